@@ -1,0 +1,62 @@
+import type { DataSource } from 'typeorm';
+import type { DeliveryKind, DeliveryStatus } from '../src/deliveries/delivery.entity.js';
+import type {
+  PayloadFormat,
+  SignatureScheme,
+  SubscriptionAuth,
+  SubscriptionStatus,
+} from '../src/subscriptions/subscription.entity.js';
+
+/** Everything one attempt needs, read in one round trip by delivery id. */
+export interface DeliveryContext {
+  deliveryId: string;
+  deliveryStatus: DeliveryStatus;
+  kind: DeliveryKind;
+  eventId: string;
+  eventType: string;
+  eventData: Record<string, unknown>;
+  occurredAt: Date;
+  account: string;
+  subscriptionId: string;
+  subscriptionStatus: SubscriptionStatus;
+  subscriptionDeleted: boolean;
+  url: string;
+  headers: Record<string, string>;
+  auth: SubscriptionAuth | null;
+  signatureScheme: SignatureScheme;
+  signatureHeader: string | null;
+  payloadFormat: PayloadFormat;
+  retrySchedule: number[];
+  timeoutMs: number;
+  secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAt: Date | null;
+}
+
+// Reads the context and, when an attempt will be made, marks the delivery `sending`: one round trip.
+const SQL = `
+WITH ctx AS (
+SELECT d.id AS "deliveryId", d.status AS "deliveryStatus", d.kind, d.event_id AS "eventId",
+       e.type AS "eventType", e.data AS "eventData", e.occurred_at AS "occurredAt", t.name AS account,
+       s.id AS "subscriptionId", s.status AS "subscriptionStatus", (s.deleted_at IS NOT NULL) AS "subscriptionDeleted",
+       s.url, s.headers, s.auth, s.signature_scheme AS "signatureScheme", s.signature_header AS "signatureHeader",
+       s.payload_format AS "payloadFormat", s.retry_schedule AS "retrySchedule", s.timeout_ms AS "timeoutMs",
+       s.secret, s.previous_secret AS "previousSecret", s.previous_secret_expires_at AS "previousSecretExpiresAt"
+  FROM deliveries d
+  JOIN events e ON e.id = d.event_id
+  JOIN subscriptions s ON s.id = d.subscription_id
+  JOIN tenants t ON t.id = d.tenant_id
+ WHERE d.id = $1
+), mark AS (
+UPDATE deliveries d SET status = 'sending', dispatched = true, updated_at = now()
+  FROM ctx
+ WHERE d.id = ctx."deliveryId"
+   AND ctx."deliveryStatus" NOT IN ('succeeded', 'failed', 'cancelled')
+   AND (ctx.kind = 'test' OR (ctx."subscriptionStatus" = 'active' AND NOT ctx."subscriptionDeleted"))
+)
+SELECT * FROM ctx`;
+
+export async function loadDeliveryContext(db: DataSource, deliveryId: string): Promise<DeliveryContext | null> {
+  const rows: DeliveryContext[] = await db.query(SQL, [deliveryId]);
+  return rows[0] ?? null;
+}

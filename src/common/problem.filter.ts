@@ -1,0 +1,67 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { AppError, type FieldError } from './errors.js';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors: FieldError[];
+}
+
+const TITLES: Record<number, [code: string, title: string]> = {
+  400: ['bad-request', 'Bad request'],
+  401: ['unauthorized', 'Unauthorized'],
+  403: ['forbidden', 'Forbidden'],
+  404: ['not-found', 'Not found'],
+  405: ['method-not-allowed', 'Method not allowed'],
+  413: ['payload-too-large', 'Payload too large'],
+  415: ['unsupported-media-type', 'Unsupported media type'],
+  429: ['too-many-requests', 'Too many requests'],
+};
+
+export const problemType = (code: string) => `https://hookrelay.dev/problems/${code}`;
+
+/** Any thrown value -> RFC 9457 problem details. Unknown errors are logged and answered 500 without internals. */
+export function toProblem(err: unknown, log?: Logger): Problem {
+  if (err instanceof AppError) {
+    return { type: problemType(err.code), title: err.title, status: err.status, detail: err.detail, errors: err.errors };
+  }
+  const status = err instanceof HttpException ? err.getStatus() : (err as { status?: number })?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const [code, title] = TITLES[status] ?? ['client-error', 'Client error'];
+    const detail = err instanceof HttpException ? messageOf(err) : String((err as Error).message ?? title);
+    return { type: problemType(code), title, status, detail, errors: [] };
+  }
+  log?.error(err instanceof Error ? err.stack : String(err));
+  return {
+    type: problemType('internal'),
+    title: 'Internal error',
+    status: 500,
+    detail: 'The service failed to handle this request; it has been logged.',
+    errors: [],
+  };
+}
+
+function messageOf(err: HttpException): string {
+  const body = err.getResponse();
+  if (typeof body === 'string') return body;
+  const message = (body as { message?: unknown }).message;
+  return Array.isArray(message) ? message.join('; ') : String(message ?? err.message);
+}
+
+export function sendProblem(res: Response, problem: Problem): void {
+  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly log = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (res.headersSent) return;
+    sendProblem(res, toProblem(exception, this.log));
+  }
+}

@@ -1,0 +1,39 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiBody, ApiQuery } from '@nestjs/swagger';
+import { z, type ZodType } from 'zod';
+import { validationFailed, type FieldError } from './errors.js';
+
+export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
+    message: issue.message,
+  }));
+}
+
+/** Parses a request part with its schema; a failure names every bad field (422). */
+export function parse<T extends ZodType>(schema: T, value: unknown, prefix?: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw validationFailed(fieldErrors(result.error, prefix));
+}
+
+/** The JSON Schema (2020-12, as OpenAPI 3.1 uses) of what a route accepts. */
+export function jsonSchemaOf(schema: ZodType): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json['$schema'];
+  return json;
+}
+
+/** Documents a zod-validated JSON body in the OpenAPI document. */
+export const ZodBody = (schema: ZodType, description?: string) =>
+  ApiBody({ schema: jsonSchemaOf(schema) as never, description });
+
+/** Documents zod-validated query parameters in the OpenAPI document. */
+export function ZodQuery(schema: z.ZodObject) {
+  const json = jsonSchemaOf(schema) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
+  return applyDecorators(
+    ...Object.entries(json.properties ?? {}).map(([name, prop]) =>
+      ApiQuery({ name, required: json.required?.includes(name) ?? false, schema: prop as never }),
+    ),
+  );
+}

@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', ''])
+  .transform((v) => v === 'true' || v === '1');
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+/** Every environment variable the service reads, with its default. `.env.example` documents each one. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/webhooks'),
+  TEMPORAL_ADDRESS: optionalString,
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('webhooks'),
+  TEMPORAL_UI_URL: optionalString,
+  TEMPORAL_CLI_PATH: optionalString,
+  TEMPORAL_DEV_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
+  TEMPORAL_DEV_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
+  DATA_DIR: z.string().default('.data'),
+  BOOTSTRAP_API_KEY: optionalString,
+  ADMIN_API_KEY: optionalString,
+  SECRETS_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (32 bytes), e.g. `openssl rand -hex 32`')
+    .optional(),
+  ALLOW_HTTP_TARGETS: bool.optional(),
+  ALLOWED_PRIVATE_CIDRS: z.string().default(''),
+  PAYLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
+  DISABLE_AFTER_HOURS: z.coerce.number().positive().default(120),
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  WORKER_MAX_ACTIVITIES: z.coerce.number().int().min(1).default(200),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Role = 'all' | 'api' | 'worker';
+
+export interface AppConfig {
+  role: Role;
+  port: number;
+  host: string;
+  databaseUrl: string;
+  temporal: {
+    /** Unset means: start the embedded dev server. */
+    address: string | undefined;
+    namespace: string;
+    taskQueue: string;
+    uiUrl: string;
+    cliPath: string | undefined;
+    devPort: number;
+    devUiPort: number;
+  };
+  dataDir: string;
+  bootstrapApiKey: string | undefined;
+  adminApiKey: string | undefined;
+  secretsKey: string;
+  allowHttpTargets: boolean;
+  allowedPrivateCidrs: string[];
+  payloadLimitBytes: number;
+  disableAfterHours: number;
+  sweepIntervalMs: number;
+  workerMaxActivities: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads a value kept under the data dir, creating it once; used only by the embedded (zero-config) mode. */
+function persistedValue(dataDir: string, file: string, create: () => string): string {
+  const path = join(dataDir, file);
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const value = create();
+  writeFileSync(path, value + '\n', { mode: 0o600 });
+  return value;
+}
+
+export function generateApiKey(): string {
+  return 'whk_' + randomBytes(24).toString('base64url');
+}
+
+/** Validates the environment once, at boot. Throws a ConfigError naming every wrong variable. */
+export function loadConfig(env: Record<string, string | undefined>, role: Role = 'all'): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const embedded = e.TEMPORAL_ADDRESS === undefined;
+  const dataDir = resolve(e.DATA_DIR);
+  if (!embedded && !e.SECRETS_KEY) {
+    throw new ConfigError('Invalid configuration:\n  SECRETS_KEY: required when TEMPORAL_ADDRESS is set (64 hex characters)');
+  }
+  return {
+    role,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      uiUrl: (e.TEMPORAL_UI_URL ?? `http://localhost:${e.TEMPORAL_DEV_UI_PORT}`).replace(/\/$/, ''),
+      cliPath: e.TEMPORAL_CLI_PATH,
+      devPort: e.TEMPORAL_DEV_PORT,
+      devUiPort: e.TEMPORAL_DEV_UI_PORT,
+    },
+    dataDir,
+    bootstrapApiKey: e.BOOTSTRAP_API_KEY ?? (embedded ? persistedValue(dataDir, 'bootstrap-api-key', generateApiKey) : undefined),
+    adminApiKey: e.ADMIN_API_KEY,
+    secretsKey: e.SECRETS_KEY ?? persistedValue(dataDir, 'secrets.key', () => randomBytes(32).toString('hex')),
+    allowHttpTargets: e.ALLOW_HTTP_TARGETS ?? embedded,
+    allowedPrivateCidrs: e.ALLOWED_PRIVATE_CIDRS.split(',').map((s) => s.trim()).filter(Boolean),
+    payloadLimitBytes: e.PAYLOAD_LIMIT_BYTES,
+    disableAfterHours: e.DISABLE_AFTER_HOURS,
+    sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+    workerMaxActivities: e.WORKER_MAX_ACTIVITIES,
+    logLevel: e.LOG_LEVEL,
+  };
+}

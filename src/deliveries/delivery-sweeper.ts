@@ -1,0 +1,65 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Config } from '../app-config.token.js';
+import { DeliveryDispatcher, type DispatchItem } from './delivery-dispatcher.js';
+
+const BATCH = 500;
+/** A delivery's first activity marks it dispatched; older than this without the mark, its start may be lost. */
+const GRACE_SECONDS = 60;
+
+/**
+ * The outbox sweeper: an accepted delivery is never stranded. If the api crashed or Temporal was unreachable
+ * between the commit and the workflow start, this starts it (starts are idempotent by workflow id).
+ */
+@Injectable()
+export class DeliverySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('DeliverySweeper');
+  private timer?: NodeJS.Timeout;
+  private sweeping?: Promise<number>;
+
+  constructor(
+    @Inject(Config) private readonly config: Config,
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(DeliveryDispatcher) private readonly dispatcher: DeliveryDispatcher,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweepOnce(), this.config.sweepIntervalMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.sweeping;
+  }
+
+  /** One pass; returns how many deliveries it started. */
+  sweepOnce(graceSeconds = GRACE_SECONDS): Promise<number> {
+    this.sweeping ??= this.sweep(graceSeconds).finally(() => (this.sweeping = undefined));
+    return this.sweeping;
+  }
+
+  private async sweep(graceSeconds: number): Promise<number> {
+    let total = 0;
+    try {
+      for (;;) {
+        const rows: DispatchItem[] = await this.db.query(
+          `SELECT id, tenant_id AS "tenantId", subscription_id AS "subscriptionId", event_type AS "eventType", status
+             FROM deliveries
+            WHERE dispatched = false AND created_at < now() - make_interval(secs => $1)
+            ORDER BY created_at LIMIT $2`,
+          [graceSeconds, BATCH],
+        );
+        if (rows.length === 0) break;
+        const started = await this.dispatcher.dispatch(rows);
+        await this.dispatcher.markDispatched(started);
+        total += started.length;
+        if (started.length < rows.length || rows.length < BATCH) break;
+      }
+      if (total) this.log.log(`started ${total} deliveries whose workflow start was not confirmed`);
+    } catch (err) {
+      this.log.warn(`sweep failed: ${(err as Error).message}`);
+    }
+    return total;
+  }
+}

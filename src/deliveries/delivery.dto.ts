@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { pageQuery } from '../common/pagination.js';
+import type { Attempt } from './attempt.entity.js';
+import type { Delivery } from './delivery.entity.js';
+
+export const DELIVERY_STATUSES = ['scheduled', 'held', 'sending', 'retrying', 'succeeded', 'failed', 'cancelled'] as const;
+
+export const listDeliveriesQuery = z.strictObject({
+  ...pageQuery,
+  status: z.enum(DELIVERY_STATUSES).optional(),
+  eventType: z.string().max(100).optional(),
+  since: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+});
+export type ListDeliveriesQuery = z.output<typeof listDeliveriesQuery>;
+
+export function attemptView(a: Attempt) {
+  return {
+    id: a.id,
+    number: a.number,
+    startedAt: a.startedAt.toISOString(),
+    durationMs: a.durationMs,
+    statusCode: a.statusCode,
+    responseBody: a.responseBody,
+    error: a.errorType ? { type: a.errorType, message: a.errorMessage ?? '' } : null,
+  };
+}
+
+export function deliveryView(d: Delivery, links: { workflowId: string; temporalUrl: string }) {
+  return {
+    id: d.id,
+    kind: d.kind,
+    eventId: d.eventId,
+    eventType: d.eventType,
+    subscriptionId: d.subscriptionId,
+    status: d.status,
+    attemptCount: d.attemptCount,
+    nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null,
+    lastStatusCode: d.lastStatusCode,
+    createdAt: d.createdAt.toISOString(),
+    completedAt: d.completedAt?.toISOString() ?? null,
+    ...links,
+  };
+}

@@ -1,0 +1,55 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+export type DeliveryKind = 'event' | 'ping' | 'test' | 'redelivery';
+export type DeliveryStatus = 'scheduled' | 'held' | 'sending' | 'retrying' | 'succeeded' | 'failed' | 'cancelled';
+export const FINAL_DELIVERY_STATUSES: readonly DeliveryStatus[] = ['succeeded', 'failed', 'cancelled'];
+
+@Entity('deliveries')
+@Index(['subscriptionId', 'id'])
+@Index(['eventId'])
+@Index(['tenantId', 'id'])
+/** The sweeper's work list: deliveries whose workflow start was not confirmed. */
+@Index('idx_deliveries_undispatched', ['createdAt'], { where: 'dispatched = false' })
+export class Delivery {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  tenantId!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  eventId!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  subscriptionId!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  eventType!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind!: DeliveryKind;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: DeliveryStatus;
+
+  @Column({ type: 'int', default: 0 })
+  attemptCount!: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  nextAttemptAt!: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  lastStatusCode!: number | null;
+
+  @Column({ type: 'boolean', default: false })
+  dispatched!: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+}

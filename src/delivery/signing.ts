@@ -1,0 +1,35 @@
+import { createHmac } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
+import type { SignatureScheme } from '../subscriptions/subscription.entity.js';
+
+export const DEFAULT_SIGNATURE_HEADERS: Record<SignatureScheme, string> = {
+  'standard-webhooks': 'webhook-signature',
+  'hmac-sha256': 'x-webhook-signature-256',
+  'hmac-sha1': 'x-webhook-signature',
+};
+
+export interface SignInput {
+  scheme: SignatureScheme;
+  /** Header name override; ignored for standard-webhooks, whose header is fixed by the spec. */
+  header?: string | null;
+  /** Current secret first; a rotation grace adds the previous one. */
+  secrets: string[];
+  msgId: string;
+  timestampSeconds: number;
+  body: string;
+}
+
+/** The signature header for one request, by the subscription's scheme. Pure: same input, same bytes. */
+export function signatureHeader(input: SignInput): [name: string, value: string] {
+  const { scheme, secrets, body } = input;
+  if (scheme === 'standard-webhooks') {
+    const at = new Date(input.timestampSeconds * 1000);
+    const value = secrets.map((s) => new Webhook(s).sign(input.msgId, at, body)).join(' ');
+    return [DEFAULT_SIGNATURE_HEADERS[scheme], value];
+  }
+  const algorithm = scheme === 'hmac-sha256' ? 'sha256' : 'sha1';
+  const value = secrets
+    .map((s) => `${algorithm}=${createHmac(algorithm, Buffer.from(s, 'utf8')).update(body).digest('hex')}`)
+    .join(' ');
+  return [(input.header ?? DEFAULT_SIGNATURE_HEADERS[scheme]).toLowerCase(), value];
+}

@@ -1,0 +1,45 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiKeyGuard } from '../auth/api-key.guard.js';
+import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
+import { parse, ZodBody, ZodQuery } from '../common/validation.js';
+import { createEventTypeSchema, eventTypeName, listEventTypesQuery, updateEventTypeSchema } from './event-type.dto.js';
+import { EventTypesService } from './event-types.service.js';
+
+@ApiTags('event types')
+@ApiBearerAuth()
+@UseGuards(ApiKeyGuard)
+@Controller('v1/event-types')
+export class EventTypesController {
+  constructor(@Inject(EventTypesService) private readonly eventTypes: EventTypesService) {}
+
+  @Post()
+  @ZodBody(createEventTypeSchema)
+  create(@CurrentTenant() tenant: TenantContext, @Body() body: unknown) {
+    return this.eventTypes.create(tenant.id, parse(createEventTypeSchema, body));
+  }
+
+  @Get()
+  @ZodQuery(listEventTypesQuery)
+  list(@CurrentTenant() tenant: TenantContext, @Query() query: unknown) {
+    const q = parse(listEventTypesQuery, query);
+    return this.eventTypes.list(tenant.id, q.limit, q.cursor, q.includeArchived === 'true');
+  }
+
+  @Get(':name')
+  get(@CurrentTenant() tenant: TenantContext, @Param('name') name: string) {
+    return this.eventTypes.view(tenant.id, parse(eventTypeName, name, 'name'));
+  }
+
+  @Patch(':name')
+  @ZodBody(updateEventTypeSchema)
+  update(@CurrentTenant() tenant: TenantContext, @Param('name') name: string, @Body() body: unknown) {
+    return this.eventTypes.update(tenant.id, parse(eventTypeName, name, 'name'), parse(updateEventTypeSchema, body));
+  }
+
+  @Delete(':name')
+  @HttpCode(204)
+  async archive(@CurrentTenant() tenant: TenantContext, @Param('name') name: string) {
+    await this.eventTypes.archive(tenant.id, parse(eventTypeName, name, 'name'));
+  }
+}

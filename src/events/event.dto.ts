@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { pageQuery } from '../common/pagination.js';
+import { eventTypeName } from '../event-types/event-type.dto.js';
+
+export const MAX_BATCH = 500;
+
+export const eventInputSchema = z.strictObject({
+  type: eventTypeName,
+  data: z.record(z.string(), z.unknown(), { error: 'must be a JSON object' }),
+  /** A client id: a repeat with the same id returns the first answer and creates nothing new. */
+  id: z.string().min(1).max(255).optional(),
+  occurredAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+});
+export type EventInput = z.output<typeof eventInputSchema>;
+
+export const batchInputSchema = z.strictObject({
+  events: z.array(z.unknown()).min(1, 'must hold at least one event').max(MAX_BATCH, `at most ${MAX_BATCH} events`),
+});
+
+export const idempotencyKeySchema = z.string().min(1).max(255).optional();
+
+export const listEventsQuery = z.strictObject({
+  ...pageQuery,
+  type: eventTypeName.optional(),
+  since: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+});
+export type ListEventsQuery = z.output<typeof listEventsQuery>;
+
+export interface AcceptedEvent {
+  id: string;
+  type: string;
+  occurredAt: string;
+  deliveries: { id: string; subscriptionId: string; status: string }[];
+}

@@ -1,0 +1,50 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiKeyGuard } from '../auth/api-key.guard.js';
+import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
+import { parse, ZodBody, ZodQuery } from '../common/validation.js';
+import { batchInputSchema, eventInputSchema, idempotencyKeySchema, listEventsQuery } from './event.dto.js';
+import { EventsService } from './events.service.js';
+
+@ApiTags('events')
+@ApiBearerAuth()
+@UseGuards(ApiKeyGuard)
+@Controller('v1/events')
+export class EventsController {
+  constructor(@Inject(EventsService) private readonly events: EventsService) {}
+
+  /** Accepts one event; the 202 means the event and its deliveries are durable. */
+  @Post()
+  @HttpCode(202)
+  @ZodBody(eventInputSchema)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key returns the first answer' })
+  async create(
+    @CurrentTenant() tenant: TenantContext,
+    @Body() body: unknown,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ) {
+    const key = parse(idempotencyKeySchema, idempotencyKey, 'Idempotency-Key');
+    const [accepted] = await this.events.ingest(tenant, [body], [key]);
+    return accepted;
+  }
+
+  /** Up to 500 events in one request and one database statement. */
+  @Post('batch')
+  @HttpCode(202)
+  @ZodBody(batchInputSchema)
+  async batch(@CurrentTenant() tenant: TenantContext, @Body() body: unknown) {
+    const { events } = parse(batchInputSchema, body);
+    return { data: await this.events.ingest(tenant, events, [], (i) => `events.${i}`) };
+  }
+
+  @Get()
+  @ZodQuery(listEventsQuery)
+  list(@CurrentTenant() tenant: TenantContext, @Query() query: unknown) {
+    return this.events.list(tenant.id, parse(listEventsQuery, query));
+  }
+
+  @Get(':id')
+  get(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    return this.events.get(tenant.id, id);
+  }
+}

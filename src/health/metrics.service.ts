@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics. Labels carry outcomes and kinds only: never ids, URLs or secrets. */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+
+  private readonly attempts = new Counter({
+    name: 'webhook_attempts_total',
+    help: 'Delivery attempts by resulting delivery status and HTTP status class',
+    labelNames: ['status', 'status_class'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly attemptDuration = new Histogram({
+    name: 'webhook_attempt_duration_seconds',
+    help: 'Time from request start to the receiver answer (or error)',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15, 60],
+    registers: [this.registry],
+  });
+
+  readonly eventsAccepted = new Counter({
+    name: 'webhook_events_accepted_total',
+    help: 'Events accepted by POST /v1/events and /v1/events/batch',
+    registers: [this.registry],
+  });
+
+  readonly deliveriesCreated = new Counter({
+    name: 'webhook_deliveries_created_total',
+    help: 'Deliveries created, by kind',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  recordAttempt(o: { status: string; statusCode: number | null; durationMs: number }): void {
+    const statusClass = o.statusCode === null ? 'none' : `${Math.floor(o.statusCode / 100)}xx`;
+    this.attempts.inc({ status: o.status, status_class: statusClass });
+    this.attemptDuration.observe(o.durationMs / 1000);
+  }
+}

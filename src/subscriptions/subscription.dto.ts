@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { EVENT_PATTERN } from '../delivery/event-matching.js';
+import { DEFAULT_RETRY_SCHEDULE } from '../delivery/retry-schedule.js';
+import type { Subscription } from './subscription.entity.js';
+
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/;
+/** Headers the service sets itself; a subscription may not replace them. */
+const RESERVED_HEADERS = /^(host|content-type|content-length|transfer-encoding|connection|user-agent|webhook-.*)$/i;
+const SENSITIVE_HEADER = /^(authorization|cookie|proxy-authorization|.*-token|.*-key|.*-secret)$/i;
+
+const scalar = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
+
+const headerName = z
+  .string()
+  .regex(HEADER_NAME, 'must be an HTTP header name')
+  .refine((n) => !RESERVED_HEADERS.test(n), 'is set by the service and cannot be overridden');
+
+const subscriptionFields = {
+  name: z.string().trim().min(1).max(200),
+  url: z.string().max(2048, 'must be at most 2048 characters').pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  events: z
+    .array(z.string().max(100).regex(EVENT_PATTERN, 'must be an event type, `*`, or a prefix pattern like `job.*`'))
+    .min(1, 'must name at least one event type or pattern')
+    .max(100),
+  filter: z
+    .record(z.string().min(1).max(200), z.union([scalar, z.array(scalar).min(1).max(100)]))
+    .refine((f) => Object.keys(f).length <= 20, 'at most 20 conditions')
+    .nullable(),
+  headers: z
+    .record(headerName, z.string().max(4096).regex(/^[^\r\n]*$/, 'must not contain line breaks'))
+    .refine((h) => Object.keys(h).length <= 20, 'at most 20 headers'),
+  auth: z
+    .discriminatedUnion('type', [
+      z.strictObject({ type: z.literal('basic'), username: z.string().min(1).max(200).regex(/^[^:]*$/, 'must not contain `:`'), password: z.string().min(1).max(500) }),
+      z.strictObject({ type: z.literal('bearer'), token: z.string().min(1).max(4096) }),
+    ])
+    .nullable(),
+  signature: z.strictObject({
+    scheme: z.enum(['standard-webhooks', 'hmac-sha256', 'hmac-sha1']),
+    header: headerName.optional(),
+  }),
+  payloadFormat: z.enum(['envelope', 'raw', 'form']),
+  retrySchedule: z.array(z.number().int().min(0).max(604_800)).max(20, 'at most 20 retries'),
+  timeoutMs: z.number().int().min(1000).max(60_000),
+};
+
+export const createSubscriptionSchema = z.strictObject({
+  name: subscriptionFields.name.optional(),
+  url: subscriptionFields.url,
+  events: subscriptionFields.events,
+  filter: subscriptionFields.filter.optional(),
+  headers: subscriptionFields.headers.optional(),
+  auth: subscriptionFields.auth.optional(),
+  signature: subscriptionFields.signature.optional(),
+  payloadFormat: subscriptionFields.payloadFormat.optional(),
+  retrySchedule: subscriptionFields.retrySchedule.optional(),
+  timeoutMs: subscriptionFields.timeoutMs.optional(),
+  /** Send a `webhook.ping` to the new URL (default true). */
+  ping: z.boolean().optional(),
+});
+
+export const updateSubscriptionSchema = z.strictObject({
+  name: subscriptionFields.name.optional(),
+  url: subscriptionFields.url.optional(),
+  events: subscriptionFields.events.optional(),
+  filter: subscriptionFields.filter.optional(),
+  headers: subscriptionFields.headers.optional(),
+  auth: subscriptionFields.auth.optional(),
+  signature: subscriptionFields.signature.optional(),
+  payloadFormat: subscriptionFields.payloadFormat.optional(),
+  retrySchedule: subscriptionFields.retrySchedule.optional(),
+  timeoutMs: subscriptionFields.timeoutMs.optional(),
+});
+
+export type CreateSubscriptionInput = z.output<typeof createSubscriptionSchema>;
+export type UpdateSubscriptionInput = z.output<typeof updateSubscriptionSchema>;
+
+export const DEFAULTS = {
+  retrySchedule: DEFAULT_RETRY_SCHEDULE,
+  timeoutMs: 15_000,
+  payloadFormat: 'envelope',
+  signatureScheme: 'standard-webhooks',
+} as const;
+
+const FORM_ARRAYS = ['events', 'retrySchedule'];
+const FORM_OBJECTS = ['filter', 'headers', 'auth', 'signature'];
+const FORM_NUMBERS = ['timeoutMs'];
+
+/**
+ * application/x-www-form-urlencoded bodies: array fields arrive as repeated keys, objects as JSON strings,
+ * numbers and booleans as text. Turns them into the JSON shape; the schema then judges the values.
+ */
+export function fromForm(body: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(body)) {
+    let value: unknown = raw;
+    if (FORM_ARRAYS.includes(key)) value = Array.isArray(raw) ? raw : [raw];
+    if (key === 'retrySchedule') value = (value as string[]).map((v) => (/^\d+$/.test(v) ? Number(v) : v));
+    if (FORM_OBJECTS.includes(key) && typeof raw === 'string') {
+      try {
+        value = raw === 'null' ? null : JSON.parse(raw);
+      } catch {
+        value = raw;
+      }
+    }
+    if (FORM_NUMBERS.includes(key) && typeof raw === 'string' && /^\d+$/.test(raw)) value = Number(raw);
+    if (key === 'ping' && (raw === 'true' || raw === 'false')) value = raw === 'true';
+    out[key] = value;
+  }
+  return out;
+}
+
+const mask = (value: string) => (value.length <= 4 ? '****' : `****${value.slice(-4)}`);
+
+export function subscriptionView(s: Subscription) {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(s.headers)) headers[name] = SENSITIVE_HEADER.test(name) ? mask(value) : value;
+  return {
+    id: s.id,
+    name: s.name,
+    url: s.url,
+    events: s.events,
+    filter: s.filter,
+    status: s.status,
+    disabledReason: s.disabledReason,
+    headers,
+    auth: s.auth === null ? null : s.auth.type === 'basic' ? { type: 'basic', username: s.auth.username } : { type: 'bearer' },
+    signature: { scheme: s.signatureScheme, header: s.signatureHeader },
+    payloadFormat: s.payloadFormat,
+    retrySchedule: s.retrySchedule,
+    timeoutMs: s.timeoutMs,
+    createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,76 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+export type SubscriptionStatus = 'active' | 'paused' | 'disabled';
+export type SignatureScheme = 'standard-webhooks' | 'hmac-sha256' | 'hmac-sha1';
+export type PayloadFormat = 'envelope' | 'raw' | 'form';
+export type SubscriptionAuth = { type: 'basic'; username: string; password: string } | { type: 'bearer'; token: string };
+
+@Entity('subscriptions')
+@Index(['tenantId', 'id'], { where: 'deleted_at IS NULL' })
+export class Subscription {
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  tenantId!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'text' })
+  url!: string;
+
+  /** Exact types, `*`, or prefix patterns such as `job.*`. */
+  @Column({ type: 'text', array: true })
+  events!: string[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  filter!: Record<string, unknown> | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'active' })
+  status!: SubscriptionStatus;
+
+  @Column({ type: 'text', nullable: true })
+  disabledReason!: string | null;
+
+  @Column({ type: 'jsonb', default: {} })
+  headers!: Record<string, string>;
+
+  @Column({ type: 'jsonb', nullable: true })
+  auth!: SubscriptionAuth | null;
+
+  @Column({ type: 'varchar', length: 32, default: 'standard-webhooks' })
+  signatureScheme!: SignatureScheme;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  signatureHeader!: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'envelope' })
+  payloadFormat!: PayloadFormat;
+
+  @Column({ type: 'int', array: true })
+  retrySchedule!: number[];
+
+  @Column({ type: 'int', default: 15000 })
+  timeoutMs!: number;
+
+  @Column({ type: 'text' })
+  secret!: string;
+
+  /** Still signed with during a rotation grace, until `previousSecretExpiresAt`. */
+  @Column({ type: 'text', nullable: true })
+  previousSecret!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  previousSecretExpiresAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+
+  /** Deleted subscriptions stay so that their delivery history keeps its subject. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deletedAt!: Date | null;
+}

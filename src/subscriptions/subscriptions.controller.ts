@@ -1,0 +1,86 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { z } from 'zod';
+import { ApiKeyGuard } from '../auth/api-key.guard.js';
+import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
+import { pageQuery } from '../common/pagination.js';
+import { parse, ZodBody, ZodQuery } from '../common/validation.js';
+import { DeliveriesService } from '../deliveries/deliveries.service.js';
+import { listDeliveriesQuery } from '../deliveries/delivery.dto.js';
+import { createSubscriptionSchema, fromForm, updateSubscriptionSchema } from './subscription.dto.js';
+import { SubscriptionsService } from './subscriptions.service.js';
+
+const listSubscriptionsQuery = z.strictObject({
+  ...pageQuery,
+  status: z.enum(['active', 'paused', 'disabled']).optional(),
+  event: z.string().max(100).optional(),
+});
+
+/** Form bodies get their arrays and objects rebuilt before validation; JSON passes through. */
+const bodyOf = (req: Request, body: unknown) =>
+  req.is('application/x-www-form-urlencoded') ? fromForm((body ?? {}) as Record<string, unknown>) : body;
+
+@ApiTags('subscriptions')
+@ApiBearerAuth()
+@UseGuards(ApiKeyGuard)
+@Controller('v1/subscriptions')
+export class SubscriptionsController {
+  constructor(
+    @Inject(SubscriptionsService) private readonly subscriptions: SubscriptionsService,
+    @Inject(DeliveriesService) private readonly deliveries: DeliveriesService,
+  ) {}
+
+  /** Creates a subscription; the answer is the only time its secret is shown. */
+  @Post()
+  @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
+  @ZodBody(createSubscriptionSchema)
+  create(@CurrentTenant() tenant: TenantContext, @Req() req: Request, @Body() body: unknown) {
+    return this.subscriptions.create(tenant.id, parse(createSubscriptionSchema, bodyOf(req, body)));
+  }
+
+  @Get()
+  @ZodQuery(listSubscriptionsQuery)
+  list(@CurrentTenant() tenant: TenantContext, @Query() query: unknown) {
+    return this.subscriptions.list(tenant.id, parse(listSubscriptionsQuery, query));
+  }
+
+  @Get(':id')
+  get(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    return this.subscriptions.view(tenant.id, id);
+  }
+
+  @Patch(':id')
+  @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
+  @ZodBody(updateSubscriptionSchema)
+  update(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Req() req: Request, @Body() body: unknown) {
+    return this.subscriptions.update(tenant.id, id, parse(updateSubscriptionSchema, bodyOf(req, body)));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    await this.subscriptions.remove(tenant.id, id);
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  pause(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    return this.subscriptions.pause(tenant.id, id);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  resume(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    return this.subscriptions.resume(tenant.id, id);
+  }
+
+  /** The subscription's delivery history, newest first. */
+  @Get(':id/deliveries')
+  @ZodQuery(listDeliveriesQuery)
+  async history(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Query() query: unknown) {
+    const q = parse(listDeliveriesQuery, query);
+    await this.subscriptions.get(tenant.id, id);
+    return this.deliveries.listForSubscription(tenant.id, id, q);
+  }
+}

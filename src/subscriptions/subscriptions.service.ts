@@ -1,0 +1,168 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import type { SignalDefinition } from '@temporalio/common';
+import { DataSource, LessThan, type FindOptionsWhere, IsNull, ArrayContains } from 'typeorm';
+import { cancelSignal, resumeSignal, workflowIdFor } from '../../workflows/contracts.js';
+import { Config } from '../app-config.token.js';
+import { notFound, validationFailed, type FieldError } from '../common/errors.js';
+import { newId } from '../common/ids.js';
+import { toPage } from '../common/pagination.js';
+import { isPattern } from '../delivery/event-matching.js';
+import { EventsService } from '../events/events.service.js';
+import { DEFAULTS, subscriptionView, type CreateSubscriptionInput, type UpdateSubscriptionInput } from './subscription.dto.js';
+import { Subscription, type SubscriptionStatus } from './subscription.entity.js';
+
+export const newSecret = () => 'whsec_' + randomBytes(24).toString('base64');
+
+@Injectable()
+export class SubscriptionsService {
+  private readonly log = new Logger('Subscriptions');
+
+  constructor(
+    @Inject(Config) private readonly config: Config,
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(Client) private readonly temporal: Client,
+    @Inject(EventsService) private readonly events: EventsService,
+  ) {}
+
+  private get repo() {
+    return this.db.getRepository(Subscription);
+  }
+
+  async create(tenantId: string, input: CreateSubscriptionInput) {
+    await this.checkTargets(tenantId, input.url, input.events);
+    const secret = newSecret();
+    const sub = this.repo.create({
+      id: newId('sub'),
+      tenantId,
+      name: input.name ?? new URL(input.url).host,
+      url: input.url,
+      events: input.events,
+      filter: input.filter ?? null,
+      status: 'active',
+      disabledReason: null,
+      headers: input.headers ?? {},
+      auth: input.auth ?? null,
+      signatureScheme: input.signature?.scheme ?? DEFAULTS.signatureScheme,
+      signatureHeader: input.signature?.header ?? null,
+      payloadFormat: input.payloadFormat ?? DEFAULTS.payloadFormat,
+      retrySchedule: [...(input.retrySchedule ?? DEFAULTS.retrySchedule)],
+      timeoutMs: input.timeoutMs ?? DEFAULTS.timeoutMs,
+      secret,
+      previousSecret: null,
+      previousSecretExpiresAt: null,
+      deletedAt: null,
+    });
+    await this.repo.save(sub);
+    const saved = await this.get(tenantId, sub.id);
+    if (input.ping !== false) {
+      await this.events.raise(tenantId, 'webhook.ping', { subscriptionId: sub.id, url: sub.url }, [saved], 'ping');
+    }
+    return { ...subscriptionView(saved), secret };
+  }
+
+  async get(tenantId: string, id: string): Promise<Subscription> {
+    const sub = await this.repo.findOneBy({ tenantId, id, deletedAt: IsNull() });
+    if (!sub) throw notFound('subscription', id);
+    return sub;
+  }
+
+  async view(tenantId: string, id: string) {
+    return subscriptionView(await this.get(tenantId, id));
+  }
+
+  async list(tenantId: string, q: { limit: number; cursor?: string; status?: SubscriptionStatus; event?: string }) {
+    const where: FindOptionsWhere<Subscription> = { tenantId, deletedAt: IsNull() };
+    if (q.status) where.status = q.status;
+    if (q.event) where.events = ArrayContains([q.event]);
+    if (q.cursor) where.id = LessThan(q.cursor);
+    const rows = await this.repo.find({ where, order: { id: 'DESC' }, take: q.limit + 1 });
+    const page = toPage(rows, q.limit);
+    return { data: page.data.map(subscriptionView), nextCursor: page.nextCursor };
+  }
+
+  async update(tenantId: string, id: string, input: UpdateSubscriptionInput) {
+    const sub = await this.get(tenantId, id);
+    await this.checkTargets(tenantId, input.url ?? sub.url, input.events ?? sub.events, input.events !== undefined);
+    if (input.name !== undefined) sub.name = input.name;
+    if (input.url !== undefined) sub.url = input.url;
+    if (input.events !== undefined) sub.events = input.events;
+    if (input.filter !== undefined) sub.filter = input.filter;
+    if (input.headers !== undefined) sub.headers = input.headers;
+    if (input.auth !== undefined) sub.auth = input.auth;
+    if (input.signature !== undefined) {
+      sub.signatureScheme = input.signature.scheme;
+      sub.signatureHeader = input.signature.header ?? null;
+    }
+    if (input.payloadFormat !== undefined) sub.payloadFormat = input.payloadFormat;
+    if (input.retrySchedule !== undefined) sub.retrySchedule = input.retrySchedule;
+    if (input.timeoutMs !== undefined) sub.timeoutMs = input.timeoutMs;
+    await this.repo.save(sub);
+    return subscriptionView(sub);
+  }
+
+  /** Soft delete: the history keeps its subject; unfinished deliveries end as cancelled. */
+  async remove(tenantId: string, id: string): Promise<void> {
+    await this.get(tenantId, id);
+    await this.repo.update({ tenantId, id }, { deletedAt: new Date() });
+    const cancelled: { id: string }[] = await this.db.query(
+      `UPDATE deliveries SET status = 'cancelled', completed_at = now(), updated_at = now()
+        WHERE subscription_id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled') RETURNING id`,
+      [id],
+    );
+    await this.signalAll(cancelled.map((d) => d.id), cancelSignal);
+  }
+
+  async pause(tenantId: string, id: string) {
+    await this.get(tenantId, id);
+    await this.repo.update({ tenantId, id }, { status: 'paused' });
+    return this.view(tenantId, id);
+  }
+
+  /** Re-enables (also a disabled subscription) and releases held deliveries, oldest first. */
+  async resume(tenantId: string, id: string) {
+    await this.get(tenantId, id);
+    await this.repo.update({ tenantId, id }, { status: 'active', disabledReason: null });
+    const held: { id: string }[] = await this.db.query(
+      `SELECT id FROM deliveries WHERE subscription_id = $1 AND status = 'held' ORDER BY id`,
+      [id],
+    );
+    await this.signalAll(held.map((d) => d.id), resumeSignal);
+    return this.view(tenantId, id);
+  }
+
+  private async signalAll(deliveryIds: string[], signal: SignalDefinition<[], string>): Promise<void> {
+    const CONCURRENCY = 32;
+    for (let i = 0; i < deliveryIds.length; i += CONCURRENCY) {
+      await Promise.all(
+        deliveryIds.slice(i, i + CONCURRENCY).map((d) =>
+          this.temporal.workflow
+            .getHandle(workflowIdFor(d))
+            .signal(signal)
+            .catch((err: Error) => this.log.warn(`signal ${signal.name} to ${d} failed: ${err.message}`)),
+        ),
+      );
+    }
+  }
+
+  /** URL scheme policy and that every exact event type exists in the catalog. */
+  private async checkTargets(tenantId: string, url: string, events: string[], checkEvents = true): Promise<void> {
+    const errors: FieldError[] = [];
+    if (new URL(url).protocol === 'http:' && !this.config.allowHttpTargets) {
+      errors.push({ field: 'url', message: 'must be https (plain http is allowed only with ALLOW_HTTP_TARGETS=true)' });
+    }
+    const exact = events.filter((e) => !isPattern(e));
+    if (checkEvents && exact.length) {
+      const rows: { name: string }[] = await this.db.query(
+        `SELECT name FROM event_types WHERE tenant_id = $1 AND name = ANY($2) AND archived_at IS NULL`,
+        [tenantId, exact],
+      );
+      const known = new Set(rows.map((r) => r.name));
+      events.forEach((e, i) => {
+        if (!isPattern(e) && !known.has(e)) errors.push({ field: `events.${i}`, message: `${e} is not in the event type catalog` });
+      });
+    }
+    if (errors.length) throw validationFailed(errors);
+  }
+}

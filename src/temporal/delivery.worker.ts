@@ -1,0 +1,52 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
+import type { Agent } from 'undici';
+import { createActivities } from '../../activities/index.js';
+import { createHttpAgent } from '../../activities/post.activity.js';
+import { Config } from '../app-config.token.js';
+import { MetricsService } from '../health/metrics.service.js';
+import { workflowCodeOption } from './workflow-bundle.js';
+
+/** Runs the Temporal worker inside the Nest application; drains it on shutdown before connections close. */
+@Injectable()
+export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly log = new Logger('DeliveryWorker');
+  private worker?: Worker;
+  private running?: Promise<void>;
+  private http?: Agent;
+
+  constructor(
+    @Inject(Config) private readonly config: Config,
+    @Inject(NativeConnection) private readonly connection: NativeConnection,
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(MetricsService) private readonly metrics: MetricsService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.http = createHttpAgent();
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: this.config.temporal.namespace,
+      taskQueue: this.config.temporal.taskQueue,
+      ...workflowCodeOption(),
+      activities: createActivities({
+        db: this.db,
+        http: this.http,
+        onAttempt: (o) => this.metrics.recordAttempt(o),
+      }),
+      maxConcurrentActivityTaskExecutions: this.config.workerMaxActivities,
+      shutdownGraceTime: '10s',
+    });
+    this.running = this.worker.run().catch((err: unknown) => {
+      this.log.error(`worker stopped: ${(err as Error).message}`);
+    });
+    this.log.log(`worker polling task queue ${this.config.temporal.taskQueue}`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running;
+    await this.http?.close();
+  }
+}

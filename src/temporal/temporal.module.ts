@@ -1,0 +1,39 @@
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { Config } from '../app-config.token.js';
+import { connectTemporal, ensureSearchAttributes } from './temporal.connection.js';
+
+/**
+ * One native connection per process, shared by the client and (in role all) the worker, which is what lets
+ * workflow starts be eager: the worker in the same process takes the first task without a poll round trip.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: NativeConnection,
+      inject: [Config],
+      useFactory: async (config: Config) => {
+        const log = new Logger('Temporal');
+        const conn = await connectTemporal(config.temporal.address!, log);
+        await ensureSearchAttributes(conn, config.temporal.namespace, log);
+        return conn;
+      },
+    },
+    {
+      provide: Client,
+      inject: [NativeConnection, Config],
+      useFactory: (connection: NativeConnection, config: Config) =>
+        new Client({ connection, namespace: config.temporal.namespace }),
+    },
+  ],
+  exports: [NativeConnection, Client],
+})
+export class TemporalModule implements OnApplicationShutdown {
+  constructor(@Inject(NativeConnection) private readonly connection: NativeConnection) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,64 @@
+// The seam between the service and its workflows: ids, inputs, results, signals, queries and search attributes.
+// Imported by the workflow bundle, so: relative imports only, nothing from Node or Nest.
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+
+export const DELIVER_WORKFLOW_TYPE = 'deliver';
+export const workflowIdFor = (deliveryId: string) => `delivery-${deliveryId}`;
+
+export const searchAttributes = {
+  tenantId: defineSearchAttributeKey('TenantId', SearchAttributeType.KEYWORD),
+  subscriptionId: defineSearchAttributeKey('SubscriptionId', SearchAttributeType.KEYWORD),
+  eventType: defineSearchAttributeKey('EventType', SearchAttributeType.KEYWORD),
+  deliveryStatus: defineSearchAttributeKey('DeliveryStatus', SearchAttributeType.KEYWORD),
+};
+
+/** Ids only: everything else (payload, URL, secrets) is loaded by the activity from Postgres. */
+export interface DeliverInput {
+  deliveryId: string;
+}
+
+export interface AttemptInput {
+  deliveryId: string;
+  attemptNumber: number;
+}
+
+/** Where the delivery stands after one attempt (or after finding that none may be made now). */
+export type AttemptStatus = 'succeeded' | 'retrying' | 'failed' | 'held' | 'cancelled';
+
+/** Small by design: it is kept in the workflow history. */
+export interface AttemptResult {
+  status: AttemptStatus;
+  statusCode: number | null;
+  errorType: string | null;
+  /** Set when status is `retrying`. */
+  nextDelayMs: number | null;
+  /** For the Temporal UI: which host was called. */
+  host: string | null;
+}
+
+export interface DeliverResult {
+  status: 'succeeded' | 'failed' | 'cancelled';
+  attempts: number;
+  lastStatusCode: number | null;
+}
+
+export interface DeliveryState {
+  status: string;
+  attempts: number;
+  paused: boolean;
+  nextAttemptAt: string | null;
+}
+
+/** The subscription was paused: make no attempt until resumed. */
+export const pauseSignal = defineSignal('pause');
+/** The subscription was resumed (or re-enabled): attempt now if held. */
+export const resumeSignal = defineSignal('resume');
+/** The delivery was cancelled: no more attempts. */
+export const cancelSignal = defineSignal('cancel');
+export const stateQuery = defineQuery<DeliveryState>('state');
+
+/** The activities the workflow calls; implemented in activities/ by createActivities(deps). */
+export interface DeliveryActivities {
+  attemptDelivery(input: AttemptInput): Promise<AttemptResult>;
+}
