@@ -4,10 +4,13 @@ import { z, type ZodType } from 'zod';
 import { validationFailed, type FieldError } from './errors.js';
 
 export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
-    message: issue.message,
-  }));
+  const at = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.') || '(body)';
+  return error.issues.flatMap((issue) =>
+    // Name each unknown field itself rather than the object that holds it.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: at([...issue.path, key]), message: 'is not a known field' }))
+      : [{ field: at(issue.path), message: issue.message }],
+  );
 }
 
 /** Parses a request part with its schema; a failure names every bad field (422). */

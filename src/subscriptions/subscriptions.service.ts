@@ -107,8 +107,10 @@ export class SubscriptionsService {
     await this.get(tenantId, id);
     await this.repo.update({ tenantId, id }, { deletedAt: new Date() });
     const cancelled: { id: string }[] = await this.db.query(
-      `UPDATE deliveries SET status = 'cancelled', completed_at = now(), updated_at = now()
-        WHERE subscription_id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled') RETURNING id`,
+      `WITH c AS (
+         UPDATE deliveries SET status = 'cancelled', completed_at = now(), updated_at = now()
+          WHERE subscription_id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled') RETURNING id
+       ) SELECT id FROM c`,
       [id],
     );
     await this.signalAll(cancelled.map((d) => d.id), cancelSignal);

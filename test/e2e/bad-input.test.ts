@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createEventType, createSubscription } from '../helpers/factories.js';
+import { startService, type TestService } from '../helpers/service.js';
+
+interface BadCase {
+  name: string;
+  method: string;
+  path: string;
+  body?: unknown;
+  raw?: string;
+  headers?: Record<string, string>;
+  key?: string | null;
+  status: number;
+  /** Fields the problem must name. */
+  fields?: string[];
+}
+
+describe('bad input: a clean 4xx problem+json naming every bad field, and nothing created', () => {
+  let svc: TestService;
+  let subId = '';
+
+  before(async () => {
+    svc = await startService('bad_input', { PAYLOAD_LIMIT_BYTES: '2048' });
+    await createEventType(svc, 'job.created', {
+      schema: { type: 'object', required: ['jobId'], properties: { jobId: { type: 'string' }, size: { type: 'integer', minimum: 1 } } },
+    });
+    subId = (await createSubscription(svc, { url: 'http://127.0.0.1:9/x', events: ['job.created'] })).id;
+  });
+  after(async () => svc?.close());
+
+  const cases: BadCase[] = [
+    { name: 'no API key', method: 'POST', path: '/v1/events', body: { type: 'job.created', data: { jobId: 'a' } }, key: null, status: 401 },
+    { name: 'wrong API key', method: 'GET', path: '/v1/subscriptions', key: 'whk_not-a-key', status: 401 },
+    { name: 'malformed JSON', method: 'POST', path: '/v1/events', raw: '{"type": "job.created", "data": {', headers: { 'content-type': 'application/json' }, status: 400 },
+    { name: 'event without type and data', method: 'POST', path: '/v1/events', body: {}, status: 422, fields: ['type', 'data'] },
+    { name: 'event data not an object', method: 'POST', path: '/v1/events', body: { type: 'job.created', data: [1, 2] }, status: 422, fields: ['data'] },
+    { name: 'event type not in the catalog', method: 'POST', path: '/v1/events', body: { type: 'job.unknown', data: {} }, status: 422, fields: ['type'] },
+    { name: 'event type badly formed', method: 'POST', path: '/v1/events', body: { type: 'Job Created!', data: {} }, status: 422, fields: ['type'] },
+    { name: 'payload against the type schema', method: 'POST', path: '/v1/events', body: { type: 'job.created', data: { size: 0 } }, status: 422, fields: ['data', 'data.size'] },
+    { name: 'unknown field in an event', method: 'POST', path: '/v1/events', body: { type: 'job.created', data: { jobId: 'a' }, extra: 1 }, status: 422, fields: ['extra'] },
+    { name: 'occurredAt not a date', method: 'POST', path: '/v1/events', body: { type: 'job.created', data: { jobId: 'a' }, occurredAt: 'yesterday' }, status: 422, fields: ['occurredAt'] },
+    { name: 'payload over the limit', method: 'POST', path: '/v1/events', body: { type: 'job.created', data: { jobId: 'x'.repeat(4000) } }, status: 413, fields: ['data'] },
+    { name: 'operational type sent by a client', method: 'POST', path: '/v1/events', body: { type: 'delivery.exhausted', data: {} }, status: 422, fields: ['type'] },
+    { name: 'batch with bad entries', method: 'POST', path: '/v1/events/batch', body: { events: [{ type: 'job.created', data: { jobId: 'ok' } }, { type: 'job.created' }, { data: {} }] }, status: 422, fields: ['events.1.data', 'events.2.type'] },
+    { name: 'empty batch', method: 'POST', path: '/v1/events/batch', body: { events: [] }, status: 422, fields: ['events'] },
+    { name: 'batch over 500', method: 'POST', path: '/v1/events/batch', body: { events: Array(501).fill({ type: 'job.created', data: { jobId: 'a' } }) }, status: 422, fields: ['events'] },
+    { name: 'subscription with every field wrong', method: 'POST', path: '/v1/subscriptions', body: { url: 'ftp://x', events: [], timeoutMs: 5, retrySchedule: [-1], payloadFormat: 'xml', signature: { scheme: 'md5' } }, status: 422, fields: ['url', 'events', 'timeoutMs', 'retrySchedule.0', 'payloadFormat', 'signature.scheme'] },
+    { name: 'subscription to an unknown exact type', method: 'POST', path: '/v1/subscriptions', body: { url: 'http://127.0.0.1:9/', events: ['job.created', 'nope.nope'] }, status: 422, fields: ['events.1'] },
+    { name: 'subscription with a bad pattern and reserved header', method: 'POST', path: '/v1/subscriptions', body: { url: 'http://127.0.0.1:9/', events: ['job.*.x'], headers: { 'webhook-id': 'x' } }, status: 422, fields: ['events.0', 'headers.webhook-id'] },
+    { name: 'auth of an unknown type', method: 'POST', path: '/v1/subscriptions', body: { url: 'http://127.0.0.1:9/', events: ['*'], auth: { type: 'digest' } }, status: 422, fields: ['auth.type'] },
+    { name: 'list limit out of range', method: 'GET', path: '/v1/events?limit=0', status: 422, fields: ['limit'] },
+    { name: 'list limit too large', method: 'GET', path: '/v1/subscriptions?limit=251', status: 422, fields: ['limit'] },
+    { name: 'bad cursor', method: 'GET', path: '/v1/events?cursor=nope', status: 422, fields: ['cursor'] },
+    { name: 'unknown subscription', method: 'GET', path: '/v1/subscriptions/sub_doesnotexist', status: 404 },
+    { name: 'unknown delivery', method: 'GET', path: '/v1/deliveries/dlv_doesnotexist', status: 404 },
+    { name: 'unknown route', method: 'GET', path: '/v1/nothing-here', status: 404 },
+    { name: 'event type name too long', method: 'POST', path: '/v1/event-types', body: { name: 'a'.repeat(101) }, status: 422, fields: ['name'] },
+    { name: 'event type with an invalid JSON Schema', method: 'POST', path: '/v1/event-types', body: { name: 'job.bad', schema: { type: 'no-such-type' } }, status: 422, fields: ['schema'] },
+    { name: 'duplicate event type', method: 'POST', path: '/v1/event-types', body: { name: 'job.created' }, status: 409, fields: ['name'] },
+  ];
+
+  it(`answers ${cases.length} bad requests cleanly and changes nothing`, async () => {
+    const counts = async () =>
+      (await svc.db.query(`SELECT (SELECT count(*) FROM events)::int AS e, (SELECT count(*) FROM deliveries)::int AS d,
+                                  (SELECT count(*) FROM subscriptions)::int AS s, (SELECT count(*) FROM event_types)::int AS t`))[0];
+    const before = await counts();
+    for (const c of cases) {
+      const res = await svc.api(c.method, c.path, c.body, { raw: c.raw, headers: c.headers, key: c.key });
+      const label = `${c.name}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
+      assert.equal(res.status, c.status, label);
+      assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/, label);
+      assert.equal(res.body.status, c.status, label);
+      assert.ok(res.body.type && res.body.title && res.body.detail, label);
+      const named = new Set((res.body.errors as { field: string }[]).map((e) => e.field));
+      for (const field of c.fields ?? []) assert.ok(named.has(field), `${label}\n  missing field ${field}`);
+    }
+    assert.deepEqual(await counts(), before);
+    assert.ok(subId);
+  });
+});

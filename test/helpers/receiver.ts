@@ -1,0 +1,96 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  at: number;
+}
+
+export interface ReceiverAnswer {
+  status: number;
+  body?: string;
+  headers?: Record<string, string>;
+  delayMs?: number;
+}
+
+type Responder = (req: ReceivedRequest, index: number) => ReceiverAnswer;
+
+/** A webhook receiver on loopback: records every request and answers whatever the test asks. */
+export class TestReceiver {
+  readonly requests: ReceivedRequest[] = [];
+  private responder: Responder = () => ({ status: 200, body: 'ok' });
+  private waiters: { n: number; resolve: () => void }[] = [];
+  private server?: Server;
+  url = '';
+
+  static async start(): Promise<TestReceiver> {
+    const receiver = new TestReceiver();
+    await receiver.listen();
+    return receiver;
+  }
+
+  /** Answers by a function of the request and its 0-based index. */
+  respond(responder: Responder): this {
+    this.responder = responder;
+    return this;
+  }
+
+  /** Answers with these statuses in turn, then 200. */
+  respondWith(...statuses: number[]): this {
+    return this.respond((_, i) => ({ status: statuses[i] ?? 200, body: `answer ${i + 1}` }));
+  }
+
+  async waitForRequests(n: number, timeoutMs = 30_000): Promise<ReceivedRequest[]> {
+    if (this.requests.length < n) {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`receiver got ${this.requests.length} of ${n} requests within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+        this.waiters.push({ n, resolve: () => (clearTimeout(timer), resolve()) });
+      });
+    }
+    return this.requests;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server?.closeAllConnections();
+      this.server?.close(() => resolve());
+    });
+  }
+
+  private listen(): Promise<void> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const received: ReceivedRequest = {
+          method: req.method ?? '',
+          path: req.url ?? '',
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          at: Date.now(),
+        };
+        const index = this.requests.length;
+        this.requests.push(received);
+        const answer = this.responder(received, index);
+        const send = () => {
+          res.writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers });
+          res.end(answer.body ?? '');
+          this.waiters = this.waiters.filter((w) => (this.requests.length >= w.n ? (w.resolve(), false) : true));
+        };
+        if (answer.delayMs) setTimeout(send, answer.delayMs);
+        else send();
+      });
+    });
+    return new Promise((resolve) => {
+      this.server!.listen(0, '127.0.0.1', () => {
+        this.url = `http://127.0.0.1:${(this.server!.address() as { port: number }).port}`;
+        resolve();
+      });
+    });
+  }
+}

@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { DataSource } from 'typeorm';
+import { DataSource as DataSourceToken } from 'typeorm';
+import { createApp } from '../../src/app.js';
+import { generateApiKey, loadConfig, type AppConfig, type Role } from '../../src/config.js';
+import { createTestDatabase } from './database.js';
+
+export interface TestService {
+  baseUrl: string;
+  apiKey: string;
+  config: AppConfig;
+  app: NestExpressApplication;
+  db: DataSource;
+  /** Calls the API with the bootstrap key; JSON in, parsed JSON (or text) out. */
+  api(method: string, path: string, body?: unknown, init?: { headers?: Record<string, string>; key?: string | null; raw?: string }): Promise<ApiResponse>;
+  close(): Promise<void>;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+/**
+ * The whole service in this process against a throwaway database and the run's Temporal dev server, on a
+ * task queue of its own so that test files never take each other's work.
+ */
+export async function startService(label: string, env: Record<string, string> = {}, role: Role = 'all'): Promise<TestService> {
+  const temporalAddress = process.env['TEST_TEMPORAL_ADDRESS'];
+  if (!temporalAddress) throw new Error('TEST_TEMPORAL_ADDRESS is not set: run tests with `npm test`');
+  const database = await createTestDatabase(label);
+  const apiKey = generateApiKey();
+  const config = loadConfig(
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: database.url,
+      TEMPORAL_ADDRESS: temporalAddress,
+      TEMPORAL_TASK_QUEUE: `test-${label}-${randomBytes(3).toString('hex')}`,
+      TEMPORAL_UI_URL: 'http://localhost:8233',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'hookrelay-test-')),
+      BOOTSTRAP_API_KEY: apiKey,
+      SECRETS_KEY: randomBytes(32).toString('hex'),
+      ALLOW_HTTP_TARGETS: 'true',
+      ALLOWED_PRIVATE_CIDRS: '127.0.0.0/8',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    role,
+  );
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+
+  const api: TestService['api'] = async (method, path, body, init = {}) => {
+    const headers: Record<string, string> = { ...init.headers };
+    const key = init.key === undefined ? apiKey : init.key;
+    if (key !== null) headers['authorization'] = `Bearer ${key}`;
+    let payload: string | undefined = init.raw;
+    if (body !== undefined && payload === undefined) {
+      payload = JSON.stringify(body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(baseUrl + path, { method, headers, body: payload });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, headers: res.headers, body: parsed };
+  };
+
+  return {
+    baseUrl,
+    apiKey,
+    config,
+    app,
+    db: app.get(DataSourceToken),
+    api,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
