@@ -1,0 +1,15 @@
+FROM node:20-slim
+
+WORKDIR /app
+
+# Install dependencies first so this layer is cached until package*.json change.
+COPY package*.json ./
+RUN npm ci
+
+COPY . .
+RUN npm run build \
+ && npm prune --omit=dev
+
+EXPOSE 3000
+# docker-compose.yml overrides the role per service (api / worker).
+CMD ["node", "dist/src/main.js", "--role", "all"]

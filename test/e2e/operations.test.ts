@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { pendingSchemaChanges } from '../../src/database/schema-diff.js';
+import { startService, type TestService } from '../helpers/service.js';
+
+describe('operations', () => {
+  let svc: TestService;
+  before(async () => {
+    svc = await startService('operations');
+  });
+  after(async () => svc?.close());
+
+  it('entities and committed migrations agree (generating a migration would yield nothing)', async () => {
+    const { up } = await pendingSchemaChanges(svc.db);
+    assert.deepEqual(up, []);
+  });
+
+  it('serves /health, /ready, /metrics without a key', async () => {
+    const health = await svc.api('GET', '/health', undefined, { key: null });
+    assert.deepEqual([health.status, health.body.status], [200, 'ok']);
+    const ready = await svc.api('GET', '/ready', undefined, { key: null });
+    assert.equal(ready.status, 200);
+    assert.equal(ready.body.details.database.status, 'up');
+    assert.equal(ready.body.details.temporal.status, 'up');
+    const metrics = await svc.api('GET', '/metrics', undefined, { key: null });
+    assert.match(String(metrics.body), /webhook_events_accepted_total/);
+  });
+
+  it('publishes an OpenAPI 3.1 document covering every route of the contract', async () => {
+    const doc = await svc.api('GET', '/openapi.json', undefined, { key: null });
+    assert.equal(doc.status, 200);
+    assert.match(doc.body.openapi, /^3\.1/);
+    const paths = Object.keys(doc.body.paths);
+    for (const p of ['/v1/event-types', '/v1/event-types/{name}', '/v1/subscriptions', '/v1/subscriptions/{id}', '/v1/subscriptions/{id}/pause', '/v1/subscriptions/{id}/resume', '/v1/subscriptions/{id}/deliveries', '/v1/events', '/v1/events/batch', '/v1/events/{id}', '/v1/deliveries/{id}', '/health', '/ready']) {
+      assert.ok(paths.includes(p), `missing ${p}`);
+    }
+    const docs = await fetch(`${svc.baseUrl}/docs`);
+    assert.equal(docs.status, 200);
+    assert.match(await docs.text(), /swagger/i);
+  });
+});
