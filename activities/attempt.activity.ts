@@ -1,8 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { Dispatcher } from 'undici';
+import { isOperational } from '../src/delivery/event-matching.js';
 import { classifyAttempt, honoursRetryAfter } from '../src/delivery/outcome.js';
 import { nextRetryDelayMs } from '../src/delivery/retry-schedule.js';
-import type { AttemptInput, AttemptResult } from '../workflows/contracts.js';
+import { hostOf } from '../src/events/event-writer.js';
+import type { AttemptInput, AttemptResult, RaiseRequest } from '../workflows/contracts.js';
 import { loadDeliveryContext } from './delivery-context.js';
 import { postRequest } from './post.activity.js';
 import { recordAttempt, recordNoAttempt } from './record.activity.js';
@@ -11,16 +13,11 @@ import { signRequest } from './sign.activity.js';
 export interface AttemptDeps {
   db: DataSource;
   http: Dispatcher;
+  disableAfterHours: number;
   onAttempt?: (outcome: { status: string; statusCode: number | null; durationMs: number }) => void;
 }
 
-const hostOf = (url: string) => {
-  try {
-    return new URL(url).host;
-  } catch {
-    return null;
-  }
-};
+const none = { statusCode: null, errorType: null, nextDelayMs: null, host: null, raise: [] };
 
 /**
  * One attempt of one delivery: load, sign, POST, record. Sign and post happen inside one activity so that the
@@ -28,12 +25,12 @@ const hostOf = (url: string) => {
  */
 export async function attemptDelivery(deps: AttemptDeps, input: AttemptInput): Promise<AttemptResult> {
   const ctx = await loadDeliveryContext(deps.db, input.deliveryId);
-  const none = { statusCode: null, errorType: null, nextDelayMs: null, host: null };
   if (!ctx) return { status: 'cancelled', ...none };
   if (ctx.deliveryStatus === 'cancelled' || ctx.deliveryStatus === 'succeeded' || ctx.deliveryStatus === 'failed') {
     return { status: ctx.deliveryStatus, ...none };
   }
-  if (ctx.kind !== 'test') {
+  const isTest = ctx.kind === 'test';
+  if (!isTest) {
     if (ctx.subscriptionDeleted || ctx.subscriptionStatus === 'disabled') {
       await recordNoAttempt(deps.db, ctx.deliveryId, 'cancelled');
       return { status: 'cancelled', ...none };
@@ -48,19 +45,42 @@ export async function attemptDelivery(deps: AttemptDeps, input: AttemptInput): P
   const result = await postRequest(deps.http, signRequest(ctx, input.attemptNumber, startedAt), ctx.timeoutMs);
   const verdict = classifyAttempt(result);
   const retryAfter = honoursRetryAfter(result.statusCode) ? result.retryAfterSeconds : null;
-  const nextDelayMs =
-    verdict === 'retry' && ctx.kind !== 'test' ? nextRetryDelayMs(ctx.retrySchedule, input.attemptNumber, retryAfter) : null;
+  const nextDelayMs = verdict === 'retry' && !isTest ? nextRetryDelayMs(ctx.retrySchedule, input.attemptNumber, retryAfter) : null;
   const status = verdict === 'succeeded' ? 'succeeded' : nextDelayMs !== null ? 'retrying' : 'failed';
 
-  await recordAttempt(deps.db, {
+  const { disabledReason } = await recordAttempt(deps.db, {
     deliveryId: ctx.deliveryId,
     attemptNumber: input.attemptNumber,
     startedAt,
     result,
     status,
     nextAttemptAt: nextDelayMs !== null ? new Date(Date.now() + nextDelayMs) : null,
-    disableReason: verdict === 'gone' ? `endpoint answered 410 Gone at ${startedAt.toISOString()}` : null,
+    succeeded: verdict === 'succeeded',
+    goneReason: verdict === 'gone' ? `the endpoint answered 410 Gone at ${startedAt.toISOString()}` : null,
+    tracksHealth: !isTest,
+    disableAfterHours: deps.disableAfterHours,
   });
   deps.onAttempt?.({ status, statusCode: result.statusCode, durationMs: result.durationMs });
-  return { status, statusCode: result.statusCode, errorType: result.errorType, nextDelayMs, host: hostOf(ctx.url) };
+
+  // Operational events never raise more operational events: a failing ops endpoint cannot start a loop.
+  const raise: RaiseRequest[] = [];
+  if (!isOperational(ctx.eventType)) {
+    if (status === 'failed' && verdict === 'retry' && !isTest) {
+      raise.push({
+        tenantId: ctx.tenantId,
+        type: 'delivery.exhausted',
+        key: `delivery.exhausted:${ctx.deliveryId}`,
+        data: { deliveryId: ctx.deliveryId, eventId: ctx.eventId, eventType: ctx.eventType, subscriptionId: ctx.subscriptionId, attempts: input.attemptNumber, lastStatusCode: result.statusCode },
+      });
+    }
+    if (disabledReason) {
+      raise.push({
+        tenantId: ctx.tenantId,
+        type: 'subscription.disabled',
+        key: `subscription.disabled:${ctx.subscriptionId}:${ctx.deliveryId}:${input.attemptNumber}`,
+        data: { subscriptionId: ctx.subscriptionId, reason: disabledReason },
+      });
+    }
+  }
+  return { status, statusCode: result.statusCode, errorType: result.errorType, nextDelayMs, host: hostOf(ctx.url), raise };
 }

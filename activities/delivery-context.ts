@@ -10,6 +10,7 @@ import type {
 /** Everything one attempt needs, read in one round trip by delivery id. */
 export interface DeliveryContext {
   deliveryId: string;
+  tenantId: string;
   deliveryStatus: DeliveryStatus;
   kind: DeliveryKind;
   eventId: string;
@@ -36,7 +37,7 @@ export interface DeliveryContext {
 // Reads the context and, when an attempt will be made, marks the delivery `sending`: one round trip.
 const SQL = `
 WITH ctx AS (
-SELECT d.id AS "deliveryId", d.status AS "deliveryStatus", d.kind, d.event_id AS "eventId",
+SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliveryStatus", d.kind, d.event_id AS "eventId",
        e.type AS "eventType", e.data AS "eventData", e.occurred_at AS "occurredAt", t.name AS account,
        s.id AS "subscriptionId", s.status AS "subscriptionStatus", (s.deleted_at IS NOT NULL) AS "subscriptionDeleted",
        s.url, s.headers, s.auth, s.signature_scheme AS "signatureScheme", s.signature_header AS "signatureHeader",

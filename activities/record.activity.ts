@@ -10,12 +10,23 @@ export interface AttemptRecord {
   result: PostResult;
   status: DeliveryStatus;
   nextAttemptAt: Date | null;
-  /** Set when this outcome disables the subscription (410 Gone). */
-  disableReason: string | null;
+  succeeded: boolean;
+  /** Set when this outcome disables the subscription by itself (410 Gone). */
+  goneReason: string | null;
+  /** Whether this attempt counts for the subscription's health (test sends do not). */
+  tracksHealth: boolean;
+  disableAfterHours: number;
 }
 
-// One statement: the attempt row, the delivery's new state and, on 410, the subscription's. A repeated
-// activity (worker crash after the write) inserts nothing twice.
+export interface RecordOutcome {
+  /** The subscription went from active to disabled with this attempt, and why. */
+  disabledReason: string | null;
+}
+
+// One statement, one round trip: the attempt row, the delivery's new state and the subscription's health
+// (failing since when; disabled on 410 or after DISABLE_AFTER_HOURS of failures). A repeated activity (worker
+// crash after the write) inserts no second attempt. On success the subscription row is written only when it
+// was failing.
 const RECORD_SQL = `
 WITH attempt AS (
   INSERT INTO attempts (id, delivery_id, number, started_at, duration_ms, status_code, response_body, error_type, error_message)
@@ -28,13 +39,30 @@ WITH attempt AS (
          completed_at = CASE WHEN $10::varchar IN ('succeeded', 'failed') THEN now() END
    WHERE id = $2 AND status <> 'cancelled'
   RETURNING subscription_id
+), verdict AS (
+  SELECT s.id, s.status AS old_status,
+         CASE
+           WHEN s.status <> 'active' OR $13::boolean THEN NULL
+           WHEN $12::text IS NOT NULL THEN $12::text
+           WHEN s.failing_since < now() - make_interval(secs => $15::float8 * 3600)
+             THEN 'every attempt failed since ' || to_char(s.failing_since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+         END AS disable_reason
+    FROM subscriptions s
+   WHERE $14::boolean AND s.id = (SELECT subscription_id FROM delivery)
+), sub AS (
+  UPDATE subscriptions s
+     SET failing_since = CASE WHEN $13::boolean THEN NULL ELSE COALESCE(s.failing_since, now()) END,
+         status = CASE WHEN v.disable_reason IS NOT NULL THEN 'disabled' ELSE s.status END,
+         disabled_reason = COALESCE(v.disable_reason, s.disabled_reason),
+         updated_at = CASE WHEN v.disable_reason IS NOT NULL THEN now() ELSE s.updated_at END
+    FROM verdict v
+   WHERE s.id = v.id AND (NOT $13::boolean OR s.failing_since IS NOT NULL)
 )
-UPDATE subscriptions SET status = 'disabled', disabled_reason = $12::text, updated_at = now()
- WHERE $12::text IS NOT NULL AND id = (SELECT subscription_id FROM delivery)`;
+SELECT disable_reason AS "disabledReason" FROM verdict`;
 
-export async function recordAttempt(db: DataSource, r: AttemptRecord): Promise<void> {
+export async function recordAttempt(db: DataSource, r: AttemptRecord): Promise<RecordOutcome> {
   const { result } = r;
-  await db.query(RECORD_SQL, [
+  const rows: { disabledReason: string | null }[] = await db.query(RECORD_SQL, [
     newId('att'),
     r.deliveryId,
     r.attemptNumber,
@@ -46,8 +74,12 @@ export async function recordAttempt(db: DataSource, r: AttemptRecord): Promise<v
     result.errorMessage,
     r.status,
     r.nextAttemptAt,
-    r.disableReason,
+    r.goneReason,
+    r.succeeded,
+    r.tracksHealth,
+    r.disableAfterHours,
   ]);
+  return { disabledReason: rows[0]?.disabledReason ?? null };
 }
 
 /** A delivery that may not be attempted now: `held` (paused) or `cancelled` (subscription gone or disabled). */

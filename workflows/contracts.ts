@@ -26,6 +26,15 @@ export interface AttemptInput {
 /** Where the delivery stands after one attempt (or after finding that none may be made now). */
 export type AttemptStatus = 'succeeded' | 'retrying' | 'failed' | 'held' | 'cancelled';
 
+/** An operational event the workflow must raise after an attempt (ids and counts only). */
+export interface RaiseRequest {
+  tenantId: string;
+  type: 'delivery.exhausted' | 'subscription.disabled';
+  data: Record<string, string | number | null>;
+  /** Idempotency key: raising twice (activity retry) creates one event. */
+  key: string;
+}
+
 /** Small by design: it is kept in the workflow history. */
 export interface AttemptResult {
   status: AttemptStatus;
@@ -35,6 +44,8 @@ export interface AttemptResult {
   nextDelayMs: number | null;
   /** For the Temporal UI: which host was called. */
   host: string | null;
+  /** Operational events this outcome calls for. */
+  raise: RaiseRequest[];
 }
 
 export interface DeliverResult {
@@ -50,8 +61,6 @@ export interface DeliveryState {
   nextAttemptAt: string | null;
 }
 
-/** The subscription was paused: make no attempt until resumed. */
-export const pauseSignal = defineSignal('pause');
 /** The subscription was resumed (or re-enabled): attempt now if held. */
 export const resumeSignal = defineSignal('resume');
 /** The delivery was cancelled: no more attempts. */
@@ -61,4 +70,5 @@ export const stateQuery = defineQuery<DeliveryState>('state');
 /** The activities the workflow calls; implemented in activities/ by createActivities(deps). */
 export interface DeliveryActivities {
   attemptDelivery(input: AttemptInput): Promise<AttemptResult>;
+  raiseEvents(requests: RaiseRequest[]): Promise<void>;
 }

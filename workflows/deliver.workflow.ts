@@ -1,15 +1,10 @@
-import {
-  condition,
-  proxyActivities,
-  setHandler,
-  upsertSearchAttributes,
-} from '@temporalio/workflow';
+import { condition, proxyActivities, setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import {
   cancelSignal,
-  pauseSignal,
   resumeSignal,
   searchAttributes,
   stateQuery,
+  type AttemptResult,
   type DeliverInput,
   type DeliverResult,
   type DeliveryActivities,
@@ -23,19 +18,20 @@ const activities = proxyActivities<DeliveryActivities>({
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
 });
 
+const describe = (r: AttemptResult) => (r.statusCode !== null ? `HTTP ${r.statusCode}` : (r.errorType ?? 'no answer'));
+
 /**
  * One delivery: one event to one subscription. Attempts follow the subscription's retry schedule on durable
- * timers. Postgres holds the truth (paused, cancelled); signals only make it take effect without waiting.
+ * timers. Postgres holds the truth (paused, cancelled) and each attempt reads it; signals only make a change
+ * take effect without waiting (resume wakes a held delivery, cancel cuts a backoff short).
  */
 export async function deliver(input: DeliverInput): Promise<DeliverResult> {
   const state: DeliveryState = { status: 'scheduled', attempts: 0, paused: false, nextAttemptAt: null };
   let cancelled = false;
   let resumes = 0;
   let lastStatusCode: number | null = null;
+  let host: string | null = null;
 
-  setHandler(pauseSignal, () => {
-    state.paused = true;
-  });
   setHandler(resumeSignal, () => {
     state.paused = false;
     resumes++;
@@ -45,7 +41,8 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
   });
   setHandler(stateQuery, () => state);
 
-  const setStatus = (status: string) => {
+  const setStatus = (status: string, details: string) => {
+    setCurrentDetails(details);
     if (status === state.status) return;
     state.status = status;
     upsertSearchAttributes([{ key: searchAttributes.deliveryStatus, value: status }]);
@@ -54,36 +51,38 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
   for (let attemptNumber = 1; ; ) {
     await condition(() => !state.paused || cancelled);
     if (cancelled) {
-      setStatus('cancelled');
+      setStatus('cancelled', 'cancelled');
       return { status: 'cancelled', attempts: state.attempts, lastStatusCode };
     }
     const resumesBefore = resumes;
     const result = await activities.attemptDelivery.executeWithOptions(
-      { summary: `attempt ${attemptNumber}` },
+      { summary: host ? `attempt ${attemptNumber} to ${host}` : `attempt ${attemptNumber}` },
       [{ deliveryId: input.deliveryId, attemptNumber }],
     );
+    host = result.host ?? host;
+    if (result.raise.length) await activities.raiseEvents(result.raise);
     if (result.status === 'held') {
       // A resume that arrived while the activity looked at the subscription must not be lost.
       if (resumes === resumesBefore) state.paused = true;
-      setStatus('held');
+      setStatus('held', 'held: the subscription is paused');
       continue;
     }
+    if (result.status === 'cancelled') {
+      setStatus('cancelled', 'cancelled');
+      return { status: 'cancelled', attempts: state.attempts, lastStatusCode };
+    }
     state.attempts = attemptNumber;
-    if (result.statusCode !== null) lastStatusCode = result.statusCode;
-    setStatus(result.status);
+    lastStatusCode = result.statusCode ?? lastStatusCode;
+    const outcome = `attempt ${attemptNumber} to ${host ?? 'receiver'}: ${describe(result)}`;
     if (result.status !== 'retrying') {
+      setStatus(result.status, outcome);
       return { status: result.status, attempts: state.attempts, lastStatusCode };
     }
     const delay = result.nextDelayMs ?? 0;
     state.nextAttemptAt = new Date(Date.now() + delay).toISOString();
+    setStatus('retrying', `${outcome}; next attempt at ${state.nextAttemptAt}`);
     attemptNumber++;
-    await condition(() => cancelled, delay, {
-      summary: `retry ${attemptNumber} after ${describeOutcome(result.statusCode, result.errorType)}`,
-    });
+    await condition(() => cancelled, delay, { summary: `retry ${attemptNumber} after ${describe(result)}` });
     state.nextAttemptAt = null;
   }
-}
-
-function describeOutcome(statusCode: number | null, errorType: string | null): string {
-  return statusCode !== null ? `HTTP ${statusCode}` : (errorType ?? 'error');
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard } from '../auth/api-key.guard.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
@@ -15,5 +15,19 @@ export class DeliveriesController {
   @Get(':id')
   get(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.deliveries.withAttempts(tenant.id, id);
+  }
+
+  /** A new delivery (kind `redelivery`) of the same event to the same subscription. */
+  @Post(':id/redeliver')
+  @HttpCode(202)
+  redeliver(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    return this.deliveries.redeliverOne(tenant.id, id);
+  }
+
+  /** No more attempts. */
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    return this.deliveries.cancel(tenant.id, id);
   }
 }

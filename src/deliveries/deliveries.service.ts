@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
-import { workflowIdFor } from '../../workflows/contracts.js';
-import { notFound } from '../common/errors.js';
+import { DataSource, In, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
+import { Client } from '@temporalio/client';
+import { cancelSignal, workflowIdFor } from '../../workflows/contracts.js';
+import { conflict, notFound } from '../common/errors.js';
+import { deliveriesFor, insertDeliveries } from '../events/event-writer.js';
 import { toPage } from '../common/pagination.js';
 import { Attempt } from './attempt.entity.js';
 import { DeliveryDispatcher } from './delivery-dispatcher.js';
@@ -13,6 +15,7 @@ export class DeliveriesService {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(DeliveryDispatcher) private readonly dispatcher: DeliveryDispatcher,
+    @Inject(Client) private readonly temporal: Client,
   ) {}
 
   view(d: Delivery) {
@@ -45,5 +48,48 @@ export class DeliveriesService {
     const rows = await this.db.getRepository(Delivery).find({ where, order: { id: 'DESC' }, take: q.limit + 1 });
     const page = toPage(rows, q.limit);
     return { data: page.data.map((d) => this.view(d)), nextCursor: page.nextCursor };
+  }
+
+  /** New deliveries (kind `redelivery`) of the same events to the same subscriptions; `webhook-id` stays the event id. */
+  async redeliver(tenantId: string, originals: Delivery[]): Promise<Delivery[]> {
+    if (originals.length === 0) return [];
+    const subs: { id: string; status: string; url: string; deleted: boolean }[] = await this.db.query(
+      `SELECT id, status, url, deleted_at IS NOT NULL AS deleted FROM subscriptions WHERE tenant_id = $1 AND id = ANY($2)`,
+      [tenantId, [...new Set(originals.map((d) => d.subscriptionId))]],
+    );
+    const byId = new Map(subs.map((s) => [s.id, s]));
+    const items = originals.flatMap((d) => {
+      const sub = byId.get(d.subscriptionId);
+      if (!sub || sub.deleted) return [];
+      return deliveriesFor(tenantId, d.eventType, [sub], 'redelivery').map((item) => ({ ...item, eventId: d.eventId }));
+    });
+    await insertDeliveries(this.db, items, 'redelivery');
+    await this.dispatcher.dispatch(items);
+    if (items.length === 0) return [];
+    return this.db.getRepository(Delivery).find({ where: { id: In(items.map((i) => i.id)) }, order: { id: 'ASC' } });
+  }
+
+  async redeliverOne(tenantId: string, id: string) {
+    const original = await this.get(tenantId, id);
+    const [created] = await this.redeliver(tenantId, [original]);
+    if (!created) throw conflict(`The subscription of delivery ${id} was deleted; there is nowhere to redeliver.`);
+    return this.view(created);
+  }
+
+  /** No more attempts: the row says cancelled at once, the signal cuts a running backoff short. */
+  async cancel(tenantId: string, id: string) {
+    const delivery = await this.get(tenantId, id);
+    if (delivery.status === 'succeeded' || delivery.status === 'failed') {
+      throw conflict(`Delivery ${id} already ended ${delivery.status}.`);
+    }
+    if (delivery.status !== 'cancelled') {
+      await this.db.query(
+        `UPDATE deliveries SET status = 'cancelled', completed_at = now(), updated_at = now()
+          WHERE id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled')`,
+        [id],
+      );
+      await this.temporal.workflow.getHandle(workflowIdFor(id)).signal(cancelSignal).catch(() => undefined);
+    }
+    return this.view(await this.get(tenantId, id));
   }
 }

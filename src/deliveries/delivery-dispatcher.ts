@@ -1,21 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client } from '@temporalio/client';
+import type { SignalDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
-import { DELIVER_WORKFLOW_TYPE, searchAttributes, workflowIdFor, type DeliverInput } from '../../workflows/contracts.js';
+import { workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
+import { startDeliveryWorkflows, type DispatchItem } from './workflow-starter.js';
 
-export interface DispatchItem {
-  id: string;
-  tenantId: string;
-  subscriptionId: string;
-  eventType: string;
-  status: string;
-}
+export type { DispatchItem } from './workflow-starter.js';
 
-/**
- * Starts one workflow per delivery. The workflow id is derived from the delivery id, so starting twice is
- * harmless: the sweeper may retry any start whose outcome is unknown.
- */
+/** The api's side of starting deliveries: workflow starts, the dispatched mark, and Temporal UI links. */
 @Injectable()
 export class DeliveryDispatcher {
   private readonly log = new Logger('DeliveryDispatcher');
@@ -26,45 +19,38 @@ export class DeliveryDispatcher {
     @Inject(DataSource) private readonly db: DataSource,
   ) {}
 
-  /** Starts the workflows and returns the ids started; failures are logged, not thrown: the rows are durable and the sweeper retries them. */
+  /** Starts the workflows and returns the ids started; failures are logged, and the sweeper retries them. */
   async dispatch(items: DispatchItem[]): Promise<string[]> {
-    const results = await Promise.allSettled(items.map((item) => this.start(item)));
-    const started = items.filter((_, i) => results[i]!.status === 'fulfilled').map((item) => item.id);
-    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failure) {
-      const reason = (failure.reason as Error)?.message ?? String(failure.reason);
-      this.log.warn(`${items.length - started.length} of ${items.length} workflow starts failed; the sweeper will retry (${reason})`);
+    if (items.length === 0) return [];
+    const { started, firstError } = await startDeliveryWorkflows(
+      this.client,
+      { taskQueue: this.config.temporal.taskQueue, eager: this.config.role === 'all' },
+      items,
+    );
+    if (firstError) {
+      this.log.warn(`${items.length - started.length} of ${items.length} workflow starts failed; the sweeper will retry (${firstError.message})`);
     }
     return started;
-  }
-
-  private async start(item: DispatchItem): Promise<void> {
-    const input: DeliverInput = { deliveryId: item.id };
-    try {
-      await this.client.workflow.start(DELIVER_WORKFLOW_TYPE, {
-        taskQueue: this.config.temporal.taskQueue,
-        workflowId: workflowIdFor(item.id),
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: [
-          { key: searchAttributes.tenantId, value: item.tenantId },
-          { key: searchAttributes.subscriptionId, value: item.subscriptionId },
-          { key: searchAttributes.eventType, value: item.eventType },
-          { key: searchAttributes.deliveryStatus, value: item.status },
-        ],
-        staticSummary: `${item.eventType} to ${item.subscriptionId}`,
-        requestEagerStart: this.config.role === 'all',
-      });
-    } catch (err) {
-      // A closed workflow with this id means the delivery already ran: nothing to start.
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
   }
 
   /** Marks deliveries whose workflow is known to exist, so the sweeper leaves them alone. */
   async markDispatched(ids: string[]): Promise<void> {
     if (ids.length) await this.db.query(`UPDATE deliveries SET dispatched = true WHERE id = ANY($1)`, [ids]);
+  }
+
+  /** Signals delivery workflows, oldest first, a bounded number at a time so a big resume cannot flood Temporal. */
+  async signal(deliveryIds: string[], signal: SignalDefinition<[], string>): Promise<void> {
+    const IN_FLIGHT = 32;
+    for (let i = 0; i < deliveryIds.length; i += IN_FLIGHT) {
+      await Promise.all(
+        deliveryIds.slice(i, i + IN_FLIGHT).map((id) =>
+          this.client.workflow
+            .getHandle(workflowIdFor(id))
+            .signal(signal)
+            .catch((err: Error) => this.log.warn(`signal ${signal.name} to delivery ${id} failed: ${err.message}`)),
+        ),
+      );
+    }
   }
 
   temporalUrl(deliveryId: string): string {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { resumeSignal } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
 import { DeliveryDispatcher, type DispatchItem } from './delivery-dispatcher.js';
 
@@ -57,9 +58,27 @@ export class DeliverySweeper implements OnApplicationBootstrap, OnApplicationShu
         if (started.length < rows.length || rows.length < BATCH) break;
       }
       if (total) this.log.log(`started ${total} deliveries whose workflow start was not confirmed`);
+      total += await this.releaseHeld(graceSeconds);
     } catch (err) {
       this.log.warn(`sweep failed: ${(err as Error).message}`);
     }
     return total;
+  }
+
+  /**
+   * Held deliveries of an active subscription: a resume that crashed half-way, or a delivery written as held
+   * while the resume ran. Signals them again (resume is harmless twice).
+   */
+  private async releaseHeld(graceSeconds: number): Promise<number> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT d.id FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
+        WHERE d.status = 'held' AND s.status = 'active' AND s.deleted_at IS NULL
+          AND s.updated_at < now() - make_interval(secs => $1) AND d.updated_at < now() - make_interval(secs => $1)
+        ORDER BY d.id LIMIT $2`,
+      [graceSeconds, BATCH],
+    );
+    await this.dispatcher.signal(rows.map((r) => r.id), resumeSignal);
+    if (rows.length) this.log.log(`released ${rows.length} held deliveries of active subscriptions`);
+    return rows.length;
   }
 }

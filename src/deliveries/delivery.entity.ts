@@ -10,6 +10,8 @@ export const FINAL_DELIVERY_STATUSES: readonly DeliveryStatus[] = ['succeeded', 
 @Index(['tenantId', 'id'])
 /** The sweeper's work list: deliveries whose workflow start was not confirmed. */
 @Index('idx_deliveries_undispatched', ['createdAt'], { where: 'dispatched = false' })
+/** Resume's work list: what a paused subscription holds, oldest first. */
+@Index('idx_deliveries_held', ['subscriptionId', 'id'], { where: "status = 'held'" })
 export class Delivery {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;

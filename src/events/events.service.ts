@@ -7,23 +7,15 @@ import { newId } from '../common/ids.js';
 import { toPage } from '../common/pagination.js';
 import { fieldErrors } from '../common/validation.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
-import { DeliveryDispatcher, type DispatchItem } from '../deliveries/delivery-dispatcher.js';
+import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher.js';
 import type { DeliveryKind } from '../deliveries/delivery.entity.js';
 import { isOperational } from '../delivery/event-matching.js';
 import { payloadErrors } from '../event-types/payload-schema.js';
 import { MetricsService } from '../health/metrics.service.js';
+import { deliveriesFor, insertEvents, type NewEvent, type Target } from './event-writer.js';
 import { eventInputSchema, type AcceptedEvent, type EventInput, type ListEventsQuery } from './event.dto.js';
 import { Event } from './event.entity.js';
 import { SubscriptionMatcher } from './subscription-matcher.js';
-
-interface NewEvent {
-  id: string;
-  type: string;
-  data: Record<string, unknown>;
-  occurredAt: Date;
-  idempotencyKey: string | null;
-  deliveries: DispatchItem[];
-}
 
 interface CatalogEntry {
   name: string;
@@ -31,24 +23,6 @@ interface CatalogEntry {
   archived: boolean;
   version: string;
 }
-
-// Events and their deliveries in one statement: durable together or not at all. An idempotency key seen
-// before inserts nothing (ON CONFLICT), and then neither do its deliveries.
-const INSERT_SQL = `
-WITH ev AS (
-  INSERT INTO events (id, tenant_id, type, data, occurred_at, idempotency_key)
-  SELECT e.id, $1, e.type, e.data::jsonb, e.occurred_at, e.key
-    FROM unnest($2::varchar[], $3::varchar[], $4::text[], $5::timestamptz[], $6::varchar[]) AS e(id, type, data, occurred_at, key)
-  ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-  RETURNING id
-), dl AS (
-  INSERT INTO deliveries (id, tenant_id, event_id, subscription_id, event_type, kind, status)
-  SELECT d.id, $1, d.event_id, d.subscription_id, d.event_type, $12, d.status
-    FROM unnest($7::varchar[], $8::varchar[], $9::varchar[], $10::varchar[], $11::varchar[])
-         AS d(id, event_id, subscription_id, event_type, status)
-   WHERE d.event_id IN (SELECT id FROM ev)
-)
-SELECT id FROM ev`;
 
 @Injectable()
 export class EventsService {
@@ -82,13 +56,7 @@ export class EventsService {
     const byIndex = new Map<number, NewEvent>();
     for (const { input, i } of fresh) {
       const id = newId('evt');
-      const deliveries = SubscriptionMatcher.select(candidates, input.type, input.data).map((s) => ({
-        id: newId('dlv'),
-        tenantId: tenant.id,
-        subscriptionId: s.id,
-        eventType: input.type,
-        status: s.status === 'paused' ? 'held' : 'scheduled',
-      }));
+      const deliveries = deliveriesFor(tenant.id, input.type, SubscriptionMatcher.select(candidates, input.type, input.data), 'event');
       const occurredAt = new Date(input.occurredAt ?? Date.now());
       byIndex.set(i, { id, type: input.type, data: input.data, occurredAt, idempotencyKey: keys[i] ?? null, deliveries });
     }
@@ -107,24 +75,24 @@ export class EventsService {
     });
   }
 
+  /** Checks a test event as ingestion would (catalog, schema, size), without writing anything. */
+  async checkEvent(tenantId: string, input: { type: string; data: Record<string, unknown> }): Promise<void> {
+    const [valid] = this.validateShape([input], () => undefined);
+    this.validateAgainstCatalog([{ input: valid!, i: 0 }], await this.catalog(tenantId, [valid!.type]), () => undefined);
+  }
+
   /**
    * An event raised by the service itself (ping, test, operational), delivered to the given subscriptions
    * regardless of their patterns.
    */
-  async raise(tenantId: string, type: string, data: Record<string, unknown>, targets: { id: string; status: string }[], kind: DeliveryKind, options: { dispatch?: boolean } = {}) {
+  async raise(tenantId: string, type: string, data: Record<string, unknown>, targets: Target[], kind: DeliveryKind, options: { dispatch?: boolean } = {}) {
     const event: NewEvent = {
       id: newId('evt'),
       type,
       data,
       occurredAt: new Date(),
       idempotencyKey: null,
-      deliveries: targets.map((s) => ({
-        id: newId('dlv'),
-        tenantId,
-        subscriptionId: s.id,
-        eventType: type,
-        status: s.status === 'paused' && kind !== 'test' ? 'held' : 'scheduled',
-      })),
+      deliveries: deliveriesFor(tenantId, type, targets, kind),
     };
     await this.insert(tenantId, [event], kind);
     if (options.dispatch !== false) await this.dispatcher.dispatch(event.deliveries);
@@ -223,23 +191,9 @@ export class EventsService {
   }
 
   private async insert(tenantId: string, events: NewEvent[], kind: DeliveryKind): Promise<Set<string>> {
-    if (events.length === 0) return new Set();
-    const deliveries = events.flatMap((e) => e.deliveries.map((d) => ({ ...d, eventId: e.id })));
-    const rows: { id: string }[] = await this.db.query(INSERT_SQL, [
-      tenantId,
-      events.map((e) => e.id),
-      events.map((e) => e.type),
-      events.map((e) => JSON.stringify(e.data)),
-      events.map((e) => e.occurredAt),
-      events.map((e) => e.idempotencyKey),
-      deliveries.map((d) => d.id),
-      deliveries.map((d) => d.eventId),
-      deliveries.map((d) => d.subscriptionId),
-      deliveries.map((d) => d.eventType),
-      deliveries.map((d) => d.status),
-      kind,
-    ]);
-    this.metrics.deliveriesCreated.inc({ kind }, deliveries.length);
-    return new Set(rows.map((r) => r.id));
+    const inserted = await insertEvents(this.db, tenantId, events, kind);
+    const count = events.filter((e) => inserted.has(e.id)).reduce((n, e) => n + e.deliveries.length, 0);
+    this.metrics.deliveriesCreated.inc({ kind }, count);
+    return inserted;
   }
 }

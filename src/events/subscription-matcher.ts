@@ -8,6 +8,7 @@ export interface CandidateSubscription {
   events: string[];
   filter: Record<string, unknown> | null;
   status: SubscriptionStatus;
+  url: string;
 }
 
 /** Finds the subscriptions an event goes to: patterns narrowed in SQL (one `&&`), filters checked here. */
@@ -19,7 +20,7 @@ export class SubscriptionMatcher {
   async candidates(tenantId: string, types: string[]): Promise<CandidateSubscription[]> {
     const patterns = [...new Set(types.flatMap(patternsMatching))];
     return this.db.query(
-      `SELECT id, events, filter, status FROM subscriptions
+      `SELECT id, events, filter, status, url FROM subscriptions
         WHERE tenant_id = $1 AND deleted_at IS NULL AND status <> 'disabled' AND events && $2::text[]
         ORDER BY id`,
       [tenantId, patterns],

@@ -72,6 +72,22 @@ export const updateSubscriptionSchema = z.strictObject({
   timeoutMs: subscriptionFields.timeoutMs.optional(),
 });
 
+export const rotateSecretSchema = z.strictObject({
+  graceSeconds: z.number().int().min(0).max(604_800, 'at most 7 days').default(0),
+});
+
+export const testSendSchema = z.strictObject({
+  type: z.string().max(100).default('webhook.test'),
+  data: z.record(z.string(), z.unknown(), { error: 'must be a JSON object' }).optional(),
+});
+
+export const recoverSchema = z
+  .strictObject({
+    since: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }),
+    until: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+  })
+  .refine((r) => !r.until || Date.parse(r.until) > Date.parse(r.since), { path: ['until'], message: 'must be after since' });
+
 export type CreateSubscriptionInput = z.output<typeof createSubscriptionSchema>;
 export type UpdateSubscriptionInput = z.output<typeof updateSubscriptionSchema>;
 

@@ -64,6 +64,10 @@ export class Subscription {
   @Column({ type: 'timestamptz', nullable: true })
   previousSecretExpiresAt!: Date | null;
 
+  /** The first failed attempt since the last success; drives auto-disable after DISABLE_AFTER_HOURS. */
+  @Column({ type: 'timestamptz', nullable: true })
+  failingSince!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

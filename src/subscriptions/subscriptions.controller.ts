@@ -8,7 +8,7 @@ import { pageQuery } from '../common/pagination.js';
 import { parse, ZodBody, ZodQuery } from '../common/validation.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { listDeliveriesQuery } from '../deliveries/delivery.dto.js';
-import { createSubscriptionSchema, fromForm, updateSubscriptionSchema } from './subscription.dto.js';
+import { createSubscriptionSchema, fromForm, recoverSchema, rotateSecretSchema, testSendSchema, updateSubscriptionSchema } from './subscription.dto.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
 const listSubscriptionsQuery = z.strictObject({
@@ -73,6 +73,31 @@ export class SubscriptionsController {
   @HttpCode(200)
   resume(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.subscriptions.resume(tenant.id, id);
+  }
+
+  /** A new secret; `graceSeconds` keeps the old one signing too until the grace ends. */
+  @Post(':id/rotate-secret')
+  @HttpCode(200)
+  @ZodBody(rotateSecretSchema)
+  rotateSecret(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Body() body: unknown) {
+    return this.subscriptions.rotateSecret(tenant.id, id, parse(rotateSecretSchema, body ?? {}).graceSeconds);
+  }
+
+  /** One real attempt now, even while paused; the answer says what the receiver did. */
+  @Post(':id/test')
+  @HttpCode(200)
+  @ZodBody(testSendSchema)
+  test(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Body() body: unknown) {
+    return this.subscriptions.test(tenant.id, id, parse(testSendSchema, body ?? {}));
+  }
+
+  /** Sends again every delivery of the window that ended failed. */
+  @Post(':id/recover')
+  @HttpCode(202)
+  @ZodBody(recoverSchema)
+  recover(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Body() body: unknown) {
+    const q = parse(recoverSchema, body);
+    return this.subscriptions.recover(tenant.id, id, new Date(q.since), q.until ? new Date(q.until) : undefined);
   }
 
   /** The subscription's delivery history, newest first. */

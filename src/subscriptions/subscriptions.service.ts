@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import type { SignalDefinition } from '@temporalio/common';
-import { DataSource, LessThan, type FindOptionsWhere, IsNull, ArrayContains } from 'typeorm';
+import { ArrayContains, Between, DataSource, IsNull, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
 import { cancelSignal, resumeSignal, workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
 import { notFound, validationFailed, type FieldError } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import { toPage } from '../common/pagination.js';
+import { DeliveriesService } from '../deliveries/deliveries.service.js';
+import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher.js';
+import { Delivery } from '../deliveries/delivery.entity.js';
+import { startDeliveryWorkflow } from '../deliveries/workflow-starter.js';
 import { isPattern } from '../delivery/event-matching.js';
 import { EventsService } from '../events/events.service.js';
 import { DEFAULTS, subscriptionView, type CreateSubscriptionInput, type UpdateSubscriptionInput } from './subscription.dto.js';
@@ -17,13 +20,13 @@ export const newSecret = () => 'whsec_' + randomBytes(24).toString('base64');
 
 @Injectable()
 export class SubscriptionsService {
-  private readonly log = new Logger('Subscriptions');
-
   constructor(
     @Inject(Config) private readonly config: Config,
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(Client) private readonly temporal: Client,
     @Inject(EventsService) private readonly events: EventsService,
+    @Inject(DeliveriesService) private readonly deliveries: DeliveriesService,
+    @Inject(DeliveryDispatcher) private readonly dispatcher: DeliveryDispatcher,
   ) {}
 
   private get repo() {
@@ -113,7 +116,7 @@ export class SubscriptionsService {
        ) SELECT id FROM c`,
       [id],
     );
-    await this.signalAll(cancelled.map((d) => d.id), cancelSignal);
+    await this.dispatcher.signal(cancelled.map((d) => d.id), cancelSignal);
   }
 
   async pause(tenantId: string, id: string) {
@@ -130,22 +133,54 @@ export class SubscriptionsService {
       `SELECT id FROM deliveries WHERE subscription_id = $1 AND status = 'held' ORDER BY id`,
       [id],
     );
-    await this.signalAll(held.map((d) => d.id), resumeSignal);
+    await this.dispatcher.signal(held.map((d) => d.id), resumeSignal);
     return this.view(tenantId, id);
   }
 
-  private async signalAll(deliveryIds: string[], signal: SignalDefinition<[], string>): Promise<void> {
-    const CONCURRENCY = 32;
-    for (let i = 0; i < deliveryIds.length; i += CONCURRENCY) {
-      await Promise.all(
-        deliveryIds.slice(i, i + CONCURRENCY).map((d) =>
-          this.temporal.workflow
-            .getHandle(workflowIdFor(d))
-            .signal(signal)
-            .catch((err: Error) => this.log.warn(`signal ${signal.name} to ${d} failed: ${err.message}`)),
-        ),
-      );
-    }
+  /** A new secret; with a grace, requests carry both signatures until it ends. */
+  async rotateSecret(tenantId: string, id: string, graceSeconds: number) {
+    const sub = await this.get(tenantId, id);
+    const secret = newSecret();
+    await this.repo.update(
+      { tenantId, id },
+      {
+        secret,
+        previousSecret: graceSeconds > 0 ? sub.secret : null,
+        previousSecretExpiresAt: graceSeconds > 0 ? new Date(Date.now() + graceSeconds * 1000) : null,
+      },
+    );
+    return { secret };
+  }
+
+  /** One real attempt, even while paused, answered when it is done; no retries. */
+  async test(tenantId: string, id: string, input: { type: string; data?: Record<string, unknown> }) {
+    const sub = await this.get(tenantId, id);
+    const data = input.data ?? { subscriptionId: id, message: 'This is a test from hookrelay.' };
+    await this.events.checkEvent(tenantId, { type: input.type, data });
+    const event = await this.events.raise(tenantId, input.type, data, [sub], 'test', { dispatch: false });
+    const item = event.deliveries[0]!;
+    await startDeliveryWorkflow(this.temporal, { taskQueue: this.config.temporal.taskQueue, eager: this.config.role === 'all' }, item);
+    const waited = this.temporal.workflow.getHandle(workflowIdFor(item.id)).result();
+    await Promise.race([waited, new Promise((r) => setTimeout(r, sub.timeoutMs + 30_000))]);
+    const delivery = await this.deliveries.withAttempts(tenantId, item.id);
+    const attempt = delivery.attempts[0];
+    return {
+      delivery,
+      attempt: attempt
+        ? { statusCode: attempt.statusCode, durationMs: attempt.durationMs, responseBody: attempt.responseBody, error: attempt.error }
+        : { statusCode: null, durationMs: null, responseBody: null, error: { type: 'internal', message: 'the attempt did not finish in time' } },
+    };
+  }
+
+  /** Sends again every delivery of the window that ended failed. */
+  async recover(tenantId: string, id: string, since: Date, until: Date | undefined) {
+    await this.get(tenantId, id);
+    const failed = await this.db.getRepository(Delivery).find({
+      where: { tenantId, subscriptionId: id, status: 'failed', createdAt: until ? Between(since, until) : MoreThanOrEqual(since) },
+      order: { id: 'ASC' },
+    });
+    const created = await this.deliveries.redeliver(tenantId, failed);
+    return { redelivered: created.length };
   }
 
   /** URL scheme policy and that every exact event type exists in the catalog. */

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import type { Agent } from 'undici';
@@ -33,6 +34,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       activities: createActivities({
         db: this.db,
         http: this.http,
+        client: new Client({ connection: this.connection, namespace: this.config.temporal.namespace }),
+        starter: { taskQueue: this.config.temporal.taskQueue, eager: true },
+        disableAfterHours: this.config.disableAfterHours,
         onAttempt: (o) => this.metrics.recordAttempt(o),
       }),
       maxConcurrentActivityTaskExecutions: this.config.workerMaxActivities,

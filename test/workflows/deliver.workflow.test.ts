@@ -39,13 +39,14 @@ describe('deliver workflow (time-skipping)', () => {
       async attemptDelivery(input) {
         calls.push({ input, at: Date.now() });
         const code = codes[calls.length - 1] ?? 200;
-        const none = { errorType: null, nextDelayMs: null, host: 'receiver.test' };
+        const none = { errorType: null, nextDelayMs: null, host: 'receiver.test', raise: [] };
         if (code === 'held') return { status: 'held', statusCode: null, ...none };
         if (code >= 200 && code < 300) return { status: 'succeeded', statusCode: code, ...none };
         const next = nextRetryDelayMs(schedule, input.attemptNumber, null, () => 0.5);
         const result: AttemptResult = { status: next === null ? 'failed' : 'retrying', statusCode: code, ...none, nextDelayMs: next };
         return result;
       },
+      async raiseEvents() {},
     };
     return { calls, activities };
   }
