@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { createEventType, createSubscription, eventually, sendEvent } from '../helpers/factories.js';
 import { TestReceiver } from '../helpers/receiver.js';
@@ -150,5 +151,116 @@ describe('subscriptions', () => {
     } finally {
       await failing.close();
     }
+  });
+
+  describe('what a receiver gets', () => {
+    const lastTo = async (path: string, n = 1) => {
+      const got = await eventually(async () => {
+        const r = receiver.requests.filter((q) => q.path === path);
+        return r.length >= n ? r : undefined;
+      }, 20_000, `${n} request(s) to ${path}`);
+      return got[n - 1]!;
+    };
+
+    it('rotates the secret: grace 0 stops the old one at once, a grace sends both signatures', async () => {
+      const sub = await createSubscription(svc, { url: `${receiver.url}/rotate`, events: ['order.placed'] });
+      const oldSecret = sub.secret;
+      const rotated = await svc.api('POST', `/v1/subscriptions/${sub.id}/rotate-secret`, {});
+      assert.equal(rotated.status, 200);
+      assert.notEqual(rotated.body.secret, oldSecret);
+      await sendEvent(svc, 'order.placed', { n: 1 });
+      const first = await lastTo('/rotate', 1);
+      const headers = first.headers as Record<string, string>;
+      assert.equal(headers['webhook-signature']!.split(' ').length, 1);
+      new Webhook(rotated.body.secret).verify(first.body, headers);
+      assert.throws(() => new Webhook(oldSecret).verify(first.body, headers));
+
+      const graced = await svc.api('POST', `/v1/subscriptions/${sub.id}/rotate-secret`, { graceSeconds: 3600 });
+      await sendEvent(svc, 'order.placed', { n: 2 });
+      const second = await lastTo('/rotate', 2);
+      const h2 = second.headers as Record<string, string>;
+      assert.equal(h2['webhook-signature']!.split(' ').length, 2);
+      new Webhook(graced.body.secret).verify(second.body, h2);
+      new Webhook(rotated.body.secret).verify(second.body, h2);
+      await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
+    });
+
+    it('signs with hmac-sha256 and hmac-sha1 under the chosen header', async () => {
+      const a = await createSubscription(svc, { url: `${receiver.url}/sha256`, events: ['order.placed'], signature: { scheme: 'hmac-sha256', header: 'X-Hub-Signature-256' } });
+      const b = await createSubscription(svc, { url: `${receiver.url}/sha1`, events: ['order.placed'], signature: { scheme: 'hmac-sha1' } });
+      await sendEvent(svc, 'order.placed', { scheme: true });
+      const r256 = await lastTo('/sha256');
+      assert.equal(r256.headers['x-hub-signature-256'], 'sha256=' + createHmac('sha256', a.secret).update(r256.body).digest('hex'));
+      assert.equal(r256.headers['webhook-signature'], undefined);
+      const r1 = await lastTo('/sha1');
+      assert.equal(r1.headers['x-webhook-signature'], 'sha1=' + createHmac('sha1', b.secret).update(r1.body).digest('hex'));
+      for (const sub of [a, b]) await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
+    });
+
+    it('formats payloads as envelope, raw or form, with custom headers and auth', async () => {
+      const raw = await createSubscription(svc, { url: `${receiver.url}/raw`, events: ['order.placed'], payloadFormat: 'raw', auth: { type: 'bearer', token: 't0ken' } });
+      const form = await createSubscription(svc, { url: `${receiver.url}/form`, events: ['order.placed'], payloadFormat: 'form', headers: { 'x-team': 'payments' }, auth: { type: 'basic', username: 'u', password: 'p' } });
+      const env = await createSubscription(svc, { url: `${receiver.url}/envelope`, events: ['order.placed'] });
+      const event = await sendEvent(svc, 'order.placed', { order: 7, tags: ['a'] });
+
+      const r = await lastTo('/raw');
+      assert.deepEqual(JSON.parse(r.body), { order: 7, tags: ['a'] });
+      assert.equal(r.headers['authorization'], 'Bearer t0ken');
+      new Webhook(raw.secret).verify(r.body, r.headers as Record<string, string>);
+
+      const f = await lastTo('/form');
+      assert.equal(f.headers['content-type'], 'application/x-www-form-urlencoded');
+      const fields = new URLSearchParams(f.body);
+      assert.deepEqual([fields.get('id'), fields.get('type'), fields.get('account')], [event.id, 'order.placed', 'default']);
+      assert.deepEqual(JSON.parse(fields.get('data')!), { order: 7, tags: ['a'] });
+      assert.ok(!Number.isNaN(Date.parse(fields.get('timestamp')!)));
+      assert.equal(f.headers['x-team'], 'payments');
+      assert.equal(f.headers['authorization'], 'Basic ' + Buffer.from('u:p').toString('base64'));
+      new Webhook(form.secret).verify(f.body, f.headers as Record<string, string>, { jsonParse: false });
+
+      const e = await lastTo('/envelope');
+      const envelope = JSON.parse(e.body);
+      assert.deepEqual(Object.keys(envelope).sort(), ['data', 'id', 'timestamp', 'type']);
+      assert.equal(envelope.id, event.id);
+      assert.match(String(e.headers['user-agent']), /^hookrelay\//);
+      for (const sub of [raw, form, env]) await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
+    });
+
+    it('routes by filter on event data (any-of arrays)', async () => {
+      const east = await createSubscription(svc, { url: `${receiver.url}/east`, events: ['order.*'], filter: { 'job.zone': ['East', 'North'] } });
+      const west = await createSubscription(svc, { url: `${receiver.url}/west`, events: ['order.*'], filter: { 'job.zone': 'West' } });
+      const event = await sendEvent(svc, 'order.placed', { job: { zone: 'East' } });
+      assert.deepEqual(event.deliveries.map((d) => d.subscriptionId).filter((id) => id === east.id || id === west.id), [east.id]);
+      await lastTo('/east');
+      for (const sub of [east, west]) await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
+    });
+
+    it('test-sends one real attempt, even while paused, recorded as kind test, without retries', async () => {
+      const failing = await TestReceiver.start();
+      failing.respond(() => ({ status: 500, body: 'nope' }));
+      try {
+        const sub = await createSubscription(svc, { url: failing.url, events: ['order.placed'] });
+        await svc.api('POST', `/v1/subscriptions/${sub.id}/pause`);
+        const res = await svc.api('POST', `/v1/subscriptions/${sub.id}/test`, { data: { hello: 'world' } });
+        assert.equal(res.status, 200, JSON.stringify(res.body));
+        assert.equal(res.body.attempt.statusCode, 500);
+        assert.equal(res.body.attempt.responseBody, 'nope');
+        assert.equal(typeof res.body.attempt.durationMs, 'number');
+        assert.equal(res.body.delivery.kind, 'test');
+        assert.equal(res.body.delivery.status, 'failed');
+        assert.equal(failing.requests.length, 1);
+        assert.deepEqual(JSON.parse(failing.requests[0]!.body).data, { hello: 'world' });
+        assert.equal(failing.requests[0]!.headers['webhook-event-type'], 'webhook.test');
+        await new Promise((r) => setTimeout(r, 1500));
+        assert.equal(failing.requests.length, 1, 'no retries for a test send');
+        const history = await svc.api('GET', `/v1/subscriptions/${sub.id}/deliveries`);
+        assert.equal(history.body.data[0].kind, 'test');
+        const stillPaused = await svc.api('GET', `/v1/subscriptions/${sub.id}`);
+        assert.equal(stillPaused.body.status, 'paused');
+        await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
+      } finally {
+        await failing.close();
+      }
+    });
   });
 });
