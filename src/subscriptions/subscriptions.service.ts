@@ -125,7 +125,11 @@ export class SubscriptionsService {
     return this.view(tenantId, id);
   }
 
-  /** Re-enables (also a disabled subscription) and releases held deliveries, oldest first. */
+  /**
+   * Re-enables (also a disabled subscription) and releases held deliveries, oldest first. The answer does not
+   * wait for thousands of signals: they go out paced in the background, and should this process stop half-way,
+   * the sweeper signals whatever is still held.
+   */
   async resume(tenantId: string, id: string) {
     await this.get(tenantId, id);
     await this.repo.update({ tenantId, id }, { status: 'active', disabledReason: null });
@@ -133,8 +137,8 @@ export class SubscriptionsService {
       `SELECT id FROM deliveries WHERE subscription_id = $1 AND status = 'held' ORDER BY id`,
       [id],
     );
-    await this.dispatcher.signal(held.map((d) => d.id), resumeSignal);
-    return this.view(tenantId, id);
+    void this.dispatcher.signal(held.map((d) => d.id), resumeSignal);
+    return { ...(await this.view(tenantId, id)), released: held.length };
   }
 
   /** A new secret; with a grace, requests carry both signatures until it ends. */
