@@ -1,12 +1,13 @@
 import type { DataSource } from 'typeorm';
 import type { Dispatcher } from 'undici';
 import { isOperational } from '../src/delivery/event-matching.js';
+import { urlRefusal, type NetworkPolicy } from '../src/delivery/network-policy.js';
 import { classifyAttempt, honoursRetryAfter } from '../src/delivery/outcome.js';
 import { nextRetryDelayMs } from '../src/delivery/retry-schedule.js';
 import { hostOf } from '../src/events/event-writer.js';
 import type { AttemptInput, AttemptResult, RaiseRequest } from '../workflows/contracts.js';
 import { loadDeliveryContext } from './delivery-context.js';
-import { postRequest } from './post.activity.js';
+import { blockedResult, postRequest } from './post.activity.js';
 import { recordAttempt, recordNoAttempt } from './record.activity.js';
 import { signRequest } from './sign.activity.js';
 
@@ -14,6 +15,7 @@ export interface AttemptDeps {
   db: DataSource;
   http: Dispatcher;
   disableAfterHours: number;
+  policy: NetworkPolicy;
   onAttempt?: (outcome: { status: string; statusCode: number | null; durationMs: number }) => void;
 }
 
@@ -42,7 +44,10 @@ export async function attemptDelivery(deps: AttemptDeps, input: AttemptInput): P
   }
 
   const startedAt = new Date();
-  const result = await postRequest(deps.http, signRequest(ctx, input.attemptNumber, startedAt), ctx.timeoutMs);
+  const refusal = urlRefusal(deps.policy, ctx.url);
+  const result = refusal
+    ? blockedResult(`${ctx.url.length > 200 ? 'the URL' : ctx.url} ${refusal}`)
+    : await postRequest(deps.http, signRequest(ctx, input.attemptNumber, startedAt), ctx.timeoutMs);
   const verdict = classifyAttempt(result);
   const retryAfter = honoursRetryAfter(result.statusCode) ? result.retryAfterSeconds : null;
   const nextDelayMs = verdict === 'retry' && !isTest ? nextRetryDelayMs(ctx.retrySchedule, input.attemptNumber, retryAfter) : null;

@@ -1,6 +1,8 @@
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import type { AttemptErrorType } from '../src/deliveries/attempt.entity.js';
 import { parseRetryAfter } from '../src/delivery/retry-schedule.js';
+import type { NetworkPolicy } from '../src/delivery/network-policy.js';
+import { policedConnector } from './policed-connector.js';
 import type { SignedRequest } from './sign.activity.js';
 
 export const RESPONSE_BODY_LIMIT = 4096;
@@ -14,9 +16,16 @@ export interface PostResult {
   durationMs: number;
 }
 
-/** One keep-alive pool per origin, shared by every attempt of this worker. */
-export function createHttpAgent(): Agent {
-  return new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1 });
+/**
+ * One keep-alive pool per origin, shared by every attempt of this worker; every new socket goes through the
+ * network policy (literal IPs and resolved addresses, pinned).
+ */
+export function createHttpAgent(policy: NetworkPolicy): Agent {
+  return new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1, connect: policedConnector(policy) });
+}
+
+export function blockedResult(message: string): PostResult {
+  return { statusCode: null, responseBody: null, retryAfterSeconds: null, errorType: 'blocked', errorMessage: message, durationMs: 0 };
 }
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);

@@ -1,6 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule, type Params } from 'nestjs-pino';
+import { pino } from 'pino';
+import type { Options } from 'pino-http';
 import { Config } from './app-config.token.js';
+import { hashApiKey } from './auth/api-key.hash.js';
 import type { AppConfig } from './config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
@@ -11,6 +16,16 @@ import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
 import { TemporalModule } from './temporal/temporal.module.js';
 import { WorkerModule } from './temporal/worker.module.js';
 import { TenantsModule } from './tenants/tenants.module.js';
+
+function loggerOptions(config: AppConfig): Params['pinoHttp'] {
+  const options: Options = {
+    level: config.logLevel,
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'], censor: '[redacted]' },
+    autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+    customProps: (req) => ({ tenantId: (req as { tenant?: { id: string } }).tenant?.id }),
+  };
+  return config.logFile ? [options, pino.destination({ dest: config.logFile, mkdir: true, sync: true })] : options;
+}
 
 @Module({})
 export class AppModule {
@@ -27,20 +42,23 @@ export class AppModule {
           providers: [{ provide: Config, useValue: config }],
           exports: [Config],
         },
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
-            autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
-            customProps: (req) => ({ tenantId: (req as { tenant?: { id: string } }).tenant?.id }),
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: loggerOptions(config) }),
         DatabaseModule,
         TemporalModule,
         HealthModule,
+        ...(api
+          ? [
+              ThrottlerModule.forRoot({
+                throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }],
+                // Per API key (hashed), so one noisy integration cannot starve another of the same tenant.
+                getTracker: (req) => hashApiKey(String(req['headers']?.authorization ?? req['ip'] ?? '')),
+              }),
+            ]
+          : []),
         ...(api ? [TenantsModule, EventTypesModule, SubscriptionsModule, EventsModule, DeliveriesModule] : []),
         ...(worker ? [WorkerModule] : []),
       ],
+      providers: api ? [{ provide: APP_GUARD, useClass: ThrottlerGuard }] : [],
     };
   }
 }

@@ -1,7 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
+
+const isValidCidr = (c: string) => {
+  try {
+    ipaddr.parseCIDR(c);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The embedded (local development) mode lets deliveries reach this machine, so the quick start works. */
+const EMBEDDED_ALLOWED_CIDRS = '127.0.0.0/8,::1/128';
 
 const bool = z
   .enum(['true', 'false', '1', '0', ''])
@@ -32,11 +45,16 @@ const envSchema = z.object({
     .regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (32 bytes), e.g. `openssl rand -hex 32`')
     .optional(),
   ALLOW_HTTP_TARGETS: bool.optional(),
-  ALLOWED_PRIVATE_CIDRS: z.string().default(''),
+  ALLOWED_PRIVATE_CIDRS: z
+    .string()
+    .optional()
+    .refine((v) => !v || v.split(',').every((c) => !c.trim() || isValidCidr(c.trim())), 'must be comma-separated CIDRs, e.g. 127.0.0.0/8,::1/128'),
   PAYLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
   DISABLE_AFTER_HOURS: z.coerce.number().positive().default(120),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   WORKER_MAX_ACTIVITIES: z.coerce.number().int().min(1).default(200),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  LOG_FILE: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -67,6 +85,10 @@ export interface AppConfig {
   disableAfterHours: number;
   sweepIntervalMs: number;
   workerMaxActivities: number;
+  /** Management API requests per API key per minute (ingestion is not limited). */
+  rateLimitPerMinute: number;
+  /** Append logs to this file instead of stdout. */
+  logFile: string | undefined;
   logLevel: string;
 }
 
@@ -118,11 +140,13 @@ export function loadConfig(env: Record<string, string | undefined>, role: Role =
     adminApiKey: e.ADMIN_API_KEY,
     secretsKey: e.SECRETS_KEY ?? persistedValue(dataDir, 'secrets.key', () => randomBytes(32).toString('hex')),
     allowHttpTargets: e.ALLOW_HTTP_TARGETS ?? embedded,
-    allowedPrivateCidrs: e.ALLOWED_PRIVATE_CIDRS.split(',').map((s) => s.trim()).filter(Boolean),
+    allowedPrivateCidrs: (e.ALLOWED_PRIVATE_CIDRS ?? (embedded ? EMBEDDED_ALLOWED_CIDRS : '')).split(',').map((s) => s.trim()).filter(Boolean),
     payloadLimitBytes: e.PAYLOAD_LIMIT_BYTES,
     disableAfterHours: e.DISABLE_AFTER_HOURS,
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     workerMaxActivities: e.WORKER_MAX_ACTIVITIES,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    logFile: e.LOG_FILE,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -47,7 +47,7 @@ export class DeliveryDispatcher {
           this.client.workflow
             .getHandle(workflowIdFor(id))
             .signal(signal)
-            .catch((err: Error) => this.log.warn(`signal ${signal.name} to delivery ${id} failed: ${err.message}`)),
+            .catch((err: Error) => this.log.warn(`signal ${signal.name} to delivery ${id} failed: ${err.name}: ${err.message}`)),
         ),
       );
     }

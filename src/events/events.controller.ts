@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard } from '../auth/api-key.guard.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
@@ -15,6 +16,7 @@ export class EventsController {
 
   /** Accepts one event; the 202 means the event and its deliveries are durable. */
   @Post()
+  @SkipThrottle()
   @HttpCode(202)
   @ZodBody(eventInputSchema)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key returns the first answer' })
@@ -30,6 +32,7 @@ export class EventsController {
 
   /** Up to 500 events in one request and one database statement. */
   @Post('batch')
+  @SkipThrottle()
   @HttpCode(202)
   @ZodBody(batchInputSchema)
   async batch(@CurrentTenant() tenant: TenantContext, @Body() body: unknown) {

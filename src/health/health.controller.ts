@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { NativeConnection } from '@temporalio/worker';
 import type { Response } from 'express';
@@ -7,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { MetricsService } from './metrics.service.js';
 
 @ApiTags('operations')
+@SkipThrottle()
 @Controller()
 export class HealthController {
   constructor(

@@ -12,6 +12,7 @@ import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher.js';
 import { Delivery } from '../deliveries/delivery.entity.js';
 import { startDeliveryWorkflow } from '../deliveries/workflow-starter.js';
 import { isPattern } from '../delivery/event-matching.js';
+import { createNetworkPolicy, urlRefusal, type NetworkPolicy } from '../delivery/network-policy.js';
 import { EventsService } from '../events/events.service.js';
 import { DEFAULTS, subscriptionView, type CreateSubscriptionInput, type UpdateSubscriptionInput } from './subscription.dto.js';
 import { Subscription, type SubscriptionStatus } from './subscription.entity.js';
@@ -27,7 +28,11 @@ export class SubscriptionsService {
     @Inject(EventsService) private readonly events: EventsService,
     @Inject(DeliveriesService) private readonly deliveries: DeliveriesService,
     @Inject(DeliveryDispatcher) private readonly dispatcher: DeliveryDispatcher,
-  ) {}
+  ) {
+    this.policy = createNetworkPolicy(config.allowHttpTargets, config.allowedPrivateCidrs);
+  }
+
+  private readonly policy: NetworkPolicy;
 
   private get repo() {
     return this.db.getRepository(Subscription);
@@ -187,12 +192,11 @@ export class SubscriptionsService {
     return { redelivered: created.length };
   }
 
-  /** URL scheme policy and that every exact event type exists in the catalog. */
+  /** The network policy on the URL, and that every exact event type exists in the catalog. */
   private async checkTargets(tenantId: string, url: string, events: string[], checkEvents = true): Promise<void> {
     const errors: FieldError[] = [];
-    if (new URL(url).protocol === 'http:' && !this.config.allowHttpTargets) {
-      errors.push({ field: 'url', message: 'must be https (plain http is allowed only with ALLOW_HTTP_TARGETS=true)' });
-    }
+    const refusal = urlRefusal(this.policy, url);
+    if (refusal) errors.push({ field: 'url', message: refusal });
     const exact = events.filter((e) => !isPattern(e));
     if (checkEvents && exact.length) {
       const rows: { name: string }[] = await this.db.query(

@@ -6,6 +6,7 @@ import type { Agent } from 'undici';
 import { createActivities } from '../../activities/index.js';
 import { createHttpAgent } from '../../activities/post.activity.js';
 import { Config } from '../app-config.token.js';
+import { createNetworkPolicy } from '../delivery/network-policy.js';
 import { MetricsService } from '../health/metrics.service.js';
 import { workflowCodeOption } from './workflow-bundle.js';
 
@@ -25,7 +26,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.http = createHttpAgent();
+    const policy = createNetworkPolicy(this.config.allowHttpTargets, this.config.allowedPrivateCidrs);
+    this.http = createHttpAgent(policy);
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.temporal.namespace,
@@ -37,6 +39,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         client: new Client({ connection: this.connection, namespace: this.config.temporal.namespace }),
         starter: { taskQueue: this.config.temporal.taskQueue, eager: true },
         disableAfterHours: this.config.disableAfterHours,
+        policy,
         onAttempt: (o) => this.metrics.recordAttempt(o),
       }),
       maxConcurrentActivityTaskExecutions: this.config.workerMaxActivities,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { postRequest, createHttpAgent } from '../../activities/post.activity.js';
+import { createNetworkPolicy } from '../../src/delivery/network-policy.js';
 import { classifyAttempt } from '../../src/delivery/outcome.js';
 import { freePort } from '../helpers/ports.js';
 
@@ -16,7 +17,7 @@ describe('outcome classification', () => {
   });
 
   describe('on the wire (loopback)', () => {
-    const agent = createHttpAgent();
+    const agent = createHttpAgent(createNetworkPolicy(true, ['127.0.0.0/8']));
     let server: Server;
     let url = '';
     before(async () => {

@@ -1,0 +1,43 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AdminKeyGuard } from '../auth/admin-key.guard.js';
+import { ApiKeyGuard } from '../auth/api-key.guard.js';
+import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
+import { parse, ZodBody } from '../common/validation.js';
+import { createTenantSchema } from './tenant.dto.js';
+import { TenantsService } from './tenants.service.js';
+
+@ApiTags('tenants')
+@ApiBearerAuth()
+@Controller('v1')
+export class TenantsController {
+  constructor(@Inject(TenantsService) private readonly tenants: TenantsService) {}
+
+  /** Admin only: a new tenant and its first API key (shown once). */
+  @Post('tenants')
+  @UseGuards(AdminKeyGuard)
+  @ZodBody(createTenantSchema)
+  create(@Body() body: unknown) {
+    return this.tenants.create(parse(createTenantSchema, body).name);
+  }
+
+  /** Another key for the caller's tenant (shown once). */
+  @Post('api-keys')
+  @UseGuards(ApiKeyGuard)
+  createKey(@CurrentTenant() tenant: TenantContext) {
+    return this.tenants.createKey(tenant.id);
+  }
+
+  @Get('api-keys')
+  @UseGuards(ApiKeyGuard)
+  listKeys(@CurrentTenant() tenant: TenantContext) {
+    return this.tenants.listKeys(tenant.id);
+  }
+
+  @Delete('api-keys/:id')
+  @UseGuards(ApiKeyGuard)
+  @HttpCode(204)
+  async revokeKey(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    await this.tenants.revokeKey(tenant.id, id);
+  }
+}

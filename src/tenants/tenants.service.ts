@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { generateApiKey } from '../config.js';
+import { hashApiKey } from '../auth/api-key.hash.js';
+import { conflict, notFound } from '../common/errors.js';
+import { newId } from '../common/ids.js';
+import { EventTypesService } from '../event-types/event-types.service.js';
+import { ApiKey } from './api-key.entity.js';
+
+@Injectable()
+export class TenantsService {
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(EventTypesService) private readonly eventTypes: EventTypesService,
+  ) {}
+
+  /** A tenant with its first API key, shown once. */
+  async create(name: string) {
+    const id = newId('ten');
+    const inserted: unknown[] = await this.db.query(
+      `INSERT INTO tenants (id, name) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING id`,
+      [id, name],
+    );
+    if (inserted.length === 0) throw conflict(`A tenant named ${name} exists.`, [{ field: 'name', message: 'already exists' }]);
+    await this.eventTypes.seedBuiltIns(id);
+    const { apiKey } = await this.createKey(id);
+    return { id, name, apiKey };
+  }
+
+  /** Keys are stored as SHA-256 hashes only; the clear key exists in this answer and nowhere else. */
+  async createKey(tenantId: string) {
+    const apiKey = generateApiKey();
+    const key = this.db.getRepository(ApiKey).create({ id: newId('key'), tenantId, keyHash: hashApiKey(apiKey), revokedAt: null });
+    await this.db.getRepository(ApiKey).insert(key);
+    const saved = await this.db.getRepository(ApiKey).findOneByOrFail({ id: key.id });
+    return { id: saved.id, apiKey, createdAt: saved.createdAt.toISOString() };
+  }
+
+  async listKeys(tenantId: string) {
+    const keys = await this.db.getRepository(ApiKey).find({ where: { tenantId }, order: { id: 'DESC' } });
+    return {
+      data: keys.map((k) => ({ id: k.id, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null })),
+      nextCursor: null,
+    };
+  }
+
+  /** Effective at once: every request looks its key up (no cache). */
+  async revokeKey(tenantId: string, id: string): Promise<void> {
+    const result = await this.db.getRepository(ApiKey).update({ tenantId, id }, { revokedAt: new Date() });
+    if (!result.affected) throw notFound('API key', id);
+  }
+}
