@@ -5,6 +5,7 @@ import { urlRefusal, type NetworkPolicy } from '../src/delivery/network-policy.j
 import { classifyAttempt, honoursRetryAfter } from '../src/delivery/outcome.js';
 import { nextRetryDelayMs } from '../src/delivery/retry-schedule.js';
 import { hostOf } from '../src/events/event-writer.js';
+import type { SecretBox } from '../src/secrets/secret-box.js';
 import type { AttemptInput, AttemptResult, RaiseRequest } from '../workflows/contracts.js';
 import { loadDeliveryContext } from './delivery-context.js';
 import { blockedResult, postRequest } from './post.activity.js';
@@ -16,6 +17,7 @@ export interface AttemptDeps {
   http: Dispatcher;
   disableAfterHours: number;
   policy: NetworkPolicy;
+  box: SecretBox;
   onAttempt?: (outcome: { status: string; statusCode: number | null; durationMs: number }) => void;
 }
 
@@ -26,7 +28,7 @@ const none = { statusCode: null, errorType: null, nextDelayMs: null, host: null,
  * signed body, the secret and the auth headers never enter the workflow history; only the small result does.
  */
 export async function attemptDelivery(deps: AttemptDeps, input: AttemptInput): Promise<AttemptResult> {
-  const ctx = await loadDeliveryContext(deps.db, input.deliveryId);
+  const ctx = await loadDeliveryContext(deps.db, deps.box, input.deliveryId);
   if (!ctx) return { status: 'cancelled', ...none };
   if (ctx.deliveryStatus === 'cancelled' || ctx.deliveryStatus === 'succeeded' || ctx.deliveryStatus === 'failed') {
     return { status: ctx.deliveryStatus, ...none };

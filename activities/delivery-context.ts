@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import type { SecretBox } from '../src/secrets/secret-box.js';
+import { openSecrets } from '../src/secrets/subscription-secrets.js';
 import type { DeliveryKind, DeliveryStatus } from '../src/deliveries/delivery.entity.js';
 import type {
   PayloadFormat,
@@ -57,7 +59,8 @@ UPDATE deliveries d SET status = 'sending', dispatched = true, updated_at = now(
 )
 SELECT * FROM ctx`;
 
-export async function loadDeliveryContext(db: DataSource, deliveryId: string): Promise<DeliveryContext | null> {
+/** The context with its credentials opened: they exist in clear only in this activity's memory. */
+export async function loadDeliveryContext(db: DataSource, box: SecretBox, deliveryId: string): Promise<DeliveryContext | null> {
   const rows: DeliveryContext[] = await db.query(SQL, [deliveryId]);
-  return rows[0] ?? null;
+  return rows[0] ? openSecrets(box, rows[0]) : null;
 }

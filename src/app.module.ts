@@ -12,6 +12,7 @@ import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { EventTypesModule } from './event-types/event-types.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
+import { SecretsModule } from './secrets/secrets.module.js';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
 import { TemporalModule } from './temporal/temporal.module.js';
 import { WorkerModule } from './temporal/worker.module.js';
@@ -44,6 +45,7 @@ export class AppModule {
         },
         LoggerModule.forRoot({ pinoHttp: loggerOptions(config) }),
         DatabaseModule,
+        SecretsModule,
         TemporalModule,
         HealthModule,
         ...(api

@@ -44,6 +44,10 @@ const envSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (32 bytes), e.g. `openssl rand -hex 32`')
     .optional(),
+  SECRETS_KEY_PREVIOUS: z
+    .string()
+    .regex(/^([0-9a-f]{64})(,[0-9a-f]{64})*$/i, 'must be comma-separated 64-hex-character keys')
+    .optional(),
   ALLOW_HTTP_TARGETS: bool.optional(),
   ALLOWED_PRIVATE_CIDRS: z
     .string()
@@ -79,6 +83,8 @@ export interface AppConfig {
   bootstrapApiKey: string | undefined;
   adminApiKey: string | undefined;
   secretsKey: string;
+  /** Older keys that still open values sealed before a rotation. */
+  previousSecretsKeys: string[];
   allowHttpTargets: boolean;
   allowedPrivateCidrs: string[];
   payloadLimitBytes: number;
@@ -139,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>, role: Role =
     bootstrapApiKey: e.BOOTSTRAP_API_KEY ?? (embedded ? persistedValue(dataDir, 'bootstrap-api-key', generateApiKey) : undefined),
     adminApiKey: e.ADMIN_API_KEY,
     secretsKey: e.SECRETS_KEY ?? persistedValue(dataDir, 'secrets.key', () => randomBytes(32).toString('hex')),
+    previousSecretsKeys: e.SECRETS_KEY_PREVIOUS ? e.SECRETS_KEY_PREVIOUS.split(',') : [],
     allowHttpTargets: e.ALLOW_HTTP_TARGETS ?? embedded,
     allowedPrivateCidrs: (e.ALLOWED_PRIVATE_CIDRS ?? (embedded ? EMBEDDED_ALLOWED_CIDRS : '')).split(',').map((s) => s.trim()).filter(Boolean),
     payloadLimitBytes: e.PAYLOAD_LIMIT_BYTES,

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { EVENT_PATTERN } from '../delivery/event-matching.js';
 import { DEFAULT_RETRY_SCHEDULE } from '../delivery/retry-schedule.js';
+import { SENSITIVE_HEADER } from '../secrets/subscription-secrets.js';
 import type { Subscription } from './subscription.entity.js';
 
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/;
 /** Headers the service sets itself; a subscription may not replace them. */
 const RESERVED_HEADERS = /^(host|content-type|content-length|transfer-encoding|connection|user-agent|webhook-.*)$/i;
-const SENSITIVE_HEADER = /^(authorization|cookie|proxy-authorization|.*-token|.*-key|.*-secret)$/i;
 
 const scalar = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
 
@@ -126,11 +126,10 @@ export function fromForm(body: Record<string, unknown>): Record<string, unknown>
   return out;
 }
 
-const mask = (value: string) => (value.length <= 4 ? '****' : `****${value.slice(-4)}`);
 
 export function subscriptionView(s: Subscription) {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(s.headers)) headers[name] = SENSITIVE_HEADER.test(name) ? mask(value) : value;
+  for (const [name, value] of Object.entries(s.headers)) headers[name] = SENSITIVE_HEADER.test(name) ? '****' : value;
   return {
     id: s.id,
     name: s.name,

@@ -12,6 +12,8 @@ import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher.js';
 import { Delivery } from '../deliveries/delivery.entity.js';
 import { startDeliveryWorkflow } from '../deliveries/workflow-starter.js';
 import { isPattern } from '../delivery/event-matching.js';
+import { SecretBox } from '../secrets/secret-box.js';
+import { sealSecrets } from '../secrets/subscription-secrets.js';
 import { createNetworkPolicy, urlRefusal, type NetworkPolicy } from '../delivery/network-policy.js';
 import { EventsService } from '../events/events.service.js';
 import { DEFAULTS, subscriptionView, type CreateSubscriptionInput, type UpdateSubscriptionInput } from './subscription.dto.js';
@@ -28,6 +30,7 @@ export class SubscriptionsService {
     @Inject(EventsService) private readonly events: EventsService,
     @Inject(DeliveriesService) private readonly deliveries: DeliveriesService,
     @Inject(DeliveryDispatcher) private readonly dispatcher: DeliveryDispatcher,
+    @Inject(SecretBox) private readonly box: SecretBox,
   ) {
     this.policy = createNetworkPolicy(config.allowHttpTargets, config.allowedPrivateCidrs);
   }
@@ -41,6 +44,7 @@ export class SubscriptionsService {
   async create(tenantId: string, input: CreateSubscriptionInput) {
     await this.checkTargets(tenantId, input.url, input.events);
     const secret = newSecret();
+    const sealed = sealSecrets(this.box, { secret, auth: input.auth ?? null, headers: input.headers ?? {} });
     const sub = this.repo.create({
       id: newId('sub'),
       tenantId,
@@ -50,14 +54,14 @@ export class SubscriptionsService {
       filter: input.filter ?? null,
       status: 'active',
       disabledReason: null,
-      headers: input.headers ?? {},
-      auth: input.auth ?? null,
+      headers: sealed.headers,
+      auth: sealed.auth,
       signatureScheme: input.signature?.scheme ?? DEFAULTS.signatureScheme,
       signatureHeader: input.signature?.header ?? null,
       payloadFormat: input.payloadFormat ?? DEFAULTS.payloadFormat,
       retrySchedule: [...(input.retrySchedule ?? DEFAULTS.retrySchedule)],
       timeoutMs: input.timeoutMs ?? DEFAULTS.timeoutMs,
-      secret,
+      secret: sealed.secret,
       previousSecret: null,
       previousSecretExpiresAt: null,
       deletedAt: null,
@@ -97,8 +101,8 @@ export class SubscriptionsService {
     if (input.url !== undefined) sub.url = input.url;
     if (input.events !== undefined) sub.events = input.events;
     if (input.filter !== undefined) sub.filter = input.filter;
-    if (input.headers !== undefined) sub.headers = input.headers;
-    if (input.auth !== undefined) sub.auth = input.auth;
+    if (input.headers !== undefined) sub.headers = sealSecrets(this.box, { headers: input.headers }).headers;
+    if (input.auth !== undefined) sub.auth = sealSecrets(this.box, { auth: input.auth }).auth ?? null;
     if (input.signature !== undefined) {
       sub.signatureScheme = input.signature.scheme;
       sub.signatureHeader = input.signature.header ?? null;
@@ -153,7 +157,7 @@ export class SubscriptionsService {
     await this.repo.update(
       { tenantId, id },
       {
-        secret,
+        secret: this.box.seal(secret),
         previousSecret: graceSeconds > 0 ? sub.secret : null,
         previousSecretExpiresAt: graceSeconds > 0 ? new Date(Date.now() + graceSeconds * 1000) : null,
       },

@@ -8,6 +8,7 @@ import { createHttpAgent } from '../../activities/post.activity.js';
 import { Config } from '../app-config.token.js';
 import { createNetworkPolicy } from '../delivery/network-policy.js';
 import { MetricsService } from '../health/metrics.service.js';
+import { SecretBox } from '../secrets/secret-box.js';
 import { workflowCodeOption } from './workflow-bundle.js';
 
 /** Runs the Temporal worker inside the Nest application; drains it on shutdown before connections close. */
@@ -23,6 +24,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     @Inject(NativeConnection) private readonly connection: NativeConnection,
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(MetricsService) private readonly metrics: MetricsService,
+    @Inject(SecretBox) private readonly box: SecretBox,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -40,6 +42,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         starter: { taskQueue: this.config.temporal.taskQueue, eager: true },
         disableAfterHours: this.config.disableAfterHours,
         policy,
+        box: this.box,
         onAttempt: (o) => this.metrics.recordAttempt(o),
       }),
       maxConcurrentActivityTaskExecutions: this.config.workerMaxActivities,

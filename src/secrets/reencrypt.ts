@@ -1,0 +1,32 @@
+// Usage: SECRETS_KEY=<new> SECRETS_KEY_PREVIOUS=<old> npm run secrets:reencrypt
+// Reseals every subscription credential with the current SECRETS_KEY (all of them: a rare, small job);
+// afterwards the old key can be dropped from SECRETS_KEY_PREVIOUS.
+import { loadConfig } from '../config.js';
+import { createDataSource } from '../database/data-source.js';
+import { SecretBox } from './secret-box.js';
+import { openSecrets, sealSecrets, type SubscriptionSecrets } from './subscription-secrets.js';
+
+const config = loadConfig(process.env);
+const box = new SecretBox(config.secretsKey, config.previousSecretsKeys);
+const db = createDataSource(config.databaseUrl, 2);
+await db.initialize();
+let resealed = 0;
+try {
+  const rows: (SubscriptionSecrets & { id: string })[] = await db.query(
+    `SELECT id, secret, previous_secret AS "previousSecret", auth, headers FROM subscriptions`,
+  );
+  for (const row of rows) {
+    const fresh = sealSecrets(box, openSecrets(box, row));
+    await db.query(`UPDATE subscriptions SET secret = $2, previous_secret = $3, auth = $4, headers = $5 WHERE id = $1`, [
+      row.id,
+      fresh.secret,
+      fresh.previousSecret,
+      fresh.auth ? JSON.stringify(fresh.auth) : null,
+      JSON.stringify(fresh.headers),
+    ]);
+    resealed++;
+  }
+  console.log(`resealed the credentials of ${resealed} subscriptions with the current SECRETS_KEY`);
+} finally {
+  await db.destroy();
+}

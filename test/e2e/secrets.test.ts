@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Client } from '@temporalio/client';
+import { Webhook } from 'standardwebhooks';
+import { createEventType, eventually, sendEvent } from '../helpers/factories.js';
+import { TestReceiver } from '../helpers/receiver.js';
+import { startService, type TestService } from '../helpers/service.js';
+
+/** Decodes every base64 payload in a history, so a secret cannot hide behind the encoding. */
+function decodedHistory(history: unknown): string {
+  const text = JSON.stringify(history);
+  const decoded = [...text.matchAll(/"data":"([A-Za-z0-9+/=]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64').toString('utf8'));
+  return text + '\n' + decoded.join('\n');
+}
+
+describe('secrets at rest and in motion: shown once, masked, sealed, never in logs or workflow histories', () => {
+  let svc: TestService;
+  let receiver: TestReceiver;
+  const logFile = join(mkdtempSync(join(tmpdir(), 'hookrelay-log-')), 'service.log');
+  const TOKEN = 'bearer-token-0f2b9c41d7';
+  const HEADER_VALUE = 'header-key-77aa31c9e2';
+  const PASSWORD = 'basic-password-5e8d1a60';
+
+  before(async () => {
+    svc = await startService('secrets', { LOG_FILE: logFile, LOG_LEVEL: 'debug' });
+    receiver = await TestReceiver.start();
+    await createEventType(svc, 'card.charged');
+  });
+  after(async () => {
+    await svc?.close();
+    await receiver?.close();
+  });
+
+  it('delivers with the real credentials while keeping every copy of them out of reach', async () => {
+    const failing = await TestReceiver.start();
+    failing.respond(() => ({ status: 500 }));
+    try {
+      const a = await svc.api('POST', '/v1/subscriptions', {
+        url: `${receiver.url}/a`, events: ['card.charged'], ping: false,
+        auth: { type: 'bearer', token: TOKEN }, headers: { 'x-api-key': HEADER_VALUE },
+      });
+      const b = await svc.api('POST', '/v1/subscriptions', {
+        url: failing.url, events: ['card.charged'], ping: false, retrySchedule: [0],
+        auth: { type: 'basic', username: 'merchant', password: PASSWORD },
+      });
+      const rotated = await svc.api('POST', `/v1/subscriptions/${a.body.id}/rotate-secret`, { graceSeconds: 600 });
+      const secrets = [a.body.secret, b.body.secret, rotated.body.secret, TOKEN, HEADER_VALUE, PASSWORD];
+
+      const event = await sendEvent(svc, 'card.charged', { amount: 42 });
+      const [got] = await receiver.waitForRequests(1);
+      assert.equal(got!.headers['authorization'], `Bearer ${TOKEN}`);
+      assert.equal(got!.headers['x-api-key'], HEADER_VALUE);
+      new Webhook(rotated.body.secret).verify(got!.body, got!.headers as Record<string, string>);
+      new Webhook(a.body.secret).verify(got!.body, got!.headers as Record<string, string>);
+      await failing.waitForRequests(2);
+      assert.equal(failing.requests[0]!.headers['authorization'], 'Basic ' + Buffer.from(`merchant:${PASSWORD}`).toString('base64'));
+      const failedId = event.deliveries.find((d) => d.subscriptionId === b.body.id)!.id;
+      await eventually(async () => ((await svc.api('GET', `/v1/deliveries/${failedId}`)).body.status === 'failed' ? true : undefined));
+      const test = await svc.api('POST', `/v1/subscriptions/${b.body.id}/test`, {});
+      assert.equal(test.status, 200);
+
+      const places: Record<string, string> = {};
+      places['database'] = JSON.stringify(await svc.db.query(`SELECT * FROM subscriptions`));
+      places['API reads'] = JSON.stringify([
+        (await svc.api('GET', `/v1/subscriptions/${a.body.id}`)).body,
+        (await svc.api('GET', `/v1/subscriptions`)).body,
+        (await svc.api('GET', `/v1/events/${event.id}`)).body,
+        (await svc.api('GET', `/v1/deliveries/${failedId}`)).body,
+        test.body,
+      ]);
+      places['metrics'] = String((await svc.api('GET', '/metrics', undefined, { key: null })).body);
+      const client = svc.app.get(Client);
+      const cli = resolve('.tools/bin/temporal');
+      let histories = 0;
+      for (const d of [...event.deliveries, { id: test.body.delivery.id }]) {
+        const workflowId = `delivery-${d.id}`;
+        await client.workflow.getHandle(workflowId).result();
+        places[`history ${workflowId}`] = decodedHistory(await client.workflow.getHandle(workflowId).fetchHistory());
+        places[`temporal workflow show ${workflowId}`] = execFileSync(cli, [
+          'workflow', 'show', '--workflow-id', workflowId, '--address', process.env['TEST_TEMPORAL_ADDRESS']!, '--output', 'json',
+        ], { encoding: 'utf8' });
+        histories++;
+      }
+      places['logs'] = readFileSync(logFile, 'utf8');
+      assert.ok(places['logs'].length > 0, 'the service wrote logs');
+
+      for (const [where, text] of Object.entries(places)) {
+        for (const secret of secrets) {
+          assert.ok(!text.includes(secret), `${where} contains ${secret.slice(0, 12)}...`);
+          assert.ok(!text.includes(secret.replace(/^whsec_/, '')), `${where} contains the key part of ${secret.slice(0, 12)}...`);
+        }
+      }
+      console.log(`[secrets] ${secrets.length} secret values searched in ${Object.keys(places).length} places (${histories} workflow histories); none found`);
+    } finally {
+      await failing.close();
+    }
+  });
+});
