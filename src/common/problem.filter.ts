@@ -31,7 +31,12 @@ export function toProblem(err: unknown, log?: Logger): Problem {
   const status = err instanceof HttpException ? err.getStatus() : (err as { status?: number })?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const [code, title] = TITLES[status] ?? ['client-error', 'Client error'];
-    const detail = err instanceof HttpException ? messageOf(err) : String((err as Error).message ?? title);
+    const detail =
+      status === 429
+        ? 'Too many requests with this API key; wait for the Retry-After seconds.'
+        : err instanceof HttpException
+          ? messageOf(err)
+          : String((err as Error).message ?? title);
     return { type: problemType(code), title, status, detail, errors: [] };
   }
   log?.error(err instanceof Error ? err.stack : String(err));
