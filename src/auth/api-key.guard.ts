@@ -15,7 +15,7 @@ export class ApiKeyGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) throw unauthorized('Send your API key as `Authorization: Bearer <key>`.');
     const rows: TenantContext[] = await this.db.query(
-      `SELECT t.id, t.name FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
+      `SELECT t.id, t.name, k.id AS "keyId" FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
         WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
       [hashApiKey(match[1]!)],
     );

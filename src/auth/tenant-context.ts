@@ -4,6 +4,8 @@ import type { Request } from 'express';
 export interface TenantContext {
   id: string;
   name: string;
+  /** The API key this request came with. */
+  keyId: string;
 }
 
 export type AuthedRequest = Request & { tenant?: TenantContext };

@@ -1,3 +1,5 @@
+import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
+import { deliveryResponse, deliveryWithAttemptsResponse } from './delivery.dto.js';
 import { Controller, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard } from '../auth/api-key.guard.js';
@@ -7,12 +9,14 @@ import { DeliveriesService } from './deliveries.service.js';
 @ApiTags('deliveries')
 @ApiBearerAuth()
 @UseGuards(ApiKeyGuard)
+@ApiCommonProblems()
 @Controller('v1/deliveries')
 export class DeliveriesController {
   constructor(@Inject(DeliveriesService) private readonly deliveries: DeliveriesService) {}
 
   /** A delivery with every attempt, oldest first, and a link to its workflow in the Temporal UI. */
   @Get(':id')
+  @ZodResponse(200, deliveryWithAttemptsResponse)
   get(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.deliveries.withAttempts(tenant.id, id);
   }
@@ -20,6 +24,7 @@ export class DeliveriesController {
   /** A new delivery (kind `redelivery`) of the same event to the same subscription. */
   @Post(':id/redeliver')
   @HttpCode(202)
+  @ZodResponse(202, deliveryResponse, 'The new delivery')
   redeliver(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.deliveries.redeliverOne(tenant.id, id);
   }
@@ -27,6 +32,7 @@ export class DeliveriesController {
   /** No more attempts. */
   @Post(':id/cancel')
   @HttpCode(200)
+  @ZodResponse(200, deliveryResponse)
   cancel(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.deliveries.cancel(tenant.id, id);
   }

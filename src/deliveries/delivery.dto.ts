@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, pageOf } from '../common/openapi.js';
 import { pageQuery } from '../common/pagination.js';
 import type { Attempt } from './attempt.entity.js';
 import type { Delivery } from './delivery.entity.js';
@@ -41,3 +42,31 @@ export function deliveryView(d: Delivery, links: { workflowId: string; temporalU
     ...links,
   };
 }
+
+export const attemptResponse = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  startedAt: isoDate,
+  durationMs: z.number().int(),
+  statusCode: z.number().int().nullable(),
+  responseBody: z.string().nullable(),
+  error: z.object({ type: z.enum(['timeout', 'connection', 'dns', 'tls', 'blocked', 'redirect', 'internal']), message: z.string() }).nullable(),
+});
+
+export const deliveryResponse = z.object({
+  id: z.string(),
+  kind: z.enum(['event', 'ping', 'test', 'redelivery']),
+  eventId: z.string(),
+  eventType: z.string(),
+  subscriptionId: z.string(),
+  status: z.enum(DELIVERY_STATUSES),
+  attemptCount: z.number().int(),
+  nextAttemptAt: isoDate.nullable(),
+  lastStatusCode: z.number().int().nullable(),
+  createdAt: isoDate,
+  completedAt: isoDate.nullable(),
+  workflowId: z.string(),
+  temporalUrl: z.string(),
+});
+export const deliveryWithAttemptsResponse = deliveryResponse.extend({ attempts: z.array(attemptResponse) });
+export const deliveryPage = pageOf(deliveryResponse);

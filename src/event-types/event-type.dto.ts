@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, pageOf } from '../common/openapi.js';
 import { EVENT_TYPE_NAME } from '../delivery/event-matching.js';
 import type { EventType } from './event-type.entity.js';
 
@@ -40,3 +41,14 @@ export function eventTypeView(t: EventType, builtIn: boolean) {
     updatedAt: t.updatedAt.toISOString(),
   };
 }
+
+export const eventTypeResponse = z.object({
+  name: z.string(),
+  description: z.string().nullable(),
+  schema: z.record(z.string(), z.unknown()).nullable(),
+  builtIn: z.boolean(),
+  archived: z.boolean(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export const eventTypePage = pageOf(eventTypeResponse);

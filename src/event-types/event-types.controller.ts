@@ -1,3 +1,6 @@
+import { ApiResponse } from '@nestjs/swagger';
+import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
+import { eventTypePage, eventTypeResponse } from './event-type.dto.js';
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard } from '../auth/api-key.guard.js';
@@ -9,36 +12,42 @@ import { EventTypesService } from './event-types.service.js';
 @ApiTags('event types')
 @ApiBearerAuth()
 @UseGuards(ApiKeyGuard)
+@ApiCommonProblems()
 @Controller('v1/event-types')
 export class EventTypesController {
   constructor(@Inject(EventTypesService) private readonly eventTypes: EventTypesService) {}
 
   @Post()
   @ZodBody(createEventTypeSchema)
+  @ZodResponse(201, eventTypeResponse, 'Created')
   create(@CurrentTenant() tenant: TenantContext, @Body() body: unknown) {
     return this.eventTypes.create(tenant.id, parse(createEventTypeSchema, body));
   }
 
   @Get()
   @ZodQuery(listEventTypesQuery)
+  @ZodResponse(200, eventTypePage, 'The catalog, by name')
   list(@CurrentTenant() tenant: TenantContext, @Query() query: unknown) {
     const q = parse(listEventTypesQuery, query);
     return this.eventTypes.list(tenant.id, q.limit, q.cursor, q.includeArchived === 'true');
   }
 
   @Get(':name')
+  @ZodResponse(200, eventTypeResponse)
   get(@CurrentTenant() tenant: TenantContext, @Param('name') name: string) {
     return this.eventTypes.view(tenant.id, parse(eventTypeName, name, 'name'));
   }
 
   @Patch(':name')
   @ZodBody(updateEventTypeSchema)
+  @ZodResponse(200, eventTypeResponse)
   update(@CurrentTenant() tenant: TenantContext, @Param('name') name: string, @Body() body: unknown) {
     return this.eventTypes.update(tenant.id, parse(eventTypeName, name, 'name'), parse(updateEventTypeSchema, body));
   }
 
   @Delete(':name')
   @HttpCode(204)
+  @ApiResponse({ status: 204, description: 'Archived' })
   async archive(@CurrentTenant() tenant: TenantContext, @Param('name') name: string) {
     await this.eventTypes.archive(tenant.id, parse(eventTypeName, name, 'name'));
   }

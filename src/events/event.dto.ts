@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { isoDate, pageOf } from '../common/openapi.js';
 import { pageQuery } from '../common/pagination.js';
+import { deliveryResponse } from '../deliveries/delivery.dto.js';
 import { eventTypeName } from '../event-types/event-type.dto.js';
 
 export const MAX_BATCH = 500;
@@ -32,3 +34,14 @@ export interface AcceptedEvent {
   occurredAt: string;
   deliveries: { id: string; subscriptionId: string; status: string }[];
 }
+
+export const acceptedEventResponse = z.object({
+  id: z.string(),
+  type: z.string(),
+  occurredAt: isoDate,
+  deliveries: z.array(z.object({ id: z.string(), subscriptionId: z.string(), status: z.string() })),
+});
+export const batchAcceptedResponse = z.object({ data: z.array(acceptedEventResponse) });
+export const eventResponse = z.object({ id: z.string(), type: z.string(), occurredAt: isoDate, data: z.record(z.string(), z.unknown()), createdAt: isoDate });
+export const eventWithDeliveriesResponse = eventResponse.extend({ deliveries: z.array(deliveryResponse) });
+export const eventPage = pageOf(eventResponse);

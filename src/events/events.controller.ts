@@ -1,3 +1,5 @@
+import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
+import { acceptedEventResponse, batchAcceptedResponse, eventPage, eventWithDeliveriesResponse } from './event.dto.js';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
@@ -10,6 +12,7 @@ import { EventsService } from './events.service.js';
 @ApiTags('events')
 @ApiBearerAuth()
 @UseGuards(ApiKeyGuard)
+@ApiCommonProblems()
 @Controller('v1/events')
 export class EventsController {
   constructor(@Inject(EventsService) private readonly events: EventsService) {}
@@ -19,6 +22,7 @@ export class EventsController {
   @SkipThrottle()
   @HttpCode(202)
   @ZodBody(eventInputSchema)
+  @ZodResponse(202, acceptedEventResponse, 'Accepted: the event and its deliveries are durable')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key returns the first answer' })
   async create(
     @CurrentTenant() tenant: TenantContext,
@@ -35,6 +39,7 @@ export class EventsController {
   @SkipThrottle()
   @HttpCode(202)
   @ZodBody(batchInputSchema)
+  @ZodResponse(202, batchAcceptedResponse, 'Accepted')
   async batch(@CurrentTenant() tenant: TenantContext, @Body() body: unknown) {
     const { events } = parse(batchInputSchema, body);
     return { data: await this.events.ingest(tenant, events, [], (i) => `events.${i}`) };
@@ -42,11 +47,13 @@ export class EventsController {
 
   @Get()
   @ZodQuery(listEventsQuery)
+  @ZodResponse(200, eventPage, 'Newest first')
   list(@CurrentTenant() tenant: TenantContext, @Query() query: unknown) {
     return this.events.list(tenant.id, parse(listEventsQuery, query));
   }
 
   @Get(':id')
+  @ZodResponse(200, eventWithDeliveriesResponse)
   get(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.events.get(tenant.id, id);
   }

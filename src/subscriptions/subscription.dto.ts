@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isoDate, pageOf } from '../common/openapi.js';
+import { attemptResponse, deliveryWithAttemptsResponse } from '../deliveries/delivery.dto.js';
 import { EVENT_PATTERN } from '../delivery/event-matching.js';
 import { DEFAULT_RETRY_SCHEDULE } from '../delivery/retry-schedule.js';
 import { SENSITIVE_HEADER } from '../secrets/subscription-secrets.js';
@@ -148,3 +150,35 @@ export function subscriptionView(s: Subscription) {
     updatedAt: s.updatedAt.toISOString(),
   };
 }
+
+export const subscriptionResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  url: z.string(),
+  events: z.array(z.string()),
+  filter: z.record(z.string(), z.unknown()).nullable(),
+  status: z.enum(['active', 'paused', 'disabled']),
+  disabledReason: z.string().nullable(),
+  headers: z.record(z.string(), z.string()),
+  auth: z.union([z.null(), z.object({ type: z.literal('basic'), username: z.string() }), z.object({ type: z.literal('bearer') })]),
+  signature: z.object({ scheme: z.enum(['standard-webhooks', 'hmac-sha256', 'hmac-sha1']), header: z.string().nullable() }),
+  payloadFormat: z.enum(['envelope', 'raw', 'form']),
+  retrySchedule: z.array(z.number().int()),
+  timeoutMs: z.number().int(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export const subscriptionCreatedResponse = subscriptionResponse.extend({ secret: z.string() });
+export const subscriptionResumedResponse = subscriptionResponse.extend({ released: z.number().int() });
+export const subscriptionPage = pageOf(subscriptionResponse);
+export const secretResponse = z.object({ secret: z.string() });
+export const recoveredResponse = z.object({ redelivered: z.number().int() });
+export const testSendResponse = z.object({
+  delivery: deliveryWithAttemptsResponse,
+  attempt: z.object({
+    statusCode: z.number().int().nullable(),
+    durationMs: z.number().int().nullable(),
+    responseBody: z.string().nullable(),
+    error: attemptResponse.shape.error,
+  }),
+});

@@ -1,3 +1,7 @@
+import { ApiResponse } from '@nestjs/swagger';
+import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
+import { deliveryPage } from '../deliveries/delivery.dto.js';
+import { recoveredResponse, secretResponse, subscriptionCreatedResponse, subscriptionPage, subscriptionResponse, subscriptionResumedResponse, testSendResponse } from './subscription.dto.js';
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -24,6 +28,7 @@ const bodyOf = (req: Request, body: unknown) =>
 @ApiTags('subscriptions')
 @ApiBearerAuth()
 @UseGuards(ApiKeyGuard)
+@ApiCommonProblems()
 @Controller('v1/subscriptions')
 export class SubscriptionsController {
   constructor(
@@ -35,17 +40,20 @@ export class SubscriptionsController {
   @Post()
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ZodBody(createSubscriptionSchema)
+  @ZodResponse(201, subscriptionCreatedResponse, 'Created; `secret` is shown only here')
   create(@CurrentTenant() tenant: TenantContext, @Req() req: Request, @Body() body: unknown) {
     return this.subscriptions.create(tenant.id, parse(createSubscriptionSchema, bodyOf(req, body)));
   }
 
   @Get()
   @ZodQuery(listSubscriptionsQuery)
+  @ZodResponse(200, subscriptionPage, 'Newest first')
   list(@CurrentTenant() tenant: TenantContext, @Query() query: unknown) {
     return this.subscriptions.list(tenant.id, parse(listSubscriptionsQuery, query));
   }
 
   @Get(':id')
+  @ZodResponse(200, subscriptionResponse)
   get(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.subscriptions.view(tenant.id, id);
   }
@@ -53,24 +61,28 @@ export class SubscriptionsController {
   @Patch(':id')
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ZodBody(updateSubscriptionSchema)
+  @ZodResponse(200, subscriptionResponse)
   update(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Req() req: Request, @Body() body: unknown) {
     return this.subscriptions.update(tenant.id, id, parse(updateSubscriptionSchema, bodyOf(req, body)));
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiResponse({ status: 204, description: 'Deleted; unfinished deliveries cancelled' })
   async remove(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     await this.subscriptions.remove(tenant.id, id);
   }
 
   @Post(':id/pause')
   @HttpCode(200)
+  @ZodResponse(200, subscriptionResponse)
   pause(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.subscriptions.pause(tenant.id, id);
   }
 
   @Post(':id/resume')
   @HttpCode(200)
+  @ZodResponse(200, subscriptionResumedResponse, 'Active again; `released` held deliveries are on their way')
   resume(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.subscriptions.resume(tenant.id, id);
   }
@@ -79,6 +91,7 @@ export class SubscriptionsController {
   @Post(':id/rotate-secret')
   @HttpCode(200)
   @ZodBody(rotateSecretSchema)
+  @ZodResponse(200, secretResponse, 'The new secret, shown only here')
   rotateSecret(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Body() body: unknown) {
     return this.subscriptions.rotateSecret(tenant.id, id, parse(rotateSecretSchema, body ?? {}).graceSeconds);
   }
@@ -87,6 +100,7 @@ export class SubscriptionsController {
   @Post(':id/test')
   @HttpCode(200)
   @ZodBody(testSendSchema)
+  @ZodResponse(200, testSendResponse, 'What the receiver did')
   test(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Body() body: unknown) {
     return this.subscriptions.test(tenant.id, id, parse(testSendSchema, body ?? {}));
   }
@@ -95,6 +109,7 @@ export class SubscriptionsController {
   @Post(':id/recover')
   @HttpCode(202)
   @ZodBody(recoverSchema)
+  @ZodResponse(202, recoveredResponse)
   recover(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Body() body: unknown) {
     const q = parse(recoverSchema, body);
     return this.subscriptions.recover(tenant.id, id, new Date(q.since), q.until ? new Date(q.until) : undefined);
@@ -103,6 +118,7 @@ export class SubscriptionsController {
   /** The subscription's delivery history, newest first. */
   @Get(':id/deliveries')
   @ZodQuery(listDeliveriesQuery)
+  @ZodResponse(200, deliveryPage, 'Newest first')
   async history(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Query() query: unknown) {
     const q = parse(listDeliveriesQuery, query);
     await this.subscriptions.get(tenant.id, id);

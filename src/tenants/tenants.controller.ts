@@ -1,3 +1,6 @@
+import { ApiResponse } from '@nestjs/swagger';
+import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
+import { apiKeyCreatedResponse, apiKeyPage, tenantCreatedResponse } from './tenant.dto.js';
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AdminKeyGuard } from '../auth/admin-key.guard.js';
@@ -9,6 +12,7 @@ import { TenantsService } from './tenants.service.js';
 
 @ApiTags('tenants')
 @ApiBearerAuth()
+@ApiCommonProblems()
 @Controller('v1')
 export class TenantsController {
   constructor(@Inject(TenantsService) private readonly tenants: TenantsService) {}
@@ -17,6 +21,7 @@ export class TenantsController {
   @Post('tenants')
   @UseGuards(AdminKeyGuard)
   @ZodBody(createTenantSchema)
+  @ZodResponse(201, tenantCreatedResponse, 'Created; `apiKey` is shown only here')
   create(@Body() body: unknown) {
     return this.tenants.create(parse(createTenantSchema, body).name);
   }
@@ -24,12 +29,14 @@ export class TenantsController {
   /** Another key for the caller's tenant (shown once). */
   @Post('api-keys')
   @UseGuards(ApiKeyGuard)
+  @ZodResponse(201, apiKeyCreatedResponse, 'Created; `apiKey` is shown only here')
   createKey(@CurrentTenant() tenant: TenantContext) {
     return this.tenants.createKey(tenant.id);
   }
 
   @Get('api-keys')
   @UseGuards(ApiKeyGuard)
+  @ZodResponse(200, apiKeyPage)
   listKeys(@CurrentTenant() tenant: TenantContext) {
     return this.tenants.listKeys(tenant.id);
   }
@@ -37,7 +44,8 @@ export class TenantsController {
   @Delete('api-keys/:id')
   @UseGuards(ApiKeyGuard)
   @HttpCode(204)
+  @ApiResponse({ status: 204, description: 'Revoked' })
   async revokeKey(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
-    await this.tenants.revokeKey(tenant.id, id);
+    await this.tenants.revokeKey(tenant.id, id, tenant.keyId);
   }
 }

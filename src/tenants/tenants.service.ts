@@ -45,7 +45,9 @@ export class TenantsService {
   }
 
   /** Effective at once: every request looks its key up (no cache). */
-  async revokeKey(tenantId: string, id: string): Promise<void> {
+  async revokeKey(tenantId: string, id: string, usedKeyId: string): Promise<void> {
+    // Revoking the key of this very request would lock the caller out; use another key for that.
+    if (id === usedKeyId) throw conflict('This request was made with that key; revoke it with another key of the tenant.');
     const result = await this.db.getRepository(ApiKey).update({ tenantId, id }, { revokedAt: new Date() });
     if (!result.affected) throw notFound('API key', id);
   }

@@ -40,6 +40,7 @@ describe('tenants and API keys: nobody gets in, no tenant sees another', () => {
     const list = await svc.api('GET', '/v1/api-keys');
     assert.ok(list.body.data.some((k: { id: string }) => k.id === second.body.id));
     assert.ok(!JSON.stringify(list.body).includes(second.body.apiKey));
+    assert.equal((await svc.api('DELETE', `/v1/api-keys/${second.body.id}`, undefined, { key: second.body.apiKey })).status, 409, 'not the key in use');
     assert.equal((await svc.api('DELETE', `/v1/api-keys/${second.body.id}`)).status, 204);
     assert.equal((await svc.api('GET', '/v1/subscriptions', undefined, { key: second.body.apiKey })).status, 401);
   });

@@ -1,0 +1,49 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { z, type ZodType } from 'zod';
+
+const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })),
+});
+
+const schemaOf = (schema: ZodType, io: 'input' | 'output') => {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json['$schema'];
+  return json as never;
+};
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'Malformed request (e.g. invalid JSON)',
+  401: 'Missing, unknown or revoked API key',
+  404: 'No such resource for this tenant',
+  409: 'Conflicts with the current state',
+  413: 'Body or event payload over the limit',
+  422: 'Invalid fields, each named in `errors`',
+  429: 'Too many requests for this API key (see Retry-After)',
+};
+
+/** The RFC 9457 problem answers a route can give, documented with their schema. */
+export const ApiProblems = (...statuses: number[]) =>
+  applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: PROBLEM_DESCRIPTIONS[status] ?? 'Problem',
+        content: { 'application/problem+json': { schema: schemaOf(problem, 'output') } },
+      }),
+    ),
+  );
+
+/** Every /v1 route may answer these. */
+export const ApiCommonProblems = () => ApiProblems(400, 401, 404, 409, 413, 422, 429);
+
+/** Documents a JSON answer by its zod schema. */
+export const ZodResponse = (status: number, schema: ZodType, description = '') =>
+  ApiResponse({ status, description, content: { 'application/json': { schema: schemaOf(schema, 'output') } } });
+
+export const isoDate = z.string().describe('ISO 8601 UTC');
+export const pageOf = <T extends ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
