@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { ProblemFilter, sendProblem, toProblem } from './common/problem.filter.js';
+import { rejectUnstorableText } from './common/storable-text.js';
 import type { AppConfig } from './config.js';
 
 /** Room for a 500-event batch of typical events; each event's own data is held to PAYLOAD_LIMIT_BYTES. */
@@ -21,12 +22,14 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.useBodyParser('json', { limit: bodyLimit(config), type: ['application/json', 'application/*+json'] });
-  app.useBodyParser('urlencoded', { limit: bodyLimit(config), extended: false });
+  // Many keys is a validation matter (e.g. too many `events`), answered 422 by the schema, not 413 by the parser.
+  app.useBodyParser('urlencoded', { limit: bodyLimit(config), extended: false, parameterLimit: 100_000 });
   // Body parser failures (malformed JSON, too large) happen before Nest's filters: answer them as problems too.
   app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
     sendProblem(res, toProblem(err));
   });
+  app.use(rejectUnstorableText);
   app.useGlobalFilters(new ProblemFilter());
 
   const document = SwaggerModule.createDocument(

@@ -57,6 +57,7 @@ const envSchema = z.object({
   DISABLE_AFTER_HOURS: z.coerce.number().positive().default(120),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   WORKER_MAX_ACTIVITIES: z.coerce.number().int().min(1).default(200),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   LOG_FILE: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -91,6 +92,8 @@ export interface AppConfig {
   disableAfterHours: number;
   sweepIntervalMs: number;
   workerMaxActivities: number;
+  /** Workflows kept in worker memory; held deliveries beyond this wait in Temporal, not in RAM. */
+  workerMaxCachedWorkflows: number;
   /** Management API requests per API key per minute (ingestion is not limited). */
   rateLimitPerMinute: number;
   /** Append logs to this file instead of stdout. */
@@ -152,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined>, role: Role =
     disableAfterHours: e.DISABLE_AFTER_HOURS,
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     workerMaxActivities: e.WORKER_MAX_ACTIVITIES,
+    workerMaxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     logFile: e.LOG_FILE,
     logLevel: e.LOG_LEVEL,

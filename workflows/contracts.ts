@@ -16,6 +16,8 @@ export const searchAttributes = {
 /** Ids only: everything else (payload, URL, secrets) is loaded by the activity from Postgres. */
 export interface DeliverInput {
   deliveryId: string;
+  /** Written held (the subscription was paused): wait for resume before the first attempt. */
+  held?: boolean;
 }
 
 export interface AttemptInput {

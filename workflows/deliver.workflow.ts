@@ -30,7 +30,14 @@ const describe = (r: AttemptResult) => (r.statusCode !== null ? `HTTP ${r.status
  * take effect without waiting (resume wakes a held delivery, cancel cuts a backoff short).
  */
 export async function deliver(input: DeliverInput): Promise<DeliverResult> {
-  const state: DeliveryState = { status: 'scheduled', attempts: 0, paused: false, nextAttemptAt: null };
+  // A delivery written held waits for resume without an attempt: nothing to load while its subscription is
+  // paused. (Should a resume miss it, the sweeper signals held deliveries of active subscriptions.)
+  const state: DeliveryState = {
+    status: input.held ? 'held' : 'scheduled',
+    attempts: 0,
+    paused: input.held === true,
+    nextAttemptAt: null,
+  };
   let cancelled = false;
   let resumes = 0;
   let lastStatusCode: number | null = null;

@@ -40,3 +40,12 @@ export function ZodQuery(schema: z.ZodObject) {
     ),
   );
 }
+
+/** An ISO 8601 date-time that Postgres can store too (years 1 to 9999 after the offset is applied). */
+export const isoDateTime = () =>
+  z.iso
+    .datetime({ offset: true, error: 'must be an ISO 8601 date-time' })
+    .refine((v) => {
+      const year = new Date(v).getUTCFullYear();
+      return year >= 1 && year <= 9999;
+    }, 'must be between years 1 and 9999');

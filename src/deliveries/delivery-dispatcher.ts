@@ -30,6 +30,9 @@ export class DeliveryDispatcher {
     if (firstError) {
       this.log.warn(`${items.length - started.length} of ${items.length} workflow starts failed; the sweeper will retry (${firstError.message})`);
     }
+    // A held delivery makes no attempt (which would mark it) until resumed: mark it here, or the sweeper would.
+    const held = new Set(items.filter((i) => i.status === 'held').map((i) => i.id));
+    if (held.size) await this.markDispatched(started.filter((id) => held.has(id)));
     return started;
   }
 

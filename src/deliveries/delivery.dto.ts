@@ -1,3 +1,4 @@
+import { isoDateTime } from '../common/validation.js';
 import { z } from 'zod';
 import { isoDate, pageOf } from '../common/openapi.js';
 import { pageQuery } from '../common/pagination.js';
@@ -10,7 +11,7 @@ export const listDeliveriesQuery = z.strictObject({
   ...pageQuery,
   status: z.enum(DELIVERY_STATUSES).optional(),
   eventType: z.string().max(100).optional(),
-  since: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+  since: isoDateTime().optional(),
 });
 export type ListDeliveriesQuery = z.output<typeof listDeliveriesQuery>;
 

@@ -22,7 +22,7 @@ export interface StarterOptions {
  * workflow is still running (USE_EXISTING) or already closed (REJECT_DUPLICATE).
  */
 export async function startDeliveryWorkflow(client: Client, opts: StarterOptions, item: DispatchItem): Promise<void> {
-  const input: DeliverInput = { deliveryId: item.id };
+  const input: DeliverInput = item.status === 'held' ? { deliveryId: item.id, held: true } : { deliveryId: item.id };
   try {
     await client.workflow.start(DELIVER_WORKFLOW_TYPE, {
       taskQueue: opts.taskQueue,

@@ -1,3 +1,4 @@
+import { isoDateTime } from '../common/validation.js';
 import { z } from 'zod';
 import { isoDate, pageOf } from '../common/openapi.js';
 import { pageQuery } from '../common/pagination.js';
@@ -11,7 +12,7 @@ export const eventInputSchema = z.strictObject({
   data: z.record(z.string(), z.unknown(), { error: 'must be a JSON object' }),
   /** A client id: a repeat with the same id returns the first answer and creates nothing new. */
   id: z.string().min(1).max(255).optional(),
-  occurredAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+  occurredAt: isoDateTime().optional(),
 });
 export type EventInput = z.output<typeof eventInputSchema>;
 
@@ -24,7 +25,7 @@ export const idempotencyKeySchema = z.string().min(1).max(255).optional();
 export const listEventsQuery = z.strictObject({
   ...pageQuery,
   type: eventTypeName.optional(),
-  since: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+  since: isoDateTime().optional(),
 });
 export type ListEventsQuery = z.output<typeof listEventsQuery>;
 

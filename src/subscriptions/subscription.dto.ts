@@ -1,3 +1,4 @@
+import { isoDateTime } from '../common/validation.js';
 import { z } from 'zod';
 import { isoDate, pageOf } from '../common/openapi.js';
 import { attemptResponse, deliveryWithAttemptsResponse } from '../deliveries/delivery.dto.js';
@@ -85,8 +86,8 @@ export const testSendSchema = z.strictObject({
 
 export const recoverSchema = z
   .strictObject({
-    since: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }),
-    until: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+    since: isoDateTime(),
+    until: isoDateTime().optional(),
   })
   .refine((r) => !r.until || Date.parse(r.until) > Date.parse(r.since), { path: ['until'], message: 'must be after since' });
 

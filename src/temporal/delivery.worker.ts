@@ -45,7 +45,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         box: this.box,
         onAttempt: (o) => this.metrics.recordAttempt(o),
       }),
-      maxConcurrentActivityTaskExecutions: this.config.workerMaxActivities,
+      maxConcurrentLocalActivityExecutions: this.config.workerMaxActivities,
+      maxCachedWorkflows: this.config.workerMaxCachedWorkflows,
       shutdownGraceTime: '10s',
     });
     this.running = this.worker.run().catch((err: unknown) => {

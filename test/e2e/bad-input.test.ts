@@ -57,6 +57,10 @@ describe('bad input: a clean 4xx problem+json naming every bad field, and nothin
     { name: 'unknown route', method: 'GET', path: '/v1/nothing-here', status: 404 },
     { name: 'event type name too long', method: 'POST', path: '/v1/event-types', body: { name: 'a'.repeat(101) }, status: 422, fields: ['name'] },
     { name: 'event type with an invalid JSON Schema', method: 'POST', path: '/v1/event-types', body: { name: 'job.bad', schema: { type: 'no-such-type' } }, status: 422, fields: ['schema'] },
+    { name: 'NUL character in a body string (found by Schemathesis)', method: 'PATCH', path: '/v1/event-types/job.created', body: { description: 'a\u0000b' }, status: 422, fields: ['description'] },
+    { name: 'unpaired surrogate in a schema key', method: 'POST', path: '/v1/event-types', raw: '{"name":"job.odd","schema":{"\\ud83e":true}}', headers: { 'content-type': 'application/json' }, status: 422 },
+    { name: 'NUL character in a query parameter', method: 'GET', path: '/v1/subscriptions?event=%F0%9E%BD%AA%00', status: 422, fields: ['event'] },
+    { name: 'NUL character in a path id', method: 'GET', path: '/v1/subscriptions/sub_%00', status: 422, fields: ['(path)'] },
     { name: 'duplicate event type', method: 'POST', path: '/v1/event-types', body: { name: 'job.created' }, status: 409, fields: ['name'] },
   ];
 

@@ -1,0 +1,256 @@
+// `npm run bench`: measures the service against the parts it stands on, in one run, on loopback.
+// Starts its own Temporal dev server (in memory), a throwaway Postgres database, the service (api + worker in
+// this process) and a receiver process; prints a table and writes bench/results/<timestamp>.json.
+// Bounded: fixed counts per repetition, every wait has a deadline, and everything stops at the end.
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@temporalio/client';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@temporalio/worker';
+import { Agent, request } from 'undici';
+import { startService, type TestService } from '../test/helpers/service.js';
+import { startTestTemporal } from '../test/helpers/temporal-server.js';
+import { figure, percentile, type Figure } from './stats.js';
+
+const REPS = Number(process.env['BENCH_REPS'] ?? 3);
+const N = Number(process.env['BENCH_EVENTS'] ?? 300);
+const CONCURRENCY = 32;
+const OPEN_LOOP_SECONDS = Number(process.env['BENCH_OPEN_LOOP_SECONDS'] ?? 8);
+const HELD = Number(process.env['BENCH_HELD'] ?? 10_000);
+const ADMIN = 'bench-admin-key';
+
+const log = (msg: string) => console.log(`[bench] ${msg}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Arrival { id: string; path: string; at: number; sentAt: number | null }
+
+class Receiver {
+  private constructor(private readonly child: ChildProcess, readonly url: string) {}
+  static async start(): Promise<Receiver> {
+    const child = fork(fileURLToPath(new URL('./receiver-process.js', import.meta.url)));
+    const { port } = await new Promise<{ port: number }>((r) => child.once('message', r as never));
+    return new Receiver(child, `http://127.0.0.1:${port}`);
+  }
+  private ask<T>(msg: object): Promise<T> {
+    return new Promise((r) => {
+      this.child.once('message', r as never);
+      this.child.send(msg);
+    });
+  }
+  take = (path: string) => this.ask<{ arrivals: Arrival[] }>({ cmd: 'take', path }).then((m) => m.arrivals);
+  count = (path: string) => this.ask<{ count: number }>({ cmd: 'count', path }).then((m) => m.count);
+  async waitFor(path: string, n: number, timeoutMs = 180_000): Promise<Arrival[]> {
+    const deadline = Date.now() + timeoutMs;
+    while ((await this.count(path)) < n) {
+      if (Date.now() > deadline) throw new Error(`receiver got ${await this.count(path)} of ${n} on ${path}: the ledger does not balance`);
+      await sleep(25);
+    }
+    return this.take(path);
+  }
+  stop = () => this.child.send({ cmd: 'stop' });
+}
+
+async function pool<T>(items: T[], limit: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i]!, i);
+    }
+  }));
+}
+
+async function post(svc: TestService, path: string, body: unknown, key?: string) {
+  const res = await svc.api('POST', path, body, key ? { key } : {});
+  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+  return res.body;
+}
+
+async function sendBatches(svc: TestService, type: string, count: number, data: (i: number) => Record<string, unknown>, key?: string) {
+  const ids: string[] = [];
+  for (let sent = 0; sent < count; sent += 500) {
+    const n = Math.min(500, count - sent);
+    const res = await post(svc, '/v1/events/batch', { events: Array.from({ length: n }, (_, i) => ({ type, data: data(sent + i) })) }, key);
+    for (const e of res.data) ids.push(e.id);
+  }
+  return ids;
+}
+
+/** Open loop: event i is due at start + i/rate and carries that time, so falling behind shows as latency. */
+async function openLoop(svc: TestService, receiver: Receiver, type: string, path: string, rate: number, key?: string) {
+  const total = Math.max(1, Math.round(rate * OPEN_LOOP_SECONDS));
+  const start = Date.now() + 100;
+  const sends: Promise<unknown>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - Date.now();
+    if (wait > 0) await sleep(wait);
+    sends.push(post(svc, '/v1/events', { type, data: { sentAt: due } }, key));
+  }
+  await Promise.all(sends);
+  const arrivals = (await receiver.waitFor(path, total)).map((a) => a.at - a.sentAt!);
+  return { p50: percentile(arrivals, 50), p95: percentile(arrivals, 95), p99: percentile(arrivals, 99), count: total };
+}
+
+async function main() {
+  const started = Date.now();
+  const temporal = process.env['TEMPORAL_ADDRESS'] ? { address: process.env['TEMPORAL_ADDRESS'], stop: async () => {} } : await startTestTemporal();
+  process.env['TEST_TEMPORAL_ADDRESS'] = temporal.address;
+  const svc = await startService('bench', { LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '100000000', ADMIN_API_KEY: ADMIN });
+  const receiver = await Receiver.start();
+  log(`service up, Temporal at ${temporal.address}, receiver at ${receiver.url}`);
+
+  // The engine's ceiling: the same connection, worker settings and workflow shape, doing nothing.
+  const latencies: number[] = [];
+  const bareQueue = 'bench-bare';
+  const bareWorker = await Worker.create({
+    connection: svc.app.get(NativeConnection),
+    taskQueue: bareQueue,
+    workflowBundle: await bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('./bare.workflow.js', import.meta.url)), logger: new DefaultLogger('WARN') }),
+    activities: { noop: async (startedAt: number) => void latencies.push(Date.now() - startedAt) },
+    maxConcurrentLocalActivityExecutions: svc.config.workerMaxActivities,
+  });
+  const bareRunning = bareWorker.run();
+  const client = svc.app.get(Client);
+
+  for (const name of ['bench.m1', 'bench.m2', 'bench.m3', 'bench.storm']) await post(svc, '/v1/event-types', { name });
+  const subscribe = (path: string, events: string[], extra: Record<string, unknown> = {}, key?: string) =>
+    post(svc, '/v1/subscriptions', { url: receiver.url + path, events, ping: false, ...extra }, key);
+
+  const results: Record<string, Figure> = {};
+  const runs: Record<string, number[]> = {};
+  const record = (name: string, value: number) => (runs[name] ??= []).push(value);
+
+  for (let rep = 1; rep <= REPS; rep++) {
+    log(`repetition ${rep} of ${REPS}`);
+    // B-temporal
+    latencies.length = 0;
+    let t0 = Date.now();
+    const handles: Promise<unknown>[] = [];
+    await pool(Array.from({ length: N }), CONCURRENCY, async (_, i) => {
+      const handle = await client.workflow.start('bare', { taskQueue: bareQueue, workflowId: `bare-${rep}-${i}-${started}`, args: [Date.now()], requestEagerStart: true });
+      handles.push(handle.result());
+    });
+    await Promise.all(handles);
+    record('B-temporal workflows/s', N / ((Date.now() - t0) / 1000));
+    record('B-temporal start-to-activity p50 ms', percentile(latencies, 50));
+
+    // B-http
+    const agent = new Agent({ connections: CONCURRENCY });
+    t0 = Date.now();
+    await pool(Array.from({ length: N * 4 }), CONCURRENCY, async () => {
+      const res = await request(receiver.url + `/http/${rep}`, { method: 'POST', body: '{}', dispatcher: agent });
+      await res.body.dump();
+    });
+    record('B-http requests/s', (N * 4) / ((Date.now() - t0) / 1000));
+    await agent.close();
+
+    // M2: a backlog of N deliveries, accepted to answered.
+    const m2 = await subscribe(`/m2/${rep}`, ['bench.m2']);
+    t0 = Date.now();
+    const m2Ids = await sendBatches(svc, 'bench.m2', N, (i) => ({ i }));
+    const m2Arrivals = await receiver.waitFor(`/m2/${rep}`, N);
+    record('M2 deliveries/s', N / ((Math.max(...m2Arrivals.map((a) => a.at)) - t0) / 1000));
+    if (new Set(m2Arrivals.map((a) => a.id)).size !== N || !m2Ids.every((id) => m2Arrivals.some((a) => a.id === id))) throw new Error('M2 ledger does not balance');
+    await svc.api('DELETE', `/v1/subscriptions/${m2.id}`);
+  }
+  for (const [name, values] of Object.entries(runs)) results[name] = figure(values);
+  const m2Rate = results['M2 deliveries/s']!.median;
+
+  // M3: latency at half of M2's rate.
+  const m3Runs: { p50: number; p95: number; p99: number }[] = [];
+  for (let rep = 1; rep <= REPS; rep++) {
+    const sub = await subscribe(`/m3/${rep}`, ['bench.m3']);
+    m3Runs.push(await openLoop(svc, receiver, 'bench.m3', `/m3/${rep}`, m2Rate / 2));
+    await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
+  }
+  for (const p of ['p50', 'p95', 'p99'] as const) results[`M3 latency ${p} ms`] = figure(m3Runs.map((r) => r[p]));
+
+  // M4: a healthy tenant's p99 with another tenant's retry storm, divided by its p99 without.
+  const other = await post(svc, '/v1/tenants', { name: 'bench-healthy' }, ADMIN);
+  await post(svc, '/v1/event-types', { name: 'bench.m4' }, other.apiKey);
+  const m4: number[] = [];
+  for (let rep = 1; rep <= REPS; rep++) {
+    const healthy = await subscribe(`/m4calm/${rep}`, ['bench.m4'], {}, other.apiKey);
+    const calm = await openLoop(svc, receiver, 'bench.m4', `/m4calm/${rep}`, m2Rate / 4, other.apiKey);
+    await svc.api('DELETE', `/v1/subscriptions/${healthy.id}`, undefined, { key: other.apiKey });
+    const storm = await subscribe(`/fail/${rep}`, ['bench.storm'], { retrySchedule: Array(10).fill(1) });
+    await sendBatches(svc, 'bench.storm', Math.round(m2Rate), (i) => ({ i }));
+    const healthy2 = await subscribe(`/m4storm/${rep}`, ['bench.m4'], {}, other.apiKey);
+    const stormy = await openLoop(svc, receiver, 'bench.m4', `/m4storm/${rep}`, m2Rate / 4, other.apiKey);
+    await svc.api('DELETE', `/v1/subscriptions/${storm.id}`);
+    await svc.api('DELETE', `/v1/subscriptions/${healthy2.id}`, undefined, { key: other.apiKey });
+    m4.push(stormy.p99 / calm.p99);
+    log(`M4 rep ${rep}: healthy p99 ${calm.p99} ms calm, ${stormy.p99} ms during the storm (${(await receiver.count(`/fail/${rep}`))} failing attempts)`);
+  }
+  results['M4 healthy p99 ratio (storm / calm)'] = figure(m4);
+
+  // M1 and M5: ingestion into a paused subscription (deliveries held), then memory with HELD held.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const rss = async () => {
+    gc?.();
+    await sleep(200);
+    gc?.();
+    return process.memoryUsage().rss;
+  };
+  const held = await subscribe('/held', ['bench.m1']);
+  await svc.api('POST', `/v1/subscriptions/${held.id}/pause`);
+  await sleep(2000);
+  const rssBefore = await rss();
+  let heldCount = 0;
+  const m1Single: number[] = [];
+  const m1Batch: number[] = [];
+  for (let rep = 1; rep <= REPS; rep++) {
+    let t = Date.now();
+    await pool(Array.from({ length: N }), CONCURRENCY, async (_, i) => void (await post(svc, '/v1/events', { type: 'bench.m1', data: { i } })));
+    m1Single.push(N / ((Date.now() - t) / 1000));
+    t = Date.now();
+    await sendBatches(svc, 'bench.m1', 1000, (i) => ({ i }));
+    m1Batch.push(1000 / ((Date.now() - t) / 1000));
+    heldCount += N + 1000;
+  }
+  results['M1 ingest events/s (single)'] = figure(m1Single);
+  results['M1 ingest events/s (batch)'] = figure(m1Batch);
+  if (heldCount < HELD) await sendBatches(svc, 'bench.m1', HELD - heldCount, (i) => ({ i }));
+  heldCount = Math.max(heldCount, HELD);
+  await sleep(3000);
+  const rssAfter = await rss();
+  const [{ n: heldRows }] = await svc.db.query(`SELECT count(*)::int AS n FROM deliveries WHERE subscription_id = $1 AND status = 'held'`, [held.id]);
+  if (heldRows !== heldCount) throw new Error(`ledger: ${heldRows} deliveries held of ${heldCount} accepted`);
+  results['M5 RSS MiB per 1,000 held (api + worker process)'] = figure([((rssAfter - rssBefore) / 2 ** 20) / (heldCount / 1000)]);
+
+  const bt = results['B-temporal workflows/s']!.median;
+  const ratios = {
+    'M2 / B-temporal (>= 0.8)': m2Rate / bt,
+    'M3 p50 - B-temporal start-to-activity p50, ms (<= 25)': results['M3 latency p50 ms']!.median - results['B-temporal start-to-activity p50 ms']!.median,
+    'M4 (<= 2.0)': results['M4 healthy p99 ratio (storm / calm)']!.median,
+    'M1 batch / M2 (>= 5)': results['M1 ingest events/s (batch)']!.median / m2Rate,
+    'M5 MiB per 1,000 held (<= 5)': results['M5 RSS MiB per 1,000 held (api + worker process)']!.median,
+  };
+
+  const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2));
+  console.log('\n| measure | median | min | max |\n|---|---|---|---|');
+  for (const [name, f] of Object.entries(results)) console.log(`| ${name} | ${fmt(f.median)} | ${fmt(f.min)} | ${fmt(f.max)} |`);
+  console.log('\n| target | value |\n|---|---|');
+  for (const [name, v] of Object.entries(ratios)) console.log(`| ${name} | ${fmt(v)} |`);
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+  mkdirSync('bench/results', { recursive: true });
+  const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine, reps: REPS, events: N, concurrency: CONCURRENCY, heldCount, results, ratios }, null, 2));
+  log(`ledger balanced; results in ${file}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+
+  bareWorker.shutdown();
+  await bareRunning;
+  receiver.stop();
+  await svc.close();
+  await temporal.stop();
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,36 @@
+import type { NextFunction, Request, Response } from 'express';
+import { validationFailed, type FieldError } from './errors.js';
+import { sendProblem, toProblem } from './problem.filter.js';
+
+/** Text Postgres cannot store (NUL characters, unpaired UTF-16 surrogates): valid JSON, but not valid data here. */
+const unstorable = (s: string) => s.includes('\u0000') || !s.isWellFormed();
+
+function findUnstorable(value: unknown, path: string[], out: FieldError[]): void {
+  if (out.length >= 20) return;
+  if (typeof value === 'string') {
+    if (unstorable(value)) out.push({ field: path.join('.') || '(body)', message: 'must not contain NUL characters or unpaired surrogates' });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => findUnstorable(v, [...path, String(i)], out));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (unstorable(k)) out.push({ field: [...path, JSON.stringify(k)].join('.'), message: 'field names must not contain NUL characters or unpaired surrogates' });
+      findUnstorable(v, [...path, k], out);
+    }
+  }
+}
+
+/** Refuses, as 422 naming the fields, any body, query or path text that could not be stored. */
+export function rejectUnstorableText(req: Request, res: Response, next: NextFunction): void {
+  const errors: FieldError[] = [];
+  let path = '';
+  try {
+    path = decodeURIComponent(req.path);
+  } catch {
+    errors.push({ field: '(path)', message: 'is not valid percent-encoded UTF-8' });
+  }
+  if (unstorable(path)) errors.push({ field: '(path)', message: 'must not contain NUL characters or unpaired surrogates' });
+  findUnstorable(req.query, [], errors);
+  findUnstorable(req.body, [], errors);
+  if (errors.length === 0) return next();
+  sendProblem(res, toProblem(validationFailed(errors, 'The request holds text that cannot be stored.')));
+}
