@@ -64,7 +64,7 @@ export class DeliveriesService {
       return deliveriesFor(tenantId, d.eventType, [sub], 'redelivery').map((item) => ({ ...item, eventId: d.eventId }));
     });
     await insertDeliveries(this.db, items, 'redelivery');
-    await this.dispatcher.dispatch(items);
+    this.dispatcher.enqueue(items);
     if (items.length === 0) return [];
     return this.db.getRepository(Delivery).find({ where: { id: In(items.map((i) => i.id)) }, order: { id: 'ASC' } });
   }

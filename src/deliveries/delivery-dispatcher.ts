@@ -1,17 +1,32 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
-import { startDeliveryWorkflows, type DispatchItem } from './workflow-starter.js';
+import { startDeliveryWorkflow, startDeliveryWorkflows, type DispatchItem } from './workflow-starter.js';
 
 export type { DispatchItem } from './workflow-starter.js';
 
-/** The api's side of starting deliveries: workflow starts, the dispatched mark, and Temporal UI links. */
+/** Workflow starts in flight from one api process: enough to keep the engine busy, few enough not to flood it. */
+const STARTS_IN_FLIGHT = 64;
+/** Past this, new deliveries wait in Postgres for the sweeper instead of in memory. */
+const MAX_QUEUED = 100_000;
+
+/**
+ * The api's side of starting deliveries. Ingestion answers once the rows are committed (the outbox) and hands
+ * them here; a pump starts their workflows in the background at the engine's pace, so a burst of events is never
+ * held up by workflow starts. Whatever this process does not get to (a crash, a full queue, Temporal down) the
+ * sweeper starts from Postgres.
+ */
 @Injectable()
-export class DeliveryDispatcher {
+export class DeliveryDispatcher implements OnApplicationShutdown {
   private readonly log = new Logger('DeliveryDispatcher');
+  private readonly queue: DispatchItem[] = [];
+  private head = 0;
+  private inFlight = 0;
+  private heldStarted: string[] = [];
+  private idle: (() => void)[] = [];
 
   constructor(
     @Inject(Client) private readonly client: Client,
@@ -19,20 +34,66 @@ export class DeliveryDispatcher {
     @Inject(DataSource) private readonly db: DataSource,
   ) {}
 
-  /** Starts the workflows and returns the ids started; failures are logged, and the sweeper retries them. */
+  /** Hands committed deliveries to the background pump; returns at once. */
+  enqueue(items: DispatchItem[]): void {
+    if (this.queue.length - this.head + items.length > MAX_QUEUED) {
+      this.log.warn(`start queue full: ${items.length} deliveries left for the sweeper`);
+      return;
+    }
+    this.queue.push(...items);
+    this.pump();
+  }
+
+  /** Resolves when every enqueued delivery has had its start attempted. */
+  whenIdle(): Promise<void> {
+    if (this.inFlight === 0 && this.head === this.queue.length) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.race([this.whenIdle(), new Promise((r) => setTimeout(r, 10_000))]);
+  }
+
+  private pump(): void {
+    while (this.inFlight < STARTS_IN_FLIGHT && this.head < this.queue.length) {
+      const item = this.queue[this.head++]!;
+      this.inFlight++;
+      startDeliveryWorkflow(this.client, this.starterOptions(), item)
+        .then(() => {
+          if (item.status === 'held') this.heldStarted.push(item.id);
+        })
+        .catch((err: Error) => this.log.warn(`workflow start for ${item.id} failed, the sweeper will retry: ${err.message}`))
+        .finally(() => {
+          this.inFlight--;
+          this.pump();
+        });
+    }
+    if (this.head === this.queue.length) {
+      this.queue.length = 0;
+      this.head = 0;
+    }
+    if (this.inFlight === 0 && this.head === this.queue.length) void this.settle();
+  }
+
+  /** The pump ran dry: mark the held deliveries it started (nothing else marks them until resumed), wake waiters. */
+  private async settle(): Promise<void> {
+    const held = this.heldStarted;
+    this.heldStarted = [];
+    await this.markDispatched(held).catch((err: Error) => this.log.warn(`marking started deliveries failed: ${err.message}`));
+    for (const resolve of this.idle.splice(0)) resolve();
+  }
+
+  private starterOptions() {
+    return { taskQueue: this.config.temporal.taskQueue, eager: this.config.role === 'all' };
+  }
+
+  /** Starts the workflows now and returns the ids started (the sweeper's path); failures are left to the next sweep. */
   async dispatch(items: DispatchItem[]): Promise<string[]> {
     if (items.length === 0) return [];
-    const { started, firstError } = await startDeliveryWorkflows(
-      this.client,
-      { taskQueue: this.config.temporal.taskQueue, eager: this.config.role === 'all' },
-      items,
-    );
+    const { started, firstError } = await startDeliveryWorkflows(this.client, this.starterOptions(), items);
     if (firstError) {
       this.log.warn(`${items.length - started.length} of ${items.length} workflow starts failed; the sweeper will retry (${firstError.message})`);
     }
-    // A held delivery makes no attempt (which would mark it) until resumed: mark it here, or the sweeper would.
-    const held = new Set(items.filter((i) => i.status === 'held').map((i) => i.id));
-    if (held.size) await this.markDispatched(started.filter((id) => held.has(id)));
     return started;
   }
 

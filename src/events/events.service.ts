@@ -63,7 +63,7 @@ export class EventsService {
     const events = [...byIndex.values()];
     const inserted = await this.insert(tenant.id, events, 'event');
     const created = events.filter((e) => inserted.has(e.id));
-    await this.dispatcher.dispatch(created.flatMap((e) => e.deliveries));
+    this.dispatcher.enqueue(created.flatMap((e) => e.deliveries));
     this.metrics.eventsAccepted.inc(created.length);
 
     // A concurrent request (or an earlier entry of this batch) with the same key won: answer with its event.
@@ -95,7 +95,7 @@ export class EventsService {
       deliveries: deliveriesFor(tenantId, type, targets, kind),
     };
     await this.insert(tenantId, [event], kind);
-    if (options.dispatch !== false) await this.dispatcher.dispatch(event.deliveries);
+    if (options.dispatch !== false) this.dispatcher.enqueue(event.deliveries);
     return event;
   }
 
