@@ -159,6 +159,17 @@ async function main() {
   for (const [name, values] of Object.entries(runs)) results[name] = figure(values);
   const m2Rate = results['M2 deliveries/s']!.median;
 
+  // Where the engine's work goes: history events of one delivery and of one bare workflow.
+  const historyLength = async (workflowId: string) => {
+    await client.workflow.getHandle(workflowId).result();
+    return (await client.workflow.getHandle(workflowId).fetchHistory()).events?.length ?? NaN;
+  };
+  const sampleSub = await subscribe('/sample', ['bench.m2']);
+  const sampled = (await post(svc, '/v1/events', { type: 'bench.m2', data: {} })) as { deliveries: { id: string }[] };
+  results['history events per delivery (2xx)'] = figure([await historyLength(`delivery-${sampled.deliveries[0]!.id}`)]);
+  results['history events per bare workflow'] = figure([await historyLength(`bare-1-0-${started}`)]);
+  await svc.api('DELETE', `/v1/subscriptions/${sampleSub.id}`);
+
   // The engine's own start-to-activity latency at the same half rate, as M3's baseline.
   const bareAtHalf: number[] = [];
   for (let rep = 1; rep <= REPS; rep++) {
@@ -209,16 +220,23 @@ async function main() {
 
   // M1 and M5: ingestion into a paused subscription (deliveries held), then memory with HELD held.
   const gc = (globalThis as { gc?: () => void }).gc;
-  const rss = async () => {
-    gc?.();
-    await sleep(200);
-    gc?.();
-    return process.memoryUsage().rss;
+  // Settled memory: collect until the heap stops shrinking, then read RSS and the JS heap.
+  const memory = async () => {
+    let heap = Infinity;
+    for (let i = 0; i < 10; i++) {
+      gc?.();
+      await sleep(300);
+      const now = process.memoryUsage().heapUsed;
+      if (now >= heap * 0.99) break;
+      heap = now;
+    }
+    const m = process.memoryUsage();
+    return { rss: m.rss, heap: m.heapUsed + m.external };
   };
   const held = await subscribe('/held', ['bench.m1']);
   await svc.api('POST', `/v1/subscriptions/${held.id}/pause`);
   await sleep(2000);
-  const rssBefore = await rss();
+  const before = await memory();
   let heldCount = 0;
   const m1Single: number[] = [];
   const m1Batch: number[] = [];
@@ -237,10 +255,11 @@ async function main() {
   heldCount = Math.max(heldCount, HELD);
   await svc.app.get(DeliveryDispatcher).whenIdle(); // every held delivery has its workflow
   await sleep(3000);
-  const rssAfter = await rss();
+  const after = await memory();
   const [{ n: heldRows }] = await svc.db.query(`SELECT count(*)::int AS n FROM deliveries WHERE subscription_id = $1 AND status = 'held'`, [held.id]);
   if (heldRows !== heldCount) throw new Error(`ledger: ${heldRows} deliveries held of ${heldCount} accepted`);
-  results['M5 RSS MiB per 1,000 held (api + worker process)'] = figure([((rssAfter - rssBefore) / 2 ** 20) / (heldCount / 1000)]);
+  results['M5 RSS MiB per 1,000 held (api + worker process)'] = figure([(after.rss - before.rss) / 2 ** 20 / (heldCount / 1000)]);
+  results['M5 heap MiB per 1,000 held (api + worker process)'] = figure([(after.heap - before.heap) / 2 ** 20 / (heldCount / 1000)]);
 
   const bt = results['B-temporal workflows/s']!.median;
   const ratios = {
