@@ -161,6 +161,7 @@ async function main() {
 
   // Where the engine's work goes: history events of one delivery and of one bare workflow.
   const historyLength = async (workflowId: string) => {
+    await svc.app.get(DeliveryDispatcher).whenIdle();
     await client.workflow.getHandle(workflowId).result();
     return (await client.workflow.getHandle(workflowId).fetchHistory()).events?.length ?? NaN;
   };

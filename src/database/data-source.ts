@@ -17,35 +17,29 @@ export function createDataSource(url: string, poolSize = 20): DataSource {
   });
 }
 
-/** Creates the database named in `url` when it does not exist yet (`npm start` on a fresh machine). */
-export async function ensureDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
+/** Runs `fn` on the server's `postgres` database, with the name of the database `url` points at. */
+async function withServer(url: string, fn: (server: DataSource, name: string, quoted: string) => Promise<void>): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
   const admin = new URL(url);
   admin.pathname = '/postgres';
-  const ds = new DataSource({ type: 'postgres', url: admin.toString() });
-  await ds.initialize();
+  const server = new DataSource({ type: 'postgres', url: admin.toString() });
+  await server.initialize();
   try {
-    const rows: unknown[] = await ds.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (rows.length === 0) await ds.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    await fn(server, name, `"${name.replace(/"/g, '""')}"`);
   } finally {
-    await ds.destroy();
+    await server.destroy();
   }
 }
 
-export async function dropDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const ds = new DataSource({ type: 'postgres', url: admin.toString() });
-  await ds.initialize();
-  try {
-    await ds.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
-  } finally {
-    await ds.destroy();
-  }
-}
+/** Creates the database named in `url` when it does not exist yet (`npm start` on a fresh machine). */
+export const ensureDatabase = (url: string) =>
+  withServer(url, async (server, name, quoted) => {
+    const rows: unknown[] = await server.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rows.length === 0) await server.query(`CREATE DATABASE ${quoted}`);
+  });
+
+export const dropDatabase = (url: string) =>
+  withServer(url, (server, _name, quoted) => server.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`));
 
 const MIGRATION_LOCK = 727_001;
 

@@ -62,18 +62,8 @@ export const createSubscriptionSchema = z.strictObject({
   ping: z.boolean().optional(),
 });
 
-export const updateSubscriptionSchema = z.strictObject({
-  name: subscriptionFields.name.optional(),
-  url: subscriptionFields.url.optional(),
-  events: subscriptionFields.events.optional(),
-  filter: subscriptionFields.filter.optional(),
-  headers: subscriptionFields.headers.optional(),
-  auth: subscriptionFields.auth.optional(),
-  signature: subscriptionFields.signature.optional(),
-  payloadFormat: subscriptionFields.payloadFormat.optional(),
-  retrySchedule: subscriptionFields.retrySchedule.optional(),
-  timeoutMs: subscriptionFields.timeoutMs.optional(),
-});
+/** Any field of a create, except `ping`; absent fields stay as they are. */
+export const updateSubscriptionSchema = createSubscriptionSchema.omit({ ping: true }).partial();
 
 export const rotateSecretSchema = z.strictObject({
   graceSeconds: z.number().int().min(0).max(604_800, 'at most 7 days').default(0),
