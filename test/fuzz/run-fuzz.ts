@@ -40,7 +40,8 @@ try {
       '--max-examples', MAX_EXAMPLES,
       '--max-time', MAX_TIME,
       '--phases', 'examples,coverage,fuzzing',
-      '--workers', '2',
+      // One worker: Hypothesis's lambda-source cache is not thread-safe (an internal error seen with two).
+      '--workers', '1',
       // A test send waits for a worker, which this run has none of by design.
       '--exclude-path-regex', '/test$',
       '--seed', '4242',
