@@ -146,7 +146,8 @@ export class SubscriptionsService {
       `SELECT id FROM deliveries WHERE subscription_id = $1 AND status = 'held' ORDER BY id`,
       [id],
     );
-    void this.dispatcher.signal(held.map((d) => d.id), resumeSignal);
+    // Signal once this process has started every workflow it still has queued, so none misses its resume.
+    void this.dispatcher.whenIdle().then(() => this.dispatcher.signal(held.map((d) => d.id), resumeSignal));
     return { ...(await this.view(tenantId, id)), released: held.length };
   }
 

@@ -11,7 +11,8 @@ describe(`pause at scale: ${HELD} held deliveries`, () => {
   let receiver: TestReceiver;
 
   before(async () => {
-    svc = await startService('pause_scale');
+    // No sweeper during the test: the resume itself must release every held delivery.
+    svc = await startService('pause_scale', { SWEEP_INTERVAL_MS: '3600000' });
     receiver = await TestReceiver.start();
     await createEventType(svc, 'metric.sampled');
   });
