@@ -78,18 +78,26 @@ async function sendBatches(svc: TestService, type: string, count: number, data: 
   return ids;
 }
 
-/** Open loop: event i is due at start + i/rate and carries that time, so falling behind shows as latency. */
-async function openLoop(svc: TestService, receiver: Receiver, type: string, path: string, rate: number, key?: string) {
+/**
+ * Open loop: call i is due at start + i/rate and is given that time, so falling behind shows as latency rather
+ * than as a slower send rate. Returns how many calls were made, once all have settled.
+ */
+async function paced(rate: number, send: (due: number, i: number) => Promise<unknown>): Promise<number> {
   const total = Math.max(1, Math.round(rate * OPEN_LOOP_SECONDS));
   const start = Date.now() + 100;
-  const sends: Promise<unknown>[] = [];
+  const pending: Promise<unknown>[] = [];
   for (let i = 0; i < total; i++) {
     const due = start + (i * 1000) / rate;
     const wait = due - Date.now();
     if (wait > 0) await sleep(wait);
-    sends.push(post(svc, '/v1/events', { type, data: { sentAt: due } }, key));
+    pending.push(send(due, i));
   }
-  await Promise.all(sends);
+  await Promise.all(pending);
+  return total;
+}
+
+async function openLoop(svc: TestService, receiver: Receiver, type: string, path: string, rate: number, key?: string) {
+  const total = await paced(rate, (due) => post(svc, '/v1/events', { type, data: { sentAt: due } }, key));
   const arrivals = (await receiver.waitFor(path, total)).map((a) => a.at - a.sentAt!);
   return { p50: percentile(arrivals, 50), p95: percentile(arrivals, 95), p99: percentile(arrivals, 99), count: total };
 }
@@ -175,17 +183,10 @@ async function main() {
   const bareAtHalf: number[] = [];
   for (let rep = 1; rep <= REPS; rep++) {
     latencies.length = 0;
-    const total = Math.max(1, Math.round((m2Rate / 2) * OPEN_LOOP_SECONDS));
-    const start = Date.now() + 100;
-    const pending: Promise<unknown>[] = [];
-    for (let i = 0; i < total; i++) {
-      const due = start + (i * 2000) / m2Rate;
-      const wait = due - Date.now();
-      if (wait > 0) await sleep(wait);
+    await paced(m2Rate / 2, async (due, i) => {
       const handle = await client.workflow.start('bare', { taskQueue: bareQueue, workflowId: `bare-half-${rep}-${i}-${started}`, args: [due], requestEagerStart: true });
-      pending.push(handle.result());
-    }
-    await Promise.all(pending);
+      await handle.result();
+    });
     bareAtHalf.push(percentile(latencies, 50));
   }
   results['B-temporal start-to-activity p50 ms at M3 rate'] = figure(bareAtHalf);
