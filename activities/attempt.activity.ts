@@ -4,7 +4,7 @@ import { isOperational } from '../src/delivery/event-matching.js';
 import { urlRefusal, type NetworkPolicy } from '../src/delivery/network-policy.js';
 import { classifyAttempt, honoursRetryAfter } from '../src/delivery/outcome.js';
 import { nextRetryDelayMs } from '../src/delivery/retry-schedule.js';
-import { hostOf } from '../src/events/event-writer.js';
+import { hostOf } from '../src/common/url.js';
 import type { SecretBox } from '../src/secrets/secret-box.js';
 import type { AttemptInput, AttemptResult, RaiseRequest } from '../workflows/contracts.js';
 import { loadDeliveryContext } from './delivery-context.js';

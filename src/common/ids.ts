@@ -21,6 +21,3 @@ export function newId(prefix: IdPrefix, now = Date.now()): string {
   return `${prefix}_${time}${rand}`;
 }
 
-export function isId(prefix: IdPrefix, value: string): boolean {
-  return new RegExp(`^${prefix}_[0-9a-z]{26}$`).test(value);
-}

@@ -1,10 +1,10 @@
-import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
-import { deliveryResponse, deliveryWithAttemptsResponse } from './delivery.dto.js';
 import { Controller, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard } from '../auth/api-key.guard.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
+import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { DeliveriesService } from './deliveries.service.js';
+import { deliveryResponse, deliveryWithAttemptsResponse } from './delivery.dto.js';
 
 @ApiTags('deliveries')
 @ApiBearerAuth()

@@ -87,6 +87,11 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
     return { taskQueue: this.config.temporal.taskQueue, eager: this.config.role === 'all' };
   }
 
+  /** Starts one workflow now and waits for the start (test sends, which then wait for the result). */
+  startNow(item: DispatchItem): Promise<void> {
+    return startDeliveryWorkflow(this.client, this.starterOptions(), item);
+  }
+
   /** Starts the workflows now and returns the ids started (the sweeper's path); failures are left to the next sweep. */
   async dispatch(items: DispatchItem[]): Promise<string[]> {
     if (items.length === 0) return [];

@@ -2,8 +2,6 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 
 export type DeliveryKind = 'event' | 'ping' | 'test' | 'redelivery';
 export type DeliveryStatus = 'scheduled' | 'held' | 'sending' | 'retrying' | 'succeeded' | 'failed' | 'cancelled';
-export const FINAL_DELIVERY_STATUSES: readonly DeliveryStatus[] = ['succeeded', 'failed', 'cancelled'];
-
 @Entity('deliveries')
 @Index(['subscriptionId', 'id'])
 @Index(['eventId'])

@@ -1,12 +1,10 @@
-import { ApiResponse } from '@nestjs/swagger';
-import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
-import { eventTypePage, eventTypeResponse } from './event-type.dto.js';
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiKeyGuard } from '../auth/api-key.guard.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
+import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { parse, ZodBody, ZodQuery } from '../common/validation.js';
-import { createEventTypeSchema, eventTypeName, listEventTypesQuery, updateEventTypeSchema } from './event-type.dto.js';
+import { createEventTypeSchema, eventTypeName, eventTypePage, eventTypeResponse, listEventTypesQuery, updateEventTypeSchema } from './event-type.dto.js';
 import { EventTypesService } from './event-types.service.js';
 
 @ApiTags('event types')

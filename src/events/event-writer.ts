@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { newId } from '../common/ids.js';
+import { hostOf } from '../common/url.js';
 import type { DeliveryKind } from '../deliveries/delivery.entity.js';
 import type { DispatchItem } from '../deliveries/workflow-starter.js';
 
@@ -17,14 +18,6 @@ export interface Target {
   status: string;
   url?: string;
 }
-
-export const hostOf = (url: string | undefined) => {
-  try {
-    return url ? new URL(url).host : null;
-  } catch {
-    return null;
-  }
-};
 
 /** A delivery to a paused subscription starts held; test sends ignore pauses. */
 export function deliveriesFor(tenantId: string, eventType: string, targets: Target[], kind: DeliveryKind): DispatchItem[] {

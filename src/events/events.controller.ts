@@ -1,12 +1,11 @@
-import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
-import { acceptedEventResponse, batchAcceptedResponse, eventPage, eventWithDeliveriesResponse } from './event.dto.js';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { SkipThrottle } from '@nestjs/throttler';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { ApiKeyGuard } from '../auth/api-key.guard.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
+import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { parse, ZodBody, ZodQuery } from '../common/validation.js';
-import { batchInputSchema, eventInputSchema, idempotencyKeySchema, listEventsQuery } from './event.dto.js';
+import { acceptedEventResponse, batchAcceptedResponse, batchInputSchema, eventInputSchema, eventPage, eventWithDeliveriesResponse, idempotencyKeySchema, listEventsQuery } from './event.dto.js';
 import { EventsService } from './events.service.js';
 
 @ApiTags('events')

@@ -1,18 +1,15 @@
-import { ApiResponse } from '@nestjs/swagger';
-import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
-import { deliveryPage } from '../deliveries/delivery.dto.js';
-import { recoveredResponse, secretResponse, subscriptionCreatedResponse, subscriptionPage, subscriptionResponse, subscriptionResumedResponse, testSendResponse } from './subscription.dto.js';
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { ApiKeyGuard } from '../auth/api-key.guard.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
+import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { pageQuery } from '../common/pagination.js';
 import { parse, ZodBody, ZodQuery } from '../common/validation.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
-import { listDeliveriesQuery } from '../deliveries/delivery.dto.js';
-import { createSubscriptionSchema, fromForm, recoverSchema, rotateSecretSchema, testSendSchema, updateSubscriptionSchema } from './subscription.dto.js';
+import { deliveryPage, listDeliveriesQuery } from '../deliveries/delivery.dto.js';
+import { createSubscriptionSchema, fromForm, recoveredResponse, recoverSchema, rotateSecretSchema, secretResponse, subscriptionCreatedResponse, subscriptionPage, subscriptionResponse, subscriptionResumedResponse, testSendResponse, testSendSchema, updateSubscriptionSchema } from './subscription.dto.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
 const listSubscriptionsQuery = z.strictObject({

@@ -10,7 +10,6 @@ import { toPage } from '../common/pagination.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher.js';
 import { Delivery } from '../deliveries/delivery.entity.js';
-import { startDeliveryWorkflow } from '../deliveries/workflow-starter.js';
 import { isPattern } from '../delivery/event-matching.js';
 import { SecretBox } from '../secrets/secret-box.js';
 import { sealSecrets } from '../secrets/subscription-secrets.js';
@@ -24,7 +23,7 @@ export const newSecret = () => 'whsec_' + randomBytes(24).toString('base64');
 @Injectable()
 export class SubscriptionsService {
   constructor(
-    @Inject(Config) private readonly config: Config,
+    @Inject(Config) config: Config,
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(Client) private readonly temporal: Client,
     @Inject(EventsService) private readonly events: EventsService,
@@ -173,7 +172,7 @@ export class SubscriptionsService {
     await this.events.checkEvent(tenantId, { type: input.type, data });
     const event = await this.events.raise(tenantId, input.type, data, [sub], 'test', { dispatch: false });
     const item = event.deliveries[0]!;
-    await startDeliveryWorkflow(this.temporal, { taskQueue: this.config.temporal.taskQueue, eager: this.config.role === 'all' }, item);
+    await this.dispatcher.startNow(item);
     const waited = this.temporal.workflow.getHandle(workflowIdFor(item.id)).result();
     await Promise.race([waited, new Promise((r) => setTimeout(r, sub.timeoutMs + 30_000))]);
     const delivery = await this.deliveries.withAttempts(tenantId, item.id);

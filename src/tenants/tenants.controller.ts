@@ -1,13 +1,11 @@
-import { ApiResponse } from '@nestjs/swagger';
-import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
-import { apiKeyCreatedResponse, apiKeyPage, tenantCreatedResponse } from './tenant.dto.js';
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AdminKeyGuard } from '../auth/admin-key.guard.js';
 import { ApiKeyGuard } from '../auth/api-key.guard.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
+import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { parse, ZodBody } from '../common/validation.js';
-import { createTenantSchema } from './tenant.dto.js';
+import { apiKeyCreatedResponse, apiKeyPage, createTenantSchema, tenantCreatedResponse } from './tenant.dto.js';
 import { TenantsService } from './tenants.service.js';
 
 @ApiTags('tenants')

@@ -27,6 +27,21 @@ export class TenantsService {
     return { id, name, apiKey };
   }
 
+  /** Makes sure tenant `name` exists, with its built-in event types, and accepts `apiKey` (BOOTSTRAP_API_KEY). */
+  async ensureWithKey(name: string, apiKey: string): Promise<{ keyAdded: boolean }> {
+    const [tenant]: { id: string }[] = await this.db.query(
+      `WITH ins AS (INSERT INTO tenants (id, name) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING id)
+       SELECT id FROM ins UNION ALL SELECT id FROM tenants WHERE name = $2`,
+      [newId('ten'), name],
+    );
+    await this.eventTypes.seedBuiltIns(tenant!.id);
+    const added: unknown[] = await this.db.query(
+      `INSERT INTO api_keys (id, tenant_id, key_hash) VALUES ($1, $2, $3) ON CONFLICT (key_hash) DO NOTHING RETURNING id`,
+      [newId('key'), tenant!.id, hashApiKey(apiKey)],
+    );
+    return { keyAdded: added.length > 0 };
+  }
+
   /** Keys are stored as SHA-256 hashes only; the clear key exists in this answer and nowhere else. */
   async createKey(tenantId: string) {
     const apiKey = generateApiKey();
