@@ -4,9 +4,12 @@ import { isOperational } from '../src/delivery/event-matching.js';
 import { urlRefusal, type NetworkPolicy } from '../src/delivery/network-policy.js';
 import { classifyAttempt, honoursRetryAfter } from '../src/delivery/outcome.js';
 import { nextRetryDelayMs } from '../src/delivery/retry-schedule.js';
+import { cooldownSeconds, deferralSpread } from '../src/delivery/circuit-breaker.js';
+import type { CircuitPolicy } from '../src/config.js';
 import { hostOf } from '../src/common/url.js';
 import type { SecretBox } from '../src/secrets/secret-box.js';
 import type { AttemptInput, AttemptResult, RaiseRequest } from '../workflows/contracts.js';
+import { decideCircuit } from './circuit.activity.js';
 import { loadDeliveryContext } from './delivery-context.js';
 import { blockedResult, postRequest } from './post.activity.js';
 import { recordAttempt, recordNoAttempt } from './record.activity.js';
@@ -16,9 +19,11 @@ export interface AttemptDeps {
   db: DataSource;
   http: Dispatcher;
   disableAfterHours: number;
+  circuit: CircuitPolicy;
   policy: NetworkPolicy;
   box: SecretBox;
   onAttempt?: (outcome: { status: string; statusCode: number | null; durationMs: number }) => void;
+  onDeferred?: () => void;
 }
 
 const none = { statusCode: null, errorType: null, nextDelayMs: null, host: null, raise: [] };
@@ -34,6 +39,7 @@ export async function attemptDelivery(deps: AttemptDeps, input: AttemptInput): P
     return { status: ctx.deliveryStatus, ...none };
   }
   const isTest = ctx.kind === 'test';
+  let probe = false;
   if (!isTest) {
     if (ctx.subscriptionDeleted || ctx.subscriptionStatus === 'disabled') {
       await recordNoAttempt(deps.db, ctx.deliveryId, 'cancelled');
@@ -43,6 +49,12 @@ export async function attemptDelivery(deps: AttemptDeps, input: AttemptInput): P
       await recordNoAttempt(deps.db, ctx.deliveryId, 'held');
       return { status: 'held', ...none };
     }
+    const circuit = await decideCircuit(deps.db, deps.circuit, ctx);
+    if (!circuit.go) {
+      deps.onDeferred?.();
+      return { status: 'deferred', ...none, nextDelayMs: circuit.delayMs, host: hostOf(ctx.url) };
+    }
+    probe = circuit.probe;
   }
 
   const startedAt = new Date();
@@ -52,21 +64,27 @@ export async function attemptDelivery(deps: AttemptDeps, input: AttemptInput): P
     : await postRequest(deps.http, signRequest(ctx, input.attemptNumber, startedAt), ctx.timeoutMs);
   const verdict = classifyAttempt(result);
   const retryAfter = honoursRetryAfter(result.statusCode) ? result.retryAfterSeconds : null;
-  const nextDelayMs = verdict === 'retry' && !isTest ? nextRetryDelayMs(ctx.retrySchedule, input.attemptNumber, retryAfter) : null;
-  const status = verdict === 'succeeded' ? 'succeeded' : nextDelayMs !== null ? 'retrying' : 'failed';
+  const scheduledDelayMs = verdict === 'retry' && !isTest ? nextRetryDelayMs(ctx.retrySchedule, input.attemptNumber, retryAfter) : null;
+  const status = verdict === 'succeeded' ? 'succeeded' : scheduledDelayMs !== null ? 'retrying' : 'failed';
 
-  const { disabledReason } = await recordAttempt(deps.db, {
+  const { disabledReason, circuitWaitMs } = await recordAttempt(deps.db, {
     deliveryId: ctx.deliveryId,
     attemptNumber: input.attemptNumber,
     startedAt,
     result,
     status,
-    nextAttemptAt: nextDelayMs !== null ? new Date(Date.now() + nextDelayMs) : null,
+    nextAttemptAt: scheduledDelayMs !== null ? new Date(Date.now() + scheduledDelayMs) : null,
     succeeded: verdict === 'succeeded',
     goneReason: verdict === 'gone' ? `the endpoint answered 410 Gone at ${startedAt.toISOString()}` : null,
     tracksHealth: !isTest,
     disableAfterHours: deps.disableAfterHours,
+    probe,
+    circuitThreshold: deps.circuit.failureThreshold,
+    cooldownSeconds: cooldownSeconds(deps.circuit, ctx.circuitTrips),
+    spread: deferralSpread(),
   });
+  // An open circuit holds the retry back until it may be tried again (the database wrote the same time).
+  const nextDelayMs = scheduledDelayMs !== null ? Math.max(scheduledDelayMs, Math.round(circuitWaitMs ?? 0)) : null;
   deps.onAttempt?.({ status, statusCode: result.statusCode, durationMs: result.durationMs });
 
   // Operational events never raise more operational events: a failing ops endpoint cannot start a loop.

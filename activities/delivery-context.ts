@@ -31,12 +31,16 @@ export interface DeliveryContext {
   payloadFormat: PayloadFormat;
   retrySchedule: number[];
   timeoutMs: number;
+  /** The circuit breaker's state (see src/delivery/circuit-breaker.ts). */
+  circuitOpenUntil: Date | null;
+  circuitTrips: number;
   secret: string;
   previousSecret: string | null;
   previousSecretExpiresAt: Date | null;
 }
 
-// Reads the context and, when an attempt will be made, marks the delivery `sending`: one round trip.
+// Reads the context and, when an attempt will be made, marks the delivery `sending`: one round trip. With the
+// circuit open or half-open the mark waits for the circuit decision (see circuit.activity.ts).
 const SQL = `
 WITH ctx AS (
 SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliveryStatus", d.kind, d.event_id AS "eventId",
@@ -44,6 +48,7 @@ SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliverySta
        s.id AS "subscriptionId", s.status AS "subscriptionStatus", (s.deleted_at IS NOT NULL) AS "subscriptionDeleted",
        s.url, s.headers, s.auth, s.signature_scheme AS "signatureScheme", s.signature_header AS "signatureHeader",
        s.payload_format AS "payloadFormat", s.retry_schedule AS "retrySchedule", s.timeout_ms AS "timeoutMs",
+       s.circuit_open_until AS "circuitOpenUntil", s.circuit_trips AS "circuitTrips",
        s.secret, s.previous_secret AS "previousSecret", s.previous_secret_expires_at AS "previousSecretExpiresAt"
   FROM deliveries d
   JOIN events e ON e.id = d.event_id
@@ -55,7 +60,7 @@ UPDATE deliveries d SET status = 'sending', dispatched = true, updated_at = now(
   FROM ctx
  WHERE d.id = ctx."deliveryId"
    AND ctx."deliveryStatus" NOT IN ('succeeded', 'failed', 'cancelled')
-   AND (ctx.kind = 'test' OR (ctx."subscriptionStatus" = 'active' AND NOT ctx."subscriptionDeleted"))
+   AND (ctx.kind = 'test' OR (ctx."subscriptionStatus" = 'active' AND NOT ctx."subscriptionDeleted" AND ctx."circuitOpenUntil" IS NULL))
 )
 SELECT * FROM ctx`;
 

@@ -55,6 +55,8 @@ const envSchema = z.object({
     .refine((v) => !v || v.split(',').every((c) => !c.trim() || isValidCidr(c.trim())), 'must be comma-separated CIDRs, e.g. 127.0.0.0/8,::1/128'),
   PAYLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
   DISABLE_AFTER_HOURS: z.coerce.number().positive().default(120),
+  CIRCUIT_FAILURE_THRESHOLD: z.coerce.number().int().min(0).default(10),
+  CIRCUIT_COOLDOWN_SECONDS: z.coerce.number().positive().max(3600).default(30),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   WORKER_MAX_ACTIVITIES: z.coerce.number().int().min(1).default(200),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
@@ -64,6 +66,14 @@ const envSchema = z.object({
 });
 
 export type Role = 'all' | 'api' | 'worker';
+
+/** The per-endpoint circuit breaker (see src/delivery/circuit-breaker.ts). */
+export interface CircuitPolicy {
+  /** Failed attempts in a row that open the circuit; 0 turns the breaker off. */
+  failureThreshold: number;
+  /** The first cooldown; each failed probe doubles it, up to an hour. */
+  cooldownSeconds: number;
+}
 
 export interface AppConfig {
   role: Role;
@@ -90,6 +100,7 @@ export interface AppConfig {
   allowedPrivateCidrs: string[];
   payloadLimitBytes: number;
   disableAfterHours: number;
+  circuit: CircuitPolicy;
   sweepIntervalMs: number;
   workerMaxActivities: number;
   /** Workflows kept in worker memory; held deliveries beyond this wait in Temporal, not in RAM. */
@@ -153,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined>, role: Role =
     allowedPrivateCidrs: (e.ALLOWED_PRIVATE_CIDRS ?? (embedded ? EMBEDDED_ALLOWED_CIDRS : '')).split(',').map((s) => s.trim()).filter(Boolean),
     payloadLimitBytes: e.PAYLOAD_LIMIT_BYTES,
     disableAfterHours: e.DISABLE_AFTER_HOURS,
+    circuit: { failureThreshold: e.CIRCUIT_FAILURE_THRESHOLD, cooldownSeconds: e.CIRCUIT_COOLDOWN_SECONDS },
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     workerMaxActivities: e.WORKER_MAX_ACTIVITIES,
     workerMaxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,

@@ -25,8 +25,11 @@ export interface AttemptInput {
   attemptNumber: number;
 }
 
-/** Where the delivery stands after one attempt (or after finding that none may be made now). */
-export type AttemptStatus = 'succeeded' | 'retrying' | 'failed' | 'held' | 'cancelled';
+/**
+ * Where the delivery stands after one attempt (or after finding that none may be made now: `held` while paused,
+ * `deferred` while the subscription's circuit breaker is open, which uses no attempt number).
+ */
+export type AttemptStatus = 'succeeded' | 'retrying' | 'failed' | 'held' | 'cancelled' | 'deferred';
 
 /** An operational event the workflow must raise after an attempt (ids and counts only). */
 export interface RaiseRequest {
@@ -42,7 +45,7 @@ export interface AttemptResult {
   status: AttemptStatus;
   statusCode: number | null;
   errorType: string | null;
-  /** Set when status is `retrying`. */
+  /** Set when status is `retrying` or `deferred`. */
   nextDelayMs: number | null;
   /** For the Temporal UI: which host was called. */
   host: string | null;

@@ -59,6 +59,14 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
     upsertSearchAttributes([{ key: searchAttributes.deliveryStatus, value: status }]);
   };
 
+  /** A durable timer that a cancel cuts short; the UI shows why and until when. */
+  const waitUntilNextAttempt = async (delayMs: number, why: string, summary: string) => {
+    state.nextAttemptAt = new Date(Date.now() + delayMs).toISOString();
+    setStatus('retrying', `${why}; next attempt at ${state.nextAttemptAt}`);
+    await condition(() => cancelled, delayMs, { summary });
+    state.nextAttemptAt = null;
+  };
+
   for (let attemptNumber = 1; ; ) {
     await condition(() => !state.paused || cancelled);
     if (cancelled) {
@@ -82,6 +90,12 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
       setStatus('cancelled', 'cancelled');
       return { status: 'cancelled', attempts: state.attempts, lastStatusCode };
     }
+    if (result.status === 'deferred') {
+      // The endpoint's circuit breaker is open: wait without using an attempt (only new activity code says so,
+      // so histories recorded before the breaker replay unchanged).
+      await waitUntilNextAttempt(result.nextDelayMs ?? 0, `attempt ${attemptNumber} deferred: the endpoint's circuit is open`, `circuit open, attempt ${attemptNumber} waits`);
+      continue;
+    }
     state.attempts = attemptNumber;
     lastStatusCode = result.statusCode ?? lastStatusCode;
     const outcome = `attempt ${attemptNumber} to ${host ?? 'receiver'}: ${describe(result)}`;
@@ -89,11 +103,7 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
       setStatus(result.status, outcome);
       return { status: result.status, attempts: state.attempts, lastStatusCode };
     }
-    const delay = result.nextDelayMs ?? 0;
-    state.nextAttemptAt = new Date(Date.now() + delay).toISOString();
-    setStatus('retrying', `${outcome}; next attempt at ${state.nextAttemptAt}`);
     attemptNumber++;
-    await condition(() => cancelled, delay, { summary: `retry ${attemptNumber} after ${describe(result)}` });
-    state.nextAttemptAt = null;
+    await waitUntilNextAttempt(result.nextDelayMs ?? 0, outcome, `retry ${attemptNumber} after ${describe(result)}`);
   }
 }

@@ -33,6 +33,12 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly attemptsDeferred = new Counter({
+    name: 'webhook_attempts_deferred_total',
+    help: 'Attempts not made because the subscription\'s circuit breaker was open',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isoDate, pageOf } from '../common/openapi.js';
 import { attemptResponse, deliveryWithAttemptsResponse } from '../deliveries/delivery.dto.js';
 import { EVENT_PATTERN } from '../delivery/event-matching.js';
+import { circuitGate } from '../delivery/circuit-breaker.js';
 import { DEFAULT_RETRY_SCHEDULE } from '../delivery/retry-schedule.js';
 import { SENSITIVE_HEADER } from '../secrets/subscription-secrets.js';
 import type { Subscription } from './subscription.entity.js';
@@ -137,6 +138,11 @@ export function subscriptionView(s: Subscription) {
     payloadFormat: s.payloadFormat,
     retrySchedule: s.retrySchedule,
     timeoutMs: s.timeoutMs,
+    circuit: {
+      state: circuitGate(s.circuitOpenUntil),
+      openUntil: s.circuitOpenUntil?.toISOString() ?? null,
+      consecutiveFailures: s.consecutiveFailures,
+    },
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
   };
@@ -156,6 +162,13 @@ export const subscriptionResponse = z.object({
   payloadFormat: z.enum(['envelope', 'raw', 'form']),
   retrySchedule: z.array(z.number().int()),
   timeoutMs: z.number().int(),
+  circuit: z
+    .object({
+      state: z.enum(['closed', 'open', 'half-open']),
+      openUntil: isoDate.nullable(),
+      consecutiveFailures: z.number().int(),
+    })
+    .describe('The circuit breaker: `open` means no attempts until `openUntil`, then one probe (`half-open`)'),
   createdAt: isoDate,
   updatedAt: isoDate,
 });

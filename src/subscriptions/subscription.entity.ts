@@ -68,6 +68,18 @@ export class Subscription {
   @Column({ type: 'timestamptz', nullable: true })
   failingSince!: Date | null;
 
+  /** Failed attempts in a row, across all of its deliveries; a success resets it. */
+  @Column({ type: 'int', default: 0 })
+  consecutiveFailures!: number;
+
+  /** The circuit breaker: while in the future, no attempts are made; once passed, one probe attempt may go. */
+  @Column({ type: 'timestamptz', nullable: true })
+  circuitOpenUntil!: Date | null;
+
+  /** How many times in a row the circuit opened; each failed probe doubles the next cooldown. */
+  @Column({ type: 'int', default: 0 })
+  circuitTrips!: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
@@ -78,3 +90,11 @@ export class Subscription {
   @Column({ type: 'timestamptz', nullable: true })
   deletedAt!: Date | null;
 }
+
+/** A subscription's health record reset: on resume (the operator says go) and when its URL changes. */
+export const CLEAN_HEALTH: Pick<Subscription, 'failingSince' | 'consecutiveFailures' | 'circuitOpenUntil' | 'circuitTrips'> = {
+  failingSince: null,
+  consecutiveFailures: 0,
+  circuitOpenUntil: null,
+  circuitTrips: 0,
+};

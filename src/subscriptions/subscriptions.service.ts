@@ -16,7 +16,7 @@ import { sealSecrets } from '../secrets/subscription-secrets.js';
 import { createNetworkPolicy, urlRefusal, type NetworkPolicy } from '../delivery/network-policy.js';
 import { EventsService } from '../events/events.service.js';
 import { DEFAULTS, subscriptionView, type CreateSubscriptionInput, type UpdateSubscriptionInput } from './subscription.dto.js';
-import { Subscription, type SubscriptionStatus } from './subscription.entity.js';
+import { CLEAN_HEALTH, Subscription, type SubscriptionStatus } from './subscription.entity.js';
 
 export const newSecret = () => 'whsec_' + randomBytes(24).toString('base64');
 
@@ -97,7 +97,10 @@ export class SubscriptionsService {
     const sub = await this.get(tenantId, id);
     await this.checkTargets(tenantId, input.url ?? sub.url, input.events ?? sub.events, input.events !== undefined);
     if (input.name !== undefined) sub.name = input.name;
-    if (input.url !== undefined) sub.url = input.url;
+    if (input.url !== undefined && input.url !== sub.url) {
+      sub.url = input.url;
+      Object.assign(sub, CLEAN_HEALTH); // a new endpoint starts with a clean record
+    }
     if (input.events !== undefined) sub.events = input.events;
     if (input.filter !== undefined) sub.filter = input.filter;
     if (input.headers !== undefined) sub.headers = sealSecrets(this.box, { headers: input.headers }).headers;
@@ -140,7 +143,7 @@ export class SubscriptionsService {
    */
   async resume(tenantId: string, id: string) {
     await this.get(tenantId, id);
-    await this.repo.update({ tenantId, id }, { status: 'active', disabledReason: null });
+    await this.repo.update({ tenantId, id }, { status: 'active', disabledReason: null, ...CLEAN_HEALTH });
     const held: { id: string }[] = await this.db.query(
       `SELECT id FROM deliveries WHERE subscription_id = $1 AND status = 'held' ORDER BY id`,
       [id],
