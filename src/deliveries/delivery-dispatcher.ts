@@ -4,27 +4,31 @@ import type { SignalDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
+import { FairQueue } from './fair-queue.js';
 import { startDeliveryWorkflow, startDeliveryWorkflows, type DispatchItem } from './workflow-starter.js';
 
 export type { DispatchItem } from './workflow-starter.js';
 
 /** Workflow starts in flight from one api process: enough to keep the engine busy, few enough not to flood it. */
 const STARTS_IN_FLIGHT = 64;
+/** One tenant's share of them: a tenant's burst leaves room for everyone else's next start. */
+const STARTS_IN_FLIGHT_PER_TENANT = 16;
 /** Past this, new deliveries wait in Postgres for the sweeper instead of in memory. */
 const MAX_QUEUED = 100_000;
 
 /**
  * The api's side of starting deliveries. Ingestion answers once the rows are committed (the outbox) and hands
  * them here; a pump starts their workflows in the background at the engine's pace, so a burst of events is never
- * held up by workflow starts. Whatever this process does not get to (a crash, a full queue, Temporal down) the
- * sweeper starts from Postgres.
+ * held up by workflow starts. Tenants take turns, and one tenant has at most a quarter of the starts in flight, so
+ * one tenant's burst does not queue everyone else's deliveries behind it. Whatever this process does not get to
+ * (a crash, a full queue, Temporal down) the sweeper starts from Postgres.
  */
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationShutdown {
   private readonly log = new Logger('DeliveryDispatcher');
-  private readonly queue: DispatchItem[] = [];
-  private head = 0;
+  private readonly queue = new FairQueue<DispatchItem>();
   private inFlight = 0;
+  private readonly inFlightByTenant = new Map<string, number>();
   private heldStarted: string[] = [];
   private idle: (() => void)[] = [];
 
@@ -36,17 +40,17 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
 
   /** Hands committed deliveries to the background pump; returns at once. */
   enqueue(items: DispatchItem[]): void {
-    if (this.queue.length - this.head + items.length > MAX_QUEUED) {
+    if (this.queue.size + items.length > MAX_QUEUED) {
       this.log.warn(`start queue full: ${items.length} deliveries left for the sweeper`);
       return;
     }
-    this.queue.push(...items);
+    for (const item of items) this.queue.push(item.tenantId, item);
     this.pump();
   }
 
   /** Resolves when every enqueued delivery has had its start attempted. */
   whenIdle(): Promise<void> {
-    if (this.inFlight === 0 && this.head === this.queue.length) return Promise.resolve();
+    if (this.inFlight === 0 && this.queue.size === 0) return Promise.resolve();
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
@@ -54,10 +58,15 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
     await Promise.race([this.whenIdle(), new Promise((r) => setTimeout(r, 10_000))]);
   }
 
+  /** Starts queued deliveries, tenants in turn, within the in-flight limits. */
   private pump(): void {
-    while (this.inFlight < STARTS_IN_FLIGHT && this.head < this.queue.length) {
-      const item = this.queue[this.head++]!;
+    const mayStart = (tenantId: string) => (this.inFlightByTenant.get(tenantId) ?? 0) < STARTS_IN_FLIGHT_PER_TENANT;
+    while (this.inFlight < STARTS_IN_FLIGHT) {
+      const next = this.queue.take(mayStart);
+      if (!next) break;
+      const { item } = next;
       this.inFlight++;
+      this.inFlightByTenant.set(item.tenantId, (this.inFlightByTenant.get(item.tenantId) ?? 0) + 1);
       startDeliveryWorkflow(this.client, this.starterOptions(), item)
         .then(() => {
           if (item.status === 'held') this.heldStarted.push(item.id);
@@ -65,14 +74,13 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
         .catch((err: Error) => this.log.warn(`workflow start for ${item.id} failed, the sweeper will retry: ${err.message}`))
         .finally(() => {
           this.inFlight--;
+          const left = this.inFlightByTenant.get(item.tenantId)! - 1;
+          if (left === 0) this.inFlightByTenant.delete(item.tenantId);
+          else this.inFlightByTenant.set(item.tenantId, left);
           this.pump();
         });
     }
-    if (this.head === this.queue.length) {
-      this.queue.length = 0;
-      this.head = 0;
-    }
-    if (this.inFlight === 0 && this.head === this.queue.length) void this.settle();
+    if (this.inFlight === 0 && this.queue.size === 0) void this.settle();
   }
 
   /** The pump ran dry: mark the held deliveries it started (nothing else marks them until resumed), wake waiters. */

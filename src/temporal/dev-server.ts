@@ -67,6 +67,8 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
+  // Should this process exit without stopping it (a crash, a failed benchmark), the server goes too.
+  process.once('exit', () => child.kill('SIGTERM'));
   const address = `127.0.0.1:${opts.port}`;
   await waitUntilServing(address, child, opts.logFile);
   return {

@@ -57,25 +57,7 @@ export async function startService(label: string, env: Record<string, string> = 
   await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
 
-  const api: TestService['api'] = async (method, path, body, init = {}) => {
-    const headers: Record<string, string> = { ...init.headers };
-    const key = init.key === undefined ? apiKey : init.key;
-    if (key !== null) headers['authorization'] = `Bearer ${key}`;
-    let payload: string | undefined = init.raw;
-    if (body !== undefined && payload === undefined) {
-      payload = JSON.stringify(body);
-      headers['content-type'] ??= 'application/json';
-    }
-    const res = await fetch(baseUrl + path, { method, headers, body: payload });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: res.status, headers: res.headers, body: parsed };
-  };
+  const api: TestService['api'] = (method, path, body, init) => callApi(baseUrl, apiKey, method, path, body, init);
 
   return {
     baseUrl,
@@ -89,4 +71,32 @@ export async function startService(label: string, env: Record<string, string> = 
       await database.drop();
     },
   };
+}
+
+/** One API call with a key (or `key: null` for none): JSON in, parsed JSON (or text) out. */
+export async function callApi(
+  baseUrl: string,
+  apiKey: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  init: { headers?: Record<string, string>; key?: string | null; raw?: string } = {},
+): Promise<ApiResponse> {
+  const headers: Record<string, string> = { ...init.headers };
+  const key = init.key === undefined ? apiKey : init.key;
+  if (key !== null) headers['authorization'] = `Bearer ${key}`;
+  let payload: string | undefined = init.raw;
+  if (body !== undefined && payload === undefined) {
+    payload = JSON.stringify(body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const res = await fetch(baseUrl + path, { method, headers, body: payload });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: res.status, headers: res.headers, body: parsed };
 }

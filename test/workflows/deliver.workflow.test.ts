@@ -32,8 +32,11 @@ describe('deliver workflow (time-skipping)', () => {
     await env?.teardown();
   });
 
+  /** A receiver's answers in turn; `held` and `deferred` are what the activity says while paused or circuit-open. */
+  type Script = (number | 'held' | 'deferred')[];
+
   /** Answers attempts with `codes` in turn; records when (in skipped time) each attempt ran. */
-  function scriptedActivities(codes: (number | 'held')[], schedule: readonly number[] = DEFAULT_RETRY_SCHEDULE) {
+  function scriptedActivities(codes: Script, schedule: readonly number[] = DEFAULT_RETRY_SCHEDULE) {
     const calls: { input: AttemptInput; at: number }[] = [];
     const activities: DeliveryActivities = {
       async attemptDelivery(input) {
@@ -41,6 +44,7 @@ describe('deliver workflow (time-skipping)', () => {
         const code = codes[calls.length - 1] ?? 200;
         const none = { errorType: null, nextDelayMs: null, host: 'receiver.test', raise: [] };
         if (code === 'held') return { status: 'held', statusCode: null, ...none };
+        if (code === 'deferred') return { status: 'deferred', statusCode: null, ...none, nextDelayMs: 60_000 };
         if (code >= 200 && code < 300) return { status: 'succeeded', statusCode: code, ...none };
         const next = nextRetryDelayMs(schedule, input.attemptNumber, null, () => 0.5);
         const result: AttemptResult = { status: next === null ? 'failed' : 'retrying', statusCode: code, ...none, nextDelayMs: next };
@@ -51,7 +55,7 @@ describe('deliver workflow (time-skipping)', () => {
     return { calls, activities };
   }
 
-  async function run(codes: (number | 'held')[], during?: (handle: any, calls: { input: AttemptInput }[]) => Promise<void>) {
+  async function run(codes: Script, during?: (handle: any, calls: { input: AttemptInput }[]) => Promise<void>) {
     const { calls, activities } = scriptedActivities(codes);
     const taskQueue = `wf-${randomUUID()}`;
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities, ...workflowCodeOption() });
@@ -94,6 +98,14 @@ describe('deliver workflow (time-skipping)', () => {
     // Being held is not an attempt: nothing was sent, so the first real attempt is still number 1.
     assert.deepEqual(result, { status: 'succeeded', attempts: 1, lastStatusCode: 200 });
     assert.deepEqual(calls.map((c) => c.input.attemptNumber), [1, 1]);
+  });
+
+  it('waits out an open circuit without using up attempt numbers', async () => {
+    const { result, calls, elapsedMs } = await run([500, 'deferred', 'deferred', 200]);
+    assert.deepEqual(result, { status: 'succeeded', attempts: 2, lastStatusCode: 200 });
+    assert.deepEqual(calls.map((c) => c.input.attemptNumber), [1, 2, 2, 2]);
+    // The 5 s retry, then each deferral waits the minute the activity asked for, on durable timers.
+    assert.ok(elapsedMs >= 5_000 + 2 * 60_000, `elapsed ${elapsedMs} ms`);
   });
 
   it('stops at once when cancelled during a backoff', async () => {

@@ -1,0 +1,74 @@
+// Records delivery workflow histories for the replay test: `npm run build && node dist/test/workflows/record-histories.js`.
+// Run it on the code whose histories must keep replaying (the deployed version) before changing `workflows/`;
+// the replay test then proves the new code makes the same decisions for workflows already running.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import proto from '@temporalio/proto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { installRuntime } from '../../src/temporal/temporal.connection.js';
+import { workflowCodeOption } from '../../src/temporal/workflow-bundle.js';
+import { cancelSignal, resumeSignal, searchAttributes, type AttemptResult, type DeliveryActivities } from '../../workflows/contracts.js';
+
+const OUT = resolve(process.argv[2] ?? 'test/workflows/histories');
+
+/** One story per file: the activity's answers in turn, and what the test does while it runs. */
+const stories: Record<string, { answers: (number | 'held')[]; during?: (handle: any, env: TestWorkflowEnvironment) => Promise<void> }> = {
+  'retries-then-succeeds': { answers: [500, 503, 200] },
+  'exhausted': { answers: [500, 500, 500] },
+  'held-then-resumed': {
+    answers: ['held', 200],
+    during: async (handle, env) => {
+      await env.sleep('1 hour');
+      await handle.signal(resumeSignal);
+    },
+  },
+  'cancelled-in-backoff': {
+    answers: [500, 500],
+    during: async (handle, env) => {
+      await env.sleep('1 second');
+      await handle.signal(cancelSignal);
+    },
+  },
+};
+
+installRuntime();
+const env = await TestWorkflowEnvironment.createTimeSkipping({
+  server: { executable: { type: 'existing-path', path: resolve('.tools/bin/temporal-test-server') } },
+});
+await env.nativeConnection.operatorService.addSearchAttributes({
+  namespace: 'default',
+  searchAttributes: Object.fromEntries(Object.values(searchAttributes).map((k) => [k.name, 2 /* KEYWORD */])),
+});
+mkdirSync(OUT, { recursive: true });
+try {
+  for (const [name, story] of Object.entries(stories)) {
+    let call = 0;
+    const activities: DeliveryActivities = {
+      async attemptDelivery(input) {
+        const answer = story.answers[call++] ?? 200;
+        const none = { statusCode: null, errorType: null, nextDelayMs: null, host: 'receiver.test', raise: [] };
+        if (answer === 'held') return { ...none, status: 'held' };
+        if (answer < 300) return { ...none, status: 'succeeded', statusCode: answer };
+        const last = input.attemptNumber >= story.answers.length;
+        const result: AttemptResult = { ...none, status: last ? 'failed' : 'retrying', statusCode: answer, nextDelayMs: last ? null : 5_000 };
+        return result;
+      },
+      async raiseEvents() {},
+    };
+    const taskQueue = `record-${name}`;
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities, ...workflowCodeOption() });
+    const workflowId = `delivery-dlv_${name}`;
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start('deliver', { taskQueue, workflowId, args: [{ deliveryId: `dlv_${name}` }] });
+      await story.during?.(handle, env);
+      await handle.result();
+    });
+    const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
+    // Protobuf binary, as Temporal stores it (the JSON converter does not load under ESM here).
+    writeFileSync(`${OUT}/${name}.history.bin`, proto.temporal.api.history.v1.History.encode(history).finish());
+    console.log(`recorded ${name}: ${history.events?.length} events`);
+  }
+} finally {
+  await env.teardown();
+}
