@@ -254,7 +254,8 @@ async function main() {
   await svc.app.get(DeliveryDispatcher).whenIdle(); // M1's held deliveries all started: a quiet engine for M5
 
   // M5: the api and the worker as processes of their own (the deployed shape, on a task queue of their own),
-  // their resident memory read from outside after a warm-up and again with HELD more deliveries held.
+  // their resident memory read from outside after a warm-up and again with HELD more deliveries held, each time
+  // once the work is done and the memory has stopped falling (see RoleProcess.settledRss).
   const heldQueue = `bench-held-${started}`;
   const roleEnv = (port: number) => ({
     PORT: String(port),
@@ -292,15 +293,18 @@ async function main() {
   };
   const warmUp = 1000;
   await fill(warmUp);
-  const before = processes.map((p) => p.rss());
+  const before = await Promise.all(processes.map((p) => p.settledRss()));
+  const heapBefore = await workerProcess.heapUsed();
   log(`M5: ${warmUp} held to warm up; api ${(before[0]! / 2 ** 20).toFixed(0)} MiB, worker ${(before[1]! / 2 ** 20).toFixed(0)} MiB; adding ${HELD}`);
   await fill(HELD);
-  const after = processes.map((p) => p.rss());
+  const after = await Promise.all(processes.map((p) => p.settledRss()));
+  const heapAfter = await workerProcess.heapUsed();
   const [{ n: heldRows }] = await svc.db.query(`SELECT count(*)::int AS n FROM deliveries WHERE subscription_id = $1 AND status = 'held'`, [heldSub.id]);
   if (heldRows !== warmUp + HELD) throw new Error(`ledger: ${heldRows} deliveries held of ${warmUp + HELD} accepted`);
   const perThousand = (i: number) => (after[i]! - before[i]!) / 2 ** 20 / (HELD / 1000);
   results['M5 api RSS MiB per 1,000 held (own process)'] = figure([perThousand(0)]);
   results['M5 worker RSS MiB per 1,000 held (own process)'] = figure([perThousand(1)]);
+  results['M5 worker JS heap MiB per 1,000 held (own process)'] = figure([(heapAfter - heapBefore) / 2 ** 20 / (HELD / 1000)]);
   results['M5 worker RSS MiB with all held (own process)'] = figure([after[1]! / 2 ** 20]);
   for (const p of processes) await p.stop();
   const heldCount = warmUp + HELD;
