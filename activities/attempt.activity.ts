@@ -24,6 +24,8 @@ export interface AttemptDeps {
   box: SecretBox;
   onAttempt?: (outcome: { status: string; statusCode: number | null; durationMs: number }) => void;
   onDeferred?: () => void;
+  /** A success found the subscription's circuit open or half-open, and closed it. */
+  onCircuitClosed?: (subscriptionId: string) => void;
 }
 
 const none = { statusCode: null, errorType: null, nextDelayMs: null, host: null, raise: [] };
@@ -52,7 +54,7 @@ export async function attemptDelivery(deps: AttemptDeps, input: AttemptInput): P
     const circuit = await decideCircuit(deps.db, deps.circuit, ctx);
     if (!circuit.go) {
       deps.onDeferred?.();
-      return { status: 'deferred', ...none, nextDelayMs: circuit.delayMs, host: hostOf(ctx.url) };
+      return { status: 'deferred', ...none, nextDelayMs: circuit.delayMs, host: hostOf(ctx.url), circuitOpen: true };
     }
     probe = circuit.probe;
   }
@@ -86,6 +88,7 @@ export async function attemptDelivery(deps: AttemptDeps, input: AttemptInput): P
   // An open circuit holds the retry back until it may be tried again (the database wrote the same time).
   const nextDelayMs = scheduledDelayMs !== null ? Math.max(scheduledDelayMs, Math.round(circuitWaitMs ?? 0)) : null;
   deps.onAttempt?.({ status, statusCode: result.statusCode, durationMs: result.durationMs });
+  if (verdict === 'succeeded' && !isTest && ctx.circuitOpenUntil !== null) deps.onCircuitClosed?.(ctx.subscriptionId);
 
   // Operational events never raise more operational events: a failing ops endpoint cannot start a loop.
   const raise: RaiseRequest[] = [];
@@ -107,5 +110,6 @@ export async function attemptDelivery(deps: AttemptDeps, input: AttemptInput): P
       });
     }
   }
-  return { status, statusCode: result.statusCode, errorType: result.errorType, nextDelayMs, host: hostOf(ctx.url), raise };
+  const circuitOpen = nextDelayMs !== null && circuitWaitMs !== null && circuitWaitMs >= (scheduledDelayMs ?? 0);
+  return { status, statusCode: result.statusCode, errorType: result.errorType, nextDelayMs, host: hostOf(ctx.url), raise, ...(circuitOpen && { circuitOpen }) };
 }

@@ -1,4 +1,7 @@
+import { Logger } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
+import { resumeSignal, workflowIdFor } from '../workflows/contracts.js';
 import type { CircuitPolicy } from '../src/config.js';
 import { circuitGate, cooldownSeconds, deferralMs, probeWindowSeconds } from '../src/delivery/circuit-breaker.js';
 
@@ -41,4 +44,33 @@ export async function decideCircuit(
     [ctx.deliveryId, new Date(now.getTime() + delayMs)],
   );
   return { go: false, delayMs };
+}
+
+const log = new Logger('CircuitBreaker');
+const SIGNALS_IN_FLIGHT = 32;
+
+/**
+ * The circuit closed: wakes the deliveries waiting on it, oldest first, so a recovered endpoint gets its backlog
+ * now rather than one cooldown later. Runs in the background; a delivery it misses (worker stopped half-way)
+ * still comes back when its deferral ends. Deliveries waiting on their own retry schedule ignore the signal.
+ */
+export async function releaseDeferred(db: DataSource, client: Client, subscriptionId: string): Promise<number> {
+  const rows: { id: string }[] = await db
+    .query(`SELECT id FROM deliveries WHERE subscription_id = $1 AND status = 'retrying' AND next_attempt_at > now() ORDER BY id`, [subscriptionId])
+    .catch((err: Error) => {
+      log.warn(`finding the deliveries waiting on subscription ${subscriptionId}'s circuit failed: ${err.message}`);
+      return [];
+    });
+  for (let i = 0; i < rows.length; i += SIGNALS_IN_FLIGHT) {
+    await Promise.all(
+      rows.slice(i, i + SIGNALS_IN_FLIGHT).map((r) =>
+        client.workflow
+          .getHandle(workflowIdFor(r.id))
+          .signal(resumeSignal)
+          .catch((err: Error) => log.warn(`waking delivery ${r.id} after its circuit closed failed: ${err.message}`)),
+      ),
+    );
+  }
+  if (rows.length) log.log(`circuit of subscription ${subscriptionId} closed: woke ${rows.length} waiting deliveries`);
+  return rows.length;
 }

@@ -47,6 +47,11 @@ export interface AttemptResult {
   errorType: string | null;
   /** Set when status is `retrying` or `deferred`. */
   nextDelayMs: number | null;
+  /**
+   * The wait is the subscription's open circuit (a deferral, or a retry pushed past the reopening): a `resume`
+   * signal, sent when a probe closes the circuit, ends it early.
+   */
+  circuitOpen?: boolean;
   /** For the Temporal UI: which host was called. */
   host: string | null;
   /** Operational events this outcome calls for. */

@@ -59,11 +59,16 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
     upsertSearchAttributes([{ key: searchAttributes.deliveryStatus, value: status }]);
   };
 
-  /** A durable timer that a cancel cuts short; the UI shows why and until when. */
-  const waitUntilNextAttempt = async (delayMs: number, why: string, summary: string) => {
+  /**
+   * A durable timer that a cancel cuts short, and so does a resume when the wait is an open circuit (the circuit
+   * closed: go now), counting resumes since the attempt began so that one sent while it ran is not lost. The UI
+   * shows why and until when.
+   */
+  const waitUntilNextAttempt = async (result: AttemptResult, resumesBefore: number, why: string, summary: string) => {
+    const delayMs = result.nextDelayMs ?? 0;
     state.nextAttemptAt = new Date(Date.now() + delayMs).toISOString();
     setStatus('retrying', `${why}; next attempt at ${state.nextAttemptAt}`);
-    await condition(() => cancelled, delayMs, { summary });
+    await condition(() => cancelled || (result.circuitOpen === true && resumes !== resumesBefore), delayMs, { summary });
     state.nextAttemptAt = null;
   };
 
@@ -93,7 +98,7 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
     if (result.status === 'deferred') {
       // The endpoint's circuit breaker is open: wait without using an attempt (only new activity code says so,
       // so histories recorded before the breaker replay unchanged).
-      await waitUntilNextAttempt(result.nextDelayMs ?? 0, `attempt ${attemptNumber} deferred: the endpoint's circuit is open`, `circuit open, attempt ${attemptNumber} waits`);
+      await waitUntilNextAttempt(result, resumesBefore, `attempt ${attemptNumber} deferred: the endpoint's circuit is open`, `circuit open, attempt ${attemptNumber} waits`);
       continue;
     }
     state.attempts = attemptNumber;
@@ -104,6 +109,6 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
       return { status: result.status, attempts: state.attempts, lastStatusCode };
     }
     attemptNumber++;
-    await waitUntilNextAttempt(result.nextDelayMs ?? 0, outcome, `retry ${attemptNumber} after ${describe(result)}`);
+    await waitUntilNextAttempt(result, resumesBefore, outcome, `retry ${attemptNumber} after ${describe(result)}`);
   }
 }

@@ -11,7 +11,7 @@ export type { DispatchItem } from './workflow-starter.js';
 
 /** Workflow starts in flight from one api process: enough to keep the engine busy, few enough not to flood it. */
 const STARTS_IN_FLIGHT = 64;
-/** One tenant's share of them: a tenant's burst leaves room for everyone else's next start. */
+/** One tenant's share of them while others wait: a tenant's burst leaves room for everyone else's next start. */
 const STARTS_IN_FLIGHT_PER_TENANT = 16;
 /** Past this, new deliveries wait in Postgres for the sweeper instead of in memory. */
 const MAX_QUEUED = 100_000;
@@ -19,8 +19,8 @@ const MAX_QUEUED = 100_000;
 /**
  * The api's side of starting deliveries. Ingestion answers once the rows are committed (the outbox) and hands
  * them here; a pump starts their workflows in the background at the engine's pace, so a burst of events is never
- * held up by workflow starts. Tenants take turns, and one tenant has at most a quarter of the starts in flight, so
- * one tenant's burst does not queue everyone else's deliveries behind it. Whatever this process does not get to
+ * held up by workflow starts. Tenants take turns, and while others wait one tenant has at most a quarter of the
+ * starts in flight, so one tenant's burst does not queue everyone else's deliveries behind it. Whatever this process does not get to
  * (a crash, a full queue, Temporal down) the sweeper starts from Postgres.
  */
 @Injectable()
@@ -60,7 +60,9 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
 
   /** Starts queued deliveries, tenants in turn, within the in-flight limits. */
   private pump(): void {
-    const mayStart = (tenantId: string) => (this.inFlightByTenant.get(tenantId) ?? 0) < STARTS_IN_FLIGHT_PER_TENANT;
+    // Alone in the queue, a tenant may use every slot; the share applies only when others wait.
+    const mayStart = (tenantId: string) =>
+      this.queue.keys === 1 || (this.inFlightByTenant.get(tenantId) ?? 0) < STARTS_IN_FLIGHT_PER_TENANT;
     while (this.inFlight < STARTS_IN_FLIGHT) {
       const next = this.queue.take(mayStart);
       if (!next) break;

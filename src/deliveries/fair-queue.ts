@@ -11,6 +11,11 @@ export class FairQueue<T> {
     return this.count;
   }
 
+  /** How many keys have items waiting. */
+  get keys(): number {
+    return this.lanes.size;
+  }
+
   push(key: string, item: T): void {
     const lane = this.lanes.get(key);
     if (lane) lane.items.push(item);

@@ -31,7 +31,8 @@ describe('circuit breaker', () => {
     const failing = await TestReceiver.start();
     const healthy = await TestReceiver.start();
     let up = false;
-    failing.respond(() => ({ status: up ? 200 : 500 }));
+    // Once up, answers take a second: the probe is still out when the others come due, so they wait for it.
+    failing.respond(() => (up ? { status: 200, delayMs: 1_000 } : { status: 500 }));
     try {
       const sub = await createSubscription(svc, { url: failing.url, events: ['invoice.paid'], retrySchedule: Array(8).fill(1) });
       const events = await sendBatch(6);
@@ -70,11 +71,16 @@ describe('circuit breaker', () => {
       assert.ok(otherGot!.at - sentAt < 3_000, `healthy endpoint waited ${otherGot!.at - sentAt} ms`);
       await svc.api('DELETE', `/v1/subscriptions/${other.id}`);
 
-      // The endpoint recovers: the next probe closes the circuit and every delivery goes out.
+      // The endpoint recovers: the next probe closes the circuit and wakes the others at once (without the wake-up
+      // they would come back 8 s later, the cooldown a failed probe would have set).
+      const upAt = Date.now();
       up = true;
       for (const id of deliveryIds) {
         await eventually(async () => ((await svc.api('GET', `/v1/deliveries/${id}`)).body.status === 'succeeded' ? true : undefined), 20_000, `delivery ${id} succeeded`);
       }
+      const recovered = failing.requests.filter((r) => r.at >= upAt && events.some((e) => e.id === r.headers['webhook-id']));
+      const backlogAfterProbe = recovered.at(-1)!.at - recovered[0]!.at;
+      assert.ok(backlogAfterProbe < 5_000, `the backlog arrived ${backlogAfterProbe} ms after the successful probe`);
       const closed = await circuitOf(sub.id);
       assert.deepEqual(closed, { state: 'closed', openUntil: null, consecutiveFailures: 0 });
 

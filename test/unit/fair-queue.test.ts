@@ -16,6 +16,7 @@ describe('fair queue', () => {
     q.push('other', 1);
     q.push('calm', 2);
     assert.equal(q.size, 7);
+    assert.equal(q.keys, 3);
     assert.deepEqual(drain(q), ['storm:1', 'calm:1', 'other:1', 'storm:2', 'calm:2', 'storm:3', 'storm:4']);
     assert.equal(q.size, 0);
     assert.equal(q.take(), undefined);

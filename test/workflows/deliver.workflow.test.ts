@@ -44,7 +44,7 @@ describe('deliver workflow (time-skipping)', () => {
         const code = codes[calls.length - 1] ?? 200;
         const none = { errorType: null, nextDelayMs: null, host: 'receiver.test', raise: [] };
         if (code === 'held') return { status: 'held', statusCode: null, ...none };
-        if (code === 'deferred') return { status: 'deferred', statusCode: null, ...none, nextDelayMs: 60_000 };
+        if (code === 'deferred') return { status: 'deferred', statusCode: null, ...none, nextDelayMs: 60_000, circuitOpen: true };
         if (code >= 200 && code < 300) return { status: 'succeeded', statusCode: code, ...none };
         const next = nextRetryDelayMs(schedule, input.attemptNumber, null, () => 0.5);
         const result: AttemptResult = { status: next === null ? 'failed' : 'retrying', statusCode: code, ...none, nextDelayMs: next };
@@ -106,6 +106,22 @@ describe('deliver workflow (time-skipping)', () => {
     assert.deepEqual(calls.map((c) => c.input.attemptNumber), [1, 2, 2, 2]);
     // The 5 s retry, then each deferral waits the minute the activity asked for, on durable timers.
     assert.ok(elapsedMs >= 5_000 + 2 * 60_000, `elapsed ${elapsedMs} ms`);
+  });
+
+  it('wakes a deferred delivery when its circuit closes, but not one waiting on its own schedule', async () => {
+    const woken = await run([500, 'deferred', 200], async (handle, attempted) => {
+      while (attempted.length < 2) await env.sleep('1 second');
+      await handle.signal(resumeSignal); // what releaseDeferred sends after a successful probe
+    });
+    assert.deepEqual(woken.calls.map((c) => c.input.attemptNumber), [1, 2, 2]);
+    assert.ok(woken.elapsedMs < 5_000 + 60_000, `elapsed ${woken.elapsedMs} ms: the deferral was not cut short`);
+
+    const scheduled = await run([500, 200], async (handle) => {
+      await env.sleep('1 second');
+      await handle.signal(resumeSignal);
+    });
+    assert.deepEqual(scheduled.result, { status: 'succeeded', attempts: 2, lastStatusCode: 200 });
+    assert.ok(scheduled.elapsedMs >= 5_000, `elapsed ${scheduled.elapsedMs} ms: the scheduled retry was cut short`);
   });
 
   it('stops at once when cancelled during a backoff', async () => {
