@@ -110,6 +110,7 @@ export async function attemptDelivery(deps: AttemptDeps, input: AttemptInput): P
       });
     }
   }
-  const circuitOpen = nextDelayMs !== null && circuitWaitMs !== null && circuitWaitMs >= (scheduledDelayMs ?? 0);
+  // The wait is the circuit's (not the schedule's): a wake-up when the circuit closes may end it early.
+  const circuitOpen = scheduledDelayMs !== null && circuitWaitMs !== null && circuitWaitMs >= scheduledDelayMs;
   return { status, statusCode: result.statusCode, errorType: result.errorType, nextDelayMs, host: hostOf(ctx.url), raise, ...(circuitOpen && { circuitOpen }) };
 }

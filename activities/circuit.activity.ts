@@ -1,9 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { resumeSignal, workflowIdFor } from '../workflows/contracts.js';
+import { signalDeliveries } from '../src/deliveries/workflow-starter.js';
+import { resumeSignal } from '../workflows/contracts.js';
 import type { CircuitPolicy } from '../src/config.js';
 import { circuitGate, cooldownSeconds, deferralMs, probeWindowSeconds } from '../src/delivery/circuit-breaker.js';
+import { recordNoAttempt } from './record.activity.js';
 
 /** Whether an attempt due now may go to the endpoint: as usual, as the one probe, or only after `delayMs`. */
 export type CircuitDecision = { go: true; probe: boolean } | { go: false; delayMs: number };
@@ -38,16 +40,11 @@ export async function decideCircuit(
   const cooldownEnd = now.getTime() + cooldownSeconds(policy, ctx.circuitTrips) * 1000;
   const reopening = gate === 'open' ? Math.min(ctx.circuitOpenUntil!.getTime(), cooldownEnd) : cooldownEnd;
   const delayMs = deferralMs(new Date(reopening), now);
-  await db.query(
-    `UPDATE deliveries SET status = 'retrying', next_attempt_at = $2, dispatched = true, updated_at = now()
-      WHERE id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled')`,
-    [ctx.deliveryId, new Date(now.getTime() + delayMs)],
-  );
+  await recordNoAttempt(db, ctx.deliveryId, 'retrying', new Date(now.getTime() + delayMs));
   return { go: false, delayMs };
 }
 
 const log = new Logger('CircuitBreaker');
-const SIGNALS_IN_FLIGHT = 32;
 
 /**
  * The circuit closed: wakes the deliveries waiting on it, oldest first, so a recovered endpoint gets its backlog
@@ -61,16 +58,9 @@ export async function releaseDeferred(db: DataSource, client: Client, subscripti
       log.warn(`finding the deliveries waiting on subscription ${subscriptionId}'s circuit failed: ${err.message}`);
       return [];
     });
-  for (let i = 0; i < rows.length; i += SIGNALS_IN_FLIGHT) {
-    await Promise.all(
-      rows.slice(i, i + SIGNALS_IN_FLIGHT).map((r) =>
-        client.workflow
-          .getHandle(workflowIdFor(r.id))
-          .signal(resumeSignal)
-          .catch((err: Error) => log.warn(`waking delivery ${r.id} after its circuit closed failed: ${err.message}`)),
-      ),
-    );
-  }
+  await signalDeliveries(client, rows.map((r) => r.id), resumeSignal, (id, err) =>
+    log.warn(`waking delivery ${id} after its circuit closed failed: ${err.message}`),
+  );
   if (rows.length) log.log(`circuit of subscription ${subscriptionId} closed: woke ${rows.length} waiting deliveries`);
   return rows.length;
 }

@@ -115,12 +115,20 @@ export async function recordAttempt(db: DataSource, r: AttemptRecord): Promise<R
   return { disabledReason: rows[0]?.disabledReason ?? null, circuitWaitMs: rows[0]?.circuitWaitMs ?? null };
 }
 
-/** A delivery that may not be attempted now: `held` (paused) or `cancelled` (subscription gone or disabled). */
-export async function recordNoAttempt(db: DataSource, deliveryId: string, status: 'held' | 'cancelled'): Promise<void> {
+/**
+ * A delivery that may not be attempted now: `held` (paused), `cancelled` (subscription gone or disabled) or
+ * `retrying` until `nextAttemptAt` (its subscription's circuit is open).
+ */
+export async function recordNoAttempt(
+  db: DataSource,
+  deliveryId: string,
+  status: 'held' | 'cancelled' | 'retrying',
+  nextAttemptAt: Date | null = null,
+): Promise<void> {
   await db.query(
-    `UPDATE deliveries SET status = $2::varchar, dispatched = true, updated_at = now(),
+    `UPDATE deliveries SET status = $2::varchar, next_attempt_at = $3, dispatched = true, updated_at = now(),
             completed_at = CASE WHEN $2::varchar = 'cancelled' THEN now() END
       WHERE id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled')`,
-    [deliveryId, status],
+    [deliveryId, status, nextAttemptAt],
   );
 }

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
 import { FairQueue } from './fair-queue.js';
-import { startDeliveryWorkflow, startDeliveryWorkflows, type DispatchItem } from './workflow-starter.js';
+import { signalDeliveries, startDeliveryWorkflow, startDeliveryWorkflows, type DispatchItem } from './workflow-starter.js';
 
 export type { DispatchItem } from './workflow-starter.js';
 
@@ -118,19 +118,12 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
   }
 
   /** Signals delivery workflows, oldest first, a bounded number at a time so a big resume cannot flood Temporal. */
-  async signal(deliveryIds: string[], signal: SignalDefinition<[], string>): Promise<void> {
-    const IN_FLIGHT = 32;
-    for (let i = 0; i < deliveryIds.length; i += IN_FLIGHT) {
-      await Promise.all(
-        deliveryIds.slice(i, i + IN_FLIGHT).map((id) =>
-          this.client.workflow
-            .getHandle(workflowIdFor(id))
-            .signal(signal)
-            .catch((err: Error) => this.log.warn(`signal ${signal.name} to delivery ${id} failed: ${err.name}: ${err.message}`)),
-        ),
-      );
-    }
+  signal(deliveryIds: string[], signal: SignalDefinition<[], string>): Promise<void> {
+    return signalDeliveries(this.client, deliveryIds, signal, (id, err) =>
+      this.log.warn(`signal ${signal.name} to delivery ${id} failed: ${err.name}: ${err.message}`),
+    );
   }
+
 
   temporalUrl(deliveryId: string): string {
     const { uiUrl, namespace } = this.config.temporal;

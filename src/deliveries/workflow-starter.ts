@@ -1,4 +1,5 @@
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { SignalDefinition } from '@temporalio/common';
 import { DELIVER_WORKFLOW_TYPE, searchAttributes, workflowIdFor, type DeliverInput } from '../../workflows/contracts.js';
 
 export interface DispatchItem {
@@ -55,4 +56,25 @@ export async function startDeliveryWorkflows(
   const started = items.filter((_, i) => results[i]!.status === 'fulfilled').map((item) => item.id);
   const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   return { started, firstError: failure ? (failure.reason as Error) : null };
+}
+
+const SIGNALS_IN_FLIGHT = 32;
+
+/**
+ * Signals delivery workflows in the order given, a bounded number at a time so a big release cannot flood
+ * Temporal; a failed signal is reported and skipped (the sweeper or the workflow's own timer covers it).
+ */
+export async function signalDeliveries(
+  client: Client,
+  deliveryIds: string[],
+  signal: SignalDefinition<[], string>,
+  onError: (deliveryId: string, err: Error) => void,
+): Promise<void> {
+  for (let i = 0; i < deliveryIds.length; i += SIGNALS_IN_FLIGHT) {
+    await Promise.all(
+      deliveryIds.slice(i, i + SIGNALS_IN_FLIGHT).map((id) =>
+        client.workflow.getHandle(workflowIdFor(id)).signal(signal).catch((err: Error) => onError(id, err)),
+      ),
+    );
+  }
 }
