@@ -8,12 +8,18 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { installRuntime } from '../../src/temporal/temporal.connection.js';
 import { workflowCodeOption } from '../../src/temporal/workflow-bundle.js';
-import { cancelSignal, resumeSignal, searchAttributes, type AttemptResult, type DeliveryActivities } from '../../workflows/contracts.js';
+import { cancelSignal, resumeSignal, searchAttributes, type AttemptResult, type DeliveryActivities, type RaiseRequest } from '../../workflows/contracts.js';
 
 const OUT = resolve(process.argv[2] ?? 'test/workflows/histories');
+const ONLY = process.argv.slice(3);
 
-/** One story per file: the activity's answers in turn, and what the test does while it runs. */
-const stories: Record<string, { answers: (number | 'held')[]; during?: (handle: any, env: TestWorkflowEnvironment) => Promise<void> }> = {
+/**
+ * One story per file: the activity's answers in turn (`slow-held`: held after a second of real time, so a signal
+ * lands while the attempt runs; `raise`: a failure that calls for operational events), the workflow's input, and
+ * what the test does while it runs. Together they walk every branch of the workflow.
+ */
+type Answer = number | 'held' | 'slow-held' | 'deferred' | 'raise';
+const stories: Record<string, { answers: Answer[]; held?: boolean; during?: (handle: any, env: TestWorkflowEnvironment) => Promise<void> }> = {
   'retries-then-succeeds': { answers: [500, 503, 200] },
   'exhausted': { answers: [500, 500, 500] },
   'held-then-resumed': {
@@ -30,6 +36,37 @@ const stories: Record<string, { answers: (number | 'held')[]; during?: (handle: 
       await handle.signal(cancelSignal);
     },
   },
+  'written-held-then-resumed': {
+    held: true,
+    answers: [200],
+    during: async (handle, env) => {
+      await env.sleep('1 hour');
+      await handle.signal(resumeSignal);
+    },
+  },
+  'resumed-during-attempt': {
+    answers: ['slow-held', 200],
+    during: async (handle) => {
+      await new Promise((r) => setTimeout(r, 300));
+      await handle.signal(resumeSignal);
+    },
+  },
+  'circuit-deferred-then-timer': { answers: ['deferred', 'deferred', 200] },
+  'circuit-deferred-then-woken': {
+    answers: ['deferred', 200],
+    during: async (handle) => {
+      await new Promise((r) => setTimeout(r, 300));
+      await handle.signal(resumeSignal);
+    },
+  },
+  'exhausted-raises-events': { answers: [500, 'raise'] },
+  'cancelled-while-held': {
+    answers: ['held'],
+    during: async (handle, env) => {
+      await env.sleep('1 hour');
+      await handle.signal(cancelSignal);
+    },
+  },
 };
 
 installRuntime();
@@ -43,12 +80,25 @@ await env.nativeConnection.operatorService.addSearchAttributes({
 mkdirSync(OUT, { recursive: true });
 try {
   for (const [name, story] of Object.entries(stories)) {
+    if (ONLY.length && !ONLY.includes(name)) continue;
     let call = 0;
     const activities: DeliveryActivities = {
       async attemptDelivery(input) {
         const answer = story.answers[call++] ?? 200;
         const none = { statusCode: null, errorType: null, nextDelayMs: null, host: 'receiver.test', raise: [] };
         if (answer === 'held') return { ...none, status: 'held' };
+        if (answer === 'slow-held') {
+          await new Promise((r) => setTimeout(r, 1_000));
+          return { ...none, status: 'held' };
+        }
+        if (answer === 'deferred') return { ...none, status: 'deferred', nextDelayMs: 60_000, circuitOpen: true };
+        if (answer === 'raise') {
+          const raise: RaiseRequest[] = [
+            { tenantId: 'ten_story', type: 'delivery.exhausted', key: 'delivery.exhausted:dlv_story', data: { deliveryId: 'dlv_story', attempts: input.attemptNumber } },
+            { tenantId: 'ten_story', type: 'subscription.disabled', key: 'subscription.disabled:sub_story', data: { subscriptionId: 'sub_story', reason: 'story' } },
+          ];
+          return { ...none, status: 'failed', statusCode: 500, raise };
+        }
         if (answer < 300) return { ...none, status: 'succeeded', statusCode: answer };
         const last = input.attemptNumber >= story.answers.length;
         const result: AttemptResult = { ...none, status: last ? 'failed' : 'retrying', statusCode: answer, nextDelayMs: last ? null : 5_000 };
@@ -60,7 +110,7 @@ try {
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities, ...workflowCodeOption() });
     const workflowId = `delivery-dlv_${name}`;
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start('deliver', { taskQueue, workflowId, args: [{ deliveryId: `dlv_${name}` }] });
+      const handle = await env.client.workflow.start('deliver', { taskQueue, workflowId, args: [{ deliveryId: `dlv_${name}`, ...(story.held && { held: true }) }] });
       await story.during?.(handle, env);
       await handle.result();
     });
