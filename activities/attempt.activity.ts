@@ -1,62 +1,89 @@
-import type { DataSource } from 'typeorm';
-import type { Dispatcher } from 'undici';
-import { isOperational } from '../src/delivery/event-matching.js';
-import { urlRefusal, type NetworkPolicy } from '../src/delivery/network-policy.js';
+import { Context } from '@temporalio/activity';
+import { urlRefusal } from '../src/delivery/network-policy.js';
 import { classifyAttempt, honoursRetryAfter } from '../src/delivery/outcome.js';
 import { nextRetryDelayMs } from '../src/delivery/retry-schedule.js';
 import { cooldownSeconds, deferralSpread } from '../src/delivery/circuit-breaker.js';
-import type { CircuitPolicy } from '../src/config.js';
 import { hostOf } from '../src/common/url.js';
-import type { SecretBox } from '../src/secrets/secret-box.js';
-import type { AttemptInput, AttemptResult, RaiseRequest } from '../workflows/contracts.js';
-import { decideCircuit } from './circuit.activity.js';
-import { loadDeliveryContext } from './delivery-context.js';
-import { blockedResult, postRequest } from './post.activity.js';
-import { recordAttempt, recordNoAttempt } from './record.activity.js';
-import { signRequest } from './sign.activity.js';
+import { isTransientDatabaseError } from '../src/database/transient-error.js';
+import type { DispatchItem } from '../src/deliveries/workflow-starter.js';
+import { writeOperationalEvent } from '../src/events/operational-events.js';
+import type { AttemptInput, AttemptResult } from '../workflows/contracts.js';
+import type { ActivityDeps } from './deps.js';
+import { admit, wakeDeferred } from './endpoint-health.js';
+import { leaseMs, loadDeliveryContext, type DeliveryContext } from './delivery-context.js';
+import { claimSending, recordNoAttempt } from './delivery-row.js';
+import { operationalEventsFor } from './operational-events.js';
+import { blockedResult, postRequest, type PostResult } from './post.js';
+import { recordAttempt, type AttemptRecord, type RecordOutcome } from './record.js';
+import { signRequest } from './sign.js';
 
-export interface AttemptDeps {
-  db: DataSource;
-  http: Dispatcher;
-  disableAfterHours: number;
-  circuit: CircuitPolicy;
-  policy: NetworkPolicy;
-  box: SecretBox;
-  onAttempt?: (outcome: { status: string; statusCode: number | null; durationMs: number }) => void;
-  onDeferred?: () => void;
-  /** A success found the subscription's circuit open or half-open, and closed it. */
-  onCircuitClosed?: (subscriptionId: string) => void;
-}
+/**
+ * Tries of one attempt that throw for a reason other than the database being unreachable (a secret no key
+ * opens, a row gone, a bug) before the delivery ends `failed` with error `internal`: such errors do not heal.
+ */
+export const INTERNAL_TRIES = 5;
 
 const none = { statusCode: null, errorType: null, nextDelayMs: null, host: null, raise: [] };
 
 /**
  * One attempt of one delivery: load, sign, POST, record. Sign and post happen inside one activity so that the
  * signed body, the secret and the auth headers never enter the workflow history; only the small result does.
+ * An error the database will get over (it is down) is thrown for the activity's retry, without end; any other is
+ * retried a few times and then recorded as the delivery's last attempt, error `internal`.
  */
-export async function attemptDelivery(deps: AttemptDeps, input: AttemptInput): Promise<AttemptResult> {
-  const ctx = await loadDeliveryContext(deps.db, deps.box, input.deliveryId);
-  if (!ctx) return { status: 'cancelled', ...none };
-  if (ctx.deliveryStatus === 'cancelled' || ctx.deliveryStatus === 'succeeded' || ctx.deliveryStatus === 'failed') {
-    return { status: ctx.deliveryStatus, ...none };
+export async function attemptDelivery(deps: ActivityDeps, input: AttemptInput): Promise<AttemptResult> {
+  try {
+    return await attempt(deps, input);
+  } catch (err) {
+    if (isTransientDatabaseError(err) || triesSoFar() < INTERNAL_TRIES) throw err;
+    const message = `the attempt failed ${INTERNAL_TRIES} times inside the service: ${(err as Error).message}`;
+    await recordAttempt(deps.db, internalFailure(input, message));
+    deps.onAttempt?.({ status: 'failed', statusCode: null, durationMs: 0 });
+    return { ...none, status: 'failed', errorType: 'internal' };
   }
+}
+
+/** This run's number among the activity's tries (1 outside an activity). */
+function triesSoFar(): number {
+  try {
+    return Context.current().info.attempt;
+  } catch {
+    return 1;
+  }
+}
+
+async function attempt(deps: ActivityDeps, input: AttemptInput): Promise<AttemptResult> {
+  const ctx = await loadDeliveryContext(deps.db, deps.box, input);
+  if (!ctx) return { status: 'cancelled', ...none };
+  if (isEnded(ctx.deliveryStatus)) return { status: ctx.deliveryStatus, ...none };
+  // An earlier run of this very attempt recorded its outcome, and its result never reached the workflow (the
+  // worker died in between): answer with what it recorded rather than send it again.
+  if (ctx.attemptCount >= input.attemptNumber) return recordedOutcome(ctx);
   const isTest = ctx.kind === 'test';
   let probe = false;
   if (!isTest) {
-    if (ctx.subscriptionDeleted || ctx.subscriptionStatus === 'disabled') {
+    if (ctx.subscriptionDeleted) {
       await recordNoAttempt(deps.db, ctx.deliveryId, 'cancelled');
       return { status: 'cancelled', ...none };
     }
-    if (ctx.subscriptionStatus === 'paused') {
+    // Disabled holds like paused: nothing is dropped until a person resumes, cancels or deletes.
+    if (ctx.subscriptionStatus !== 'active') {
       await recordNoAttempt(deps.db, ctx.deliveryId, 'held');
       return { status: 'held', ...none };
     }
-    const circuit = await decideCircuit(deps.db, deps.circuit, ctx);
+    const circuit = await admit(deps.db, deps.circuit, ctx);
     if (!circuit.go) {
       deps.onDeferred?.();
       return { status: 'deferred', ...none, nextDelayMs: circuit.delayMs, host: hostOf(ctx.url), circuitOpen: true };
     }
     probe = circuit.probe;
+  }
+  if (!ctx.marked) {
+    // The read could not mark the row: the circuit decided after it, a cancel ended it meanwhile, or another run
+    // of this attempt (a re-run while the first is still in flight) holds it.
+    const claim = await claimSending(deps.db, ctx.deliveryId, ctx.timeoutMs);
+    if (!claim.claimed && claim.status === 'sending') return inFlightElsewhere(ctx);
+    if (!claim.claimed) return { status: isEnded(claim.status) ? claim.status : 'cancelled', ...none };
   }
 
   const startedAt = new Date();
@@ -69,7 +96,7 @@ export async function attemptDelivery(deps: AttemptDeps, input: AttemptInput): P
   const scheduledDelayMs = verdict === 'retry' && !isTest ? nextRetryDelayMs(ctx.retrySchedule, input.attemptNumber, retryAfter) : null;
   const status = verdict === 'succeeded' ? 'succeeded' : scheduledDelayMs !== null ? 'retrying' : 'failed';
 
-  const { disabledReason, circuitWaitMs } = await recordAttempt(deps.db, {
+  const record: AttemptRecord = {
     deliveryId: ctx.deliveryId,
     attemptNumber: input.attemptNumber,
     startedAt,
@@ -84,33 +111,68 @@ export async function attemptDelivery(deps: AttemptDeps, input: AttemptInput): P
     circuitThreshold: deps.circuit.failureThreshold,
     cooldownSeconds: cooldownSeconds(deps.circuit, ctx.circuitTrips),
     spread: deferralSpread(),
-  });
+  };
+  const { cancelled, circuitWaitMs } = verdict === 'succeeded' ? await recordAttempt(deps.db, record) : await recordFailure(deps, ctx, record, verdict);
+  deps.onAttempt?.({ status, statusCode: result.statusCode, durationMs: result.durationMs });
+  if (cancelled) return { ...none, status: 'cancelled', statusCode: result.statusCode, host: hostOf(ctx.url) };
+  // This success closed the subscription's circuit: wake the deliveries waiting on it (in the background).
+  if (verdict === 'succeeded' && !isTest && ctx.circuitOpenUntil !== null) void wakeDeferred(deps.db, deps.signaller, deps.log, ctx.subscriptionId);
+
   // An open circuit holds the retry back until it may be tried again (the database wrote the same time).
   const nextDelayMs = scheduledDelayMs !== null ? Math.max(scheduledDelayMs, Math.round(circuitWaitMs ?? 0)) : null;
-  deps.onAttempt?.({ status, statusCode: result.statusCode, durationMs: result.durationMs });
-  if (verdict === 'succeeded' && !isTest && ctx.circuitOpenUntil !== null) deps.onCircuitClosed?.(ctx.subscriptionId);
-
-  // Operational events never raise more operational events: a failing ops endpoint cannot start a loop.
-  const raise: RaiseRequest[] = [];
-  if (!isOperational(ctx.eventType)) {
-    if (status === 'failed' && verdict === 'retry' && !isTest) {
-      raise.push({
-        tenantId: ctx.tenantId,
-        type: 'delivery.exhausted',
-        key: `delivery.exhausted:${ctx.deliveryId}`,
-        data: { deliveryId: ctx.deliveryId, eventId: ctx.eventId, eventType: ctx.eventType, subscriptionId: ctx.subscriptionId, attempts: input.attemptNumber, lastStatusCode: result.statusCode },
-      });
-    }
-    if (disabledReason) {
-      raise.push({
-        tenantId: ctx.tenantId,
-        type: 'subscription.disabled',
-        key: `subscription.disabled:${ctx.subscriptionId}:${ctx.deliveryId}:${input.attemptNumber}`,
-        data: { subscriptionId: ctx.subscriptionId, reason: disabledReason },
-      });
-    }
-  }
   // The wait is the circuit's (not the schedule's): a wake-up when the circuit closes may end it early.
   const circuitOpen = scheduledDelayMs !== null && circuitWaitMs !== null && circuitWaitMs >= scheduledDelayMs;
-  return { status, statusCode: result.statusCode, errorType: result.errorType, nextDelayMs, host: hostOf(ctx.url), raise, ...(circuitOpen && { circuitOpen }) };
+  return { status, statusCode: result.statusCode, errorType: result.errorType, nextDelayMs, host: hostOf(ctx.url), raise: [], ...(circuitOpen && { circuitOpen }) };
+}
+
+/**
+ * A failed attempt's outcome and the operational events it calls for (`delivery.exhausted`,
+ * `subscription.disabled`) commit together: a worker lost after the commit raises nothing twice and loses
+ * nothing. Their deliveries start once committed.
+ */
+async function recordFailure(deps: ActivityDeps, ctx: DeliveryContext, record: AttemptRecord, verdict: string): Promise<RecordOutcome> {
+  const { outcome, deliveries } = await deps.db.transaction(async (tx) => {
+    const outcome = await recordAttempt(tx, record);
+    const deliveries: DispatchItem[] = [];
+    if (!outcome.cancelled) {
+      for (const event of operationalEventsFor(ctx, record, verdict, outcome.disabledReason)) deliveries.push(...(await writeOperationalEvent(tx, event)));
+    }
+    return { outcome, deliveries };
+  });
+  if (deliveries.length) void deps.signaller.start(deliveries);
+  return outcome;
+}
+
+/** The outcome an earlier run of this attempt recorded. */
+function recordedOutcome(ctx: DeliveryContext): AttemptResult {
+  const nextDelayMs = ctx.nextAttemptAt ? Math.max(0, ctx.nextAttemptAt.getTime() - Date.now()) : 0;
+  return { ...none, status: 'retrying', statusCode: ctx.lastStatusCode, nextDelayMs, host: hostOf(ctx.url) };
+}
+
+/** Another run holds the row while its POST is out: wait for its outcome, then look again (same attempt number). */
+function inFlightElsewhere(ctx: DeliveryContext): AttemptResult {
+  return { ...none, status: 'deferred', nextDelayMs: leaseMs(ctx.timeoutMs), host: hostOf(ctx.url) };
+}
+
+const isEnded = (status: string): status is 'succeeded' | 'failed' | 'cancelled' => status === 'succeeded' || status === 'failed' || status === 'cancelled';
+
+function internalFailure(input: AttemptInput, message: string): AttemptRecord {
+  const result: PostResult = { statusCode: null, responseBody: null, retryAfterSeconds: null, errorType: 'internal', errorMessage: message.slice(0, 1000), durationMs: 0 };
+  return {
+    deliveryId: input.deliveryId,
+    attemptNumber: input.attemptNumber,
+    startedAt: new Date(),
+    result,
+    status: 'failed',
+    nextAttemptAt: null,
+    succeeded: false,
+    goneReason: null,
+    // The receiver did nothing wrong: its subscription's health is not touched.
+    tracksHealth: false,
+    disableAfterHours: 0,
+    probe: false,
+    circuitThreshold: 0,
+    cooldownSeconds: 0,
+    spread: 0,
+  };
 }

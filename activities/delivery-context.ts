@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { SecretBox } from '../src/secrets/secret-box.js';
+import type { AttemptInput } from '../workflows/contracts.js';
 import { openSecrets } from '../src/secrets/subscription-secrets.js';
 import type { DeliveryKind, DeliveryStatus } from '../src/deliveries/delivery.entity.js';
 import type {
@@ -37,13 +38,26 @@ export interface DeliveryContext {
   secret: string;
   previousSecret: string | null;
   previousSecretExpiresAt: Date | null;
+  nextAttemptAt: Date | null;
+  lastStatusCode: number | null;
+  /** Attempts already recorded (a re-run of an attempt that was recorded finds its own number here). */
+  attemptCount: number;
+  /** The row was marked `sending` by this read (see the SQL). */
+  marked: boolean;
 }
 
 // Reads the context and, when an attempt will be made, marks the delivery `sending`: one round trip. With the
-// circuit open or half-open the mark waits for the circuit decision (see circuit.activity.ts).
+// circuit open or half-open the mark waits for the circuit decision (see circuit.activity.ts). The mark is judged
+// on the locked row, not the statement's snapshot: a cancel committed meanwhile stands; another run of this
+// attempt still within its time (a re-run while the first is in flight) keeps the row; an attempt recorded
+// already is not marked again. `marked` says whether this read marked it.
+/** How long past its timeout an attempt in flight keeps its row from another run of the same attempt. */
+export const LEASE_MARGIN_SECONDS = 10;
+
 const SQL = `
 WITH ctx AS (
 SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliveryStatus", d.kind, d.event_id AS "eventId",
+       d.attempt_count AS "attemptCount", d.next_attempt_at AS "nextAttemptAt", d.last_status_code AS "lastStatusCode",
        e.type AS "eventType", e.data AS "eventData", e.occurred_at AS "occurredAt", t.name AS account,
        s.id AS "subscriptionId", s.status AS "subscriptionStatus", (s.deleted_at IS NOT NULL) AS "subscriptionDeleted",
        s.url, s.headers, s.auth, s.signature_scheme AS "signatureScheme", s.signature_header AS "signatureHeader",
@@ -59,13 +73,18 @@ SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliverySta
 UPDATE deliveries d SET status = 'sending', dispatched = true, updated_at = now()
   FROM ctx
  WHERE d.id = ctx."deliveryId"
-   AND ctx."deliveryStatus" NOT IN ('succeeded', 'failed', 'cancelled')
+   AND d.status NOT IN ('succeeded', 'failed', 'cancelled') AND d.attempt_count < $2
+   AND NOT (d.status = 'sending' AND d.updated_at > now() - make_interval(secs => ctx."timeoutMs" / 1000.0 + ${LEASE_MARGIN_SECONDS}))
    AND (ctx.kind = 'test' OR (ctx."subscriptionStatus" = 'active' AND NOT ctx."subscriptionDeleted" AND ctx."circuitOpenUntil" IS NULL))
+RETURNING d.id
 )
-SELECT * FROM ctx`;
+SELECT ctx.*, EXISTS (SELECT 1 FROM mark) AS marked FROM ctx`;
 
 /** The context with its credentials opened: they exist in clear only in this activity's memory. */
-export async function loadDeliveryContext(db: DataSource, box: SecretBox, deliveryId: string): Promise<DeliveryContext | null> {
-  const rows: DeliveryContext[] = await db.query(SQL, [deliveryId]);
+export async function loadDeliveryContext(db: DataSource, box: SecretBox, input: AttemptInput): Promise<DeliveryContext | null> {
+  const rows: DeliveryContext[] = await db.query(SQL, [input.deliveryId, input.attemptNumber]);
   return rows[0] ? openSecrets(box, rows[0]) : null;
 }
+
+/** How long a run that found the row taken waits before it looks again: the other run's time plus the margin. */
+export const leaseMs = (timeoutMs: number) => timeoutMs + LEASE_MARGIN_SECONDS * 1000;

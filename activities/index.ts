@@ -1,25 +1,18 @@
-import type { Client } from '@temporalio/client';
-import type { StarterOptions } from '../src/deliveries/workflow-starter.js';
-import { raiseOperationalEvent } from '../src/events/operational-events.js';
 import type { DeliveryActivities } from '../workflows/contracts.js';
-import { attemptDelivery, type AttemptDeps } from './attempt.activity.js';
-import { releaseDeferred } from './circuit.activity.js';
+import { attemptDelivery } from './attempt.activity.js';
+import type { ActivityDeps } from './deps.js';
+import { writeOperationalEvent } from '../src/events/operational-events.js';
 
-export interface ActivityDeps extends AttemptDeps {
-  client: Client;
-  starter: StarterOptions;
-}
+export type { ActivityDeps } from './deps.js';
 
-/** The worker's activities, bound to their dependencies (database, HTTP pool, Temporal client, metrics). */
+/** The worker's activities, bound to their dependencies (database, HTTP pool, signaller, log, metrics). */
 export function createActivities(deps: ActivityDeps): DeliveryActivities {
-  const attemptDeps: AttemptDeps = {
-    onCircuitClosed: (subscriptionId) => void releaseDeferred(deps.db, deps.client, subscriptionId),
-    ...deps,
-  };
   return {
-    attemptDelivery: (input) => attemptDelivery(attemptDeps, input),
+    attemptDelivery: (input) => attemptDelivery(deps, input),
+    // Workflows whose attempt ran on code from before operational events were written with the outcome ask for
+    // them here; kept so that their histories replay and their events are raised.
     raiseEvents: async (requests) => {
-      for (const r of requests) await raiseOperationalEvent(deps, r.tenantId, r.type, r.data, r.key);
+      for (const request of requests) await deps.signaller.start(await writeOperationalEvent(deps.db, request));
     },
   };
 }

@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Role } from './config.js';
 import { ensureDatabase } from './database/data-source.js';
 import { startDevServer, type DevServer } from './temporal/dev-server.js';
+import { MAX_TIMEOUT_MS } from './subscriptions/subscription.dto.js';
 
 function parseRole(argv: string[]): Role {
   const i = argv.indexOf('--role');
@@ -49,7 +50,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: draining the worker and closing connections...`);
-    const force = setTimeout(() => process.exit(1), 30_000).unref();
+    // Past the worker's grace (attempts in flight finish) and the rest of the shutdown, give up.
+    const force = setTimeout(() => process.exit(1), MAX_TIMEOUT_MS + 30_000).unref();
     try {
       await app.close();
       await devServer?.stop();

@@ -18,6 +18,11 @@ export interface DeliverInput {
   deliveryId: string;
   /** Written held (the subscription was paused): wait for resume before the first attempt. */
   held?: boolean;
+  /**
+   * A run restarted by the reconciler after its workflow was lost (terminated, retention): attempts before this
+   * number are on record already.
+   */
+  firstAttempt?: number;
 }
 
 export interface AttemptInput {
@@ -48,8 +53,9 @@ export interface AttemptResult {
   /** Set when status is `retrying` or `deferred`. */
   nextDelayMs: number | null;
   /**
-   * The wait is the subscription's open circuit (a deferral, or a retry pushed past the reopening): a `resume`
-   * signal, sent when a probe closes the circuit, ends it early.
+   * The wait is the subscription's open circuit (a deferral, or a retry pushed past the reopening): the
+   * `circuitClosed` signal, sent when a probe closes the circuit, ends it early (and so does `resume`, which
+   * closes the circuit too).
    */
   circuitOpen?: boolean;
   /** For the Temporal UI: which host was called. */
@@ -73,6 +79,8 @@ export interface DeliveryState {
 
 /** The subscription was resumed (or re-enabled): attempt now if held. */
 export const resumeSignal = defineSignal('resume');
+/** The subscription's circuit closed: a delivery waiting on it (not on its own retry schedule) attempts now. */
+export const circuitClosedSignal = defineSignal('circuitClosed');
 /** The delivery was cancelled: no more attempts. */
 export const cancelSignal = defineSignal('cancel');
 export const stateQuery = defineQuery<DeliveryState>('state');

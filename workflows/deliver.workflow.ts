@@ -1,6 +1,7 @@
 import { condition, proxyLocalActivities, setCurrentDetails, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import {
   cancelSignal,
+  circuitClosedSignal,
   resumeSignal,
   searchAttributes,
   stateQuery,
@@ -34,18 +35,22 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
   // paused. (Should a resume miss it, the sweeper signals held deliveries of active subscriptions.)
   const state: DeliveryState = {
     status: input.held ? 'held' : 'scheduled',
-    attempts: 0,
+    attempts: (input.firstAttempt ?? 1) - 1,
     paused: input.held === true,
     nextAttemptAt: null,
   };
   let cancelled = false;
   let resumes = 0;
+  let circuitCloses = 0;
   let lastStatusCode: number | null = null;
   let host: string | null = null;
 
   setHandler(resumeSignal, () => {
     state.paused = false;
     resumes++;
+  });
+  setHandler(circuitClosedSignal, () => {
+    circuitCloses++;
   });
   setHandler(cancelSignal, () => {
     cancelled = true;
@@ -60,25 +65,27 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
   };
 
   /**
-   * A durable timer that a cancel cuts short, and so does a resume when the wait is an open circuit (the circuit
-   * closed: go now), counting resumes since the attempt began so that one sent while it ran is not lost. The UI
-   * shows why and until when.
+   * A durable timer that a cancel cuts short, and so does a wake-up when the wait is an open circuit (the
+   * circuit closed, or a resume closed it: go now), counting them since the attempt began so that one sent while
+   * it ran is not lost. The UI shows why and until when.
    */
-  const waitUntilNextAttempt = async (result: AttemptResult, resumesBefore: number, why: string, summary: string) => {
+  const circuitWakes = () => circuitCloses + resumes;
+  const waitUntilNextAttempt = async (result: AttemptResult, wakesBefore: number, why: string, summary: string) => {
     const delayMs = result.nextDelayMs ?? 0;
     state.nextAttemptAt = new Date(Date.now() + delayMs).toISOString();
     setStatus('retrying', `${why}; next attempt at ${state.nextAttemptAt}`);
-    await condition(() => cancelled || (result.circuitOpen === true && resumes !== resumesBefore), delayMs, { summary });
+    await condition(() => cancelled || (result.circuitOpen === true && circuitWakes() !== wakesBefore), delayMs, { summary });
     state.nextAttemptAt = null;
   };
 
-  for (let attemptNumber = 1; ; ) {
+  for (let attemptNumber = input.firstAttempt ?? 1; ; ) {
     await condition(() => !state.paused || cancelled);
     if (cancelled) {
       setStatus('cancelled', 'cancelled');
       return { status: 'cancelled', attempts: state.attempts, lastStatusCode };
     }
     const resumesBefore = resumes;
+    const wakesBefore = circuitWakes();
     const result = await activities.attemptDelivery.executeWithOptions(
       { summary: host ? `attempt ${attemptNumber} to ${host}` : `attempt ${attemptNumber}` },
       [{ deliveryId: input.deliveryId, attemptNumber }],
@@ -88,7 +95,7 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
     if (result.status === 'held') {
       // A resume that arrived while the activity looked at the subscription must not be lost.
       if (resumes === resumesBefore) state.paused = true;
-      setStatus('held', 'held: the subscription is paused');
+      setStatus('held', 'held: the subscription is paused or disabled');
       continue;
     }
     if (result.status === 'cancelled') {
@@ -98,7 +105,7 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
     if (result.status === 'deferred') {
       // The endpoint's circuit breaker is open: wait without using an attempt (only new activity code says so,
       // so histories recorded before the breaker replay unchanged).
-      await waitUntilNextAttempt(result, resumesBefore, `attempt ${attemptNumber} deferred: the endpoint's circuit is open`, `circuit open, attempt ${attemptNumber} waits`);
+      await waitUntilNextAttempt(result, wakesBefore, `attempt ${attemptNumber} deferred: the endpoint's circuit is open`, `circuit open, attempt ${attemptNumber} waits`);
       continue;
     }
     state.attempts = attemptNumber;
@@ -109,6 +116,6 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
       return { status: result.status, attempts: state.attempts, lastStatusCode };
     }
     attemptNumber++;
-    await waitUntilNextAttempt(result, resumesBefore, outcome, `retry ${attemptNumber} after ${describe(result)}`);
+    await waitUntilNextAttempt(result, wakesBefore, outcome, `retry ${attemptNumber} after ${describe(result)}`);
   }
 }

@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { Client } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
-import { workflowIdFor } from '../../workflows/contracts.js';
+import { resumeSignal, workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
 import { FairQueue } from './fair-queue.js';
-import { signalDeliveries, startDeliveryWorkflow, startDeliveryWorkflows, type DispatchItem } from './workflow-starter.js';
+import { inOrderBounded, releaseDeliveryWorkflow, signalDeliveries, startDeliveryWorkflow, startDeliveryWorkflows, type DispatchItem } from './workflow-starter.js';
 
 export type { DispatchItem } from './workflow-starter.js';
 
@@ -30,6 +30,7 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
   private inFlight = 0;
   private readonly inFlightByTenant = new Map<string, number>();
   private heldStarted: string[] = [];
+  private heldMarking?: NodeJS.Timeout;
   private idle: (() => void)[] = [];
 
   constructor(
@@ -48,6 +49,11 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
     this.pump();
   }
 
+  /** Workflow starts queued or in flight in this process. */
+  get pendingStarts(): number {
+    return this.queue.size + this.inFlight;
+  }
+
   /** Resolves when every enqueued delivery has had its start attempted. */
   whenIdle(): Promise<void> {
     if (this.inFlight === 0 && this.queue.size === 0) return Promise.resolve();
@@ -56,6 +62,7 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.race([this.whenIdle(), new Promise((r) => setTimeout(r, 10_000))]);
+    await this.markHeldStarted();
   }
 
   /** Starts queued deliveries, tenants in turn, within the in-flight limits. */
@@ -71,7 +78,7 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
       this.inFlightByTenant.set(item.tenantId, (this.inFlightByTenant.get(item.tenantId) ?? 0) + 1);
       startDeliveryWorkflow(this.client, this.starterOptions(), item)
         .then(() => {
-          if (item.status === 'held') this.heldStarted.push(item.id);
+          if (item.status === 'held') this.markHeldSoon(item.id);
         })
         .catch((err: Error) => this.log.warn(`workflow start for ${item.id} failed, the sweeper will retry: ${err.message}`))
         .finally(() => {
@@ -85,12 +92,27 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
     if (this.inFlight === 0 && this.queue.size === 0) void this.settle();
   }
 
-  /** The pump ran dry: mark the held deliveries it started (nothing else marks them until resumed), wake waiters. */
+  /** The pump ran dry: mark the held deliveries it started, wake waiters. */
   private async settle(): Promise<void> {
+    await this.markHeldStarted();
+    for (const resolve of this.idle.splice(0)) resolve();
+  }
+
+  /**
+   * A held delivery's workflow exists: mark its row started (nothing else does until it is resumed), a batch at a
+   * time so a backlog of held starts costs one UPDATE per quarter second, not one each.
+   */
+  private markHeldSoon(id: string): void {
+    this.heldStarted.push(id);
+    this.heldMarking ??= setTimeout(() => void this.markHeldStarted(), 250);
+  }
+
+  private async markHeldStarted(): Promise<void> {
+    clearTimeout(this.heldMarking);
+    this.heldMarking = undefined;
     const held = this.heldStarted;
     this.heldStarted = [];
     await this.markDispatched(held).catch((err: Error) => this.log.warn(`marking started deliveries failed: ${err.message}`));
-    for (const resolve of this.idle.splice(0)) resolve();
   }
 
   private starterOptions() {
@@ -124,6 +146,20 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
     );
   }
 
+  /**
+   * Releases held deliveries, oldest first, whatever else is queued: each workflow is signalled, or started and
+   * signalled if its start is still queued here (or was lost), and its row marked started. Returns how many.
+   */
+  async release(items: DispatchItem[]): Promise<number> {
+    const started: string[] = [];
+    await inOrderBounded(items, (item) =>
+      releaseDeliveryWorkflow(this.client, this.starterOptions(), item, resumeSignal)
+        .then(() => void started.push(item.id))
+        .catch((err: Error) => this.log.warn(`releasing delivery ${item.id} failed, the sweeper will retry: ${err.name}: ${err.message}`)),
+    );
+    await this.markDispatched(started).catch((err: Error) => this.log.warn(`marking released deliveries failed: ${err.message}`));
+    return started.length;
+  }
 
   temporalUrl(deliveryId: string): string {
     const { uiUrl, namespace } = this.config.temporal;

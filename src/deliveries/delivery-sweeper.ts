@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { resumeSignal } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
 import { DeliveryDispatcher, type DispatchItem } from './delivery-dispatcher.js';
+import { heldDeliveries } from './held-deliveries.js';
+import { DeliveryReconciler } from './delivery-reconciler.js';
 
 const BATCH = 500;
 /** A delivery's first activity marks it dispatched; older than this without the mark, its start may be lost. */
@@ -22,6 +23,7 @@ export class DeliverySweeper implements OnApplicationBootstrap, OnApplicationShu
     @Inject(Config) private readonly config: Config,
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(DeliveryDispatcher) private readonly dispatcher: DeliveryDispatcher,
+    @Inject(DeliveryReconciler) private readonly reconciler: DeliveryReconciler,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -59,6 +61,7 @@ export class DeliverySweeper implements OnApplicationBootstrap, OnApplicationShu
       }
       if (total) this.log.log(`started ${total} deliveries whose workflow start was not confirmed`);
       total += await this.releaseHeld(graceSeconds);
+      total += await this.reconciler.reconcile(graceSeconds * 5);
     } catch (err) {
       this.log.warn(`sweep failed: ${(err as Error).message}`);
     }
@@ -67,18 +70,18 @@ export class DeliverySweeper implements OnApplicationBootstrap, OnApplicationShu
 
   /**
    * Held deliveries of an active subscription: a resume that crashed half-way, or a delivery written as held
-   * while the resume ran. Signals them again (resume is harmless twice).
+   * while the resume ran. Releases them again (harmless twice; starts a workflow that is missing).
    */
   private async releaseHeld(graceSeconds: number): Promise<number> {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT d.id FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
-        WHERE d.status = 'held' AND s.status = 'active' AND s.deleted_at IS NULL
-          AND s.updated_at < now() - make_interval(secs => $1) AND d.updated_at < now() - make_interval(secs => $1)
-        ORDER BY d.id LIMIT $2`,
-      [graceSeconds, BATCH],
+    const held = await heldDeliveries(
+      this.db,
+      `s.status = 'active' AND s.deleted_at IS NULL
+       AND s.updated_at < now() - make_interval(secs => $1) AND d.updated_at < now() - make_interval(secs => $1)`,
+      [graceSeconds],
+      BATCH,
     );
-    await this.dispatcher.signal(rows.map((r) => r.id), resumeSignal);
-    if (rows.length) this.log.log(`released ${rows.length} held deliveries of active subscriptions`);
-    return rows.length;
+    const released = await this.dispatcher.release(held);
+    if (released) this.log.log(`released ${released} held deliveries of active subscriptions`);
+    return released;
   }
 }

@@ -10,6 +10,8 @@ export interface DispatchItem {
   status: string;
   /** For the workflow's summary in the Temporal UI. */
   targetHost?: string | null;
+  /** A restart after the workflow was lost: the attempts before this one are on record. */
+  firstAttempt?: number;
 }
 
 export interface StarterOptions {
@@ -18,32 +20,63 @@ export interface StarterOptions {
   eager: boolean;
 }
 
+/** How a delivery's workflow is started: id from the delivery id, searchable by tenant, subscription and type. */
+function startOptions(opts: StarterOptions, item: DispatchItem) {
+  const input: DeliverInput = {
+    deliveryId: item.id,
+    ...(item.status === 'held' && { held: true }),
+    ...(item.firstAttempt !== undefined && item.firstAttempt > 1 && { firstAttempt: item.firstAttempt }),
+  };
+  return {
+    taskQueue: opts.taskQueue,
+    workflowId: workflowIdFor(item.id),
+    args: [input] as [DeliverInput],
+    workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
+    typedSearchAttributes: [
+      { key: searchAttributes.tenantId, value: item.tenantId },
+      { key: searchAttributes.subscriptionId, value: item.subscriptionId },
+      { key: searchAttributes.eventType, value: item.eventType },
+      { key: searchAttributes.deliveryStatus, value: item.status },
+    ],
+    staticSummary: `${item.eventType} to ${item.targetHost ?? item.subscriptionId}`,
+    staticDetails: `subscription ${item.subscriptionId}`,
+  };
+}
+
 /**
  * Starts one delivery workflow; the id comes from the delivery id, so a repeated start is a no-op, whether the
  * workflow is still running (USE_EXISTING) or already closed (REJECT_DUPLICATE).
  */
 export async function startDeliveryWorkflow(client: Client, opts: StarterOptions, item: DispatchItem): Promise<void> {
-  const input: DeliverInput = item.status === 'held' ? { deliveryId: item.id, held: true } : { deliveryId: item.id };
   try {
     await client.workflow.start(DELIVER_WORKFLOW_TYPE, {
-      taskQueue: opts.taskQueue,
-      workflowId: workflowIdFor(item.id),
-      args: [input],
+      ...startOptions(opts, item),
       workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      typedSearchAttributes: [
-        { key: searchAttributes.tenantId, value: item.tenantId },
-        { key: searchAttributes.subscriptionId, value: item.subscriptionId },
-        { key: searchAttributes.eventType, value: item.eventType },
-        { key: searchAttributes.deliveryStatus, value: item.status },
-      ],
-      staticSummary: `${item.eventType} to ${item.targetHost ?? item.subscriptionId}`,
-      staticDetails: `subscription ${item.subscriptionId}`,
       requestEagerStart: opts.eager,
     });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }
+}
+
+/**
+ * Wakes a held delivery: signals its workflow, starting it first if this or another process has not started it
+ * yet (its start may still be queued behind a backlog, or lost). Resolves once the workflow exists.
+ */
+export async function releaseDeliveryWorkflow(client: Client, opts: StarterOptions, item: DispatchItem, signal: SignalDefinition<[], string>): Promise<void> {
+  await client.workflow.signalWithStart(DELIVER_WORKFLOW_TYPE, { ...startOptions(opts, item), signal });
+}
+
+/**
+ * Starts a new run for a delivery whose workflow closed (terminated by an operator, timed out) while its row
+ * says it is unfinished; a run still open is left as it is.
+ */
+export async function restartDeliveryWorkflow(client: Client, opts: StarterOptions, item: DispatchItem): Promise<void> {
+  await client.workflow.start(DELIVER_WORKFLOW_TYPE, {
+    ...startOptions(opts, item),
+    workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    workflowIdConflictPolicy: 'USE_EXISTING',
+  });
 }
 
 /** Starts many; returns the ids started. Failures are left to the sweeper: the rows are durable. */
@@ -60,21 +93,22 @@ export async function startDeliveryWorkflows(
 
 const SIGNALS_IN_FLIGHT = 32;
 
+/** Runs `fn` over the items in the order given, a bounded number at a time, so a big release cannot flood Temporal. */
+export async function inOrderBounded<T>(items: T[], fn: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += SIGNALS_IN_FLIGHT) await Promise.all(items.slice(i, i + SIGNALS_IN_FLIGHT).map(fn));
+}
+
 /**
- * Signals delivery workflows in the order given, a bounded number at a time so a big release cannot flood
- * Temporal; a failed signal is reported and skipped (the sweeper or the workflow's own timer covers it).
+ * Signals delivery workflows in the order given; a failed signal is reported and skipped (the sweeper or the
+ * workflow's own timer covers it).
  */
-export async function signalDeliveries(
+export function signalDeliveries(
   client: Client,
   deliveryIds: string[],
   signal: SignalDefinition<[], string>,
   onError: (deliveryId: string, err: Error) => void,
 ): Promise<void> {
-  for (let i = 0; i < deliveryIds.length; i += SIGNALS_IN_FLIGHT) {
-    await Promise.all(
-      deliveryIds.slice(i, i + SIGNALS_IN_FLIGHT).map((id) =>
-        client.workflow.getHandle(workflowIdFor(id)).signal(signal).catch((err: Error) => onError(id, err)),
-      ),
-    );
-  }
+  return inOrderBounded(deliveryIds, (id) =>
+    client.workflow.getHandle(workflowIdFor(id)).signal(signal).catch((err: Error) => onError(id, err)),
+  );
 }

@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
 import { newId } from '../common/ids.js';
 import { hostOf } from '../common/url.js';
+import type { Queryable } from '../database/queryable.js';
 import type { DeliveryKind } from '../deliveries/delivery.entity.js';
 import type { DispatchItem } from '../deliveries/workflow-starter.js';
 
@@ -19,14 +19,14 @@ export interface Target {
   url?: string;
 }
 
-/** A delivery to a paused subscription starts held; test sends ignore pauses. */
+/** A delivery to a paused or disabled subscription starts held; test sends ignore both. */
 export function deliveriesFor(tenantId: string, eventType: string, targets: Target[], kind: DeliveryKind): DispatchItem[] {
   return targets.map((s) => ({
     id: newId('dlv'),
     tenantId,
     subscriptionId: s.id,
     eventType,
-    status: s.status === 'paused' && kind !== 'test' ? 'held' : 'scheduled',
+    status: (s.status === 'paused' || s.status === 'disabled') && kind !== 'test' ? 'held' : 'scheduled',
     targetHost: hostOf(s.url),
   }));
 }
@@ -50,7 +50,7 @@ WITH ev AS (
 SELECT id FROM ev`;
 
 /** Writes events with their deliveries; returns the ids of the events actually inserted. */
-export async function insertEvents(db: DataSource, tenantId: string, events: NewEvent[], kind: DeliveryKind): Promise<Set<string>> {
+export async function insertEvents(db: Queryable, tenantId: string, events: NewEvent[], kind: DeliveryKind): Promise<Set<string>> {
   if (events.length === 0) return new Set();
   const deliveries = events.flatMap((e) => e.deliveries.map((d) => ({ ...d, eventId: e.id })));
   const rows: { id: string }[] = await db.query(INSERT_SQL, [
@@ -71,7 +71,7 @@ export async function insertEvents(db: DataSource, tenantId: string, events: New
 }
 
 /** New deliveries of events that already exist (redelivery, recovery). */
-export async function insertDeliveries(db: DataSource, items: (DispatchItem & { eventId: string })[], kind: DeliveryKind): Promise<void> {
+export async function insertDeliveries(db: Queryable, items: (DispatchItem & { eventId: string })[], kind: DeliveryKind): Promise<void> {
   if (items.length === 0) return;
   await db.query(
     `INSERT INTO deliveries (id, tenant_id, event_id, subscription_id, event_type, kind, status)

@@ -1,37 +1,29 @@
-import type { Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
 import { newId } from '../common/ids.js';
-import { startDeliveryWorkflows, type StarterOptions } from '../deliveries/workflow-starter.js';
+import type { Queryable } from '../database/queryable.js';
+import type { DispatchItem } from '../deliveries/workflow-starter.js';
+import type { RaiseRequest } from '../../workflows/contracts.js';
 import { deliveriesFor, insertEvents, type Target } from './event-writer.js';
 
 /**
- * Raises an event about the service itself (`delivery.exhausted`, `subscription.disabled`) to the tenant's
- * subscriptions that name the type exactly. Used by the worker's activities, outside Nest.
+ * Writes an event about the service itself (`delivery.exhausted`, `subscription.disabled`) with its deliveries
+ * to the tenant's subscriptions that name the type exactly; inside the transaction of the outcome that calls for
+ * it, so it is raised exactly once (its key makes a repeat a no-op). Returns the deliveries to start.
  */
-export async function raiseOperationalEvent(
-  deps: { db: DataSource; client: Client; starter: StarterOptions },
-  tenantId: string,
-  type: string,
-  data: Record<string, unknown>,
-  idempotencyKey: string,
-): Promise<number> {
-  const targets: Target[] = await deps.db.query(
+export async function writeOperationalEvent(db: Queryable, request: RaiseRequest): Promise<DispatchItem[]> {
+  const targets: Target[] = await db.query(
     `SELECT id, status, url FROM subscriptions
       WHERE tenant_id = $1 AND deleted_at IS NULL AND status <> 'disabled' AND events @> ARRAY[$2]::text[]`,
-    [tenantId, type],
+    [request.tenantId, request.type],
   );
-  if (targets.length === 0) return 0;
+  if (targets.length === 0) return [];
   const event = {
     id: newId('evt'),
-    type,
-    data,
+    type: request.type,
+    data: request.data,
     occurredAt: new Date(),
-    idempotencyKey,
-    deliveries: deliveriesFor(tenantId, type, targets, 'event'),
+    idempotencyKey: request.key,
+    deliveries: deliveriesFor(request.tenantId, request.type, targets, 'event'),
   };
-  // Raised before (an activity retry): the first event stands, and the sweeper covers its workflow starts.
-  const inserted = await insertEvents(deps.db, tenantId, [event], 'event');
-  if (!inserted.has(event.id)) return 0;
-  await startDeliveryWorkflows(deps.client, deps.starter, event.deliveries);
-  return event.deliveries.length;
+  const inserted = await insertEvents(db, request.tenantId, [event], 'event');
+  return inserted.has(event.id) ? event.deliveries : [];
 }

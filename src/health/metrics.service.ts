@@ -39,6 +39,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly deliveriesReconciled = new Counter({
+    name: 'webhook_deliveries_reconciled_total',
+    help: 'Unfinished deliveries whose workflow was missing (started) or closed (restarted), found by the sweeper',
+    labelNames: ['action'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

@@ -8,6 +8,9 @@ import { DEFAULT_RETRY_SCHEDULE } from '../delivery/retry-schedule.js';
 import { SENSITIVE_HEADER } from '../secrets/subscription-secrets.js';
 import type { Subscription } from './subscription.entity.js';
 
+/** The longest an attempt may wait for its receiver; the worker's shutdown grace is sized from it. */
+export const MAX_TIMEOUT_MS = 60_000;
+
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/;
 /** Headers the service sets itself; a subscription may not replace them. */
 const RESERVED_HEADERS = /^(host|content-type|content-length|transfer-encoding|connection|user-agent|webhook-.*)$/i;
@@ -45,7 +48,7 @@ const subscriptionFields = {
   }),
   payloadFormat: z.enum(['envelope', 'raw', 'form']),
   retrySchedule: z.array(z.number().int().min(0).max(604_800)).max(20, 'at most 20 retries'),
-  timeoutMs: z.number().int().min(1000).max(60_000),
+  timeoutMs: z.number().int().min(1000).max(MAX_TIMEOUT_MS),
 };
 
 export const createSubscriptionSchema = z.strictObject({

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { ArrayContains, Between, DataSource, IsNull, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
 import { cancelSignal, resumeSignal, workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
@@ -9,6 +10,7 @@ import { newId } from '../common/ids.js';
 import { toPage } from '../common/pagination.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher.js';
+import { heldDeliveries } from '../deliveries/held-deliveries.js';
 import { Delivery } from '../deliveries/delivery.entity.js';
 import { isPattern } from '../delivery/event-matching.js';
 import { SecretBox } from '../secrets/secret-box.js';
@@ -93,27 +95,29 @@ export class SubscriptionsService {
     return { data: page.data.map(subscriptionView), nextCursor: page.nextCursor };
   }
 
+  /**
+   * Writes only the columns the request changes, so a pause, an auto-disable or a circuit change committed
+   * meanwhile stands. A new URL starts with a clean health record.
+   */
   async update(tenantId: string, id: string, input: UpdateSubscriptionInput) {
     const sub = await this.get(tenantId, id);
     await this.checkTargets(tenantId, input.url ?? sub.url, input.events ?? sub.events, input.events !== undefined);
-    if (input.name !== undefined) sub.name = input.name;
-    if (input.url !== undefined && input.url !== sub.url) {
-      sub.url = input.url;
-      Object.assign(sub, CLEAN_HEALTH); // a new endpoint starts with a clean record
-    }
-    if (input.events !== undefined) sub.events = input.events;
-    if (input.filter !== undefined) sub.filter = input.filter;
-    if (input.headers !== undefined) sub.headers = sealSecrets(this.box, { headers: input.headers }).headers;
-    if (input.auth !== undefined) sub.auth = sealSecrets(this.box, { auth: input.auth }).auth ?? null;
+    const changes: Partial<Subscription> = {};
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.url !== undefined && input.url !== sub.url) Object.assign(changes, { url: input.url }, CLEAN_HEALTH);
+    if (input.events !== undefined) changes.events = input.events;
+    if (input.filter !== undefined) changes.filter = input.filter;
+    if (input.headers !== undefined) changes.headers = sealSecrets(this.box, { headers: input.headers }).headers;
+    if (input.auth !== undefined) changes.auth = sealSecrets(this.box, { auth: input.auth }).auth ?? null;
     if (input.signature !== undefined) {
-      sub.signatureScheme = input.signature.scheme;
-      sub.signatureHeader = input.signature.header ?? null;
+      changes.signatureScheme = input.signature.scheme;
+      changes.signatureHeader = input.signature.header ?? null;
     }
-    if (input.payloadFormat !== undefined) sub.payloadFormat = input.payloadFormat;
-    if (input.retrySchedule !== undefined) sub.retrySchedule = input.retrySchedule;
-    if (input.timeoutMs !== undefined) sub.timeoutMs = input.timeoutMs;
-    await this.repo.save(sub);
-    return subscriptionView(sub);
+    if (input.payloadFormat !== undefined) changes.payloadFormat = input.payloadFormat;
+    if (input.retrySchedule !== undefined) changes.retrySchedule = input.retrySchedule;
+    if (input.timeoutMs !== undefined) changes.timeoutMs = input.timeoutMs;
+    if (Object.keys(changes).length) await this.repo.update({ tenantId, id, deletedAt: IsNull() }, changes as QueryDeepPartialEntity<Subscription>);
+    return this.view(tenantId, id);
   }
 
   /** Soft delete: the history keeps its subject; unfinished deliveries end as cancelled. */
@@ -137,33 +141,30 @@ export class SubscriptionsService {
   }
 
   /**
-   * Re-enables (also a disabled subscription) and releases held deliveries, oldest first. The answer does not
-   * wait for thousands of signals: they go out paced in the background, and should this process stop half-way,
-   * the sweeper signals whatever is still held.
+   * Re-enables (also a disabled subscription) and releases held deliveries, oldest first, whatever else is
+   * queued: a held delivery whose workflow start is still queued is started and signalled at once. The answer
+   * does not wait for thousands of signals: they go out paced in the background, and should this process stop
+   * half-way, the sweeper releases whatever is still held.
    */
   async resume(tenantId: string, id: string) {
     await this.get(tenantId, id);
     await this.repo.update({ tenantId, id }, { status: 'active', disabledReason: null, ...CLEAN_HEALTH });
-    const held: { id: string }[] = await this.db.query(
-      `SELECT id FROM deliveries WHERE subscription_id = $1 AND status = 'held' ORDER BY id`,
-      [id],
-    );
-    // Signal once this process has started every workflow it still has queued, so none misses its resume.
-    void this.dispatcher.whenIdle().then(() => this.dispatcher.signal(held.map((d) => d.id), resumeSignal));
+    const held = await heldDeliveries(this.db, 'd.subscription_id = $1', [id]);
+    void this.dispatcher.release(held);
     return { ...(await this.view(tenantId, id)), released: held.length };
   }
 
-  /** A new secret; with a grace, requests carry both signatures until it ends. */
+  /** A new secret; with a grace, requests carry both signatures until it ends. One statement: nothing else is written. */
   async rotateSecret(tenantId: string, id: string, graceSeconds: number) {
-    const sub = await this.get(tenantId, id);
+    await this.get(tenantId, id);
     const secret = newSecret();
-    await this.repo.update(
-      { tenantId, id },
-      {
-        secret: this.box.seal(secret),
-        previousSecret: graceSeconds > 0 ? sub.secret : null,
-        previousSecretExpiresAt: graceSeconds > 0 ? new Date(Date.now() + graceSeconds * 1000) : null,
-      },
+    await this.db.query(
+      `UPDATE subscriptions
+          SET previous_secret = CASE WHEN $4::float8 > 0 THEN secret END,
+              previous_secret_expires_at = CASE WHEN $4::float8 > 0 THEN now() + make_interval(secs => $4::float8) END,
+              secret = $3, updated_at = now()
+        WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL`,
+      [tenantId, id, this.box.seal(secret), graceSeconds],
     );
     return { secret };
   }

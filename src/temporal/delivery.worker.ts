@@ -4,11 +4,14 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import type { Agent } from 'undici';
 import { createActivities } from '../../activities/index.js';
-import { createHttpAgent } from '../../activities/post.activity.js';
+import type { Signaller } from '../../activities/deps.js';
+import { signalDeliveries, startDeliveryWorkflows } from '../deliveries/workflow-starter.js';
+import { createHttpAgent } from '../../activities/post.js';
 import { Config } from '../app-config.token.js';
 import { createNetworkPolicy } from '../delivery/network-policy.js';
 import { MetricsService } from '../health/metrics.service.js';
 import { SecretBox } from '../secrets/secret-box.js';
+import { MAX_TIMEOUT_MS } from '../subscriptions/subscription.dto.js';
 import { workflowCodeOption } from './workflow-bundle.js';
 
 /** Runs the Temporal worker inside the Nest application; drains it on shutdown before connections close. */
@@ -38,8 +41,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       activities: createActivities({
         db: this.db,
         http: this.http,
-        client: new Client({ connection: this.connection, namespace: this.config.temporal.namespace }),
-        starter: { taskQueue: this.config.temporal.taskQueue, eager: true },
+        signaller: this.signaller(new Client({ connection: this.connection, namespace: this.config.temporal.namespace })),
+        log: new Logger('Activities'),
         disableAfterHours: this.config.disableAfterHours,
         circuit: this.config.circuit,
         policy,
@@ -49,12 +52,25 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       }),
       maxConcurrentLocalActivityExecutions: this.config.workerMaxActivities,
       maxCachedWorkflows: this.config.workerMaxCachedWorkflows,
-      shutdownGraceTime: '10s',
+      // A SIGTERM lets every attempt in flight finish: longer than the longest timeout plus the outcome's write.
+      shutdownGraceTime: `${MAX_TIMEOUT_MS / 1000 + 15}s`,
     });
     this.running = this.worker.run().catch((err: unknown) => {
       this.log.error(`worker stopped: ${(err as Error).message}`);
     });
     this.log.log(`worker polling task queue ${this.config.temporal.taskQueue}`);
+  }
+
+  /** Starts and signals delivery workflows for the activities (operational events, circuit wake-ups). */
+  private signaller(client: Client): Signaller {
+    const starter = { taskQueue: this.config.temporal.taskQueue, eager: true };
+    return {
+      start: async (deliveries) => {
+        const { firstError } = await startDeliveryWorkflows(client, starter, deliveries);
+        if (firstError) this.log.warn(`starting operational deliveries failed, the sweeper will retry: ${firstError.message}`);
+      },
+      signal: (ids, signal) => signalDeliveries(client, ids, signal, (id, err) => this.log.warn(`signal ${signal.name} to delivery ${id} failed: ${err.message}`)),
+    };
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -3,7 +3,7 @@ import type { AttemptErrorType } from '../src/deliveries/attempt.entity.js';
 import { parseRetryAfter } from '../src/delivery/retry-schedule.js';
 import type { NetworkPolicy } from '../src/delivery/network-policy.js';
 import { policedConnector } from './policed-connector.js';
-import type { SignedRequest } from './sign.activity.js';
+import type { SignedRequest } from './sign.js';
 
 export const RESPONSE_BODY_LIMIT = 4096;
 
@@ -59,8 +59,11 @@ async function readCapped(body: Dispatcher.ResponseData['body'], limit: number):
       break;
     }
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return storableText(Buffer.concat(chunks).toString('utf8'));
 }
+
+/** A receiver may answer any bytes; Postgres text cannot hold NUL, so it is kept as the escape `\u0000`. */
+export const storableText = (s: string) => s.replaceAll('\u0000', '\\u0000');
 
 /** POSTs one signed request: per-attempt timeout, no redirects, answer capped at 4 KiB. Never throws. */
 export async function postRequest(

@@ -1,0 +1,41 @@
+import type { DataSource } from 'typeorm';
+import type { Queryable } from '../src/database/queryable.js';
+import type { DeliveryStatus } from '../src/deliveries/delivery.entity.js';
+import { LEASE_MARGIN_SECONDS } from './delivery-context.js';
+
+// Changes of a delivery row's status made without an attempt's outcome, each judged on the locked row.
+
+/**
+ * Marks the delivery `sending` when the read could not (the circuit decided after it, or the row was taken):
+ * `claimed`, or the row's status now (ended, or `sending` by another run of this attempt still in flight).
+ */
+export async function claimSending(db: DataSource, deliveryId: string, timeoutMs: number): Promise<{ claimed: true } | { claimed: false; status: DeliveryStatus }> {
+  const [row]: { claimed: boolean; status: DeliveryStatus }[] = await db.query(
+    `WITH claim AS (
+       UPDATE deliveries SET status = 'sending', dispatched = true, updated_at = now()
+        WHERE id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled')
+          AND NOT (status = 'sending' AND updated_at > now() - make_interval(secs => $2::float8 / 1000 + ${LEASE_MARGIN_SECONDS}))
+       RETURNING id
+     ) SELECT EXISTS (SELECT 1 FROM claim) AS claimed, (SELECT status FROM deliveries WHERE id = $1) AS status`,
+    [deliveryId, timeoutMs],
+  );
+  return row?.claimed ? { claimed: true } : { claimed: false, status: row?.status ?? 'cancelled' };
+}
+
+/**
+ * A delivery that may not be attempted now: `held` (paused or disabled), `cancelled` (subscription deleted) or
+ * `retrying` until `nextAttemptAt` (its subscription's circuit is open).
+ */
+export async function recordNoAttempt(
+  db: Queryable,
+  deliveryId: string,
+  status: 'held' | 'cancelled' | 'retrying',
+  nextAttemptAt: Date | null = null,
+): Promise<void> {
+  await db.query(
+    `UPDATE deliveries SET status = $2::varchar, next_attempt_at = $3, dispatched = true, updated_at = now(),
+            completed_at = CASE WHEN $2::varchar = 'cancelled' THEN now() END
+      WHERE id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled')`,
+    [deliveryId, status, nextAttemptAt],
+  );
+}

@@ -1,0 +1,34 @@
+import type { SignalDefinition } from '@temporalio/common';
+import type { DataSource } from 'typeorm';
+import type { Dispatcher } from 'undici';
+import type { CircuitPolicy } from '../src/config.js';
+import type { DispatchItem } from '../src/deliveries/workflow-starter.js';
+import type { NetworkPolicy } from '../src/delivery/network-policy.js';
+import type { SecretBox } from '../src/secrets/secret-box.js';
+
+/** What activities may do to other workflows: start deliveries, signal them. Given by the worker. */
+export interface Signaller {
+  /** Starts delivery workflows; a failed start is left to the sweeper (the rows are committed). */
+  start(deliveries: DispatchItem[]): Promise<void>;
+  /** Signals delivery workflows, oldest first, a bounded number at a time; failures are logged and skipped. */
+  signal(deliveryIds: string[], signal: SignalDefinition<[], string>): Promise<void>;
+}
+
+export interface ActivityLog {
+  log(message: string): void;
+  warn(message: string): void;
+}
+
+/** Everything the activities use, handed to createActivities by the worker: nothing in activities/ finds its own. */
+export interface ActivityDeps {
+  db: DataSource;
+  http: Dispatcher;
+  box: SecretBox;
+  policy: NetworkPolicy;
+  circuit: CircuitPolicy;
+  disableAfterHours: number;
+  signaller: Signaller;
+  log: ActivityLog;
+  onAttempt?: (outcome: { status: string; statusCode: number | null; durationMs: number }) => void;
+  onDeferred?: () => void;
+}
