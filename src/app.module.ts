@@ -1,11 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import { pino } from 'pino';
 import type { Options } from 'pino-http';
 import { Config } from './app-config.token.js';
-import { hashApiKey } from './auth/api-key.hash.js';
+import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
@@ -50,17 +49,15 @@ export class AppModule {
         HealthModule,
         ...(api
           ? [
-              ThrottlerModule.forRoot({
-                throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }],
-                // Per API key (hashed), so one noisy integration cannot starve another of the same tenant.
-                getTracker: (req) => hashApiKey(String(req['headers']?.authorization ?? req['ip'] ?? '')),
-              }),
+              AuthModule,
+              // Applied per key by KeyRateLimitGuard (see auth.decorators.ts), so one noisy integration cannot
+              // starve another of the same tenant.
+              ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }] }),
             ]
           : []),
         ...(api ? [TenantsModule, EventTypesModule, SubscriptionsModule, EventsModule, DeliveriesModule] : []),
         ...(worker ? [WorkerModule] : []),
       ],
-      providers: api ? [{ provide: APP_GUARD, useClass: ThrottlerGuard }] : [],
     };
   }
 }

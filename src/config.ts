@@ -61,6 +61,7 @@ const envSchema = z.object({
   WORKER_MAX_ACTIVITIES: z.coerce.number().int().min(1).default(200),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   LOG_FILE: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -107,6 +108,8 @@ export interface AppConfig {
   workerMaxCachedWorkflows: number;
   /** Management API requests per API key per minute (ingestion is not limited). */
   rateLimitPerMinute: number;
+  /** Failed authentications per client address per minute; past it, unknown keys get 429 without a lookup. */
+  authFailuresPerMinute: number;
   /** Append logs to this file instead of stdout. */
   logFile: string | undefined;
   logLevel: string;
@@ -169,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined>, role: Role =
     workerMaxActivities: e.WORKER_MAX_ACTIVITIES,
     workerMaxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
     logFile: e.LOG_FILE,
     logLevel: e.LOG_LEVEL,
   };

@@ -3,21 +3,34 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import type { Request } from 'express';
 import { Config } from '../app-config.token.js';
 import { unauthorized } from '../common/errors.js';
+import { readAuthorization } from './bearer-token.js';
+import { clientAddress } from './client-address.js';
+import { FailedAuthGate } from './failed-auth-gate.js';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
-/** `Authorization: Bearer <ADMIN_API_KEY>`; without ADMIN_API_KEY configured, tenant administration is closed. */
+const HOW = 'This route needs the admin key (ADMIN_API_KEY) as `Authorization: Bearer <key>`.';
+
+/**
+ * `Authorization: Bearer <ADMIN_API_KEY>`; without ADMIN_API_KEY configured, tenant administration is closed.
+ * Wrong keys count as failed authentications of the client's address, like wrong API keys.
+ */
 @Injectable()
 export class AdminKeyGuard implements CanActivate {
-  constructor(@Inject(Config) private readonly config: Config) {}
+  constructor(
+    @Inject(Config) private readonly config: Config,
+    @Inject(FailedAuthGate) private readonly gate: FailedAuthGate,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const header = context.switchToHttp().getRequest<Request>().headers.authorization ?? '';
-    const given = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+    const req = context.switchToHttp().getRequest<Request>();
+    const presented = readAuthorization(req.headers.authorization);
+    if (presented.kind === 'none') throw unauthorized(HOW);
     const admin = this.config.adminApiKey;
-    if (!admin || !given || !timingSafeEqual(digest(given), digest(admin))) {
-      throw unauthorized('This route needs the admin key (ADMIN_API_KEY) as `Authorization: Bearer <key>`.');
-    }
-    return true;
+    const given = presented.kind === 'token' ? presented.token : '';
+    if (admin && given && timingSafeEqual(digest(given), digest(admin))) return true;
+    const address = clientAddress(req);
+    this.gate.check(address);
+    throw this.gate.failed(address, 'admin', HOW);
   }
 }

@@ -1,25 +1,52 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { unauthorized } from '../common/errors.js';
+import { MetricsService } from '../health/metrics.service.js';
 import { hashApiKey } from './api-key.hash.js';
+import { readAuthorization } from './bearer-token.js';
+import { clientAddress } from './client-address.js';
+import { FailedAuthGate } from './failed-auth-gate.js';
+import { KnownKeys } from './known-keys.js';
 import type { AuthedRequest, TenantContext } from './tenant-context.js';
 
-/** `Authorization: Bearer <api key>` on every /v1 route; revoked keys stop at once (no cache). */
+const HOW = 'Send your API key as `Authorization: Bearer <key>`.';
+
+/**
+ * `Authorization: Bearer <api key>` on every /v1 route; revoked keys stop at once (every request looks its key
+ * up). An address that keeps failing gets 429 before any lookup, except for keys this process knows are valid.
+ */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
-  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(FailedAuthGate) private readonly gate: FailedAuthGate,
+    @Inject(KnownKeys) private readonly knownKeys: KnownKeys,
+    @Inject(MetricsService) private readonly metrics: MetricsService,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<AuthedRequest>();
-    const header = req.headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) throw unauthorized('Send your API key as `Authorization: Bearer <key>`.');
+    const presented = readAuthorization(req.headers.authorization);
+    // No key at all is no guess: it costs nothing and is not counted.
+    if (presented.kind === 'none') throw unauthorized(HOW);
+    const address = clientAddress(req);
+    if (presented.kind === 'malformed') {
+      this.gate.check(address);
+      throw this.gate.failed(address, 'malformed', HOW);
+    }
+    const hash = hashApiKey(presented.token);
+    if (!this.knownKeys.has(hash)) this.gate.check(address);
+    this.metrics.authKeyLookups.inc();
     const rows: TenantContext[] = await this.db.query(
       `SELECT t.id, t.name, k.id AS "keyId" FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
         WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
-      [hashApiKey(match[1]!)],
+      [hash],
     );
-    if (rows.length === 0) throw unauthorized('The API key is not valid (unknown or revoked).');
+    if (rows.length === 0) {
+      this.knownKeys.forget(hash);
+      throw this.gate.failed(address, 'unknown', 'The API key is not valid (unknown or revoked).');
+    }
+    this.knownKeys.remember(hash);
     req.tenant = rows[0]!;
     return true;
   }

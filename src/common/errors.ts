@@ -36,5 +36,15 @@ export const unauthorized = (detail: string) =>
 export const payloadTooLarge = (detail: string, errors: FieldError[] = []) =>
   new AppError('payload-too-large', HttpStatus.PAYLOAD_TOO_LARGE, 'Payload too large', detail, errors);
 
+/** A 429 whose wait ProblemFilter sends as `Retry-After`. */
+export class RateLimited extends AppError {
+  constructor(
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('too-many-requests', HttpStatus.TOO_MANY_REQUESTS, 'Too many requests', detail);
+  }
+}
+
 export const unavailable = (detail: string) =>
   new AppError('unavailable', HttpStatus.SERVICE_UNAVAILABLE, 'Service unavailable', detail);

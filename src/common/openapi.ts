@@ -23,8 +23,11 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with the current state',
   413: 'Body or event payload over the limit',
   422: 'Invalid fields, each named in `errors`',
-  429: 'Too many requests for this API key (see Retry-After)',
+  429: 'Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After)',
 };
+
+/** Every 429 says how long to wait. */
+const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } } } as const;
 
 /** The RFC 9457 problem answers a route can give, documented with their schema. */
 export const ApiProblems = (...statuses: number[]) =>
@@ -33,6 +36,7 @@ export const ApiProblems = (...statuses: number[]) =>
       ApiResponse({
         status,
         description: PROBLEM_DESCRIPTIONS[status] ?? 'Problem',
+        ...(status === 429 ? { headers: RETRY_AFTER } : {}),
         content: { 'application/problem+json': { schema: schemaOf(problem, 'output') } },
       }),
     ),

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { AppError, type FieldError } from './errors.js';
+import { AppError, RateLimited, type FieldError } from './errors.js';
 
 export interface Problem {
   type: string;
@@ -67,6 +67,7 @@ export class ProblemFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
+    if (exception instanceof RateLimited) res.setHeader('retry-after', String(exception.retryAfterSeconds));
     sendProblem(res, toProblem(exception, this.log));
   }
 }

@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ApiKeyGuard } from '../auth/api-key.guard.js';
+import { ApiKeyAuth } from '../auth/auth.decorators.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { DeliveriesService } from './deliveries.service.js';
@@ -8,7 +8,7 @@ import { deliveryResponse, deliveryWithAttemptsResponse } from './delivery.dto.j
 
 @ApiTags('deliveries')
 @ApiBearerAuth()
-@UseGuards(ApiKeyGuard)
+@ApiKeyAuth()
 @ApiCommonProblems()
 @Controller('v1/deliveries')
 export class DeliveriesController {

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { embeddedIPv4 } from './embedded-ipv4.js';
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
 
@@ -18,32 +19,64 @@ export function createNetworkPolicy(allowHttp: boolean, cidrs: string[]): Networ
   return { allowHttp, allowed: parseCidrs(cidrs) };
 }
 
-/** IPv4 written inside IPv6 (mapped, NAT64, 6to4, ...) is judged as the IPv4 address it carries. */
-function normalize(address: Address): Address {
-  if (address instanceof ipaddr.IPv6 && address.isIPv4MappedAddress()) return address.toIPv4Address();
-  return address;
+/** `::/96` is "IPv4-compatible" IPv6 (RFC 4291, deprecated): no host has such an address; some stacks send it to the IPv4. */
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
+
+/**
+ * ipaddr.js reads `::a.b.c.d` as `::ffff:a.b.c.d`, but a socket would take it as `::/96`: spell a dotted IPv4 tail
+ * in hex first, so that the address judged is the address connected to.
+ */
+function hexTail(text: string): string {
+  const m = /^(.*:)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(%.*)?$/.exec(text);
+  if (!m) return text;
+  const [a, b, c, d] = m.slice(2, 6).map(Number) as [number, number, number, number];
+  if ([a, b, c, d].some((octet) => octet > 255)) return text;
+  return `${m[1]}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}${m[6] ?? ''}`;
+}
+
+function parseAddress(raw: string): Address {
+  const text = raw.replace(/^\[|\]$/g, '');
+  return ipaddr.parse(text.includes(':') ? hexTail(text) : text);
+}
+
+/** ipaddr.js's name for the range an address is in; it has none for `::/96` beyond `::` and `::1`. */
+function rangeOf(address: Address): string {
+  const range = address.range();
+  if (range === 'unicast' && address instanceof ipaddr.IPv6 && address.match(IPV4_COMPATIBLE)) return 'ipv4Compatible';
+  return range;
+}
+
+const opened = (policy: NetworkPolicy, address: Address) =>
+  policy.allowed.some(([net, bits]) => address.kind() === net.kind() && address.match(net, bits));
+
+/**
+ * IPv6 that carries IPv4 (mapped, NAT64, 6to4, Teredo: see embeddedIPv4) is judged by every IPv4 it carries,
+ * since that is where the packet goes; each must pass on its own.
+ */
+function refusal(policy: NetworkPolicy, address: Address): string | null {
+  if (opened(policy, address)) return null;
+  const carried = address instanceof ipaddr.IPv6 ? embeddedIPv4(address) : [];
+  if (carried.length > 0) {
+    const why = carried.map((v4) => refusal(policy, v4)).find((w) => w !== null);
+    return why ? `${address.toString()} carries IPv4: ${why}` : null;
+  }
+  const range = rangeOf(address);
+  return range === 'unicast' ? null : `${address.toString()} is in a ${range} range`;
 }
 
 /**
  * Why an address may not be connected to, or null when it may. Only globally routable unicast passes:
- * loopback, private, link-local (cloud metadata), CGNAT, multicast, unspecified, unique-local, reserved and
- * the like are refused unless an allowed CIDR names them.
+ * loopback, private, link-local (cloud metadata), CGNAT, multicast, unspecified, unique-local, IPv4-compatible,
+ * reserved and the like are refused unless an allowed CIDR names them.
  */
 export function addressRefusal(policy: NetworkPolicy, raw: string): string | null {
   let address: Address;
   try {
-    address = normalize(ipaddr.parse(raw.replace(/^\[|\]$/g, '')));
+    address = parseAddress(raw);
   } catch {
     return `${raw} is not an IP address`;
   }
-  const range = address.range();
-  const allowedByCidr = policy.allowed.some(([net, bits]) => {
-    const candidate = address.kind() === net.kind() ? address : null;
-    return candidate !== null && candidate.match(net, bits);
-  });
-  if (allowedByCidr) return null;
-  if (range === 'unicast') return null;
-  return `${address.toString()} is in a ${range} range`;
+  return refusal(policy, address);
 }
 
 /** Names that always mean this machine (RFC 6761). */

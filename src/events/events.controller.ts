@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { ApiKeyGuard } from '../auth/api-key.guard.js';
+import { ApiKeyAuth } from '../auth/auth.decorators.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { parse, ZodBody, ZodQuery } from '../common/validation.js';
@@ -10,7 +10,7 @@ import { EventsService } from './events.service.js';
 
 @ApiTags('events')
 @ApiBearerAuth()
-@UseGuards(ApiKeyGuard)
+@ApiKeyAuth()
 @ApiCommonProblems()
 @Controller('v1/events')
 export class EventsController {

@@ -46,6 +46,25 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly authKeyLookups = new Counter({
+    name: 'auth_key_lookups_total',
+    help: 'API keys looked up in the database to authenticate a request',
+    registers: [this.registry],
+  });
+
+  readonly authFailures = new Counter({
+    name: 'auth_failures_total',
+    help: 'Requests answered 401 for a malformed, unknown or revoked key, by reason',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  readonly authThrottled = new Counter({
+    name: 'auth_throttled_total',
+    help: 'Requests answered 429 without a key lookup: their address failed authentication too often',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

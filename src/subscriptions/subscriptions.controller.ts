@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { ApiKeyGuard } from '../auth/api-key.guard.js';
+import { ApiKeyAuth } from '../auth/auth.decorators.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { pageQuery } from '../common/pagination.js';
@@ -24,7 +24,7 @@ const bodyOf = (req: Request, body: unknown) =>
 
 @ApiTags('subscriptions')
 @ApiBearerAuth()
-@UseGuards(ApiKeyGuard)
+@ApiKeyAuth()
 @ApiCommonProblems()
 @Controller('v1/subscriptions')
 export class SubscriptionsController {

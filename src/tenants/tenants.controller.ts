@@ -1,7 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AdminKeyGuard } from '../auth/admin-key.guard.js';
-import { ApiKeyGuard } from '../auth/api-key.guard.js';
+import { AdminKeyAuth, ApiKeyAuth } from '../auth/auth.decorators.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { parse, ZodBody } from '../common/validation.js';
@@ -17,7 +16,7 @@ export class TenantsController {
 
   /** Admin only: a new tenant and its first API key (shown once). */
   @Post('tenants')
-  @UseGuards(AdminKeyGuard)
+  @AdminKeyAuth()
   @ZodBody(createTenantSchema)
   @ZodResponse(201, tenantCreatedResponse, 'Created; `apiKey` is shown only here')
   create(@Body() body: unknown) {
@@ -26,21 +25,21 @@ export class TenantsController {
 
   /** Another key for the caller's tenant (shown once). */
   @Post('api-keys')
-  @UseGuards(ApiKeyGuard)
+  @ApiKeyAuth()
   @ZodResponse(201, apiKeyCreatedResponse, 'Created; `apiKey` is shown only here')
   createKey(@CurrentTenant() tenant: TenantContext) {
     return this.tenants.createKey(tenant.id);
   }
 
   @Get('api-keys')
-  @UseGuards(ApiKeyGuard)
+  @ApiKeyAuth()
   @ZodResponse(200, apiKeyPage)
   listKeys(@CurrentTenant() tenant: TenantContext) {
     return this.tenants.listKeys(tenant.id);
   }
 
   @Delete('api-keys/:id')
-  @UseGuards(ApiKeyGuard)
+  @ApiKeyAuth()
   @HttpCode(204)
   @ApiResponse({ status: 204, description: 'Revoked' })
   async revokeKey(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {

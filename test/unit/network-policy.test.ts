@@ -8,7 +8,6 @@ import { REFUSED_URLS } from '../helpers/refused-urls.js';
 const strict = createNetworkPolicy(false, []);
 const dev = createNetworkPolicy(true, ['127.0.0.0/8', '::1/128']);
 
-
 describe('network policy', () => {
   it(`refuses ${REFUSED_URLS.length} spellings of private, loopback, link-local, metadata and reserved targets`, () => {
     for (const url of REFUSED_URLS) assert.ok(urlRefusal(strict, url), `${url} should be refused`);
@@ -21,6 +20,20 @@ describe('network policy', () => {
     assert.match(urlRefusal(strict, 'http://example.com/')!, /https/);
     assert.equal(urlRefusal(dev, 'http://example.com/'), null);
     assert.match(urlRefusal(strict, 'https://user:pw@example.com/')!, /credentials/);
+  });
+
+  it('refuses all of ::/96 and judges IPv6 that carries IPv4 (NAT64, 6to4, Teredo) by the IPv4 it carries', () => {
+    for (const address of ['::127.0.0.1', '::7f00:1', '::a9fe:a9fe', '::5db8:d70e', '::1:0', '::', '::1']) {
+      assert.ok(addressRefusal(strict, address), `${address} should be refused`);
+    }
+    // Local-use NAT64 may put the IPv4 at any RFC 6052 place: here 10.0.0.1 under a /48 prefix.
+    assert.match(addressRefusal(strict, '64:ff9b:1:a00:0:100::')!, /carries IPv4/);
+    assert.match(addressRefusal(strict, '64:ff9b::169.254.169.254')!, /169\.254\.169\.254 is in a linkLocal range/);
+    // A public IPv4 inside passes: IPv6-only networks reach IPv4 receivers through DNS64/NAT64.
+    const publicInside = ['64:ff9b::5db8:d70e', '64:ff9b::93.184.215.14', '2002:5db8:d70e::1', '2001:0:4136:e378:8000:63bf:a247:28f1'];
+    for (const address of publicInside) assert.equal(addressRefusal(strict, address), null, address);
+    assert.equal(urlRefusal(strict, 'https://[64:ff9b::5db8:d70e]/'), null);
+    assert.equal(addressRefusal(createNetworkPolicy(false, ['10.0.0.0/8']), '64:ff9b::a00:1'), null, 'an opened IPv4 range opens it inside NAT64 too');
   });
 
   it('opens exactly the allowed CIDRs', () => {
@@ -43,7 +56,7 @@ describe('network policy', () => {
     let hits = 0;
     server.on('request', () => hits++);
     try {
-      for (const host of ['localhost', '127.0.0.1', '[::ffff:127.0.0.1]']) {
+      for (const host of ['localhost', '127.0.0.1', '[::ffff:127.0.0.1]', '[::127.0.0.1]', '[64:ff9b::127.0.0.1]']) {
         const r = await postRequest(agent, { url: `http://${host}:${port}/`, body: '{}', headers: {} }, 2000);
         assert.equal(r.errorType, 'blocked', `${host}: ${r.errorType} ${r.errorMessage}`);
         assert.equal(r.statusCode, null);

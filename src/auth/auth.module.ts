@@ -1,0 +1,17 @@
+import { Global, Module } from '@nestjs/common';
+import { Config } from '../app-config.token.js';
+import { AuthFailureLimiter } from './auth-failure-limiter.js';
+import { FailedAuthGate } from './failed-auth-gate.js';
+import { KnownKeys } from './known-keys.js';
+
+/** One failed-auth gate and one set of known keys per process, shared by the guards of every controller. */
+@Global()
+@Module({
+  providers: [
+    { provide: AuthFailureLimiter, inject: [Config], useFactory: (config: Config) => new AuthFailureLimiter(config.authFailuresPerMinute, 60_000) },
+    { provide: KnownKeys, useFactory: () => new KnownKeys() },
+    FailedAuthGate,
+  ],
+  exports: [FailedAuthGate, KnownKeys],
+})
+export class AuthModule {}
