@@ -1,8 +1,8 @@
 import { Context } from '@temporalio/activity';
-import { urlRefusal } from '../src/delivery/network-policy.js';
-import { classifyAttempt, honoursRetryAfter } from '../src/delivery/outcome.js';
-import { nextRetryDelayMs } from '../src/delivery/retry-schedule.js';
-import { cooldownSeconds, deferralSpread } from '../src/delivery/circuit-breaker.js';
+import { urlRefusal } from '../src/policy/network-policy.js';
+import { classifyAttempt, honoursRetryAfter } from '../src/policy/outcome.js';
+import { nextRetryDelayMs } from '../src/policy/retry-schedule.js';
+import { cooldownSeconds, deferralSpread } from '../src/policy/circuit-breaker.js';
 import { hostOf } from '../src/common/url.js';
 import { isTransientDatabaseError } from '../src/database/transient-error.js';
 import type { DispatchItem } from '../src/deliveries/workflow-starter.js';

@@ -32,7 +32,7 @@ export interface DeliveryContext {
   payloadFormat: PayloadFormat;
   retrySchedule: number[];
   timeoutMs: number;
-  /** The circuit breaker's state (see src/delivery/circuit-breaker.ts). */
+  /** The circuit breaker's state (see src/policy/circuit-breaker.ts). */
   circuitOpenUntil: Date | null;
   circuitTrips: number;
   secret: string;

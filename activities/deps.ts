@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Dispatcher } from 'undici';
 import type { CircuitPolicy } from '../src/config.js';
 import type { DispatchItem } from '../src/deliveries/workflow-starter.js';
-import type { NetworkPolicy } from '../src/delivery/network-policy.js';
+import type { NetworkPolicy } from '../src/policy/network-policy.js';
 import type { SecretBox } from '../src/secrets/secret-box.js';
 
 /** What activities may do to other workflows: start deliveries, signal them. Given by the worker. */

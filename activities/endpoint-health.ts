@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { CircuitPolicy } from '../src/config.js';
-import { circuitGate, cooldownSeconds, deferralMs, probeWindowSeconds } from '../src/delivery/circuit-breaker.js';
+import { circuitGate, cooldownSeconds, deferralMs, probeWindowSeconds } from '../src/policy/circuit-breaker.js';
 import { circuitClosedSignal } from '../workflows/contracts.js';
 import type { ActivityLog, Signaller } from './deps.js';
 import { recordNoAttempt } from './delivery-row.js';
@@ -8,7 +8,7 @@ import { recordNoAttempt } from './delivery-row.js';
 // A subscription's endpoint health, in named operations: admit an attempt (the circuit's gate, with the claim of
 // its one probe), record a success, record a failure (which may open the circuit or disable the subscription),
 // and wake the deliveries that waited on a circuit that has closed. The arithmetic is in
-// src/delivery/circuit-breaker.ts; every decision here is made on the subscription's locked row.
+// src/policy/circuit-breaker.ts; every decision here is made on the subscription's locked row.
 
 /** Whether an attempt due now may go to the endpoint: as usual, as the one probe, or only after `delayMs`. */
 export type Admission = { go: true; probe: boolean } | { go: false; delayMs: number };

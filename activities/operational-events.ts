@@ -1,4 +1,4 @@
-import { isOperational } from '../src/delivery/event-matching.js';
+import { isOperational } from '../src/policy/event-matching.js';
 import type { RaiseRequest } from '../workflows/contracts.js';
 import type { DeliveryContext } from './delivery-context.js';
 import type { AttemptRecord } from './record.js';

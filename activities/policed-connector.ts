@@ -1,7 +1,7 @@
 import { lookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { isIP } from 'node:net';
 import { buildConnector } from 'undici';
-import { addressRefusal, type NetworkPolicy } from '../src/delivery/network-policy.js';
+import { addressRefusal, type NetworkPolicy } from '../src/policy/network-policy.js';
 
 export const blockedError = (message: string) => Object.assign(new Error(message), { code: 'ERR_BLOCKED_TARGET' });
 

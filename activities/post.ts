@@ -1,7 +1,7 @@
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import type { AttemptErrorType } from '../src/deliveries/attempt.entity.js';
-import { parseRetryAfter } from '../src/delivery/retry-schedule.js';
-import type { NetworkPolicy } from '../src/delivery/network-policy.js';
+import { parseRetryAfter } from '../src/policy/retry-schedule.js';
+import type { NetworkPolicy } from '../src/policy/network-policy.js';
 import { policedConnector } from './policed-connector.js';
 import type { SignedRequest } from './sign.js';
 

@@ -1,5 +1,5 @@
-import { buildPayload } from '../src/delivery/payload.js';
-import { signatureHeader } from '../src/delivery/signing.js';
+import { buildPayload } from '../src/policy/payload.js';
+import { signatureHeader } from '../src/policy/signing.js';
 import type { DeliveryContext } from './delivery-context.js';
 
 export const USER_AGENT = 'hookrelay/0.1 (+https://github.com/hookrelay/hookrelay)';

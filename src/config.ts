@@ -68,7 +68,7 @@ const envSchema = z.object({
 
 export type Role = 'all' | 'api' | 'worker';
 
-/** The per-endpoint circuit breaker (see src/delivery/circuit-breaker.ts). */
+/** The per-endpoint circuit breaker (see src/policy/circuit-breaker.ts). */
 export interface CircuitPolicy {
   /** Failed attempts in a row that open the circuit; 0 turns the breaker off. */
   failureThreshold: number;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, pageOf } from '../common/openapi.js';
-import { EVENT_TYPE_NAME } from '../delivery/event-matching.js';
+import { EVENT_TYPE_NAME } from '../policy/event-matching.js';
 import type { EventType } from './event-type.entity.js';
 
 export const eventTypeName = z

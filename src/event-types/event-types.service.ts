@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull, MoreThan, type FindOptionsWhere } from 'typeorm';
 import { AppError, conflict, notFound, validationFailed } from '../common/errors.js';
-import { BUILT_IN_EVENT_TYPES } from '../delivery/event-matching.js';
+import { BUILT_IN_EVENT_TYPES } from '../policy/event-matching.js';
 import { EventType } from './event-type.entity.js';
 import { eventTypeView, type CreateEventTypeInput, type UpdateEventTypeInput } from './event-type.dto.js';
 import { schemaProblem } from './payload-schema.js';

@@ -9,7 +9,7 @@ import { fieldErrors } from '../common/validation.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher.js';
 import type { DeliveryKind } from '../deliveries/delivery.entity.js';
-import { isOperational } from '../delivery/event-matching.js';
+import { isOperational } from '../policy/event-matching.js';
 import { payloadErrors } from '../event-types/payload-schema.js';
 import { MetricsService } from '../health/metrics.service.js';
 import { deliveriesFor, insertEvents, type NewEvent, type Target } from './event-writer.js';

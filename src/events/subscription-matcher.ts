@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { matchesEvents, matchesFilter, patternsMatching } from '../delivery/event-matching.js';
+import { matchesEvents, matchesFilter, patternsMatching } from '../policy/event-matching.js';
 import type { SubscriptionStatus } from '../subscriptions/subscription.entity.js';
 
 export interface CandidateSubscription {

@@ -2,9 +2,9 @@ import { isoDateTime } from '../common/validation.js';
 import { z } from 'zod';
 import { isoDate, pageOf } from '../common/openapi.js';
 import { attemptResponse, deliveryWithAttemptsResponse } from '../deliveries/delivery.dto.js';
-import { EVENT_PATTERN } from '../delivery/event-matching.js';
-import { circuitGate } from '../delivery/circuit-breaker.js';
-import { DEFAULT_RETRY_SCHEDULE } from '../delivery/retry-schedule.js';
+import { EVENT_PATTERN } from '../policy/event-matching.js';
+import { circuitGate } from '../policy/circuit-breaker.js';
+import { DEFAULT_RETRY_SCHEDULE } from '../policy/retry-schedule.js';
 import { SENSITIVE_HEADER } from '../secrets/subscription-secrets.js';
 import type { Subscription } from './subscription.entity.js';
 

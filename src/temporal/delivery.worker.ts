@@ -8,7 +8,7 @@ import type { Signaller } from '../../activities/deps.js';
 import { signalDeliveries, startDeliveryWorkflows } from '../deliveries/workflow-starter.js';
 import { createHttpAgent } from '../../activities/post.js';
 import { Config } from '../app-config.token.js';
-import { createNetworkPolicy } from '../delivery/network-policy.js';
+import { createNetworkPolicy } from '../policy/network-policy.js';
 import { MetricsService } from '../health/metrics.service.js';
 import { SecretBox } from '../secrets/secret-box.js';
 import { MAX_TIMEOUT_MS } from '../subscriptions/subscription.dto.js';

@@ -6,7 +6,7 @@ import {
   deferralMs,
   MAX_COOLDOWN_SECONDS,
   probeWindowSeconds,
-} from '../../src/delivery/circuit-breaker.js';
+} from '../../src/policy/circuit-breaker.js';
 
 describe('circuit breaker', () => {
   const now = new Date('2026-11-25T12:00:00Z');

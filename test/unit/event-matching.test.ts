@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { EVENT_PATTERN, matchesEvents, matchesFilter, patternsMatching } from '../../src/delivery/event-matching.js';
+import { EVENT_PATTERN, matchesEvents, matchesFilter, patternsMatching } from '../../src/policy/event-matching.js';
 
 describe('event matching', () => {
   it('matches exact types, prefix patterns and *', () => {

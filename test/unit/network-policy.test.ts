@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { describe, it } from 'node:test';
 import { postRequest, createHttpAgent } from '../../activities/post.js';
-import { addressRefusal, createNetworkPolicy, urlRefusal } from '../../src/delivery/network-policy.js';
+import { addressRefusal, createNetworkPolicy, urlRefusal } from '../../src/policy/network-policy.js';
 import { REFUSED_URLS } from '../helpers/refused-urls.js';
 
 const strict = createNetworkPolicy(false, []);

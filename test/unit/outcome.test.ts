@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { postRequest, createHttpAgent } from '../../activities/post.js';
-import { createNetworkPolicy } from '../../src/delivery/network-policy.js';
-import { classifyAttempt } from '../../src/delivery/outcome.js';
+import { createNetworkPolicy } from '../../src/policy/network-policy.js';
+import { classifyAttempt } from '../../src/policy/outcome.js';
 import { freePort } from '../helpers/ports.js';
 
 describe('outcome classification', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_RETRY_SCHEDULE, nextRetryDelayMs, parseRetryAfter } from '../../src/delivery/retry-schedule.js';
+import { DEFAULT_RETRY_SCHEDULE, nextRetryDelayMs, parseRetryAfter } from '../../src/policy/retry-schedule.js';
 
 describe('retry schedule', () => {
   const mid = () => 0.5;

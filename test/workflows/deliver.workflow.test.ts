@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { DEFAULT_RETRY_SCHEDULE, nextRetryDelayMs } from '../../src/delivery/retry-schedule.js';
+import { DEFAULT_RETRY_SCHEDULE, nextRetryDelayMs } from '../../src/policy/retry-schedule.js';
 import { installRuntime } from '../../src/temporal/temporal.connection.js';
 import { workflowCodeOption } from '../../src/temporal/workflow-bundle.js';
 import { cancelSignal, resumeSignal, searchAttributes, type AttemptInput, type AttemptResult, type DeliveryActivities } from '../../workflows/contracts.js';
