@@ -54,12 +54,12 @@ describe('circuit breaker', () => {
       // Nothing reaches the failing endpoint before the circuit's reopening: only the first attempts did.
       const probe = await eventually(async () => failing.requests.find((r) => r.at >= openUntil), 20_000, 'the probe');
       assert.ok(failing.requests.filter((r) => r.at < openUntil).length <= 6, 'at most one attempt per delivery before the reopening');
-      // One probe; the others wait for its outcome (a failed probe reopens the circuit for twice as long).
-      await new Promise((r) => setTimeout(r, 1_000));
-      const nearProbe = failing.requests.filter((r) => r.at >= openUntil && r.at < probe.at + 1_000);
-      assert.equal(nearProbe.length, 1, `one probe after ${open.openUntil}, got ${failing.requests.map(describe).join(', ')}`);
-      const reopened = await circuitOf(sub.id);
-      assert.equal(reopened.state, 'open');
+      // One probe; the others wait for its outcome (a failed probe reopens the circuit for twice as long). Checked
+      // once the second open window has passed, below.
+      const reopened = await eventually(async () => {
+        const c = await circuitOf(sub.id);
+        return c.state === 'open' && Date.parse(c.openUntil) > probe.at ? c : undefined;
+      }, 10_000, 'the failed probe to reopen the circuit');
       const secondCooldown = Date.parse(reopened.openUntil) - probe.at;
       assert.ok(secondCooldown > 3_000 && secondCooldown < 5_000, `second cooldown ${secondCooldown} ms, expected about 4 s`);
 
@@ -83,6 +83,8 @@ describe('circuit breaker', () => {
       assert.ok(backlogAfterProbe < 5_000, `the backlog arrived ${backlogAfterProbe} ms after the successful probe`);
       const closed = await circuitOf(sub.id);
       assert.deepEqual(closed, { state: 'closed', openUntil: null, consecutiveFailures: 0 });
+      const betweenProbes = failing.requests.filter((r) => r.at >= openUntil && r.at < Date.parse(reopened.openUntil));
+      assert.deepEqual(betweenProbes, [probe], `one probe after ${open.openUntil}, got ${failing.requests.map(describe).join(', ')}`);
 
       // Deferrals use no attempt numbers: each delivery's attempts are 1..n, and the receiver saw exactly those.
       let attempts = 0;

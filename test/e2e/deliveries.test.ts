@@ -140,7 +140,9 @@ describe('deliveries', () => {
         [body.data.deliveryId, body.data.eventId, body.data.subscriptionId, body.data.attempts, body.data.lastStatusCode],
         [id, event.id, sub.id, 2, 500],
       );
-      await new Promise((r) => setTimeout(r, 500));
+      // The exhausted event went to the subscription naming it, and to no other (not to `*`).
+      const raised = await svc.api('GET', `/v1/events/${body.id}`);
+      assert.deepEqual(raised.body.deliveries.map((d: { subscriptionId: string }) => d.subscriptionId), [opsSub.id]);
       assert.ok(!receiver.requests.some((r) => r.path === '/everything' && r.headers['webhook-event-type'] === 'delivery.exhausted'));
       for (const s of [opsSub, everything, sub]) await svc.api('DELETE', `/v1/subscriptions/${s.id}`);
     } finally {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { Client } from '@temporalio/client';
 import { createEventType, createSubscription, eventually } from '../helpers/factories.js';
 import { TestReceiver } from '../helpers/receiver.js';
 import { startService, type TestService } from '../helpers/service.js';
@@ -51,7 +52,12 @@ describe(`pause at scale: ${HELD} held deliveries`, () => {
     const distinct = new Set(receiver.requests.map((r) => r.headers['webhook-id'] as string));
     assert.equal(distinct.size, HELD);
     assert.deepEqual([...distinct].filter((id) => !eventIds.has(id)), []);
-    await new Promise((r) => setTimeout(r, 1000));
+    // Every workflow has ended, so no attempt is still on its way: the count is final.
+    const client = svc.app.get(Client);
+    await eventually(async () => {
+      const { count } = await client.workflow.count(`SubscriptionId = '${sub.id}' AND ExecutionStatus = 'Running'`);
+      return count === 0 ? true : undefined;
+    }, 60_000, 'every workflow closed');
     assert.equal(receiver.requests.length, HELD, 'each delivered once');
     console.log(`[scale] ${HELD} held: accepted in ${acceptedMs} ms, resume answered in ${resumeMs} ms, drained in ${drainMs} ms (${Math.round(HELD / (drainMs / 1000))} deliveries/s)`);
   });

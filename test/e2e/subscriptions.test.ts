@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createHmac } from 'node:crypto';
+import { Client } from '@temporalio/client';
 import { Webhook } from 'standardwebhooks';
 import { createEventType, createSubscription, eventually, sendEvent } from '../helpers/factories.js';
 import { TestReceiver } from '../helpers/receiver.js';
@@ -102,7 +103,11 @@ describe('subscriptions', () => {
     for (let i = 0; i < 5; i++) sent.push(await sendEvent(svc, 'order.placed', { i }));
     const ids = sent.map((e) => e.deliveries.find((d) => d.subscriptionId === sub.id)!.id);
     assert.ok(sent.every((e) => e.deliveries.find((d) => d.subscriptionId === sub.id)!.status === 'held'));
-    await new Promise((r) => setTimeout(r, 1500));
+    // Each workflow is parked, waiting for resume: nothing can be sent until then.
+    const client = svc.app.get(Client);
+    for (const id of ids) {
+      await eventually(async () => ((await client.workflow.getHandle(`delivery-${id}`).query<{ status: string; paused: boolean }>('state')).paused || undefined));
+    }
     assert.equal(receiver.requests.filter((r) => r.path === '/paused').length, 0, 'nothing sent while paused');
     for (const id of ids) assert.equal(await deliveryStatus(id), 'held');
 
@@ -127,7 +132,7 @@ describe('subscriptions', () => {
       const read = await svc.api('GET', `/v1/subscriptions/${sub.id}`);
       assert.equal(read.body.status, 'disabled');
       assert.match(read.body.disabledReason, /410/);
-      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal((await svc.app.get(Client).workflow.getHandle(`delivery-${id}`).result()).status, 'failed');
       assert.equal(gone.requests.length, 1, 'no retries after 410');
       const resumed = await svc.api('POST', `/v1/subscriptions/${sub.id}/resume`);
       assert.deepEqual([resumed.body.status, resumed.body.disabledReason], ['active', null]);
@@ -251,7 +256,8 @@ describe('subscriptions', () => {
         assert.equal(failing.requests.length, 1);
         assert.deepEqual(JSON.parse(failing.requests[0]!.body).data, { hello: 'world' });
         assert.equal(failing.requests[0]!.headers['webhook-event-type'], 'webhook.test');
-        await new Promise((r) => setTimeout(r, 1500));
+        // The workflow has ended: no retry can follow.
+        assert.equal((await svc.app.get(Client).workflow.getHandle(`delivery-${res.body.delivery.id}`).result()).status, 'failed');
         assert.equal(failing.requests.length, 1, 'no retries for a test send');
         const history = await svc.api('GET', `/v1/subscriptions/${sub.id}/deliveries`);
         assert.equal(history.body.data[0].kind, 'test');

@@ -6,7 +6,7 @@ import { Worker } from '@temporalio/worker';
 import { DEFAULT_RETRY_SCHEDULE, nextRetryDelayMs } from '../../src/policy/retry-schedule.js';
 import { installRuntime } from '../../src/temporal/temporal.connection.js';
 import { workflowCodeOption } from '../../src/temporal/workflow-bundle.js';
-import { cancelSignal, resumeSignal, searchAttributes, type AttemptInput, type AttemptResult, type DeliveryActivities } from '../../workflows/contracts.js';
+import { cancelSignal, resumeSignal, searchAttributes, type AttemptInput, type AttemptResult, type DeliverInput, type DeliveryActivities } from '../../workflows/contracts.js';
 import { deliver } from '../../workflows/deliver.workflow.js';
 
 /**
@@ -55,7 +55,7 @@ describe('deliver workflow (time-skipping)', () => {
     return { calls, activities };
   }
 
-  async function run(codes: Script, during?: (handle: any, calls: { input: AttemptInput }[]) => Promise<void>) {
+  async function run(codes: Script, during?: (handle: any, calls: { input: AttemptInput }[]) => Promise<void>, input: Partial<DeliverInput> = {}) {
     const { calls, activities } = scriptedActivities(codes);
     const taskQueue = `wf-${randomUUID()}`;
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities, ...workflowCodeOption() });
@@ -64,7 +64,7 @@ describe('deliver workflow (time-skipping)', () => {
       const handle = await env.client.workflow.start(deliver, {
         taskQueue,
         workflowId: `delivery-dlv_${randomUUID()}`,
-        args: [{ deliveryId: 'dlv_test' }],
+        args: [{ deliveryId: 'dlv_test', ...input }],
       });
       if (during) await during(handle, calls);
       return handle.result();
@@ -110,6 +110,12 @@ describe('deliver workflow (time-skipping)', () => {
 
   // That a resume (sent when a probe closes the circuit) ends a deferral is shown on the real server, in the e2e
   // circuit-breaker test: under time skipping the server may reach the deferral's timer before the signal.
+
+  it('a run restarted by the reconciler continues from the next attempt number', async () => {
+    const { result, calls } = await run([500, 200], undefined, { firstAttempt: 3 });
+    assert.deepEqual(calls.map((c) => c.input.attemptNumber), [3, 4]);
+    assert.deepEqual(result, { status: 'succeeded', attempts: 4, lastStatusCode: 200 });
+  });
 
   it('stops at once when cancelled during a backoff', async () => {
     const { result, calls } = await run([500, 500], async (handle) => {

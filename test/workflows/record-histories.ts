@@ -8,7 +8,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { installRuntime } from '../../src/temporal/temporal.connection.js';
 import { workflowCodeOption } from '../../src/temporal/workflow-bundle.js';
-import { cancelSignal, resumeSignal, searchAttributes, type AttemptResult, type DeliveryActivities, type RaiseRequest } from '../../workflows/contracts.js';
+import { cancelSignal, circuitClosedSignal, resumeSignal, searchAttributes, type AttemptResult, type DeliveryActivities, type RaiseRequest } from '../../workflows/contracts.js';
 
 const OUT = resolve(process.argv[2] ?? 'test/workflows/histories');
 const ONLY = process.argv.slice(3);
@@ -19,7 +19,7 @@ const ONLY = process.argv.slice(3);
  * what the test does while it runs. Together they walk every branch of the workflow.
  */
 type Answer = number | 'held' | 'slow-held' | 'deferred' | 'raise';
-const stories: Record<string, { answers: Answer[]; held?: boolean; during?: (handle: any, env: TestWorkflowEnvironment) => Promise<void> }> = {
+const stories: Record<string, { answers: Answer[]; held?: boolean; firstAttempt?: number; during?: (handle: any, env: TestWorkflowEnvironment) => Promise<void> }> = {
   'retries-then-succeeds': { answers: [500, 503, 200] },
   'exhausted': { answers: [500, 500, 500] },
   'held-then-resumed': {
@@ -60,6 +60,14 @@ const stories: Record<string, { answers: Answer[]; held?: boolean; during?: (han
     },
   },
   'exhausted-raises-events': { answers: [500, 'raise'] },
+  'restarted-from-attempt-3': { firstAttempt: 3, answers: [500, 200] },
+  'circuit-closed-wakes': {
+    answers: ['deferred', 200],
+    during: async (handle) => {
+      await new Promise((r) => setTimeout(r, 300));
+      await handle.signal(circuitClosedSignal);
+    },
+  },
   'cancelled-while-held': {
     answers: ['held'],
     during: async (handle, env) => {
@@ -100,7 +108,7 @@ try {
           return { ...none, status: 'failed', statusCode: 500, raise };
         }
         if (answer < 300) return { ...none, status: 'succeeded', statusCode: answer };
-        const last = input.attemptNumber >= story.answers.length;
+        const last = call >= story.answers.length;
         const result: AttemptResult = { ...none, status: last ? 'failed' : 'retrying', statusCode: answer, nextDelayMs: last ? null : 5_000 };
         return result;
       },
@@ -110,7 +118,7 @@ try {
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities, ...workflowCodeOption() });
     const workflowId = `delivery-dlv_${name}`;
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start('deliver', { taskQueue, workflowId, args: [{ deliveryId: `dlv_${name}`, ...(story.held && { held: true }) }] });
+      const handle = await env.client.workflow.start('deliver', { taskQueue, workflowId, args: [{ deliveryId: `dlv_${name}`, ...(story.held && { held: true }), ...(story.firstAttempt && { firstAttempt: story.firstAttempt }) }] });
       await story.during?.(handle, env);
       await handle.result();
     });
