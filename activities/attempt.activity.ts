@@ -74,7 +74,7 @@ async function attempt(deps: ActivityDeps, input: AttemptInput): Promise<Attempt
     const circuit = await admit(deps.db, deps.circuit, ctx);
     if (!circuit.go) {
       deps.onDeferred?.();
-      return { status: 'deferred', ...none, nextDelayMs: circuit.delayMs, host: hostOf(ctx.url), circuitOpen: true };
+      return { status: 'deferred', ...none, deferredBy: 'circuit', nextDelayMs: circuit.delayMs, host: hostOf(ctx.url), circuitOpen: true };
     }
     probe = circuit.probe;
   }
@@ -86,11 +86,22 @@ async function attempt(deps: ActivityDeps, input: AttemptInput): Promise<Attempt
     if (!claim.claimed) return { status: isEnded(claim.status) ? claim.status : 'cancelled', ...none };
   }
 
+  const slot = deps.slots.tryAcquire(ctx.tenantId, ctx.subscriptionId, ctx.timeoutMs);
+  if (!('release' in slot)) {
+    // This tenant's (or subscription's) share of the worker's attempts is in flight: wait for it, unsent.
+    await recordNoAttempt(deps.db, ctx.deliveryId, 'retrying', new Date(Date.now() + slot.retryInMs));
+    return { ...none, status: 'deferred', deferredBy: 'share', nextDelayMs: slot.retryInMs, host: hostOf(ctx.url) };
+  }
   const startedAt = new Date();
   const refusal = urlRefusal(deps.policy, ctx.url);
-  const result = refusal
-    ? blockedResult(`${ctx.url.length > 200 ? 'the URL' : ctx.url} ${refusal}`)
-    : await postRequest(deps.http, signRequest(ctx, input.attemptNumber, startedAt), ctx.timeoutMs);
+  let result: PostResult;
+  try {
+    result = refusal
+      ? blockedResult(`${ctx.url.length > 200 ? 'the URL' : ctx.url} ${refusal}`)
+      : await postRequest(deps.http, signRequest(ctx, input.attemptNumber, startedAt), ctx.timeoutMs);
+  } finally {
+    slot.release();
+  }
   const verdict = classifyAttempt(result);
   const retryAfter = honoursRetryAfter(result.statusCode) ? result.retryAfterSeconds : null;
   const scheduledDelayMs = verdict === 'retry' && !isTest ? nextRetryDelayMs(ctx.retrySchedule, input.attemptNumber, retryAfter) : null;
@@ -151,7 +162,7 @@ function recordedOutcome(ctx: DeliveryContext): AttemptResult {
 
 /** Another run holds the row while its POST is out: wait for its outcome, then look again (same attempt number). */
 function inFlightElsewhere(ctx: DeliveryContext): AttemptResult {
-  return { ...none, status: 'deferred', nextDelayMs: leaseMs(ctx.timeoutMs), host: hostOf(ctx.url) };
+  return { ...none, status: 'deferred', deferredBy: 'in-flight', nextDelayMs: leaseMs(ctx.timeoutMs), host: hostOf(ctx.url) };
 }
 
 const isEnded = (status: string): status is 'succeeded' | 'failed' | 'cancelled' => status === 'succeeded' || status === 'failed' || status === 'cancelled';

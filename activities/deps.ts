@@ -2,6 +2,7 @@ import type { SignalDefinition } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import type { Dispatcher } from 'undici';
 import type { CircuitPolicy } from '../src/config.js';
+import type { AttemptSlots } from './attempt-slots.js';
 import type { DispatchItem } from '../src/deliveries/workflow-starter.js';
 import type { NetworkPolicy } from '../src/policy/network-policy.js';
 import type { SecretBox } from '../src/secrets/secret-box.js';
@@ -28,6 +29,8 @@ export interface ActivityDeps {
   circuit: CircuitPolicy;
   disableAfterHours: number;
   signaller: Signaller;
+  /** This worker's attempts in flight, shared out between tenants and subscriptions. */
+  slots: AttemptSlots;
   log: ActivityLog;
   onAttempt?: (outcome: { status: string; statusCode: number | null; durationMs: number }) => void;
   onDeferred?: () => void;

@@ -68,6 +68,9 @@ const envSchema = z.object({
 
 export type Role = 'all' | 'api' | 'worker';
 
+/** Workflow task slots a worker keeps beyond those its attempts in flight may hold (timers, signals, deferrals). */
+export const WORKFLOW_TASKS_BESIDE_ATTEMPTS = 40;
+
 /** The per-endpoint circuit breaker (see src/policy/circuit-breaker.ts). */
 export interface CircuitPolicy {
   /** Failed attempts in a row that open the circuit; 0 turns the breaker off. */
@@ -143,6 +146,12 @@ export function loadConfig(env: Record<string, string | undefined>, role: Role =
   const dataDir = resolve(e.DATA_DIR);
   if (!embedded && !e.SECRETS_KEY) {
     throw new ConfigError('Invalid configuration:\n  SECRETS_KEY: required when TEMPORAL_ADDRESS is set (64 hex characters)');
+  }
+  // Each attempt in flight keeps a workflow in the cache; a smaller cache would silently lower the real limit.
+  if (e.WORKER_MAX_CACHED_WORKFLOWS > 0 && e.WORKER_MAX_CACHED_WORKFLOWS < e.WORKER_MAX_ACTIVITIES + WORKFLOW_TASKS_BESIDE_ATTEMPTS) {
+    throw new ConfigError(
+      `Invalid configuration:\n  WORKER_MAX_CACHED_WORKFLOWS: must be 0 or at least WORKER_MAX_ACTIVITIES + ${WORKFLOW_TASKS_BESIDE_ATTEMPTS} (${e.WORKER_MAX_ACTIVITIES + WORKFLOW_TASKS_BESIDE_ATTEMPTS})`,
+    );
   }
   return {
     role,

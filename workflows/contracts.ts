@@ -58,6 +58,8 @@ export interface AttemptResult {
    * closes the circuit too).
    */
   circuitOpen?: boolean;
+  /** With `deferred`: why no attempt may go now (absent in results of code from before: the circuit). */
+  deferredBy?: 'circuit' | 'share' | 'in-flight';
   /** For the Temporal UI: which host was called. */
   host: string | null;
   /** Operational events this outcome calls for. */

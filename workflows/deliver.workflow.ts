@@ -23,6 +23,12 @@ const activities = proxyLocalActivities<DeliveryActivities>({
   localRetryThreshold: '10s',
 });
 
+const DEFERRED_BECAUSE: Record<NonNullable<AttemptResult['deferredBy']>, string> = {
+  circuit: "the endpoint's circuit is open",
+  share: "the tenant's share of attempts in flight is in use (slow endpoints)",
+  'in-flight': 'another run of this attempt is still in flight',
+};
+
 const describe = (r: AttemptResult) => (r.statusCode !== null ? `HTTP ${r.statusCode}` : (r.errorType ?? 'no answer'));
 
 /**
@@ -103,9 +109,10 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
       return { status: 'cancelled', attempts: state.attempts, lastStatusCode };
     }
     if (result.status === 'deferred') {
-      // The endpoint's circuit breaker is open: wait without using an attempt (only new activity code says so,
-      // so histories recorded before the breaker replay unchanged).
-      await waitUntilNextAttempt(result, wakesBefore, `attempt ${attemptNumber} deferred: the endpoint's circuit is open`, `circuit open, attempt ${attemptNumber} waits`);
+      // No attempt may go now (the endpoint's circuit is open, the tenant's share of attempts in flight is used,
+      // or another run of this attempt is still out): wait without using an attempt number.
+      const why = DEFERRED_BECAUSE[result.deferredBy ?? 'circuit'];
+      await waitUntilNextAttempt(result, wakesBefore, `attempt ${attemptNumber} deferred: ${why}`, result.deferredBy && result.deferredBy !== 'circuit' ? `attempt ${attemptNumber} waits: ${why}` : `circuit open, attempt ${attemptNumber} waits`);
       continue;
     }
     state.attempts = attemptNumber;

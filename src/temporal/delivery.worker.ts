@@ -3,11 +3,13 @@ import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import type { Agent } from 'undici';
+import { AttemptSlots } from '../../activities/attempt-slots.js';
 import { createActivities } from '../../activities/index.js';
 import type { Signaller } from '../../activities/deps.js';
 import { signalDeliveries, startDeliveryWorkflows } from '../deliveries/workflow-starter.js';
 import { createHttpAgent } from '../../activities/post.js';
 import { Config } from '../app-config.token.js';
+import { WORKFLOW_TASKS_BESIDE_ATTEMPTS } from '../config.js';
 import { createNetworkPolicy } from '../policy/network-policy.js';
 import { MetricsService } from '../health/metrics.service.js';
 import { SecretBox } from '../secrets/secret-box.js';
@@ -41,6 +43,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       activities: createActivities({
         db: this.db,
         http: this.http,
+        slots: new AttemptSlots(this.config.workerMaxActivities),
         signaller: this.signaller(new Client({ connection: this.connection, namespace: this.config.temporal.namespace })),
         log: new Logger('Activities'),
         disableAfterHours: this.config.disableAfterHours,
@@ -50,7 +53,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         onAttempt: (o) => this.metrics.recordAttempt(o),
         onDeferred: () => this.metrics.attemptsDeferred.inc(),
       }),
+      // An attempt (a local activity) keeps its workflow task open while it runs, so workflow task slots bound
+      // attempts in flight as much as local activity slots do: room for every attempt, plus some for the tasks
+      // that make none (timers firing, signals, deferrals).
       maxConcurrentLocalActivityExecutions: this.config.workerMaxActivities,
+      maxConcurrentWorkflowTaskExecutions: this.config.workerMaxActivities + WORKFLOW_TASKS_BESIDE_ATTEMPTS,
       maxCachedWorkflows: this.config.workerMaxCachedWorkflows,
       // A SIGTERM lets every attempt in flight finish: longer than the longest timeout plus the outcome's write.
       shutdownGraceTime: `${MAX_TIMEOUT_MS / 1000 + 15}s`,
