@@ -29,6 +29,7 @@ export interface DeliveryContext {
   auth: SubscriptionAuth | null;
   signatureScheme: SignatureScheme;
   signatureHeader: string | null;
+  signatureTimestamped: boolean;
   payloadFormat: PayloadFormat;
   retrySchedule: number[];
   timeoutMs: number;
@@ -61,7 +62,8 @@ SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliverySta
        e.type AS "eventType", e.data AS "eventData", e.occurred_at AS "occurredAt", t.name AS account,
        s.id AS "subscriptionId", s.status AS "subscriptionStatus", (s.deleted_at IS NOT NULL) AS "subscriptionDeleted",
        s.url, s.headers, s.auth, s.signature_scheme AS "signatureScheme", s.signature_header AS "signatureHeader",
-       s.payload_format AS "payloadFormat", s.retry_schedule AS "retrySchedule", s.timeout_ms AS "timeoutMs",
+       s.signature_timestamped AS "signatureTimestamped", s.payload_format AS "payloadFormat",
+       s.retry_schedule AS "retrySchedule", s.timeout_ms AS "timeoutMs",
        s.circuit_open_until AS "circuitOpenUntil", s.circuit_trips AS "circuitTrips",
        s.secret, s.previous_secret AS "previousSecret", s.previous_secret_expires_at AS "previousSecretExpiresAt"
   FROM deliveries d

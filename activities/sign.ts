@@ -1,5 +1,5 @@
 import { buildPayload } from '../src/policy/payload.js';
-import { signatureHeader } from '../src/policy/signing.js';
+import { signatureHeader, TIMESTAMP_HEADER } from '../src/policy/signing.js';
 import type { DeliveryContext } from './delivery-context.js';
 
 export const USER_AGENT = 'hookrelay/0.1 (+https://github.com/hookrelay/hookrelay)';
@@ -39,9 +39,12 @@ export function signRequest(ctx: DeliveryContext, attemptNumber: number, now = n
     'webhook-event-type': ctx.eventType,
     'webhook-attempt': String(attemptNumber),
   });
+  // The receiver needs the signed timestamp to verify; one clock for both headers, so they always agree.
+  if (ctx.signatureTimestamped) headers[TIMESTAMP_HEADER] = String(timestampSeconds);
   const [name, value] = signatureHeader({
     scheme: ctx.signatureScheme,
     header: ctx.signatureHeader,
+    timestamped: ctx.signatureTimestamped,
     secrets: signingSecrets(ctx, now),
     msgId: ctx.eventId,
     timestampSeconds,

@@ -8,10 +8,18 @@ export const DEFAULT_SIGNATURE_HEADERS: Record<SignatureScheme, string> = {
   'hmac-sha1': 'x-webhook-signature',
 };
 
+/** Sent with a timestamped legacy HMAC: the seconds that signature covers, equal to `webhook-timestamp`. */
+export const TIMESTAMP_HEADER = 'x-webhook-timestamp';
+
 export interface SignInput {
   scheme: SignatureScheme;
   /** Header name override; ignored for standard-webhooks, whose header is fixed by the spec. */
   header?: string | null;
+  /**
+   * Legacy HMAC schemes only: sign `{timestamp}.{body}` (Stripe's way) so that a captured request cannot be
+   * replayed later. Off by default: existing receivers check the body alone. standard-webhooks always signs it.
+   */
+  timestamped?: boolean;
   /** Current secret first; a rotation grace adds the previous one. */
   secrets: string[];
   msgId: string;
@@ -28,8 +36,9 @@ export function signatureHeader(input: SignInput): [name: string, value: string]
     return [DEFAULT_SIGNATURE_HEADERS[scheme], value];
   }
   const algorithm = scheme === 'hmac-sha256' ? 'sha256' : 'sha1';
+  const signed = input.timestamped ? `${input.timestampSeconds}.${body}` : body;
   const value = secrets
-    .map((s) => `${algorithm}=${createHmac(algorithm, Buffer.from(s, 'utf8')).update(body).digest('hex')}`)
+    .map((s) => `${algorithm}=${createHmac(algorithm, Buffer.from(s, 'utf8')).update(signed).digest('hex')}`)
     .join(' ');
   return [(input.header ?? DEFAULT_SIGNATURE_HEADERS[scheme]).toLowerCase(), value];
 }

@@ -4,6 +4,7 @@ import { isoDate, pageOf } from '../common/openapi.js';
 import { attemptResponse, deliveryWithAttemptsResponse } from '../deliveries/delivery.dto.js';
 import { EVENT_PATTERN } from '../policy/event-matching.js';
 import { circuitGate } from '../policy/circuit-breaker.js';
+import { TIMESTAMP_HEADER } from '../policy/signing.js';
 import { DEFAULT_RETRY_SCHEDULE } from '../policy/retry-schedule.js';
 import { SENSITIVE_HEADER } from '../secrets/subscription-secrets.js';
 import type { Subscription } from './subscription.entity.js';
@@ -42,10 +43,25 @@ const subscriptionFields = {
       z.strictObject({ type: z.literal('bearer'), token: z.string().min(1).max(4096) }),
     ])
     .nullable(),
-  signature: z.strictObject({
-    scheme: z.enum(['standard-webhooks', 'hmac-sha256', 'hmac-sha1']),
-    header: headerName.optional(),
-  }),
+  signature: z
+    .strictObject({
+      scheme: z.enum(['standard-webhooks', 'hmac-sha256', 'hmac-sha1']),
+      header: headerName.optional(),
+      timestamped: z
+        .boolean()
+        .optional()
+        .describe('hmac-sha256 and hmac-sha1 only: sign `{timestamp}.{body}` and send `x-webhook-timestamp`, against replays (default false)'),
+    })
+    // standard-webhooks signs the timestamp anyway; accepting the flag there would suggest it changes something.
+    .refine((s) => !(s.timestamped && s.scheme === 'standard-webhooks'), {
+      path: ['timestamped'],
+      message: 'standard-webhooks always signs the timestamp; timestamped is for hmac-sha256 and hmac-sha1',
+    })
+    // Else the signature would overwrite the timestamp it signs.
+    .refine((s) => !(s.timestamped && s.header?.toLowerCase() === TIMESTAMP_HEADER), {
+      path: ['header'],
+      message: `must not be ${TIMESTAMP_HEADER}, which carries the signed timestamp`,
+    }),
   payloadFormat: z.enum(['envelope', 'raw', 'form']),
   retrySchedule: z.array(z.number().int().min(0).max(604_800)).max(20, 'at most 20 retries'),
   timeoutMs: z.number().int().min(1000).max(MAX_TIMEOUT_MS),
@@ -137,7 +153,7 @@ export function subscriptionView(s: Subscription) {
     disabledReason: s.disabledReason,
     headers,
     auth: s.auth === null ? null : s.auth.type === 'basic' ? { type: 'basic', username: s.auth.username } : { type: 'bearer' },
-    signature: { scheme: s.signatureScheme, header: s.signatureHeader },
+    signature: { scheme: s.signatureScheme, header: s.signatureHeader, timestamped: s.signatureTimestamped },
     payloadFormat: s.payloadFormat,
     retrySchedule: s.retrySchedule,
     timeoutMs: s.timeoutMs,
@@ -161,7 +177,11 @@ export const subscriptionResponse = z.object({
   disabledReason: z.string().nullable(),
   headers: z.record(z.string(), z.string()),
   auth: z.union([z.null(), z.object({ type: z.literal('basic'), username: z.string() }), z.object({ type: z.literal('bearer') })]),
-  signature: z.object({ scheme: z.enum(['standard-webhooks', 'hmac-sha256', 'hmac-sha1']), header: z.string().nullable() }),
+  signature: z.object({
+    scheme: z.enum(['standard-webhooks', 'hmac-sha256', 'hmac-sha1']),
+    header: z.string().nullable(),
+    timestamped: z.boolean().describe('The HMAC covers `{x-webhook-timestamp}.{body}` rather than the body alone'),
+  }),
   payloadFormat: z.enum(['envelope', 'raw', 'form']),
   retrySchedule: z.array(z.number().int()),
   timeoutMs: z.number().int(),

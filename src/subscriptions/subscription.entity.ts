@@ -45,6 +45,10 @@ export class Subscription {
   @Column({ type: 'varchar', length: 100, nullable: true })
   signatureHeader!: string | null;
 
+  /** Legacy HMAC schemes: sign `{timestamp}.{body}` and send `x-webhook-timestamp` (opt-in, against replays). */
+  @Column({ type: 'boolean', default: false })
+  signatureTimestamped!: boolean;
+
   @Column({ type: 'varchar', length: 16, default: 'envelope' })
   payloadFormat!: PayloadFormat;
 

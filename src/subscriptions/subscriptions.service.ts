@@ -59,6 +59,7 @@ export class SubscriptionsService {
       auth: sealed.auth,
       signatureScheme: input.signature?.scheme ?? DEFAULTS.signatureScheme,
       signatureHeader: input.signature?.header ?? null,
+      signatureTimestamped: input.signature?.timestamped ?? false,
       payloadFormat: input.payloadFormat ?? DEFAULTS.payloadFormat,
       retrySchedule: [...(input.retrySchedule ?? DEFAULTS.retrySchedule)],
       timeoutMs: input.timeoutMs ?? DEFAULTS.timeoutMs,
@@ -109,9 +110,11 @@ export class SubscriptionsService {
     if (input.filter !== undefined) changes.filter = input.filter;
     if (input.headers !== undefined) changes.headers = sealSecrets(this.box, { headers: input.headers }).headers;
     if (input.auth !== undefined) changes.auth = sealSecrets(this.box, { auth: input.auth }).auth ?? null;
+    // `signature` is one setting, replaced whole: what it leaves out takes its default, as on create.
     if (input.signature !== undefined) {
       changes.signatureScheme = input.signature.scheme;
       changes.signatureHeader = input.signature.header ?? null;
+      changes.signatureTimestamped = input.signature.timestamped ?? false;
     }
     if (input.payloadFormat !== undefined) changes.payloadFormat = input.payloadFormat;
     if (input.retrySchedule !== undefined) changes.retrySchedule = input.retrySchedule;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import { Webhook } from 'standardwebhooks';
 import { createEventType, createSubscription, eventually, sendEvent } from '../helpers/factories.js';
@@ -37,7 +37,7 @@ describe('subscriptions', () => {
     assert.equal(created.body.name, new URL(receiver.url).host);
     assert.deepEqual(created.body.retrySchedule, [5, 300, 1800, 7200, 18000, 36000, 36000]);
     assert.equal(created.body.timeoutMs, 15000);
-    assert.deepEqual(created.body.signature, { scheme: 'standard-webhooks', header: null });
+    assert.deepEqual(created.body.signature, { scheme: 'standard-webhooks', header: null, timestamped: false });
 
     const read = await svc.api('GET', `/v1/subscriptions/${created.body.id}`);
     assert.equal(read.status, 200);
@@ -200,6 +200,84 @@ describe('subscriptions', () => {
       const r1 = await lastTo('/sha1');
       assert.equal(r1.headers['x-webhook-signature'], 'sha1=' + createHmac('sha1', b.secret).update(r1.body).digest('hex'));
       for (const sub of [a, b]) await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
+    });
+
+    it('signs "{timestamp}.{body}" with x-webhook-timestamp when timestamped; PATCH toggles it', async () => {
+      // A receiver as the README tells one to write it: fresh timestamp, HMAC over "ts.body", constant-time compare.
+      const verifying = await TestReceiver.start();
+      let secrets: string[] = [];
+      const verdict = (headers: Record<string, unknown>, body: string): string => {
+        const ts = headers['x-webhook-timestamp'];
+        if (typeof ts !== 'string' || !/^\d+$/.test(ts)) return 'no x-webhook-timestamp';
+        if (Math.abs(Date.now() / 1000 - Number(ts)) > 300) return 'timestamp older than 5 minutes';
+        const sent = String(headers['x-webhook-signature-256'] ?? '').split(' ').map((e) => Buffer.from(e));
+        const matches = (secret: string) => {
+          const expected = Buffer.from('sha256=' + createHmac('sha256', secret).update(`${ts}.${body}`).digest('hex'));
+          return sent.some((s) => s.length === expected.length && timingSafeEqual(s, expected));
+        };
+        return secrets.every(matches) ? 'ok' : 'bad signature';
+      };
+      verifying.respond((q) => {
+        const why = verdict(q.headers, q.body);
+        return { status: why === 'ok' ? 204 : 400, body: why };
+      });
+      try {
+        const sub = await createSubscription(svc, { url: verifying.url, events: ['order.placed'], retrySchedule: [3600], signature: { scheme: 'hmac-sha256', timestamped: true } });
+        assert.deepEqual(sub.signature, { scheme: 'hmac-sha256', header: null, timestamped: true });
+        secrets = [sub.secret];
+        const attempt = async (n: number) => {
+          const event = await sendEvent(svc, 'order.placed', { n });
+          const id = event.deliveries.find((d) => d.subscriptionId === sub.id)!.id;
+          await eventually(async () => (['succeeded', 'retrying', 'failed'].includes(await deliveryStatus(id)) ? true : undefined));
+          const delivery = (await svc.api('GET', `/v1/deliveries/${id}`)).body;
+          return { delivery, request: verifying.requests.at(-1)! };
+        };
+
+        const first = await attempt(1);
+        assert.equal(first.delivery.status, 'succeeded', first.delivery.attempts[0]?.responseBody);
+        assert.equal(first.request.headers['x-webhook-timestamp'], first.request.headers['webhook-timestamp']);
+
+        // A rotation grace: one sha256= entry per secret, each over "ts.body".
+        const graced = await svc.api('POST', `/v1/subscriptions/${sub.id}/rotate-secret`, { graceSeconds: 3600 });
+        secrets = [graced.body.secret, sub.secret];
+        const second = await attempt(2);
+        assert.equal(second.delivery.status, 'succeeded', second.delivery.attempts[0]?.responseBody);
+        assert.equal(String(second.request.headers['x-webhook-signature-256']).split(' ').length, 2);
+
+        // A PATCH of other fields leaves it on; turning it off signs the body alone and sends no timestamp.
+        const renamed = await svc.api('PATCH', `/v1/subscriptions/${sub.id}`, { name: 'Timestamped' });
+        assert.equal(renamed.body.signature.timestamped, true);
+        const off = await svc.api('PATCH', `/v1/subscriptions/${sub.id}`, { signature: { scheme: 'hmac-sha256', timestamped: false } });
+        assert.equal(off.status, 200, JSON.stringify(off.body));
+        assert.deepEqual(off.body.signature, { scheme: 'hmac-sha256', header: null, timestamped: false });
+        const third = await attempt(3);
+        assert.equal(third.delivery.status, 'retrying');
+        assert.equal(third.delivery.attempts[0]?.responseBody, 'no x-webhook-timestamp');
+        assert.equal(
+          third.request.headers['x-webhook-signature-256'],
+          ['sha256=' + createHmac('sha256', graced.body.secret).update(third.request.body).digest('hex'), 'sha256=' + createHmac('sha256', sub.secret).update(third.request.body).digest('hex')].join(' '),
+        );
+        const on = await svc.api('PATCH', `/v1/subscriptions/${sub.id}`, { signature: { scheme: 'hmac-sha256', timestamped: true } });
+        assert.equal((await svc.api('GET', `/v1/subscriptions/${sub.id}`)).body.signature.timestamped, true, JSON.stringify(on.body));
+        await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
+      } finally {
+        await verifying.close();
+      }
+    });
+
+    it('refuses timestamped with standard-webhooks (422 naming signature.timestamped), on create and PATCH', async () => {
+      const body = { url: `${receiver.url}/never`, events: ['order.placed'], signature: { scheme: 'standard-webhooks', timestamped: true } };
+      const created = await svc.api('POST', '/v1/subscriptions', { ...body, ping: false });
+      assert.equal(created.status, 422);
+      // Named as a known field refused for this scheme, not as an unknown one.
+      const refusal = [{ field: 'signature.timestamped', message: 'standard-webhooks always signs the timestamp; timestamped is for hmac-sha256 and hmac-sha1' }];
+      assert.deepEqual(created.body.errors, refusal);
+      const sub = await createSubscription(svc, { url: `${receiver.url}/never`, events: ['order.placed'], signature: { scheme: 'hmac-sha1', timestamped: true } });
+      const patched = await svc.api('PATCH', `/v1/subscriptions/${sub.id}`, { signature: body.signature });
+      assert.equal(patched.status, 422);
+      assert.deepEqual(patched.body.errors, refusal);
+      assert.deepEqual((await svc.api('GET', `/v1/subscriptions/${sub.id}`)).body.signature, { scheme: 'hmac-sha1', header: null, timestamped: true });
+      await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
     });
 
     it('formats payloads as envelope, raw or form, with custom headers and auth', async () => {

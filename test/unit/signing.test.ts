@@ -4,6 +4,8 @@ import { describe, it } from 'node:test';
 import { Webhook } from 'standardwebhooks';
 import { Webhook as SvixWebhook } from 'svix';
 import { signatureHeader } from '../../src/policy/signing.js';
+import type { DeliveryContext } from '../../activities/delivery-context.js';
+import { signRequest } from '../../activities/sign.js';
 
 const VECTOR = {
   secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
@@ -56,5 +58,80 @@ describe('signing', () => {
     const [h1, v1] = signatureHeader({ scheme: 'hmac-sha1', header: 'X-Hub-Signature', secrets: [secret], msgId: 'x', timestampSeconds: 1, body });
     assert.equal(h1, 'x-hub-signature');
     assert.equal(v1, 'sha1=' + createHmac('sha1', secret).update(body).digest('hex'));
+  });
+
+  it('leaves the untimestamped legacy signatures byte for byte as before', () => {
+    // Pinned with `printf '{"a":1}' | openssl dgst -sha256 -hmac whsec_abc` (and -sha1): receivers rely on these bytes.
+    const base = { secrets: ['whsec_abc'], msgId: 'x', timestampSeconds: 1_700_000_000, body: '{"a":1}' };
+    for (const timestamped of [undefined, false]) {
+      assert.deepEqual(signatureHeader({ ...base, scheme: 'hmac-sha256', timestamped }), [
+        'x-webhook-signature-256',
+        'sha256=359ab2775fc376b1a8dee20a432572581b7d5b4e2c3a4e3ff657ed6713fa7eeb',
+      ]);
+      assert.deepEqual(signatureHeader({ ...base, scheme: 'hmac-sha1', timestamped }), [
+        'x-webhook-signature',
+        'sha1=7c72db64dc6ab05c89954c808fb6848f0aadb3b1',
+      ]);
+    }
+  });
+
+  it('signs "{timestamp}.{body}" when timestamped, so the signature binds the time of the attempt', () => {
+    const body = '{"a":1}';
+    const secret = 'whsec_abc';
+    const ts = 1_700_000_000;
+    const expected = (algorithm: string, key: string) => createHmac(algorithm, Buffer.from(key, 'utf8')).update(`${ts}.${body}`).digest('hex');
+    const [h256, v256] = signatureHeader({ scheme: 'hmac-sha256', timestamped: true, secrets: [secret], msgId: 'x', timestampSeconds: ts, body });
+    assert.equal(h256, 'x-webhook-signature-256');
+    assert.equal(v256, 'sha256=' + expected('sha256', secret));
+    const [h1, v1] = signatureHeader({ scheme: 'hmac-sha1', header: 'X-Hub-Signature', timestamped: true, secrets: [secret], msgId: 'x', timestampSeconds: ts, body });
+    assert.equal(h1, 'x-hub-signature');
+    assert.equal(v1, 'sha1=' + expected('sha1', secret));
+    // Another timestamp gives another signature: a captured request cannot be re-sent as a later one.
+    const [, later] = signatureHeader({ scheme: 'hmac-sha256', timestamped: true, secrets: [secret], msgId: 'x', timestampSeconds: ts + 600, body });
+    assert.notEqual(later, v256);
+  });
+
+  it('sends one timestamped sha256= entry per secret during a rotation grace', () => {
+    const ts = 1_700_000_000;
+    const body = '{"b":2}';
+    const [, value] = signatureHeader({ scheme: 'hmac-sha256', timestamped: true, secrets: ['whsec_new', 'whsec_old'], msgId: 'x', timestampSeconds: ts, body });
+    const mac = (key: string) => 'sha256=' + createHmac('sha256', key).update(`${ts}.${body}`).digest('hex');
+    assert.equal(value, `${mac('whsec_new')} ${mac('whsec_old')}`);
+  });
+
+  describe('the request of one attempt', () => {
+    const context = (over: Partial<DeliveryContext>) =>
+      ({
+        eventId: 'evt_1',
+        eventType: 'job.created',
+        eventData: { n: 1 },
+        occurredAt: new Date('2026-11-25T10:00:00.000Z'),
+        account: 'default',
+        url: 'https://example.com/hooks',
+        headers: { 'x-webhook-timestamp': 'from the subscription' },
+        auth: null,
+        signatureScheme: 'hmac-sha256',
+        signatureHeader: null,
+        signatureTimestamped: false,
+        payloadFormat: 'raw',
+        secret: 'whsec_abc',
+        previousSecret: null,
+        previousSecretExpiresAt: null,
+        ...over,
+      }) as DeliveryContext;
+    const now = new Date('2026-11-25T10:00:07.900Z');
+
+    it('carries x-webhook-timestamp, equal to webhook-timestamp, and signs it when timestamped', () => {
+      const { body, headers } = signRequest(context({ signatureTimestamped: true }), 1, now);
+      assert.equal(headers['webhook-timestamp'], '1795600807');
+      assert.equal(headers['x-webhook-timestamp'], '1795600807');
+      assert.equal(headers['x-webhook-signature-256'], 'sha256=' + createHmac('sha256', 'whsec_abc').update(`1795600807.${body}`).digest('hex'));
+    });
+
+    it('sends no timestamp of its own and signs the body alone when not timestamped', () => {
+      const { body, headers } = signRequest(context({}), 1, now);
+      assert.equal(headers['x-webhook-timestamp'], 'from the subscription');
+      assert.equal(headers['x-webhook-signature-256'], 'sha256=' + createHmac('sha256', 'whsec_abc').update(body).digest('hex'));
+    });
   });
 });

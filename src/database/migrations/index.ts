@@ -2,6 +2,7 @@ import { Initial1795621135737 } from './1795621135737-Initial.js';
 import { SubscriptionFailingSince1795622572908 } from './1795622572908-SubscriptionFailingSince.js';
 import { HeldDeliveriesIndex1795622646530 } from './1795622646530-HeldDeliveriesIndex.js';
 import { SubscriptionCircuitBreaker1795630519261 } from './1795630519261-SubscriptionCircuitBreaker.js';
+import { SignatureTimestamped1795672324365 } from './1795672324365-SignatureTimestamped.js';
 
 /** Every migration, in order. Run at start; never `synchronize`. */
-export const migrations = [Initial1795621135737, SubscriptionFailingSince1795622572908, HeldDeliveriesIndex1795622646530, SubscriptionCircuitBreaker1795630519261];
+export const migrations = [Initial1795621135737, SubscriptionFailingSince1795622572908, HeldDeliveriesIndex1795622646530, SubscriptionCircuitBreaker1795630519261, SignatureTimestamped1795672324365];
