@@ -53,6 +53,8 @@ export class Ctx {
   private db?: DataSource;
   private dbCreated = false;
   aborted = false;
+  /** Worlds of their own inside this scenario (a baseline run); torn down with this one. */
+  private readonly children: Ctx[] = [];
   private readonly agent = new Agent({ connections: 128, keepAliveTimeout: 10_000, headersTimeout: 30_000, bodyTimeout: 30_000 });
   private processCount = 0;
 
@@ -171,6 +173,13 @@ export class Ctx {
     }
   }
 
+  /** Opens (and closes) one new connection to the scenario's database; throws if it is refused. */
+  async connectOnce(): Promise<void> {
+    const ds = new DataSource({ type: 'postgres', url: this.dbUrl, logging: false, extra: { max: 1 } });
+    await ds.initialize();
+    await ds.destroy();
+  }
+
   rows(): Promise<DeliveryRow[]> {
     return this.query<DeliveryRow>(`SELECT id, event_id, subscription_id, status, attempt_count FROM deliveries`);
   }
@@ -226,7 +235,16 @@ export class Ctx {
     return { report, assertions: baseAssertions(report).map(([n, p, d]) => [`${label}: ${n}`, p, d]) };
   }
 
+  /** A second world for the same scenario (own database, Temporal server and receiver); set up, torn down with this one. */
+  async sibling(label: string): Promise<Ctx> {
+    const child = new Ctx(this.scenario, join(this.dir, label));
+    this.children.push(child);
+    await child.setup();
+    return child;
+  }
+
   async teardown(): Promise<void> {
+    await Promise.all(this.children.map((c) => c.teardown()));
     this.aborted = true;
     await Promise.all(this.processes.map((p) => p.kill9().catch(() => undefined)));
     await this.temporal?.stop().catch(() => undefined);
@@ -293,6 +311,7 @@ async function sendOne(ctx: Ctx, client: ClientLedger, opts: LoadOptions, i: num
       res = await ctx.call(base, 'POST', '/v1/events', { type: EVENT_TYPE, data: { i, key } }, { 'idempotency-key': key });
     } catch {
       client.connectionErrors++;
+      client.resentKeys.add(key);
       await (opts.afterConnectionError?.() ?? sleep(500));
       continue;
     }

@@ -24,6 +24,8 @@ export class ClientLedger {
   readonly accepted = new Map<string, AcceptedEvent>();
   readonly answers = new Map<string, number>();
   connectionErrors = 0;
+  /** Keys resent after a request got no answer (connection refused, reset, or cut mid-request). */
+  readonly resentKeys = new Set<string>();
   /** 503s that came without a Retry-After header. */
   unavailableWithoutRetryAfter = 0;
   /** Keys that never got a 202 (gave up). */
@@ -170,7 +172,7 @@ export function printLedger(r: LedgerReport): void {
     `  row/receiver mismatches          ${r.mismatches.length}${r.mismatches.length ? ': ' + r.mismatches.slice(0, 5).join('; ') : ''}`,
     `  client answers                   ${JSON.stringify(r.answers)}; connection errors ${r.connectionErrors}; gave up ${r.unanswered}`,
   ];
-  for (const [k, v] of Object.entries(r.extra)) lines.push(`  ${k.padEnd(33)}${v}`);
+  for (const [k, v] of Object.entries(r.extra)) lines.push(`  ${k.padEnd(33)}${k.length >= 33 ? ' ' : ''}${v}`);
   console.log(lines.join('\n'));
 }
 
