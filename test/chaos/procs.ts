@@ -23,16 +23,19 @@ export function killChildren(): void {
 }
 
 let guarded = false;
-/** Never leave a child behind: on exit, on Ctrl-C or a SIGTERM, on an uncaught error. */
-export function guardChildren(): void {
+/**
+ * Never leave a child behind: on exit, on Ctrl-C or a SIGTERM. On a signal, `cleanup` (dropping the scenario's
+ * database) gets 10 s after the children are killed.
+ */
+export function guardChildren(cleanup: () => Promise<void> = async () => {}): void {
   if (guarded) return;
   guarded = true;
   process.on('exit', killChildren);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
-      console.error(`[chaos] ${signal}: killing every child process`);
+      console.error(`[chaos] ${signal}: killing every child process and dropping the scenario's database`);
       killChildren();
-      process.exit(130);
+      void Promise.race([cleanup().catch(() => undefined), sleep(10_000)]).finally(() => process.exit(130));
     });
   }
 }

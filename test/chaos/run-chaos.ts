@@ -26,9 +26,12 @@ interface Outcome {
   failed: Assertion[];
 }
 
+let current: Ctx | undefined;
+
 async function runScenario(scenario: Scenario, runDir: string): Promise<Outcome> {
   const started = Date.now();
   const ctx = new Ctx(scenario, join(runDir, `s${scenario.number}`));
+  current = ctx;
   const timeoutMs = Number(process.env['CHAOS_SCENARIO_TIMEOUT_MS'] ?? 240_000);
   console.log(`\n=== scenario ${scenario.number}: ${scenario.title} ===`);
   let result: ScenarioResult;
@@ -62,7 +65,7 @@ function summaryLine(o: Outcome): string {
 }
 
 async function main(): Promise<number> {
-  guardChildren();
+  guardChildren(async () => current?.teardown());
   const wanted = process.argv.slice(2).map(Number);
   const bad = wanted.filter((n) => !scenarios.some((s) => s.number === n));
   if (bad.length) {
