@@ -323,6 +323,10 @@ async function sendOne(ctx: Ctx, client: ClientLedger, opts: LoadOptions, i: num
     if (res.status === 503) {
       const retryAfter = Number(res.headers['retry-after']);
       if (!res.headers['retry-after'] || !Number.isFinite(retryAfter)) client.unavailableWithoutRetryAfter++;
+      if (!String(res.headers['content-type'] ?? '').startsWith('application/problem+json') || res.body?.status !== 503) {
+        client.unavailableNotProblem++;
+        client.sample(`503 ${res.headers['content-type']} ${JSON.stringify(res.body).slice(0, 300)}`);
+      }
       await sleep(Math.min(Number.isFinite(retryAfter) ? retryAfter : 1, 5) * 1000);
       continue;
     }

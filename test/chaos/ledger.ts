@@ -28,6 +28,8 @@ export class ClientLedger {
   readonly resentKeys = new Set<string>();
   /** 503s that came without a Retry-After header. */
   unavailableWithoutRetryAfter = 0;
+  /** 503s whose body was not a problem+json document with status 503. */
+  unavailableNotProblem = 0;
   /** Keys that never got a 202 (gave up). */
   readonly unanswered: string[] = [];
   /** A repeat of a key answered with another event id than the first answer: idempotency broken. */
@@ -78,6 +80,7 @@ export interface LedgerReport {
   unanswered: number;
   conflictingAnswers: number;
   unavailableWithoutRetryAfter: number;
+  unavailableNotProblem: number;
   extra: Record<string, string | number>;
 }
 
@@ -152,6 +155,7 @@ export function reconcile(scenario: string, sent: number, client: ClientLedger, 
     unanswered: client.unanswered.length,
     conflictingAnswers: client.conflictingAnswers.length,
     unavailableWithoutRetryAfter: client.unavailableWithoutRetryAfter,
+    unavailableNotProblem: client.unavailableNotProblem,
     extra: {},
   };
 }
@@ -188,6 +192,7 @@ export function baseAssertions(r: LedgerReport): [string, boolean, string][] {
     ['row succeeded iff the receiver answered 2xx', r.mismatches.length === 0, r.mismatches.slice(0, 3).join('; ') || 'all agree'],
     ['a repeated Idempotency-Key returns the first event', r.conflictingAnswers === 0, `${r.conflictingAnswers}`],
     ['never a 500', !(r.answers['500'] ?? 0), `${r.answers['500'] ?? 0}`],
-    ['every 503 carries Retry-After', r.unavailableWithoutRetryAfter === 0, `${r.unavailableWithoutRetryAfter}`],
+    ['every 503 carries Retry-After', r.unavailableWithoutRetryAfter === 0, `${r.unavailableWithoutRetryAfter} without`],
+    ['every 503 is problem+json with status 503', r.unavailableNotProblem === 0, `${r.unavailableNotProblem} not`],
   ];
 }

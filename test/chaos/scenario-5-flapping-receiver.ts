@@ -11,14 +11,17 @@ export const scenario5: Scenario = {
     const events = setting(5, 'EVENTS', 300);
     const rate = setting(5, 'RATE', 20);
     const phaseMs = setting(5, 'PHASE_MS', 4000);
+    // The circuit breaker off by default: with it on, the first failures open the circuit and later phases see
+    // only its probes; off, every phase meets the full stream of attempts and the retry schedule does the work.
+    const threshold = setting(5, 'CIRCUIT_THRESHOLD', 0);
     const cooldown = setting(5, 'CIRCUIT_COOLDOWN_SECONDS', 5);
     const timeoutMs = 1000;
     ctx.receiver.slowMs = timeoutMs + 1500;
-    const env = { CIRCUIT_COOLDOWN_SECONDS: String(cooldown) };
+    const env = { CIRCUIT_FAILURE_THRESHOLD: String(threshold), CIRCUIT_COOLDOWN_SECONDS: String(cooldown) };
     const [api] = await Promise.all([ctx.start('api', { env }), ctx.start('worker', { env })]);
     await ctx.subscribe(api.url, { retrySchedule: SHORT_RETRY_SCHEDULE, timeoutMs });
     const client = new ClientLedger();
-    ctx.log(`${events} events at ${rate}/s; timeoutMs ${timeoutMs}, retrySchedule [${SHORT_RETRY_SCHEDULE.join(',')}], circuit cooldown ${cooldown} s; phases of ${phaseMs} ms`);
+    ctx.log(`${events} events at ${rate}/s; timeoutMs ${timeoutMs}, retrySchedule [${SHORT_RETRY_SCHEDULE.join(',')}], circuit breaker ${threshold ? `after ${threshold} failures, cooldown ${cooldown} s` : 'off'}; phases of ${phaseMs} ms`);
     const load = runLoad(ctx, client, { events, rate, concurrency: 16, apis: () => [api.url], keyPrefix: 's5', deadlineMs: 120_000 });
     const phases: ReceiverMode[] = ['up', 'refuse', 'reset', 'slow', 'up', 'refuse', 'slow', 'up'];
     const log: string[] = [];
