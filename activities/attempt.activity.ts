@@ -4,7 +4,7 @@ import { classifyAttempt, honoursRetryAfter } from '../src/policy/outcome.js';
 import { nextRetryDelayMs } from '../src/policy/retry-schedule.js';
 import { cooldownSeconds, deferralSpread } from '../src/policy/circuit-breaker.js';
 import { hostOf } from '../src/common/url.js';
-import { isTransientDatabaseError } from '../src/database/transient-error.js';
+import { isTransientDatabaseError } from '../src/database/database-unavailable.js';
 import type { DispatchItem } from '../src/deliveries/workflow-starter.js';
 import { writeOperationalEvent } from '../src/events/operational-events.js';
 import type { AttemptInput, AttemptResult } from '../workflows/contracts.js';

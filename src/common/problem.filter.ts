@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../database/database-unavailable.js';
 import { AppError, RateLimited, type FieldError } from './errors.js';
 
 export interface Problem {
@@ -23,7 +24,11 @@ const TITLES: Record<number, [code: string, title: string]> = {
 
 export const problemType = (code: string) => `https://hookrelay.dev/problems/${code}`;
 
-/** Any thrown value -> RFC 9457 problem details. Unknown errors are logged and answered 500 without internals. */
+/**
+ * Any thrown value -> RFC 9457 problem details. The database being unreachable (connection refused or cut, pool
+ * timeout) is a 503 the client may retry (sendProblem adds `Retry-After`), not a 500. Unknown errors are logged
+ * and answered 500 without internals.
+ */
 export function toProblem(err: unknown, log?: Logger): Problem {
   if (err instanceof AppError) {
     return { type: problemType(err.code), title: err.title, status: err.status, detail: err.detail, errors: err.errors };
@@ -38,6 +43,16 @@ export function toProblem(err: unknown, log?: Logger): Problem {
           ? messageOf(err)
           : String((err as Error).message ?? title);
     return { type: problemType(code), title, status, detail, errors: [] };
+  }
+  if (isDatabaseUnavailable(err)) {
+    log?.warn(`database unavailable, answering 503: ${(err as Error).message ?? String(err)}`);
+    return {
+      type: problemType('database-unavailable'),
+      title: 'Service unavailable',
+      status: 503,
+      detail: `The database is unreachable at the moment; retry after ${DATABASE_RETRY_AFTER_SECONDS} seconds (with the same Idempotency-Key, a retry never creates a second event).`,
+      errors: [],
+    };
   }
   log?.error(err instanceof Error ? err.stack : String(err));
   return {
@@ -57,6 +72,8 @@ function messageOf(err: HttpException): string {
 }
 
 export function sendProblem(res: Response, problem: Problem): void {
+  // Every 503 is temporary: tell the client when to come back, unless the thrower already did.
+  if (problem.status === 503 && !res.getHeader('retry-after')) res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isTransientDatabaseError } from '../../src/database/transient-error.js';
+import { isTransientDatabaseError } from '../../src/database/database-unavailable.js';
 
 describe('database errors worth retrying', () => {
   it('knows an unreachable or restarting database', () => {
