@@ -1,8 +1,9 @@
-import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import type { AttemptErrorType } from '../src/deliveries/attempt.entity.js';
 import { parseRetryAfter } from '../src/policy/retry-schedule.js';
 import type { NetworkPolicy } from '../src/policy/network-policy.js';
 import { policedConnector } from './policed-connector.js';
+import { classifyRequestError, MAX_INFORMATIONAL_RESPONSES, quoted, TooManyInformationalResponses } from './request-errors.js';
 import type { SignedRequest } from './sign.js';
 
 export const RESPONSE_BODY_LIMIT = 4096;
@@ -28,24 +29,6 @@ export function blockedResult(message: string): PostResult {
   return { statusCode: null, responseBody: null, retryAfterSeconds: null, errorType: 'blocked', errorMessage: message, durationMs: 0 };
 }
 
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
-const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA']);
-
-/** Maps a failed request to the error types of the API; the message never contains request data. */
-export function classifyRequestError(err: unknown): { type: AttemptErrorType; message: string } {
-  const e = err as { name?: string; code?: string; message?: string; cause?: unknown };
-  const code = e.code ?? (e.cause as { code?: string } | undefined)?.code ?? '';
-  const message = e.message || code || 'request failed';
-  if (e.name === 'TimeoutError' || e.name === 'AbortError' || TIMEOUT_CODES.has(code)) {
-    return { type: 'timeout', message: 'no answer within the timeout' };
-  }
-  if (code === 'ERR_BLOCKED_TARGET') return { type: 'blocked', message };
-  if (DNS_CODES.has(code)) return { type: 'dns', message };
-  if (/^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED)/.test(code)) return { type: 'tls', message };
-  if (err instanceof undiciErrors.UndiciError || /^E[A-Z]+/.test(code)) return { type: 'connection', message };
-  return { type: 'internal', message };
-}
-
 /** Reads at most `limit` bytes of the answer, then lets the rest go. */
 async function readCapped(body: Dispatcher.ResponseData['body'], limit: number): Promise<string> {
   const chunks: Buffer[] = [];
@@ -65,7 +48,10 @@ async function readCapped(body: Dispatcher.ResponseData['body'], limit: number):
 /** A receiver may answer any bytes; Postgres text cannot hold NUL, so it is kept as the escape `\u0000`. */
 export const storableText = (s: string) => s.replaceAll('\u0000', '\\u0000');
 
-/** POSTs one signed request: per-attempt timeout, no redirects, answer capped at 4 KiB. Never throws. */
+/**
+ * POSTs one signed request: per-attempt timeout, at most 10 informational answers, no redirects, answer
+ * capped at 4 KiB. Never throws.
+ */
 export async function postRequest(
   dispatcher: Dispatcher,
   req: SignedRequest,
@@ -73,13 +59,20 @@ export async function postRequest(
 ): Promise<PostResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  // undici reports each 1xx answer here; past the cap, aborting ends the attempt and drops the socket.
+  const cutShort = new AbortController();
+  let informational = 0;
+  const onInfo = () => {
+    if (++informational > MAX_INFORMATIONAL_RESPONSES) cutShort.abort(new TooManyInformationalResponses());
+  };
   try {
     const res = await request(req.url, {
       method: 'POST',
       body: req.body,
       headers: req.headers,
       dispatcher,
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), cutShort.signal]),
+      onInfo,
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
     });
@@ -91,7 +84,7 @@ export async function postRequest(
       responseBody,
       retryAfterSeconds: parseRetryAfter(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter),
       errorType: isRedirect ? 'redirect' : null,
-      errorMessage: isRedirect ? `redirects are not followed (location: ${String(res.headers['location'] ?? '')})` : null,
+      errorMessage: isRedirect ? `redirects are not followed (location: ${storableText(quoted(String(res.headers['location'] ?? '')))})` : null,
       durationMs: elapsed(),
     };
   } catch (err) {

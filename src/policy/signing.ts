@@ -27,18 +27,23 @@ export interface SignInput {
   body: string;
 }
 
+/** The header a scheme signs in: standard-webhooks' is fixed by the spec, the others may be renamed. */
+export function signatureHeaderName(scheme: SignatureScheme, override?: string | null): string {
+  return scheme === 'standard-webhooks' ? DEFAULT_SIGNATURE_HEADERS[scheme] : (override ?? DEFAULT_SIGNATURE_HEADERS[scheme]).toLowerCase();
+}
+
 /** The signature header for one request, by the subscription's scheme. Pure: same input, same bytes. */
 export function signatureHeader(input: SignInput): [name: string, value: string] {
   const { scheme, secrets, body } = input;
   if (scheme === 'standard-webhooks') {
     const at = new Date(input.timestampSeconds * 1000);
     const value = secrets.map((s) => new Webhook(s).sign(input.msgId, at, body)).join(' ');
-    return [DEFAULT_SIGNATURE_HEADERS[scheme], value];
+    return [signatureHeaderName(scheme), value];
   }
   const algorithm = scheme === 'hmac-sha256' ? 'sha256' : 'sha1';
   const signed = input.timestamped ? `${input.timestampSeconds}.${body}` : body;
   const value = secrets
     .map((s) => `${algorithm}=${createHmac(algorithm, Buffer.from(s, 'utf8')).update(signed).digest('hex')}`)
     .join(' ');
-  return [(input.header ?? DEFAULT_SIGNATURE_HEADERS[scheme]).toLowerCase(), value];
+  return [signatureHeaderName(scheme, input.header), value];
 }

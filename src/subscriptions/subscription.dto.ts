@@ -7,21 +7,13 @@ import { circuitGate } from '../policy/circuit-breaker.js';
 import { TIMESTAMP_HEADER } from '../policy/signing.js';
 import { DEFAULT_RETRY_SCHEDULE } from '../policy/retry-schedule.js';
 import { SENSITIVE_HEADER } from '../secrets/subscription-secrets.js';
+import { bearerToken, headerName, headerValue, signatureHeaderOverride } from './sendable-headers.js';
 import type { Subscription } from './subscription.entity.js';
 
 /** The longest an attempt may wait for its receiver; the worker's shutdown grace is sized from it. */
 export const MAX_TIMEOUT_MS = 60_000;
 
-const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/;
-/** Headers the service sets itself; a subscription may not replace them. */
-const RESERVED_HEADERS = /^(host|content-type|content-length|transfer-encoding|connection|user-agent|webhook-.*)$/i;
-
 const scalar = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
-
-const headerName = z
-  .string()
-  .regex(HEADER_NAME, 'must be an HTTP header name')
-  .refine((n) => !RESERVED_HEADERS.test(n), 'is set by the service and cannot be overridden');
 
 const subscriptionFields = {
   name: z.string().trim().min(1).max(200),
@@ -35,18 +27,18 @@ const subscriptionFields = {
     .refine((f) => Object.keys(f).length <= 20, 'at most 20 conditions')
     .nullable(),
   headers: z
-    .record(headerName, z.string().max(4096).regex(/^[^\r\n]*$/, 'must not contain line breaks'))
+    .record(headerName, headerValue)
     .refine((h) => Object.keys(h).length <= 20, 'at most 20 headers'),
   auth: z
     .discriminatedUnion('type', [
       z.strictObject({ type: z.literal('basic'), username: z.string().min(1).max(200).regex(/^[^:]*$/, 'must not contain `:`'), password: z.string().min(1).max(500) }),
-      z.strictObject({ type: z.literal('bearer'), token: z.string().min(1).max(4096) }),
+      z.strictObject({ type: z.literal('bearer'), token: bearerToken }),
     ])
     .nullable(),
   signature: z
     .strictObject({
       scheme: z.enum(['standard-webhooks', 'hmac-sha256', 'hmac-sha1']),
-      header: headerName.optional(),
+      header: signatureHeaderOverride.optional(),
       timestamped: z
         .boolean()
         .optional()

@@ -17,8 +17,15 @@ import { SecretBox } from '../secrets/secret-box.js';
 import { sealSecrets } from '../secrets/subscription-secrets.js';
 import { createNetworkPolicy, urlRefusal, type NetworkPolicy } from '../policy/network-policy.js';
 import { EventsService } from '../events/events.service.js';
+import { headerCollisions, type HeaderSettings } from './sendable-headers.js';
 import { DEFAULTS, subscriptionView, type CreateSubscriptionInput, type UpdateSubscriptionInput } from './subscription.dto.js';
 import { CLEAN_HEALTH, Subscription, type SubscriptionStatus } from './subscription.entity.js';
+
+/** A write whose headers, auth and signature would overwrite one another is refused, naming what it changes. */
+function refuseHeaderCollisions(after: HeaderSettings, input: UpdateSubscriptionInput): void {
+  const errors = headerCollisions(after, { headers: input.headers !== undefined, auth: input.auth !== undefined, signature: input.signature !== undefined });
+  if (errors.length) throw validationFailed(errors);
+}
 
 export const newSecret = () => 'whsec_' + randomBytes(24).toString('base64');
 
@@ -43,6 +50,10 @@ export class SubscriptionsService {
   }
 
   async create(tenantId: string, input: CreateSubscriptionInput) {
+    refuseHeaderCollisions(
+      { headers: input.headers ?? {}, hasAuth: Boolean(input.auth), scheme: input.signature?.scheme ?? DEFAULTS.signatureScheme, signatureHeader: input.signature?.header ?? null },
+      input,
+    );
     await this.checkTargets(tenantId, input.url, input.events);
     const secret = newSecret();
     const sealed = sealSecrets(this.box, { secret, auth: input.auth ?? null, headers: input.headers ?? {} });
@@ -102,6 +113,15 @@ export class SubscriptionsService {
    */
   async update(tenantId: string, id: string, input: UpdateSubscriptionInput) {
     const sub = await this.get(tenantId, id);
+    refuseHeaderCollisions(
+      {
+        headers: input.headers ?? sub.headers,
+        hasAuth: input.auth !== undefined ? input.auth !== null : sub.auth !== null,
+        scheme: input.signature?.scheme ?? sub.signatureScheme,
+        signatureHeader: input.signature ? (input.signature.header ?? null) : sub.signatureHeader,
+      },
+      input,
+    );
     await this.checkTargets(tenantId, input.url ?? sub.url, input.events ?? sub.events, input.events !== undefined);
     const changes: Partial<Subscription> = {};
     if (input.name !== undefined) changes.name = input.name;

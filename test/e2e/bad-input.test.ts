@@ -82,4 +82,78 @@ describe('bad input: a clean 4xx problem+json naming every bad field, and nothin
     assert.deepEqual(await counts(), before);
     assert.ok(subId);
   });
+
+  describe('subscription settings that could never be sent are refused on create and PATCH', () => {
+    const target = { url: 'http://127.0.0.1:9/', events: ['job.created'] };
+    let withHeaders = '';
+    before(async () => {
+      withHeaders = (await createSubscription(svc, { ...target, headers: { 'X-Team': 'a', Authorization: 'Custom x' } })).id;
+    });
+
+    const badValues = { 'line separator U+2028': 'a\u2028b', 'non-ASCII': 'café', 'vertical tab': 'a\vb', 'form feed': 'a\fb', DEL: 'a\x7fb', 'NUL': 'a\u0000b' };
+    const hopByHop = ['Expect', 'Upgrade', 'Keep-Alive', 'Connection', 'Transfer-Encoding', 'Host', 'Content-Length', 'TE', 'Trailer', 'Proxy-Connection'];
+    const badTokens = { CRLF: 't0k\r\nX-Injected: 1', LF: 't0k\nen', 'line separator U+2028': 't0k\u2028en', 'non-ASCII': 'tökén' };
+    const badSignatureHeaders = ['Authorization', 'authorization', 'Proxy-Authorization', 'webhook-id', 'User-Agent', 'Content-Type', 'Connection'];
+
+    /** Each setting alone in a body, with the field the problem must name. */
+    const settings: { name: string; body: Record<string, unknown>; field: string }[] = [
+      ...Object.entries(badValues).map(([name, value]) => ({ name: `header value with ${name}`, body: { headers: { 'X-Foo': value } }, field: 'headers.X-Foo' })),
+      ...hopByHop.map((name) => ({ name: `header ${name}`, body: { headers: { [name]: 'x' } }, field: `headers.${name}` })),
+      ...Object.entries(badTokens).map(([name, token]) => ({ name: `bearer token with ${name}`, body: { auth: { type: 'bearer', token } }, field: 'auth.token' })),
+      ...badSignatureHeaders.map((header) => ({ name: `signature header ${header}`, body: { signature: { scheme: 'hmac-sha256', header } }, field: 'signature.header' })),
+      { name: 'a custom Authorization beside auth', body: { headers: { Authorization: 'x' }, auth: { type: 'bearer', token: 't' } }, field: 'headers.Authorization' },
+      { name: 'a custom header the signature replaces', body: { headers: { 'X-Webhook-Signature': 'x' }, signature: { scheme: 'hmac-sha1' } }, field: 'headers.X-Webhook-Signature' },
+      { name: 'a signature header a custom header holds', body: { headers: { 'X-Sig': 'x' }, signature: { scheme: 'hmac-sha256', header: 'x-sig' } }, field: 'signature.header' },
+    ];
+
+    /** Sends one setting; answers what went wrong, or null when it was refused naming `field`. */
+    const wrongAnswer = async (method: string, path: string, body: Record<string, unknown>, field: string, label: string) => {
+      const res = await svc.api(method, path, body);
+      const named = ((res.body.errors ?? []) as { field: string }[]).map((e) => e.field);
+      if (res.status === 422 && named.includes(field)) return null;
+      return `${label}: ${res.status}, named ${JSON.stringify(named)}, wanted 422 naming ${field}`;
+    };
+    const allRefused = async (wrong: (string | null)[]) => {
+      const missed = wrong.filter((w) => w !== null);
+      assert.deepEqual(missed, [], `${missed.length} accepted or misnamed:\n  ${missed.join('\n  ')}`);
+    };
+    const subscriptionCount = async () => (await svc.db.query(`SELECT count(*)::int AS n FROM subscriptions`))[0].n as number;
+    const stored = async (id: string) => (await svc.api('GET', `/v1/subscriptions/${id}`)).body as Record<string, unknown>;
+
+    it('on create: 422 naming the field, nothing created', async () => {
+      const count = await subscriptionCount();
+      const wrong = [];
+      for (const s of settings) wrong.push(await wrongAnswer('POST', '/v1/subscriptions', { ...target, ...s.body }, s.field, `create, ${s.name}`));
+      await allRefused(wrong);
+      assert.equal(await subscriptionCount(), count);
+    });
+
+    it('on PATCH: 422 naming the field, nothing changed', async () => {
+      const before = await stored(subId);
+      const wrong = [];
+      for (const s of settings) wrong.push(await wrongAnswer('PATCH', `/v1/subscriptions/${subId}`, s.body, s.field, `PATCH, ${s.name}`));
+      await allRefused(wrong);
+      assert.deepEqual(await stored(subId), before);
+    });
+
+    it('on PATCH: a collision with what the subscription already has names the changed field', async () => {
+      const before = await stored(withHeaders);
+      await allRefused([
+        await wrongAnswer('PATCH', `/v1/subscriptions/${withHeaders}`, { auth: { type: 'bearer', token: 't' } }, 'auth', 'auth over a stored Authorization header'),
+        await wrongAnswer('PATCH', `/v1/subscriptions/${withHeaders}`, { signature: { scheme: 'hmac-sha256', header: 'X-Team' } }, 'signature.header', 'signature over a stored header'),
+      ]);
+      assert.deepEqual(await stored(withHeaders), before);
+    });
+
+    it('still accepts what can be sent', async () => {
+      const ok = await createSubscription(svc, {
+        ...target,
+        headers: { 'X-Tab': 'a\tb', 'X-Printable': '~!@#$%^&*()_+ {}|:"<>?' },
+        auth: { type: 'bearer', token: 'abc.DEF-123_~+/=' },
+        signature: { scheme: 'hmac-sha256', header: 'X-Hub-Signature-256' },
+      });
+      const patched = await svc.api('PATCH', `/v1/subscriptions/${ok.id}`, { headers: { Authorization: 'Custom y' }, auth: null });
+      assert.equal(patched.status, 200, JSON.stringify(patched.body));
+    });
+  });
 });
