@@ -3,6 +3,7 @@ import formatsPlugin from 'ajv-formats';
 import type { FieldError } from '../common/errors.js';
 import { schemaLimitProblems } from './schema-limits.js';
 import { linearRegExp } from './schema-regex.js';
+import { addLinearUniqueItems } from './unique-items.js';
 import { ValidatorCache } from './validator-cache.js';
 
 const addFormats = formatsPlugin as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -29,7 +30,7 @@ const metaChecker = addFormats(new Ajv2020(options));
  */
 function compileIsolated(schema: Record<string, unknown>): ValidateFunction {
   if (!metaChecker.validateSchema(schema)) throw new Error(metaChecker.errorsText(metaChecker.errors, { dataVar: 'schema' }));
-  return addFormats(new Ajv2020({ ...options, validateSchema: false })).compile(schema);
+  return addLinearUniqueItems(addFormats(new Ajv2020({ ...options, validateSchema: false }))).compile(schema);
 }
 
 /** A schema's validator, or every reason it cannot be used (limits, patterns, validity). */
