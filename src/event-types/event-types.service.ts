@@ -4,7 +4,7 @@ import { AppError, conflict, notFound, validationFailed } from '../common/errors
 import { BUILT_IN_EVENT_TYPES } from '../policy/event-matching.js';
 import { EventType } from './event-type.entity.js';
 import { eventTypeView, type CreateEventTypeInput, type UpdateEventTypeInput } from './event-type.dto.js';
-import { schemaProblem } from './payload-schema.js';
+import { forgetValidator, schemaProblems, validatorKey } from './payload-schema.js';
 
 const isBuiltIn = (name: string) => BUILT_IN_EVENT_TYPES.includes(name);
 
@@ -67,6 +67,8 @@ export class EventTypesService {
     if (input.description !== undefined) type.description = input.description;
     if (input.schema !== undefined) type.schema = input.schema;
     await this.repo.save(type);
+    // This process frees the old validator now; others replace theirs at their next event (the hash differs).
+    if (input.schema !== undefined) forgetValidator(validatorKey(tenantId, name));
     return eventTypeView(type, false);
   }
 
@@ -75,6 +77,7 @@ export class EventTypesService {
     const type = await this.get(tenantId, name);
     this.refuseBuiltIn(name);
     if (type.archivedAt === null) await this.repo.update({ tenantId, name }, { archivedAt: new Date() });
+    forgetValidator(validatorKey(tenantId, name));
   }
 
   private refuseBuiltIn(name: string) {
@@ -84,7 +87,7 @@ export class EventTypesService {
   }
 
   private checkSchema(schema: Record<string, unknown> | undefined | null) {
-    const problem = schema ? schemaProblem(schema) : null;
-    if (problem) throw validationFailed([{ field: 'schema', message: problem }]);
+    const problems = schema ? schemaProblems(schema) : [];
+    if (problems.length) throw validationFailed(problems);
   }
 }

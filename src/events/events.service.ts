@@ -10,7 +10,7 @@ import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher.js';
 import type { DeliveryKind } from '../deliveries/delivery.entity.js';
 import { isOperational } from '../policy/event-matching.js';
-import { payloadErrors } from '../event-types/payload-schema.js';
+import { payloadErrors, validatorKey } from '../event-types/payload-schema.js';
 import { MetricsService } from '../health/metrics.service.js';
 import { deliveriesFor, insertEvents, type NewEvent, type Target } from './event-writer.js';
 import { eventInputSchema, type AcceptedEvent, type EventInput, type ListEventsQuery } from './event.dto.js';
@@ -21,6 +21,9 @@ interface CatalogEntry {
   name: string;
   schema: Record<string, unknown> | null;
   archived: boolean;
+  /** Names the tenant's type in the validator cache. */
+  key: string;
+  /** A hash of the schema's content: a new one compiles a new validator in place of the old. */
   version: string;
 }
 
@@ -159,7 +162,7 @@ export class EventsService {
         continue;
       }
       if (entry.schema) {
-        for (const e of payloadErrors(entry.version, entry.schema, input.data)) errors.push({ field: [prefix(i), e.field].filter(Boolean).join('.'), message: e.message });
+        for (const e of payloadErrors(entry.key, entry.version, entry.schema, input.data)) errors.push({ field: [prefix(i), e.field].filter(Boolean).join('.'), message: e.message });
       }
     }
     if (errors.length) throw validationFailed(errors, 'Some events do not fit the event type catalog.');
@@ -167,12 +170,12 @@ export class EventsService {
 
   private async catalog(tenantId: string, types: string[]): Promise<Map<string, CatalogEntry>> {
     if (types.length === 0) return new Map();
-    const rows: { name: string; schema: Record<string, unknown> | null; archived: boolean; updatedAt: Date }[] = await this.db.query(
-      `SELECT name, schema, archived_at IS NOT NULL AS archived, updated_at AS "updatedAt"
+    const rows: { name: string; schema: Record<string, unknown> | null; archived: boolean; version: string }[] = await this.db.query(
+      `SELECT name, schema, archived_at IS NOT NULL AS archived, coalesce(md5(schema::text), '') AS version
          FROM event_types WHERE tenant_id = $1 AND name = ANY($2)`,
       [tenantId, types],
     );
-    return new Map(rows.map((r) => [r.name, { ...r, version: `${tenantId}:${r.name}:${r.updatedAt.getTime()}` }]));
+    return new Map(rows.map((r) => [r.name, { ...r, key: validatorKey(tenantId, r.name) }]));
   }
 
   private async findByKeys(tenantId: string, keys: (string | null)[]): Promise<Map<string, AcceptedEvent>> {

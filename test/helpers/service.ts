@@ -16,8 +16,16 @@ export interface TestService {
   app: NestExpressApplication;
   db: DataSource;
   /** Calls the API with the bootstrap key; JSON in, parsed JSON (or text) out. */
-  api(method: string, path: string, body?: unknown, init?: { headers?: Record<string, string>; key?: string | null; raw?: string }): Promise<ApiResponse>;
+  api(method: string, path: string, body?: unknown, init?: ApiInit): Promise<ApiResponse>;
   close(): Promise<void>;
+}
+
+export interface ApiInit {
+  headers?: Record<string, string>;
+  key?: string | null;
+  raw?: string;
+  /** Gives up on the answer (e.g. `AbortSignal.timeout(ms)`), so a stalled server fails the test instead of hanging it. */
+  signal?: AbortSignal;
 }
 
 export interface ApiResponse {
@@ -80,7 +88,7 @@ export async function callApi(
   method: string,
   path: string,
   body?: unknown,
-  init: { headers?: Record<string, string>; key?: string | null; raw?: string } = {},
+  init: ApiInit = {},
 ): Promise<ApiResponse> {
   const headers: Record<string, string> = { ...init.headers };
   const key = init.key === undefined ? apiKey : init.key;
@@ -90,7 +98,7 @@ export async function callApi(
     payload = JSON.stringify(body);
     headers['content-type'] ??= 'application/json';
   }
-  const res = await fetch(baseUrl + path, { method, headers, body: payload });
+  const res = await fetch(baseUrl + path, { method, headers, body: payload, signal: init.signal });
   const text = await res.text();
   let parsed: unknown = text;
   try {
