@@ -1,4 +1,4 @@
-import { isoDateTime } from '../common/validation.js';
+import { isoDateTime, jsonObject } from '../common/validation.js';
 import { z } from 'zod';
 import { isoDate, pageOf } from '../common/openapi.js';
 import { attemptResponse, deliveryWithAttemptsResponse } from '../deliveries/delivery.dto.js';
@@ -75,7 +75,7 @@ export const rotateSecretSchema = z.strictObject({
 
 export const testSendSchema = z.strictObject({
   type: z.string().max(100).default('webhook.test'),
-  data: z.record(z.string(), z.unknown(), { error: 'must be a JSON object' }).optional(),
+  data: jsonObject().optional(),
 });
 
 export const recoverSchema = z

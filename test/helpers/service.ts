@@ -16,8 +16,18 @@ export interface TestService {
   app: NestExpressApplication;
   db: DataSource;
   /** Calls the API with the bootstrap key; JSON in, parsed JSON (or text) out. */
-  api(method: string, path: string, body?: unknown, init?: { headers?: Record<string, string>; key?: string | null; raw?: string }): Promise<ApiResponse>;
+  api(method: string, path: string, body?: unknown, init?: ApiInit): Promise<ApiResponse>;
   close(): Promise<void>;
+}
+
+export interface ApiInit {
+  headers?: Record<string, string>;
+  /** `null`: no Authorization header. */
+  key?: string | null;
+  /** The body as this exact text (e.g. JSON that JavaScript objects cannot spell, such as a `__proto__` key). */
+  raw?: string;
+  /** Fail the call (AbortError) rather than wait longer: a stalled service fails the test instead of hanging it. */
+  timeoutMs?: number;
 }
 
 export interface ApiResponse {
@@ -80,7 +90,7 @@ export async function callApi(
   method: string,
   path: string,
   body?: unknown,
-  init: { headers?: Record<string, string>; key?: string | null; raw?: string } = {},
+  init: ApiInit = {},
 ): Promise<ApiResponse> {
   const headers: Record<string, string> = { ...init.headers };
   const key = init.key === undefined ? apiKey : init.key;
@@ -90,7 +100,8 @@ export async function callApi(
     payload = JSON.stringify(body);
     headers['content-type'] ??= 'application/json';
   }
-  const res = await fetch(baseUrl + path, { method, headers, body: payload });
+  const signal = init.timeoutMs === undefined ? undefined : AbortSignal.timeout(init.timeoutMs);
+  const res = await fetch(baseUrl + path, { method, headers, body: payload, signal });
   const text = await res.text();
   let parsed: unknown = text;
   try {
