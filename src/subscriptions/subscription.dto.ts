@@ -6,6 +6,7 @@ import { EVENT_PATTERN } from '../policy/event-matching.js';
 import { circuitGate } from '../policy/circuit-breaker.js';
 import { DEFAULT_RETRY_SCHEDULE } from '../policy/retry-schedule.js';
 import { SENSITIVE_HEADER } from '../secrets/subscription-secrets.js';
+import { filterSchema } from './filter-schema.js';
 import type { Subscription } from './subscription.entity.js';
 
 /** The longest an attempt may wait for its receiver; the worker's shutdown grace is sized from it. */
@@ -14,8 +15,6 @@ export const MAX_TIMEOUT_MS = 60_000;
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/;
 /** Headers the service sets itself; a subscription may not replace them. */
 const RESERVED_HEADERS = /^(host|content-type|content-length|transfer-encoding|connection|user-agent|webhook-.*)$/i;
-
-const scalar = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
 
 const headerName = z
   .string()
@@ -29,10 +28,7 @@ const subscriptionFields = {
     .array(z.string().max(100).regex(EVENT_PATTERN, 'must be an event type, `*`, or a prefix pattern like `job.*`'))
     .min(1, 'must name at least one event type or pattern')
     .max(100),
-  filter: z
-    .record(z.string().min(1).max(200), z.union([scalar, z.array(scalar).min(1).max(100)]))
-    .refine((f) => Object.keys(f).length <= 20, 'at most 20 conditions')
-    .nullable(),
+  filter: filterSchema.nullable(),
   headers: z
     .record(headerName, z.string().max(4096).regex(/^[^\r\n]*$/, 'must not contain line breaks'))
     .refine((h) => Object.keys(h).length <= 20, 'at most 20 headers'),
