@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { ProblemFilter, sendProblem, toProblem } from './common/problem.filter.js';
+import { rejectDeepJson } from './common/json-depth.js';
 import { rejectUnstorableText } from './common/storable-text.js';
 import type { AppConfig } from './config.js';
 
@@ -29,6 +30,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     if (res.headersSent) return next(err);
     sendProblem(res, toProblem(err));
   });
+  // Depth first: the checks after it (storable text, schemas) walk the body recursively.
+  app.use(rejectDeepJson);
   app.use(rejectUnstorableText);
   app.useGlobalFilters(new ProblemFilter());
 

@@ -53,6 +53,7 @@ const envSchema = z.object({
     .string()
     .optional()
     .refine((v) => !v || v.split(',').every((c) => !c.trim() || isValidCidr(c.trim())), 'must be comma-separated CIDRs, e.g. 127.0.0.0/8,::1/128'),
+  MAX_SUBSCRIPTIONS_PER_TENANT: z.coerce.number().int().min(1).default(1000),
   PAYLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
   DISABLE_AFTER_HOURS: z.coerce.number().positive().default(120),
   CIRCUIT_FAILURE_THRESHOLD: z.coerce.number().int().min(0).default(10),
@@ -103,6 +104,8 @@ export interface AppConfig {
   allowHttpTargets: boolean;
   allowedPrivateCidrs: string[];
   payloadLimitBytes: number;
+  /** Live (not deleted) subscriptions a tenant may have: each one is matched against every event it sends. */
+  maxSubscriptionsPerTenant: number;
   disableAfterHours: number;
   circuit: CircuitPolicy;
   sweepIntervalMs: number;
@@ -175,6 +178,7 @@ export function loadConfig(env: Record<string, string | undefined>, role: Role =
     allowHttpTargets: e.ALLOW_HTTP_TARGETS ?? embedded,
     allowedPrivateCidrs: (e.ALLOWED_PRIVATE_CIDRS ?? (embedded ? EMBEDDED_ALLOWED_CIDRS : '')).split(',').map((s) => s.trim()).filter(Boolean),
     payloadLimitBytes: e.PAYLOAD_LIMIT_BYTES,
+    maxSubscriptionsPerTenant: e.MAX_SUBSCRIPTIONS_PER_TENANT,
     disableAfterHours: e.DISABLE_AFTER_HOURS,
     circuit: { failureThreshold: e.CIRCUIT_FAILURE_THRESHOLD, cooldownSeconds: e.CIRCUIT_COOLDOWN_SECONDS },
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,

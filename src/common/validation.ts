@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiQuery } from '@nestjs/swagger';
 import { z, type ZodType } from 'zod';
 import { validationFailed, type FieldError } from './errors.js';
+import { MAX_JSON_DEPTH, withinJsonDepth } from './json-depth.js';
 
 export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
   const at = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.') || '(body)';
@@ -49,3 +50,18 @@ export const isoDateTime = () =>
       const year = new Date(v).getUTCFullYear();
       return year >= 1 && year <= 9999;
     }, 'must be between years 1 and 9999');
+
+export const isJsonObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * A JSON object kept as the very object sent, nesting at most MAX_JSON_DEPTH levels. Not `z.record`: that
+ * rebuilds the object and silently drops an own `__proto__` key, so what was delivered differed from what was sent.
+ */
+export const jsonObject = () =>
+  z
+    .custom<Record<string, unknown>>()
+    .superRefine((v, ctx) => {
+      if (!isJsonObject(v)) ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
+      else if (!withinJsonDepth(v)) ctx.addIssue({ code: 'custom', message: `must nest at most ${MAX_JSON_DEPTH} levels` });
+    })
+    .meta({ type: 'object', additionalProperties: {} });

@@ -8,6 +8,8 @@ export interface NewEvent {
   id: string;
   type: string;
   data: Record<string, unknown>;
+  /** `data` as JSON text, when ingestion already serialised it (once per event). */
+  json?: string;
   occurredAt: Date;
   idempotencyKey: string | null;
   deliveries: DispatchItem[];
@@ -57,7 +59,7 @@ export async function insertEvents(db: Queryable, tenantId: string, events: NewE
     tenantId,
     events.map((e) => e.id),
     events.map((e) => e.type),
-    events.map((e) => JSON.stringify(e.data)),
+    events.map((e) => e.json ?? JSON.stringify(e.data)),
     events.map((e) => e.occurredAt),
     events.map((e) => e.idempotencyKey),
     deliveries.map((d) => d.id),

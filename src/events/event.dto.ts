@@ -1,4 +1,4 @@
-import { isoDateTime } from '../common/validation.js';
+import { isoDateTime, jsonObject } from '../common/validation.js';
 import { z } from 'zod';
 import { isoDate, pageOf } from '../common/openapi.js';
 import { pageQuery } from '../common/pagination.js';
@@ -9,7 +9,7 @@ export const MAX_BATCH = 500;
 
 export const eventInputSchema = z.strictObject({
   type: eventTypeName,
-  data: z.record(z.string(), z.unknown(), { error: 'must be a JSON object' }),
+  data: jsonObject(),
   /** A client id: a repeat with the same id returns the first answer and creates nothing new. */
   id: z.string().min(1).max(255).optional(),
   occurredAt: isoDateTime().optional(),

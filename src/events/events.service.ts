@@ -44,7 +44,7 @@ export class EventsService {
    */
   async ingest(tenant: TenantContext, raw: unknown[], idempotencyKeys: (string | undefined)[], fieldPrefix?: (i: number) => string): Promise<AcceptedEvent[]> {
     const prefix = (i: number) => (fieldPrefix ? fieldPrefix(i) : undefined);
-    const inputs = this.validateShape(raw, prefix);
+    const { inputs, json } = this.validateShape(raw, prefix);
     const keys = inputs.map((input, i) => idempotencyKeys[i] ?? input.id ?? null);
 
     const seen = await this.findByKeys(tenant.id, keys);
@@ -61,7 +61,7 @@ export class EventsService {
       const id = newId('evt');
       const deliveries = deliveriesFor(tenant.id, input.type, SubscriptionMatcher.select(candidates, input.type, input.data), 'event');
       const occurredAt = new Date(input.occurredAt ?? Date.now());
-      byIndex.set(i, { id, type: input.type, data: input.data, occurredAt, idempotencyKey: keys[i] ?? null, deliveries });
+      byIndex.set(i, { id, type: input.type, data: input.data, json: json[i], occurredAt, idempotencyKey: keys[i] ?? null, deliveries });
     }
     const events = [...byIndex.values()];
     const inserted = await this.insert(tenant.id, events, 'event');
@@ -80,7 +80,7 @@ export class EventsService {
 
   /** Checks a test event as ingestion would (catalog, schema, size), without writing anything. */
   async checkEvent(tenantId: string, input: { type: string; data: Record<string, unknown> }): Promise<void> {
-    const [valid] = this.validateShape([input], () => undefined);
+    const [valid] = this.validateShape([input], () => undefined).inputs;
     this.validateAgainstCatalog([{ input: valid!, i: 0 }], await this.catalog(tenantId, [valid!.type]), () => undefined);
   }
 
@@ -131,16 +131,19 @@ export class EventsService {
     };
   }
 
-  private validateShape(raw: unknown[], prefix: (i: number) => string | undefined): EventInput[] {
+  /** The events and their data as JSON text: serialised once here, for the size check and the insert. */
+  private validateShape(raw: unknown[], prefix: (i: number) => string | undefined): { inputs: EventInput[]; json: string[] } {
     const errors: FieldError[] = [];
     const tooLarge: FieldError[] = [];
+    const json: string[] = [];
     const inputs = raw.map((value, i) => {
       const parsed = eventInputSchema.safeParse(value ?? {});
       if (!parsed.success) {
         errors.push(...fieldErrors(parsed.error, prefix(i)));
         return undefined;
       }
-      const size = Buffer.byteLength(JSON.stringify(parsed.data.data));
+      json[i] = JSON.stringify(parsed.data.data);
+      const size = Buffer.byteLength(json[i]);
       if (size > this.config.payloadLimitBytes) {
         tooLarge.push({ field: [prefix(i), 'data'].filter(Boolean).join('.'), message: `is ${size} bytes; the limit is ${this.config.payloadLimitBytes}` });
       }
@@ -148,7 +151,7 @@ export class EventsService {
     });
     if (errors.length) throw validationFailed(errors);
     if (tooLarge.length) throw payloadTooLarge('An event payload is over the size limit.', tooLarge);
-    return inputs as EventInput[];
+    return { inputs: inputs as EventInput[], json };
   }
 
   private validateAgainstCatalog(fresh: { input: EventInput; i: number }[], catalog: Map<string, CatalogEntry>, prefix: (i: number) => string | undefined) {

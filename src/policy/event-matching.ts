@@ -1,3 +1,5 @@
+import { compiledFilterOf, EventFields, filterMatches, type Filter } from './event-filter.js';
+
 /** Types the service raises about itself; they reach only subscriptions that name them exactly. */
 export const OPERATIONAL_EVENT_TYPES: readonly string[] = ['subscription.disabled', 'delivery.exhausted'];
 export const BUILT_IN_EVENT_TYPES: readonly string[] = ['webhook.ping', 'webhook.test', ...OPERATIONAL_EVENT_TYPES];
@@ -23,28 +25,14 @@ export function patternsMatching(type: string): string[] {
 }
 
 export function matchesEvents(subscriptionPatterns: readonly string[], type: string): boolean {
-  const wanted = new Set(patternsMatching(type));
-  return subscriptionPatterns.some((p) => wanted.has(p));
+  return matchesAnyPattern(subscriptionPatterns, new Set(patternsMatching(type)));
 }
 
-function valueAt(data: unknown, path: string): unknown {
-  let current: unknown = data;
-  for (const key of path.split('.')) {
-    if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
+/** With the patterns of one type computed once, for many subscriptions. */
+export const matchesAnyPattern = (subscriptionPatterns: readonly string[], wanted: ReadonlySet<string>) =>
+  subscriptionPatterns.some((p) => wanted.has(p));
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/** Every filter entry must hold: equality at the dotted path; an array of expected values means any of them. */
-export function matchesFilter(filter: Record<string, unknown> | null | undefined, data: unknown): boolean {
-  if (!filter) return true;
-  return Object.entries(filter).every(([path, expected]) => {
-    const actual = valueAt(data, path);
-    if (actual === undefined) return false;
-    const options = Array.isArray(expected) ? expected : [expected];
-    return options.some((option) => sameJson(option, actual));
-  });
+/** One filter against one event's data; for many subscriptions, SubscriptionMatcher.select shares the lookups. */
+export function matchesFilter(filter: Filter | null | undefined, data: unknown): boolean {
+  return filterMatches(compiledFilterOf(filter), new EventFields(data));
 }

@@ -1,4 +1,4 @@
-import { isoDateTime } from '../common/validation.js';
+import { isoDateTime, jsonObject } from '../common/validation.js';
 import { z } from 'zod';
 import { isoDate, pageOf } from '../common/openapi.js';
 import { attemptResponse, deliveryWithAttemptsResponse } from '../deliveries/delivery.dto.js';
@@ -8,6 +8,7 @@ import { TIMESTAMP_HEADER } from '../policy/signing.js';
 import { DEFAULT_RETRY_SCHEDULE } from '../policy/retry-schedule.js';
 import { SENSITIVE_HEADER } from '../secrets/subscription-secrets.js';
 import { bearerToken, headerName, headerValue, signatureHeaderOverride } from './sendable-headers.js';
+import { filterSchema } from './filter-schema.js';
 import type { Subscription } from './subscription.entity.js';
 
 /** The longest an attempt may wait for its receiver; the worker's shutdown grace is sized from it. */
@@ -22,10 +23,7 @@ const subscriptionFields = {
     .array(z.string().max(100).regex(EVENT_PATTERN, 'must be an event type, `*`, or a prefix pattern like `job.*`'))
     .min(1, 'must name at least one event type or pattern')
     .max(100),
-  filter: z
-    .record(z.string().min(1).max(200), z.union([scalar, z.array(scalar).min(1).max(100)]))
-    .refine((f) => Object.keys(f).length <= 20, 'at most 20 conditions')
-    .nullable(),
+  filter: filterSchema.nullable(),
   headers: z
     .record(headerName, headerValue)
     .refine((h) => Object.keys(h).length <= 20, 'at most 20 headers'),
@@ -83,7 +81,7 @@ export const rotateSecretSchema = z.strictObject({
 
 export const testSendSchema = z.strictObject({
   type: z.string().max(100).default('webhook.test'),
-  data: z.record(z.string(), z.unknown(), { error: 'must be a JSON object' }).optional(),
+  data: jsonObject().optional(),
 });
 
 export const recoverSchema = z

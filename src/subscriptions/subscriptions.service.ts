@@ -7,6 +7,7 @@ import { cancelSignal, resumeSignal, workflowIdFor } from '../../workflows/contr
 import { Config } from '../app-config.token.js';
 import { notFound, validationFailed, type FieldError } from '../common/errors.js';
 import { newId } from '../common/ids.js';
+import { exactJson } from '../database/exact-json.js';
 import { toPage } from '../common/pagination.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher.js';
@@ -19,6 +20,7 @@ import { createNetworkPolicy, urlRefusal, type NetworkPolicy } from '../policy/n
 import { EventsService } from '../events/events.service.js';
 import { headerCollisions, type HeaderSettings } from './sendable-headers.js';
 import { DEFAULTS, subscriptionView, type CreateSubscriptionInput, type UpdateSubscriptionInput } from './subscription.dto.js';
+import { checkSubscriptionQuota } from './subscription-quota.js';
 import { CLEAN_HEALTH, Subscription, type SubscriptionStatus } from './subscription.entity.js';
 
 /** A write whose headers, auth and signature would overwrite one another is refused, naming what it changes. */
@@ -32,7 +34,7 @@ export const newSecret = () => 'whsec_' + randomBytes(24).toString('base64');
 @Injectable()
 export class SubscriptionsService {
   constructor(
-    @Inject(Config) config: Config,
+    @Inject(Config) private readonly config: Config,
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(Client) private readonly temporal: Client,
     @Inject(EventsService) private readonly events: EventsService,
@@ -63,7 +65,7 @@ export class SubscriptionsService {
       name: input.name ?? new URL(input.url).host,
       url: input.url,
       events: input.events,
-      filter: input.filter ?? null,
+      filter: exactJson(input.filter ?? null),
       status: 'active',
       disabledReason: null,
       headers: sealed.headers,
@@ -79,7 +81,10 @@ export class SubscriptionsService {
       previousSecretExpiresAt: null,
       deletedAt: null,
     });
-    await this.repo.save(sub);
+    await this.db.transaction(async (tx) => {
+      await checkSubscriptionQuota(tx, tenantId, this.config.maxSubscriptionsPerTenant);
+      await tx.getRepository(Subscription).save(sub);
+    });
     const saved = await this.get(tenantId, sub.id);
     if (input.ping !== false) {
       await this.events.raise(tenantId, 'webhook.ping', { subscriptionId: sub.id, url: sub.url }, [saved], 'ping');
@@ -127,7 +132,7 @@ export class SubscriptionsService {
     if (input.name !== undefined) changes.name = input.name;
     if (input.url !== undefined && input.url !== sub.url) Object.assign(changes, { url: input.url }, CLEAN_HEALTH);
     if (input.events !== undefined) changes.events = input.events;
-    if (input.filter !== undefined) changes.filter = input.filter;
+    if (input.filter !== undefined) changes.filter = exactJson(input.filter);
     if (input.headers !== undefined) changes.headers = sealSecrets(this.box, { headers: input.headers }).headers;
     if (input.auth !== undefined) changes.auth = sealSecrets(this.box, { auth: input.auth }).auth ?? null;
     // `signature` is one setting, replaced whole: what it leaves out takes its default, as on create.

@@ -3,6 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import { createEventType, createSubscription } from '../helpers/factories.js';
 import { startService, type TestService } from '../helpers/service.js';
 
+/** `levels` nested objects: `{"a":{"a":...{}}}`, as text (a recursive JSON.stringify could overflow). */
+const nestedObjects = (levels: number) => '{"a":'.repeat(levels - 1) + '{}' + '}'.repeat(levels - 1);
+const nestedArrays = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+const json = { 'content-type': 'application/json' };
+
 interface BadCase {
   name: string;
   method: string;
@@ -61,6 +66,14 @@ describe('bad input: a clean 4xx problem+json naming every bad field, and nothin
     { name: 'unpaired surrogate in a schema key', method: 'POST', path: '/v1/event-types', raw: '{"name":"job.odd","schema":{"\\ud83e":true}}', headers: { 'content-type': 'application/json' }, status: 422 },
     { name: 'NUL character in a query parameter', method: 'GET', path: '/v1/subscriptions?event=%F0%9E%BD%AA%00', status: 422, fields: ['event'] },
     { name: 'NUL character in a path id', method: 'GET', path: '/v1/subscriptions/sub_%00', status: 422, fields: ['(path)'] },
+    { name: 'event data nested 4,500 levels (arrays)', method: 'POST', path: '/v1/events', raw: `{"type":"job.created","data":{"jobId":"a","deep":${nestedArrays(4500)}}}`, headers: json, status: 422, fields: ['data'] },
+    { name: 'event data nested 4,500 levels (objects)', method: 'POST', path: '/v1/events', raw: `{"type":"job.created","data":${nestedObjects(4500)}}`, headers: json, status: 422, fields: ['data'] },
+    { name: 'event data nested 65 levels', method: 'POST', path: '/v1/events', raw: `{"type":"job.created","data":{"jobId":"a","deep":${nestedObjects(64)}}}`, headers: json, status: 422, fields: ['data'] },
+    { name: 'batch event data nested 4,500 levels', method: 'POST', path: '/v1/events/batch', raw: `{"events":[{"type":"job.created","data":{"jobId":"a"}},{"type":"job.created","data":${nestedObjects(4500)}}]}`, headers: json, status: 422, fields: ['events.1.data'] },
+    { name: 'batch event data nested 65 levels', method: 'POST', path: '/v1/events/batch', raw: `{"events":[{"type":"job.created","data":{"jobId":"a","deep":${nestedObjects(64)}}}]}`, headers: json, status: 422, fields: ['events.0.data'] },
+    { name: 'event type schema nested 4,500 levels', method: 'POST', path: '/v1/event-types', raw: `{"name":"job.deep","schema":${nestedObjects(4500)}}`, headers: json, status: 422, fields: ['schema'] },
+    { name: 'a JSON body that is an array nested 100,000 levels', method: 'POST', path: '/v1/events', raw: nestedArrays(100_000), headers: json, status: 422, fields: ['(body)'] },
+    { name: 'subscription filter nested 4,500 levels', method: 'POST', path: '/v1/subscriptions', raw: `{"url":"http://127.0.0.1:9/","events":["job.created"],"filter":{"a":${nestedArrays(4500)}}}`, headers: json, status: 422, fields: ['filter'] },
     { name: 'duplicate event type', method: 'POST', path: '/v1/event-types', body: { name: 'job.created' }, status: 409, fields: ['name'] },
   ];
 
@@ -155,5 +168,11 @@ describe('bad input: a clean 4xx problem+json naming every bad field, and nothin
       const patched = await svc.api('PATCH', `/v1/subscriptions/${ok.id}`, { headers: { Authorization: 'Custom y' }, auth: null });
       assert.equal(patched.status, 200, JSON.stringify(patched.body));
     });
+  });
+
+  it('accepts event data nested exactly 64 levels', async () => {
+    await createEventType(svc, 'deep.enough');
+    const res = await svc.api('POST', '/v1/events', undefined, { raw: `{"type":"deep.enough","data":${nestedObjects(64)}}`, headers: json });
+    assert.equal(res.status, 202, JSON.stringify(res.body));
   });
 });

@@ -105,6 +105,19 @@ describe('events: ingest to receiver, all real (Postgres, Temporal, worker, loop
     await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
   });
 
+  it('delivers a __proto__ key of the data exactly as sent, and shows it back', async () => {
+    const sub = await createSubscription(svc, { url: `${receiver.url}/proto`, events: ['job.failed'], payloadFormat: 'raw' });
+    const data = '{"__proto__":{"x":1},"a":1}';
+    const res = await svc.api('POST', '/v1/events', undefined, { raw: `{"type":"job.failed","data":${data}}`, headers: { 'content-type': 'application/json' } });
+    assert.equal(res.status, 202, JSON.stringify(res.body));
+    const received = await eventually(async () => receiver.requests.find((r) => r.path === '/proto'), 30_000, 'the raw delivery');
+    // Compared as JSON values with own keys (Postgres jsonb orders keys its own way, for every key alike).
+    assert.deepStrictEqual(JSON.parse(received.body), JSON.parse(data));
+    const shown = await svc.api('GET', `/v1/events/${res.body.id}`);
+    assert.deepStrictEqual(shown.body.data, JSON.parse(data));
+    await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
+  });
+
   it('never strands an accepted delivery: the sweeper starts deliveries whose workflow start was lost', async () => {
     const sub = await createSubscription(svc, { url: receiver.url, events: ['job.created'] });
     const [tenant] = await svc.db.query(`SELECT id FROM tenants WHERE name = 'default'`);

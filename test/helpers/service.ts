@@ -22,8 +22,12 @@ export interface TestService {
 
 export interface ApiInit {
   headers?: Record<string, string>;
+  /** `null`: no Authorization header. */
   key?: string | null;
+  /** The body as this exact text (e.g. JSON that JavaScript objects cannot spell, such as a `__proto__` key). */
   raw?: string;
+  /** Fail the call (AbortError) rather than wait longer: a stalled service fails the test instead of hanging it. */
+  timeoutMs?: number;
   /** Gives up on the answer (e.g. `AbortSignal.timeout(ms)`), so a stalled server fails the test instead of hanging it. */
   signal?: AbortSignal;
 }
@@ -98,7 +102,8 @@ export async function callApi(
     payload = JSON.stringify(body);
     headers['content-type'] ??= 'application/json';
   }
-  const res = await fetch(baseUrl + path, { method, headers, body: payload, signal: init.signal });
+  const signal = init.signal ?? (init.timeoutMs === undefined ? undefined : AbortSignal.timeout(init.timeoutMs));
+  const res = await fetch(baseUrl + path, { method, headers, body: payload, signal });
   const text = await res.text();
   let parsed: unknown = text;
   try {

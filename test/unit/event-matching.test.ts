@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import 'reflect-metadata';
+import { SubscriptionMatcher } from '../../src/events/subscription-matcher.js';
 import { EVENT_PATTERN, matchesEvents, matchesFilter, patternsMatching } from '../../src/policy/event-matching.js';
 
 describe('event matching', () => {
@@ -42,5 +44,93 @@ describe('event matching', () => {
     assert.equal(matchesFilter({ 'job.priority': '2' }, data), false);
     assert.equal(matchesFilter({ 'job.missing': 'x' }, data), false);
     assert.equal(matchesFilter({ 'type.length': 8 }, data), false);
+  });
+});
+
+describe('filter matching cost', () => {
+  /** An event of about `kb` KiB whose `payload` is one large object, and a proxy counting every read of its top level. */
+  function countedEvent(kb: number) {
+    const payload = { rows: Array.from({ length: kb * 10 }, (_, i) => ({ id: i, note: 'x'.repeat(80) })) };
+    const counter = { reads: 0 };
+    const data = new Proxy({ zone: 'East', payload } as Record<string, unknown>, {
+      get: (t, k, r) => (counter.reads++, Reflect.get(t, k, r)),
+      getOwnPropertyDescriptor: (t, k) => (counter.reads++, Reflect.getOwnPropertyDescriptor(t, k)),
+      has: (t, k) => (counter.reads++, Reflect.has(t, k)),
+    });
+    return { data, counter };
+  }
+
+  /** `n` subscriptions, each with a `values`-long any-of on the large object (never equal) and one on `zone`. */
+  function candidates(n: number, values: number) {
+    return Array.from({ length: n }, (_, i) => ({
+      id: `sub_${i}`,
+      events: ['job.*'],
+      status: 'active' as const,
+      url: 'https://example.com/',
+      filter: { payload: Array.from({ length: values }, (_, v) => `option-${v}`), zone: i % 2 === 0 ? 'East' : 'West' },
+    }));
+  }
+
+  /** Characters JSON.stringify produces while `run` runs: re-serialising the event per option shows here. */
+  function serialisedWhile(run: () => void): number {
+    const original = JSON.stringify;
+    let chars = 0;
+    JSON.stringify = ((...args: Parameters<typeof JSON.stringify>) => {
+      const out = original(...args);
+      chars += out?.length ?? 0;
+      return out;
+    }) as typeof JSON.stringify;
+    try {
+      run();
+    } finally {
+      JSON.stringify = original;
+    }
+    return chars;
+  }
+
+  it('reads each filter path once per event and serialises nothing per option or per subscription', () => {
+    const { data, counter } = countedEvent(24);
+    const eventSize = JSON.stringify(data).length;
+    counter.reads = 0;
+    let matched: { id: string }[] = [];
+    const chars = serialisedWhile(() => (matched = SubscriptionMatcher.select(candidates(50, 100), 'job.created', data)));
+    assert.equal(matched.length, 0, 'no subscription matches the large object');
+    // Old matcher: 50 subscriptions x 100 options x 2 serialisations of a 24 KiB value, about 240 MB of text.
+    assert.ok(chars <= eventSize, `serialised ${chars} characters for a ${eventSize}-character event`);
+    // One read per path segment (own-property check and value), whatever the number of subscriptions.
+    const readsFor50 = counter.reads;
+    counter.reads = 0;
+    SubscriptionMatcher.select(candidates(500, 100), 'job.created', data);
+    assert.equal(counter.reads, readsFor50, 'reads of the event grow with the number of subscriptions');
+    assert.ok(readsFor50 <= 4, `${readsFor50} reads of the event's top level for two paths`);
+  });
+
+  it('still selects by scalar equality and any-of on the precompiled filters', () => {
+    const { data } = countedEvent(1);
+    const subs = [
+      { id: 'a', events: ['job.*'], status: 'active' as const, url: 'https://e/', filter: { zone: ['West', 'East'] } },
+      { id: 'b', events: ['job.*'], status: 'active' as const, url: 'https://e/', filter: { zone: 'West' } },
+      { id: 'c', events: ['invoice.*'], status: 'active' as const, url: 'https://e/', filter: null },
+      { id: 'd', events: ['*'], status: 'active' as const, url: 'https://e/', filter: null },
+      { id: 'e', events: ['job.created'], status: 'active' as const, url: 'https://e/', filter: { payload: 'x' } },
+    ];
+    assert.deepEqual(SubscriptionMatcher.select(subs, 'job.created', data).map((s) => s.id), ['a', 'd']);
+    // The same candidates serve every event of a batch.
+    assert.deepEqual(SubscriptionMatcher.select(subs, 'job.created', { zone: 'West' }).map((s) => s.id), ['a', 'b', 'd']);
+  });
+
+  it('compares numbers, booleans, null and strings by JSON value and type, and reads own fields only', () => {
+    assert.equal(matchesFilter({ n: 1 }, { n: 1.0 }), true);
+    assert.equal(matchesFilter({ n: 0 }, { n: -0 }), true);
+    assert.equal(matchesFilter({ n: '1' }, { n: 1 }), false);
+    assert.equal(matchesFilter({ b: [true, null] }, { b: null }), true);
+    assert.equal(matchesFilter({ b: [true, null] }, { b: false }), false);
+    assert.equal(matchesFilter({ o: 'x' }, { o: { x: 1 } }), false);
+    assert.equal(matchesFilter({ 'a.b': 'x' }, { a: [{ b: 'x' }] }), false);
+    assert.equal(matchesFilter({ constructor: 'x' }, {}), false);
+    assert.equal(matchesFilter({ 'toString.name': 'toString' }, {}), false);
+    const own = JSON.parse('{"__proto__": {"x": 1}, "a": 1}');
+    assert.equal(matchesFilter({ '__proto__.x': 1 }, own), true);
+    assert.equal(matchesFilter({ '__proto__.x': 1 }, { a: 1 }), false);
   });
 });
