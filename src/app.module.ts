@@ -17,14 +17,20 @@ import { TemporalModule } from './temporal/temporal.module.js';
 import { WorkerModule } from './temporal/worker.module.js';
 import { TenantsModule } from './tenants/tenants.module.js';
 
+/** Probes and scrapes that would drown the log: not logged when they succeed. */
+const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
+
 function loggerOptions(config: AppConfig): Params['pinoHttp'] {
   const options: Options = {
     level: config.logLevel,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'], censor: '[redacted]' },
-    autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+    autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0]!) },
     customProps: (req) => ({ tenantId: (req as { tenant?: { id: string } }).tenant?.id }),
   };
-  return config.logFile ? [options, pino.destination({ dest: config.logFile, mkdir: true, sync: true })] : options;
+  if (config.logFile) return [options, pino.destination({ dest: config.logFile, mkdir: true, sync: true })];
+  // A person at a terminal reads lines; anything else (a container, a file, a pipe) gets JSON.
+  if (process.stdout.isTTY) return { ...options, transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } };
+  return options;
 }
 
 @Module({})
