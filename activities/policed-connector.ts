@@ -18,14 +18,14 @@ function checkedLookup(policy: NetworkPolicy) {
       const refused = addresses.map((a) => addressRefusal(policy, a.address)).find((why) => why !== null);
       if (refused) return callback(blockedError(`${hostname} resolves to a refused address: ${refused}`), []);
       if (options.all) return callback(null, addresses);
-      callback(null, addresses[0]!.address, addresses[0]!.family);
+      callback(null, addresses[0].address, addresses[0].family);
     });
   };
 }
 
 /** An undici connector that enforces the network policy on literal IPs and on every resolved address. */
 export function policedConnector(policy: NetworkPolicy): buildConnector.connector {
-  const connect = buildConnector({ lookup: checkedLookup(policy) } as buildConnector.BuildOptions);
+  const connect = buildConnector({ lookup: checkedLookup(policy) });
   return (opts, callback) => {
     const host = opts.hostname.replace(/^\[|\]$/g, '');
     if (isIP(host)) {

@@ -10,7 +10,7 @@ import { startTestTemporal } from '../test/helpers/temporal-server.js';
 const N = Number(process.env['BENCH_EVENTS'] ?? 300);
 const REPS = Number(process.env['BENCH_REPS'] ?? 3);
 const CONCURRENCY = 32;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 installRuntime();
 const server = await startTestTemporal();
@@ -39,15 +39,15 @@ try {
             }
           }),
         );
-        rates[type]!.push(N / ((Date.now() - started) / 1000));
+        rates[type].push(N / ((Date.now() - started) / 1000));
         const history = await client.workflow.getHandle(`${type}-${rep}-0`).fetchHistory();
         events[type] = history.events?.length ?? 0;
-        console.log(`[activity-kinds] rep ${rep + 1}/${REPS} ${type}: ${rates[type]!.at(-1)!.toFixed(1)} workflows/s, ${events[type]} history events`);
+        console.log(`[activity-kinds] rep ${rep + 1}/${REPS} ${type}: ${rates[type].at(-1)!.toFixed(1)} workflows/s, ${events[type]} history events`);
       }
     }
   });
-  const local = median(rates['viaLocal']!);
-  const regular = median(rates['viaRegular']!);
+  const local = median(rates['viaLocal']);
+  const regular = median(rates['viaRegular']);
   console.log(`\n| attempt as | workflows/s (median of ${REPS}) | history events |\n|---|---|---|`);
   console.log(`| local activity | ${local.toFixed(1)} | ${events['viaLocal']} |`);
   console.log(`| regular activity | ${regular.toFixed(1)} | ${events['viaRegular']} |`);

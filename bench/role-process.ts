@@ -23,12 +23,12 @@ export class RoleProcess {
           resolve();
         }
       };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stdout.on('data', onData);
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.once('exit', (code) => reject(new Error(`${role} process exited (${code}):\n${output}`)));
     });
-    child.stdout!.resume();
-    child.stderr!.resume();
+    child.stdout.resume();
+    child.stderr.resume();
     process.once('exit', () => child.kill('SIGKILL')); // never outlive the benchmark, even when it fails
     return new RoleProcess(child, role, env['PORT'] ?? '3000');
   }
@@ -53,7 +53,7 @@ export class RoleProcess {
       await sleep(5000);
       samples.push(this.rss());
       const window = samples.slice(-7);
-      const flat = window.length === 7 && window[6]! >= window[0]! * 0.99;
+      const flat = window.length === 7 && window[6] >= window[0] * 0.99;
       if ((flat && Date.now() - started >= 60_000) || Date.now() - started > timeoutMs) break;
     }
     return Math.min(...samples.slice(-7));
@@ -69,7 +69,7 @@ export class RoleProcess {
 
   /** CPU seconds used so far (user + system). */
   cpuSeconds(): number {
-    const fields = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const fields = readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
   }
 

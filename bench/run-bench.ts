@@ -59,7 +59,7 @@ async function pool<T>(items: T[], limit: number, fn: (item: T, i: number) => Pr
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {
       const i = next++;
-      await fn(items[i]!, i);
+      await fn(items[i], i);
     }
   }));
 }
@@ -167,7 +167,7 @@ async function main() {
     await svc.api('DELETE', `/v1/subscriptions/${m2.id}`);
   }
   for (const [name, values] of Object.entries(runs)) results[name] = figure(values);
-  const m2Rate = results['M2 deliveries/s']!.median;
+  const m2Rate = results['M2 deliveries/s'].median;
 
   // Where the engine's work goes: history events of one delivery and of one bare workflow.
   const historyLength = async (workflowId: string) => {
@@ -177,7 +177,7 @@ async function main() {
   };
   const sampleSub = await subscribe('/sample', ['bench.m2']);
   const sampled = (await post(svc, '/v1/events', { type: 'bench.m2', data: {} })) as { deliveries: { id: string }[] };
-  results['history events per delivery (2xx)'] = figure([await historyLength(`delivery-${sampled.deliveries[0]!.id}`)]);
+  results['history events per delivery (2xx)'] = figure([await historyLength(`delivery-${sampled.deliveries[0].id}`)]);
   results['history events per bare workflow'] = figure([await historyLength(`bare-1-0-${started}`)]);
   await svc.api('DELETE', `/v1/subscriptions/${sampleSub.id}`);
 
@@ -295,28 +295,28 @@ async function main() {
   await fill(warmUp);
   const before = await Promise.all(processes.map((p) => p.settledRss()));
   const heapBefore = await workerProcess.heapUsed();
-  log(`M5: ${warmUp} held to warm up; api ${(before[0]! / 2 ** 20).toFixed(0)} MiB, worker ${(before[1]! / 2 ** 20).toFixed(0)} MiB; adding ${HELD}`);
+  log(`M5: ${warmUp} held to warm up; api ${(before[0] / 2 ** 20).toFixed(0)} MiB, worker ${(before[1] / 2 ** 20).toFixed(0)} MiB; adding ${HELD}`);
   await fill(HELD);
   const after = await Promise.all(processes.map((p) => p.settledRss()));
   const heapAfter = await workerProcess.heapUsed();
   const [{ n: heldRows }] = await svc.db.query(`SELECT count(*)::int AS n FROM deliveries WHERE subscription_id = $1 AND status = 'held'`, [heldSub.id]);
   if (heldRows !== warmUp + HELD) throw new Error(`ledger: ${heldRows} deliveries held of ${warmUp + HELD} accepted`);
-  const perThousand = (i: number) => (after[i]! - before[i]!) / 2 ** 20 / (HELD / 1000);
+  const perThousand = (i: number) => (after[i] - before[i]) / 2 ** 20 / (HELD / 1000);
   results['M5 api RSS MiB per 1,000 held (own process)'] = figure([perThousand(0)]);
   results['M5 worker RSS MiB per 1,000 held (own process)'] = figure([perThousand(1)]);
   results['M5 worker JS heap MiB per 1,000 held (own process)'] = figure([(heapAfter - heapBefore) / 2 ** 20 / (HELD / 1000)]);
-  results['M5 worker RSS MiB with all held (own process)'] = figure([after[1]! / 2 ** 20]);
+  results['M5 worker RSS MiB with all held (own process)'] = figure([after[1] / 2 ** 20]);
   for (const p of processes) await p.stop();
   const heldCount = warmUp + HELD;
 
-  const bt = results['B-temporal workflows/s']!.median;
+  const bt = results['B-temporal workflows/s'].median;
   const ratios = {
     'M2 / B-temporal (>= 0.8)': m2Rate / bt,
     'M3 p50 - B-temporal start-to-activity p50 at the same rate, ms (<= 25)':
-      results['M3 latency p50 ms']!.median - results['B-temporal start-to-activity p50 ms at M3 rate']!.median,
-    'M4 (<= 2.0)': results['M4 healthy p99 ratio (retry storm / calm)']!.median,
-    'M1 batch / M2 (>= 5)': results['M1 ingest events/s (batch)']!.median / m2Rate,
-    'M5 worker MiB per 1,000 held (<= 5)': results['M5 worker RSS MiB per 1,000 held (own process)']!.median,
+      results['M3 latency p50 ms'].median - results['B-temporal start-to-activity p50 ms at M3 rate'].median,
+    'M4 (<= 2.0)': results['M4 healthy p99 ratio (retry storm / calm)'].median,
+    'M1 batch / M2 (>= 5)': results['M1 ingest events/s (batch)'].median / m2Rate,
+    'M5 worker MiB per 1,000 held (<= 5)': results['M5 worker RSS MiB per 1,000 held (own process)'].median,
   };
 
   const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2));

@@ -24,7 +24,7 @@ function loggerOptions(config: AppConfig): Params['pinoHttp'] {
   const options: Options = {
     level: config.logLevel,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'], censor: '[redacted]' },
-    autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0]!) },
+    autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0]) },
     customProps: (req) => ({ tenantId: (req as { tenant?: { id: string } }).tenant?.id }),
   };
   if (config.logFile) return [options, pino.destination({ dest: config.logFile, mkdir: true, sync: true })];

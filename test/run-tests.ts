@@ -20,7 +20,7 @@ function testFiles(dir: string): string[] {
 const order = ['unit', 'workflows', 'e2e'];
 const files = testFiles(here)
   .filter((f) => filters.length === 0 || filters.some((p) => f.includes(p)))
-  .sort((a, b) => order.indexOf(relative(here, a).split('/')[0]!) - order.indexOf(relative(here, b).split('/')[0]!) || a.localeCompare(b));
+  .sort((a, b) => order.indexOf(relative(here, a).split('/')[0]) - order.indexOf(relative(here, b).split('/')[0]) || a.localeCompare(b));
 
 const started = Date.now();
 console.log(`[test] starting a Temporal dev server for this run...`);

@@ -8,5 +8,5 @@ export type Presented = { kind: 'none' } | { kind: 'malformed' } | { kind: 'toke
 export function readAuthorization(header: string | undefined): Presented {
   if (header === undefined || header.trim() === '') return { kind: 'none' };
   const match = /^\s*bearer[ \t]+(\S+)\s*$/i.exec(header);
-  return match ? { kind: 'token', token: match[1]! } : { kind: 'malformed' };
+  return match ? { kind: 'token', token: match[1] } : { kind: 'malformed' };
 }

@@ -17,7 +17,7 @@ export function newId(prefix: IdPrefix, now = Date.now()): string {
   }
   const bytes = randomBytes(16);
   let rand = '';
-  for (let i = 0; i < 16; i++) rand += CROCKFORD[bytes[i]! % 32];
+  for (let i = 0; i < 16; i++) rand += CROCKFORD[bytes[i] % 32];
   return `${prefix}_${time}${rand}`;
 }
 

@@ -16,5 +16,5 @@ export interface Page<T> {
 /** Rows were fetched with limit + 1, newest first by id; the extra row tells whether a next page exists. */
 export function toPage<T extends { id: string }>(rows: T[], limit: number): Page<T> {
   const data = rows.slice(0, limit);
-  return { data, nextCursor: rows.length > limit ? data[data.length - 1]!.id : null };
+  return { data, nextCursor: rows.length > limit ? data[data.length - 1].id : null };
 }

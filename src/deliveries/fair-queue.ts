@@ -27,7 +27,7 @@ export class FairQueue<T> {
   take(mayTake: (key: string) => boolean = () => true): { key: string; item: T } | undefined {
     for (const [key, lane] of this.lanes) {
       if (!mayTake(key)) continue;
-      const item = lane.items[lane.head++]!;
+      const item = lane.items[lane.head++];
       this.lanes.delete(key);
       if (lane.head < lane.items.length) {
         // A lane that never runs dry drops what it has served now and then, not on every take.

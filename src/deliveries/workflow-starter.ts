@@ -86,7 +86,7 @@ export async function startDeliveryWorkflows(
   items: DispatchItem[],
 ): Promise<{ started: string[]; firstError: Error | null }> {
   const results = await Promise.allSettled(items.map((item) => startDeliveryWorkflow(client, opts, item)));
-  const started = items.filter((_, i) => results[i]!.status === 'fulfilled').map((item) => item.id);
+  const started = items.filter((_, i) => results[i].status === 'fulfilled').map((item) => item.id);
   const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   return { started, firstError: failure ? (failure.reason as Error) : null };
 }

@@ -46,7 +46,7 @@ export class EventTypesService {
     const data = rows.slice(0, limit);
     return {
       data: data.map((t) => eventTypeView(t, isBuiltIn(t.name))),
-      nextCursor: rows.length > limit ? data[data.length - 1]!.name : null,
+      nextCursor: rows.length > limit ? data[data.length - 1].name : null,
     };
   }
 

@@ -30,7 +30,7 @@ function compileUncached(pattern: string): RE2JS {
   try {
     compiled = RE2JS.compile(RE2JS.translateRegExp(pattern));
   } catch (err) {
-    throw new Error(`cannot be used (patterns run on RE2: no lookaround or backreferences): ${(err as Error).message}`);
+    throw new Error(`cannot be used (patterns run on RE2: no lookaround or backreferences): ${(err as Error).message}`, { cause: err });
   }
   if (compiled.programSize() > MAX_PATTERN_PROGRAM) {
     throw new Error(`is too complex (${compiled.programSize()} RE2 instructions; the limit is ${MAX_PATTERN_PROGRAM})`);

@@ -48,7 +48,7 @@ export class EventsService {
     const keys = inputs.map((input, i) => idempotencyKeys[i] ?? input.id ?? null);
 
     const seen = await this.findByKeys(tenant.id, keys);
-    const fresh = inputs.map((input, i) => ({ input, i })).filter(({ i }) => !keys[i] || !seen.has(keys[i]!));
+    const fresh = inputs.map((input, i) => ({ input, i })).filter(({ i }) => !keys[i] || !seen.has(keys[i]));
     const types = [...new Set(fresh.map(({ input }) => input.type))];
     const [catalog, candidates] = await Promise.all([
       this.catalog(tenant.id, types),
@@ -81,7 +81,7 @@ export class EventsService {
   /** Checks a test event as ingestion would (catalog, schema, size), without writing anything. */
   async checkEvent(tenantId: string, input: { type: string; data: Record<string, unknown> }): Promise<void> {
     const [valid] = this.validateShape([input], () => undefined).inputs;
-    this.validateAgainstCatalog([{ input: valid!, i: 0 }], await this.catalog(tenantId, [valid!.type]), () => undefined);
+    this.validateAgainstCatalog([{ input: valid, i: 0 }], await this.catalog(tenantId, [valid.type]), () => undefined);
   }
 
   /**

@@ -15,7 +15,7 @@ const NAT64_LOCAL_USE = ipaddr.parseCIDR('64:ff9b:1::/48');
 const SIX_TO_FOUR = ipaddr.parseCIDR('2002::/16');
 const TEREDO = ipaddr.parseCIDR('2001::/32');
 
-const ipv4At = (bytes: number[], at: number[]) => new ipaddr.IPv4(at.map((i) => bytes[i]!));
+const ipv4At = (bytes: number[], at: number[]) => new ipaddr.IPv4(at.map((i) => bytes[i]));
 
 /**
  * The IPv4 addresses a packet to this IPv6 address may end up at, or [] if it carries none:

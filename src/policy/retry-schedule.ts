@@ -14,7 +14,7 @@ export function nextRetryDelayMs(
   random: () => number = Math.random,
 ): number | null {
   if (attemptNumber < 1 || attemptNumber > schedule.length) return null;
-  const base = schedule[attemptNumber - 1]! * 1000;
+  const base = schedule[attemptNumber - 1] * 1000;
   const jittered = Math.round(base * (1 - JITTER + 2 * JITTER * random()));
   if (retryAfterSeconds === null) return jittered;
   return Math.max(jittered, Math.min(retryAfterSeconds, MAX_RETRY_AFTER_SECONDS) * 1000);

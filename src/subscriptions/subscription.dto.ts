@@ -14,7 +14,6 @@ import type { Subscription } from './subscription.entity.js';
 /** The longest an attempt may wait for its receiver; the worker's shutdown grace is sized from it. */
 export const MAX_TIMEOUT_MS = 60_000;
 
-const scalar = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
 
 const subscriptionFields = {
   name: z.string().trim().min(1).max(200),

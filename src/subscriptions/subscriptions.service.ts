@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { ArrayContains, Between, DataSource, IsNull, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
-import { cancelSignal, resumeSignal, workflowIdFor } from '../../workflows/contracts.js';
+import { cancelSignal, workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
 import { notFound, validationFailed, type FieldError } from '../common/errors.js';
 import { newId } from '../common/ids.js';
@@ -203,7 +203,7 @@ export class SubscriptionsService {
     const data = input.data ?? { subscriptionId: id, message: 'This is a test from hookrelay.' };
     await this.events.checkEvent(tenantId, { type: input.type, data });
     const event = await this.events.raise(tenantId, input.type, data, [sub], 'test', { dispatch: false });
-    const item = event.deliveries[0]!;
+    const item = event.deliveries[0];
     await this.dispatcher.startNow(item);
     const waited = this.temporal.workflow.getHandle(workflowIdFor(item.id)).result();
     await Promise.race([waited, new Promise((r) => setTimeout(r, sub.timeoutMs + 30_000))]);

@@ -65,8 +65,8 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, TEMPORAL_VERSION_CHECK_DISABLED: '1' },
   });
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
   // Should this process exit without stopping it (a crash, a failed benchmark), the server goes too.
   process.once('exit', () => child.kill('SIGTERM'));
   const address = `127.0.0.1:${opts.port}`;

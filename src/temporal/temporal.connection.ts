@@ -24,7 +24,7 @@ export async function connectTemporal(address: string, log: Logger, timeoutMs = 
     try {
       return await NativeConnection.connect({ address });
     } catch (err) {
-      if (Date.now() > deadline) throw new Error(`cannot reach Temporal at ${address}: ${(err as Error).message}`);
+      if (Date.now() > deadline) throw new Error(`cannot reach Temporal at ${address}: ${(err as Error).message}`, { cause: err });
       if (attempt === 1 || attempt % 10 === 0) log.warn(`waiting for Temporal at ${address} (${(err as Error).message})`);
       await new Promise((r) => setTimeout(r, 1000));
     }

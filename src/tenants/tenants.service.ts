@@ -34,10 +34,10 @@ export class TenantsService {
        SELECT id FROM ins UNION ALL SELECT id FROM tenants WHERE name = $2`,
       [newId('ten'), name],
     );
-    await this.eventTypes.seedBuiltIns(tenant!.id);
+    await this.eventTypes.seedBuiltIns(tenant.id);
     const added: unknown[] = await this.db.query(
       `INSERT INTO api_keys (id, tenant_id, key_hash) VALUES ($1, $2, $3) ON CONFLICT (key_hash) DO NOTHING RETURNING id`,
-      [newId('key'), tenant!.id, hashApiKey(apiKey)],
+      [newId('key'), tenant.id, hashApiKey(apiKey)],
     );
     return { keyAdded: added.length > 0 };
   }

@@ -305,7 +305,7 @@ async function sendOne(ctx: Ctx, client: ClientLedger, opts: LoadOptions, i: num
   for (let attempt = 0; !ctx.aborted; attempt++) {
     if (Date.now() > deadline) break;
     const apis = opts.apis();
-    const base = apis[(i + attempt) % apis.length]!;
+    const base = apis[(i + attempt) % apis.length];
     let res: Awaited<ReturnType<Ctx['call']>>;
     try {
       res = await ctx.call(base, 'POST', '/v1/events', { type: EVENT_TYPE, data: { i, key } }, { 'idempotency-key': key });

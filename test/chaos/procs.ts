@@ -98,8 +98,8 @@ export class ServiceProcess {
     const collect = (chunk: Buffer) => {
       if (output.length < 200_000) output += chunk.toString();
     };
-    child.stdout!.on('data', collect);
-    child.stderr!.on('data', collect);
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     const up = await Promise.race([
       (async () => {
         const deadline = Date.now() + timeoutMs;
@@ -112,8 +112,8 @@ export class ServiceProcess {
       })(),
       exited.then((i) => `exited during start (code ${i.code}, signal ${i.signal})`),
     ]);
-    child.stdout!.off('data', collect);
-    child.stderr!.off('data', collect);
+    child.stdout.off('data', collect);
+    child.stderr.off('data', collect);
     if (up !== 'up') {
       child.kill('SIGKILL');
       throw new Error(`${label} process ${up}; see ${logFile}:\n${output.slice(-3000)}`);

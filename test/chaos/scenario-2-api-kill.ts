@@ -12,8 +12,8 @@ export const scenario2: Scenario = {
     const rate = setting(2, 'RATE', 60);
     const kills = setting(2, 'KILLS', 2);
     let [api] = await Promise.all([ctx.start('api'), ctx.start('worker')]);
-    const port = api!.port;
-    await ctx.subscribe(api!.url);
+    const port = api.port;
+    await ctx.subscribe(api.url);
     const client = new ClientLedger();
     // Requests that fail while the api is down wait here until it is back.
     let back: Promise<void> = Promise.resolve();
@@ -37,7 +37,7 @@ export const scenario2: Scenario = {
       let release!: () => void;
       back = new Promise((r) => (release = r));
       const errorsBefore = client.connectionErrors;
-      await api!.kill9();
+      await api.kill9();
       killTimes.push(Date.now());
       const note = `kill ${k}: api killed -9 at ${client.accepted.size} accepted`;
       await sleep(1000);

@@ -29,7 +29,7 @@ export const scenario4: Scenario = {
       [ctx.dbName],
     );
     // Proof that it holds: a new connection is refused.
-    let refused = 'not checked';
+    let refused: string;
     try {
       await ctx.connectOnce();
       refused = 'NO: a new connection was accepted';

@@ -7,7 +7,7 @@ import { runLoad, setting, type Assertion, type Ctx, type Scenario } from './har
 async function measure(ctx: Ctx, pairs: number, events: number, label: string): Promise<{ report: LedgerReport; assertions: Assertion[]; rate: number }> {
   const procs = await Promise.all(Array.from({ length: pairs }, () => [ctx.start('api'), ctx.start('worker')]).flat());
   const apis = procs.filter((p) => p.role === 'api').map((p) => p.url);
-  await ctx.subscribe(apis[0]!);
+  await ctx.subscribe(apis[0]);
   const client = new ClientLedger();
   ctx.log(`${label}: ${events} events as fast as 32 clients can post, spread over ${apis.length} api process(es)`);
   await runLoad(ctx, client, { events, rate: 0, concurrency: 32, apis: () => apis, keyPrefix: `s6-${pairs}`, deadlineMs: 120_000 });

@@ -112,7 +112,7 @@ describe('deliveries', () => {
       const id = deliveryOf(await sendEvent(svc, 'invoice.paid', {}), sub.id);
       await waitForStatus(id, 'succeeded');
       const [first, second] = limited.requests;
-      assert.ok(second!.at - first!.at >= 1900, `retried after ${second!.at - first!.at} ms`);
+      assert.ok(second.at - first.at >= 1900, `retried after ${second.at - first.at} ms`);
       await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
     } finally {
       await limited.close();
@@ -188,7 +188,7 @@ describe('deliveries', () => {
     }, 15_000, 'visibility to list the workflow');
     assert.ok(found.length >= 1);
     const history = JSON.stringify(await handle.fetchHistory());
-    const summaries = [...history.matchAll(/"summary":\{"metadata":\{[^}]*\},"data":"([^"]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64').toString());
+    const summaries = [...history.matchAll(/"summary":\{"metadata":\{[^}]*\},"data":"([^"]+)"/g)].map((m) => Buffer.from(m[1], 'base64').toString());
     assert.ok(summaries.some((s) => s.includes('attempt 1')), `summaries: ${summaries.join(' | ')}`);
     await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
   });
@@ -210,7 +210,7 @@ describe('deliveries', () => {
         const sub = await createSubscription(quick, { url: failing.url, events: ['invoice.paid'], retrySchedule: [1, 1, 1, 1] });
         await sendEvent(quick, 'invoice.paid', {});
         const [notice] = await ops.waitForRequests(1, 20_000);
-        const body = JSON.parse(notice!.body);
+        const body = JSON.parse(notice.body);
         assert.equal(body.type, 'subscription.disabled');
         assert.equal(body.data.subscriptionId, sub.id);
         const read = await quick.api('GET', `/v1/subscriptions/${sub.id}`);

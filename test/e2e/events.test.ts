@@ -26,7 +26,7 @@ describe('events: ingest to receiver, all real (Postgres, Temporal, worker, loop
     const sub = await createSubscription(svc, { url: `${receiver.url}/hooks`, events: ['job.*'] });
     const sent = [];
     for (let i = 0; i < 20; i++) sent.push(await sendEvent(svc, 'job.created', { n: i }));
-    assert.ok(sent.every((e) => e.deliveries.length === 1 && e.deliveries[0]!.subscriptionId === sub.id));
+    assert.ok(sent.every((e) => e.deliveries.length === 1 && e.deliveries[0].subscriptionId === sub.id));
 
     const requests = await receiver.waitForRequests(20);
     assert.equal(requests.length, 20);
@@ -42,7 +42,7 @@ describe('events: ingest to receiver, all real (Postgres, Temporal, worker, loop
       new Set(requests.map((r) => r.headers['webhook-id'])),
       new Set(sent.map((e) => e.id)),
     );
-    const first = sent[0]!.deliveries[0]!.id;
+    const first = sent[0].deliveries[0].id;
     const delivery = await eventually(async () => {
       const res = await svc.api('GET', `/v1/deliveries/${first}`);
       return res.body.status === 'succeeded' ? res.body : undefined;

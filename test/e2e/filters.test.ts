@@ -56,7 +56,7 @@ describe('filters: matching cost, size caps, subscriptions per tenant, exact key
     const [{ live }] = await svc.db.query(`SELECT count(*)::int AS live FROM subscriptions WHERE deleted_at IS NULL`);
     assert.equal(live, MAX_SUBSCRIPTIONS);
 
-    assert.equal((await svc.api('DELETE', `/v1/subscriptions/${made[0]!}`)).status, 204);
+    assert.equal((await svc.api('DELETE', `/v1/subscriptions/${made[0]}`)).status, 204);
     await createSubscription(svc, { url: receiver.url, events: ['job.created'] });
   });
 

@@ -104,7 +104,7 @@ describe('guarantees', () => {
       await svc.api('POST', `/v1/subscriptions/${sub.id}/pause`);
       const id = deliveryOf(await sendEvent(svc, 'job.done', {}), sub.id);
       const handle = svc.app.get(Client).workflow.getHandle(`delivery-${id}`);
-      await eventually(async () => ((await handle.query('state')) as { status: string }).status === 'held' || undefined);
+      await eventually(async () => (await handle.query<{ status: string }>('state')).status === 'held' || undefined);
 
       // A cancel in flight holds the row; meanwhile the resume wakes the workflow and its attempt reads the row.
       await runner.connect();
@@ -176,13 +176,13 @@ describe('guarantees', () => {
       const id = deliveryOf(await sendEvent(svc, 'job.done', {}), sub.id);
       await waitForStatus(id, 'failed');
       const [notice] = await ops.waitForRequests(1, 30_000);
-      assert.equal(JSON.parse(notice!.body).data.deliveryId, id);
+      assert.equal(JSON.parse(notice.body).data.deliveryId, id);
       assert.equal(failures, 1, 'the fault was injected once');
       const raised: { n: number }[] = await svc.db.query(
         `SELECT count(*)::int AS n FROM events WHERE type = 'delivery.exhausted' AND data->>'deliveryId' = $1`,
         [id],
       );
-      assert.equal(raised[0]!.n, 1);
+      assert.equal(raised[0].n, 1);
       assert.equal(failing.requests.length, 1, 'the re-run must not send the attempt again');
       for (const s of [opsSub, sub]) await svc.api('DELETE', `/v1/subscriptions/${s.id}`);
     } finally {
@@ -291,7 +291,7 @@ describe('guarantees', () => {
       console.log(`# held deliveries released ${releasedMs} ms after resume, ${startsPending.at(-1)} backlog starts still pending then`);
       assert.ok(startsPending.every((n) => n > 0), `starts pending as the held deliveries arrived: ${startsPending.join(', ')}`);
       const started: { n: number }[] = await svc.db.query(`SELECT count(*)::int AS n FROM deliveries WHERE id = ANY($1) AND dispatched`, [heldIds]);
-      assert.equal(started[0]!.n, 10, 'held rows are marked started once their workflows exist');
+      assert.equal(started[0].n, 10, 'held rows are marked started once their workflows exist');
       await busy.waitForRequests(backlog, 240_000);
       for (const s of [pausedSub, busySub]) await svc.api('DELETE', `/v1/subscriptions/${s.id}`);
     } finally {

@@ -44,7 +44,7 @@ describe('limits: network policy, sizes and rate', () => {
     await svc.db.query(`UPDATE subscriptions SET url = $2 WHERE id = $1`, [sub.id, `http://localhost:${port}/`]);
     const event = await sendEvent(svc, 'net.check', {});
     const delivery = await eventually(async () => {
-      const res = await svc.api('GET', `/v1/deliveries/${event.deliveries[0]!.id}`);
+      const res = await svc.api('GET', `/v1/deliveries/${event.deliveries[0].id}`);
       return res.body.status === 'failed' ? res.body : undefined;
     });
     assert.equal(delivery.attempts[0].error.type, 'blocked');
@@ -86,7 +86,7 @@ describe('limits: network policy, sizes and rate', () => {
     const spellings = [`Bearer ${key}`, `bearer ${key}`, `BEARER   ${key}`, `Bearer \t${key}  `];
     let limitedAt = 0;
     for (let sent = 1; sent <= 160 && !limitedAt; sent++) {
-      const authorization = spellings[sent % spellings.length]!;
+      const authorization = spellings[sent % spellings.length];
       const res = await svc.api('GET', '/v1/event-types', undefined, { key: null, headers: { authorization } });
       if (res.status === 429) limitedAt = sent;
       else assert.equal(res.status, 200, `${JSON.stringify(authorization)}: ${res.status}`);

@@ -50,7 +50,7 @@ describe('the receiving docs: example receivers verify real deliveries', () => {
       const receiver = await startExample(example.command, example.file, sub.secret, port);
       try {
         const event = await sendEvent(svc, 'invoice.paid', { amount: 42 });
-        const first = event.deliveries[0]!.id;
+        const first = event.deliveries[0].id;
         await eventually(async () => ((await delivery(first)).status === 'succeeded' ? true : undefined), 20_000, 'the delivery');
         assert.equal((await delivery(first)).lastStatusCode, 204);
         const again = await svc.api('POST', `/v1/deliveries/${first}/redeliver`);
@@ -59,7 +59,7 @@ describe('the receiving docs: example receivers verify real deliveries', () => {
 
         // A secret the receiver does not know: it answers 400 and the delivery waits for a retry.
         await svc.api('POST', `/v1/subscriptions/${sub.id}/rotate-secret`, { graceSeconds: 0 });
-        const refused = (await sendEvent(svc, 'invoice.paid', {})).deliveries[0]!.id;
+        const refused = (await sendEvent(svc, 'invoice.paid', {})).deliveries[0].id;
         const retrying = await eventually(async () => {
           const d = await delivery(refused);
           return d.status === 'retrying' ? d : undefined;

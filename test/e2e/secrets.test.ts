@@ -13,7 +13,7 @@ import { startService, type TestService } from '../helpers/service.js';
 /** Decodes every base64 payload in a history, so a secret cannot hide behind the encoding. */
 function decodedHistory(history: unknown): string {
   const text = JSON.stringify(history);
-  const decoded = [...text.matchAll(/"data":"([A-Za-z0-9+/=]+)"/g)].map((m) => Buffer.from(m[1]!, 'base64').toString('utf8'));
+  const decoded = [...text.matchAll(/"data":"([A-Za-z0-9+/=]+)"/g)].map((m) => Buffer.from(m[1], 'base64').toString('utf8'));
   return text + '\n' + decoded.join('\n');
 }
 
@@ -52,12 +52,12 @@ describe('secrets at rest and in motion: shown once, masked, sealed, never in lo
 
       const event = await sendEvent(svc, 'card.charged', { amount: 42 });
       const [got] = await receiver.waitForRequests(1);
-      assert.equal(got!.headers['authorization'], `Bearer ${TOKEN}`);
-      assert.equal(got!.headers['x-api-key'], HEADER_VALUE);
-      new Webhook(rotated.body.secret).verify(got!.body, got!.headers as Record<string, string>);
-      new Webhook(a.body.secret).verify(got!.body, got!.headers as Record<string, string>);
+      assert.equal(got.headers['authorization'], `Bearer ${TOKEN}`);
+      assert.equal(got.headers['x-api-key'], HEADER_VALUE);
+      new Webhook(rotated.body.secret).verify(got.body, got.headers as Record<string, string>);
+      new Webhook(a.body.secret).verify(got.body, got.headers as Record<string, string>);
       await failing.waitForRequests(2);
-      assert.equal(failing.requests[0]!.headers['authorization'], 'Basic ' + Buffer.from(`merchant:${PASSWORD}`).toString('base64'));
+      assert.equal(failing.requests[0].headers['authorization'], 'Basic ' + Buffer.from(`merchant:${PASSWORD}`).toString('base64'));
       const failedId = event.deliveries.find((d) => d.subscriptionId === b.body.id)!.id;
       await eventually(async () => ((await svc.api('GET', `/v1/deliveries/${failedId}`)).body.status === 'failed' ? true : undefined));
       const test = await svc.api('POST', `/v1/subscriptions/${b.body.id}/test`, {});

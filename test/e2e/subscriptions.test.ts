@@ -164,7 +164,7 @@ describe('subscriptions', () => {
         const r = receiver.requests.filter((q) => q.path === path);
         return r.length >= n ? r : undefined;
       }, 20_000, `${n} request(s) to ${path}`);
-      return got[n - 1]!;
+      return got[n - 1];
     };
 
     it('rotates the secret: grace 0 stops the old one at once, a grace sends both signatures', async () => {
@@ -176,7 +176,7 @@ describe('subscriptions', () => {
       await sendEvent(svc, 'order.placed', { n: 1 });
       const first = await lastTo('/rotate', 1);
       const headers = first.headers as Record<string, string>;
-      assert.equal(headers['webhook-signature']!.split(' ').length, 1);
+      assert.equal(headers['webhook-signature'].split(' ').length, 1);
       new Webhook(rotated.body.secret).verify(first.body, headers);
       assert.throws(() => new Webhook(oldSecret).verify(first.body, headers));
 
@@ -184,7 +184,7 @@ describe('subscriptions', () => {
       await sendEvent(svc, 'order.placed', { n: 2 });
       const second = await lastTo('/rotate', 2);
       const h2 = second.headers as Record<string, string>;
-      assert.equal(h2['webhook-signature']!.split(' ').length, 2);
+      assert.equal(h2['webhook-signature'].split(' ').length, 2);
       new Webhook(graced.body.secret).verify(second.body, h2);
       new Webhook(rotated.body.secret).verify(second.body, h2);
       await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
@@ -332,8 +332,8 @@ describe('subscriptions', () => {
         assert.equal(res.body.delivery.kind, 'test');
         assert.equal(res.body.delivery.status, 'failed');
         assert.equal(failing.requests.length, 1);
-        assert.deepEqual(JSON.parse(failing.requests[0]!.body).data, { hello: 'world' });
-        assert.equal(failing.requests[0]!.headers['webhook-event-type'], 'webhook.test');
+        assert.deepEqual(JSON.parse(failing.requests[0].body).data, { hello: 'world' });
+        assert.equal(failing.requests[0].headers['webhook-event-type'], 'webhook.test');
         // The workflow has ended: no retry can follow.
         assert.equal((await svc.app.get(Client).workflow.getHandle(`delivery-${res.body.delivery.id}`).result()).status, 'failed');
         assert.equal(failing.requests.length, 1, 'no retries for a test send');

@@ -51,7 +51,7 @@ describe('tenants and API keys: nobody gets in, no tenant sees another', () => {
     await createEventType(svc, 'walk.done');
     const sub = await createSubscription(svc, { url: receiver.url, events: ['walk.done'] });
     const event = await sendEvent(svc, 'walk.done', { secretData: 'tenant-a-only' });
-    const deliveryId = event.deliveries[0]!.id;
+    const deliveryId = event.deliveries[0].id;
     await eventually(async () => ((await svc.api('GET', `/v1/deliveries/${deliveryId}`)).body.status === 'succeeded' ? true : undefined));
     const aKey = (await svc.api('POST', '/v1/api-keys')).body;
     const revoked = (await svc.api('POST', '/v1/api-keys')).body;
@@ -60,7 +60,7 @@ describe('tenants and API keys: nobody gets in, no tenant sees another', () => {
 
     const ids: Record<string, string> = { id: sub.id, name: 'walk.done' };
     const idFor = (path: string, param: string) =>
-      param === 'name' ? ids.name! : path.startsWith('/v1/events') ? event.id : path.startsWith('/v1/deliveries') ? deliveryId : path.startsWith('/v1/api-keys') ? aKey.id : ids.id!;
+      param === 'name' ? ids.name : path.startsWith('/v1/events') ? event.id : path.startsWith('/v1/deliveries') ? deliveryId : path.startsWith('/v1/api-keys') ? aKey.id : ids.id;
     const validBodies: Record<string, unknown> = {
       'POST /v1/subscriptions/{id}/recover': { since: new Date(Date.now() - 3600_000).toISOString() },
       'POST /v1/subscriptions/{id}/rotate-secret': { graceSeconds: 0 },

@@ -15,7 +15,7 @@ const temporal = await startTestTemporal();
 process.env['TEST_TEMPORAL_ADDRESS'] = temporal.address;
 // The api role only: with no worker, nothing the fuzzer subscribes to is ever called.
 const svc = await startService('fuzz', { RATE_LIMIT_PER_MINUTE: '1000000', AUTH_FAILURES_PER_MINUTE: '1000000', ALLOWED_PRIVATE_CIDRS: '', LOG_LEVEL: 'error' }, 'api');
-let code = 1;
+let code: number;
 try {
   await svc.api('POST', '/v1/event-types', { name: 'order.created' });
   const reportDir = mkdtempSync(join(tmpdir(), 'hookrelay-fuzz-'));

@@ -43,8 +43,8 @@ describe('database unavailable classification', () => {
       ['55000', 'object is not in prerequisite state'],
       ['57014', 'canceling statement due to statement timeout'],
     ]) {
-      assert.equal(isDatabaseUnavailable(pgError(code!, message!)), false, code);
-      assert.equal(isDatabaseUnavailable(new QueryFailedError('SELECT 1', [], pgError(code!, message!))), false, `wrapped ${code}`);
+      assert.equal(isDatabaseUnavailable(pgError(code, message)), false, code);
+      assert.equal(isDatabaseUnavailable(new QueryFailedError('SELECT 1', [], pgError(code, message))), false, `wrapped ${code}`);
     }
     for (const value of [undefined, null, 'Connection terminated', 42, {}, new Error('boom'), { code: 8006 }]) {
       assert.equal(isDatabaseUnavailable(value), false, String(value));

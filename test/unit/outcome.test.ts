@@ -96,7 +96,9 @@ describe('outcome classification', () => {
         // As fast as the socket takes them, until the client hangs up.
         const batch = hint.repeat(200);
         const pump = () => {
-          if (!s.destroyed) s.write(batch) ? setImmediate(pump) : s.once('drain', pump);
+          if (s.destroyed) return;
+          if (s.write(batch)) setImmediate(pump);
+          else s.once('drain', pump);
         };
         pump();
       },

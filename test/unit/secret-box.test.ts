@@ -47,7 +47,7 @@ describe('secrets at rest (AES-256-GCM)', () => {
     assert.equal(sealed.auth.username, 'user');
     assert.ok((sealed.auth as { password: string }).password.startsWith('v1.'));
     assert.equal(sealed.headers['x-team'], 'payments');
-    assert.ok(sealed.headers['x-api-key']!.startsWith('v1.') && sealed.headers['Authorization']!.startsWith('v1.'));
+    assert.ok(sealed.headers['x-api-key'].startsWith('v1.') && sealed.headers['Authorization'].startsWith('v1.'));
     assert.deepEqual(openSecrets(box, sealed), plain);
   });
 });
