@@ -19,8 +19,14 @@ export const scenario3: Scenario = {
     const client = new ClientLedger();
     ctx.log(`${events} events at ${rate}/s; Temporal is killed -9 once, down ${downMs} ms`);
     const load = runLoad(ctx, client, { events, rate, concurrency: 16, apis: () => [api.url], keyPrefix: 's3', deadlineMs: 120_000 });
-    // Mid-load: clients still posting and deliveries under way.
-    await waitFor(() => client.accepted.size >= Math.floor(events / 3) && ctx.receiver.okIds().size >= Math.min(50, Math.floor(events / 10)), 120_000);
+    // Mid-load: clients still posting and deliveries under way; no later than half-way through the posting, so
+    // that events are still being accepted while Temporal is down however slowly the first deliveries go.
+    await waitFor(
+      () =>
+        client.accepted.size >= Math.floor(events / 3) &&
+        (ctx.receiver.okIds().size >= Math.min(50, Math.floor(events / 10)) || client.accepted.size >= Math.floor(events / 2)),
+      120_000,
+    );
     const pid = ctx.temporal.pid;
     const acceptedAtKill = client.accepted.size;
     const deliveredAtKill = ctx.receiver.okIds().size;
