@@ -15,12 +15,18 @@ const RETRY_STATUSES = new Set([429, 503]);
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
+/** Whether sending this request twice does no harm (so a network error after sending it may be retried). */
+export type RepeatablePredicate = (request: Request) => boolean;
+
+/** Idempotent methods, and requests carrying an `Idempotency-Key` (the same on every try: the request is cloned). */
+export const isRepeatable: RepeatablePredicate = (request) =>
+  IDEMPOTENT_METHODS.has(request.method) || request.headers.has('idempotency-key');
+
 /**
  * A fetch that sends a request again on 429/503 (after `Retry-After` when given) and on network errors. A network
- * error after the request may have reached the service is retried only when a repeat is harmless: idempotent
- * methods and requests carrying an `Idempotency-Key` (the same key on every try, since the request is cloned).
+ * error after the request may have reached the service is retried only when `repeatable` says a repeat is harmless.
  */
-export function retryingFetch(policy: RetryPolicy, fetchImpl: typeof fetch = fetch, sleep = defaultSleep) {
+export function retryingFetch(policy: RetryPolicy, fetchImpl: typeof fetch = fetch, repeatable = isRepeatable, sleep = defaultSleep) {
   return async (request: Request, init?: RequestInit): Promise<Response> => {
     for (let attempt = 0; ; attempt++) {
       const last = attempt >= policy.retries;
@@ -28,7 +34,7 @@ export function retryingFetch(policy: RetryPolicy, fetchImpl: typeof fetch = fet
       try {
         response = await fetchImpl(last ? request : request.clone(), init);
       } catch (err) {
-        if (last || !safeToRepeat(request, err)) throw err;
+        if (last || !(refusedBeforeSending(err) || repeatable(request))) throw err;
         await sleep(backoffMs(policy, attempt));
         continue;
       }
@@ -41,11 +47,9 @@ export function retryingFetch(policy: RetryPolicy, fetchImpl: typeof fetch = fet
   };
 }
 
-function safeToRepeat(request: Request, err: unknown): boolean {
-  // Refused before connecting: the service never saw the request.
-  const code = err instanceof Error ? (err.cause as { code?: unknown } | undefined)?.code : undefined;
-  if (code === 'ECONNREFUSED') return true;
-  return IDEMPOTENT_METHODS.has(request.method) || request.headers.has('idempotency-key');
+/** Connection refused: the service never saw the request, so any request may be sent again. */
+function refusedBeforeSending(err: unknown): boolean {
+  return err instanceof Error && (err.cause as { code?: unknown } | undefined)?.code === 'ECONNREFUSED';
 }
 
 export function backoffMs(policy: RetryPolicy, attempt: number): number {

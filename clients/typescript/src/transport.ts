@@ -1,7 +1,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { HookrelayConnectionError, HookrelayError } from './hookrelay-error.js';
 import type { paths } from './openapi-types.js';
-import { DEFAULT_RETRY_POLICY, retryingFetch, type RetryPolicy } from './retrying-fetch.js';
+import { DEFAULT_RETRY_POLICY, isRepeatable, retryingFetch, type RetryPolicy } from './retrying-fetch.js';
 
 export type ApiClient = Client<paths>;
 
@@ -27,9 +27,12 @@ export function createApiClient(options: TransportOptions): ApiClient {
   return createClient<paths>({
     baseUrl: serviceRoot(options.baseUrl),
     headers: { authorization: `Bearer ${options.apiKey}` },
-    fetch: retryingFetch(policy, timed),
+    fetch: retryingFetch(policy, timed, repeatable),
   });
 }
+
+/** A batch is repeatable too: the client gives every event an `id`, on which the service de-duplicates. */
+const repeatable = (request: Request) => isRepeatable(request) || new URL(request.url).pathname.endsWith('/v1/events/batch');
 
 interface Outcome<D> {
   data?: D;
