@@ -75,6 +75,20 @@ describe('CLI listen: relays real deliveries to a local app (service, CLI and ap
     }
   });
 
+  it('against a service that refuses loopback targets, says what to set and exits 1', async () => {
+    const strict = await startService('cli-listen-strict', { ALLOWED_PRIVATE_CIDRS: '' });
+    try {
+      const listen = new CliProcess(['listen', '--forward-to', `${app.url}/hooks`], {
+        env: cliEnv({ HOOKRELAY_API_URL: strict.baseUrl, HOOKRELAY_API_KEY: strict.apiKey }),
+        cwd: cli.cwd,
+      });
+      assert.equal(await listen.exited, 1);
+      assert.match(listen.stderr, /ALLOWED_PRIVATE_CIDRS=127\.0\.0\.0\/8/);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('--keep pauses on exit; the next listen reuses the subscription, resumes it, and what it held comes through', async () => {
     const first = new CliProcess(['listen', '--forward-to', `${app.url}/kept`, '--name', 'listen-keep', '--keep'], cli);
     let subscriptionId: string;

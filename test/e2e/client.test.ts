@@ -81,6 +81,12 @@ describe('typed client (clients/typescript) against the real service', () => {
     }
   });
 
+  it('an event sent twice with the same client id is written once', async () => {
+    const first = await client.sendEvent({ type: 'job.created', id: 'order-7', data: { n: 7 } });
+    const again = await client.sendEvent({ type: 'job.created', id: 'order-7', data: { n: 7 } });
+    assert.equal(again.id, first.id);
+  });
+
   it('waits out 429 and 503 (Retry-After honoured), then succeeds', async () => {
     const proxy = await ScriptedProxy.start(svc.baseUrl, [
       { status: 429, headers: { 'retry-after': '1' } },

@@ -39,7 +39,8 @@ export class CliProcess {
   readonly lines: string[] = [];
   stderr = '';
   private readonly child: ChildProcess;
-  private readonly exited: Promise<number>;
+  /** The exit code, once the process has ended. */
+  readonly exited: Promise<number>;
 
   constructor(args: string[], { env, cwd }: CliEnv) {
     this.child = spawn(process.execPath, [CLI_PATH, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -5,7 +5,7 @@ import { createApiClient, unwrap, type ApiClient, type TransportOptions } from '
 export type HookrelayClientOptions = TransportOptions;
 
 export interface SendOptions {
-  /** Sent as `Idempotency-Key`; one is generated when absent. The same key is sent on every retry. */
+  /** Sent as `Idempotency-Key`; defaults to the event's `id`, else a generated one. The same key on every retry. */
   idempotencyKey?: string;
 }
 
@@ -69,7 +69,8 @@ export class HookrelayClient {
 
   /** Sends one event; `202` means it and its deliveries are durable. Safe to retry: see `SendOptions`. */
   sendEvent(event: M.EventInput, options: SendOptions = {}): Promise<M.AcceptedEvent> {
-    const key = options.idempotencyKey ?? randomUUID();
+    // The service de-duplicates on the key, else on the event's `id`: a generated key must not shadow that id.
+    const key = options.idempotencyKey ?? event.id ?? randomUUID();
     return unwrap(this.options.baseUrl, this.api.POST('/v1/events', { body: event, params: { header: { 'Idempotency-Key': key } } }));
   }
 
