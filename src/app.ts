@@ -1,7 +1,8 @@
 import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
@@ -35,7 +36,13 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.use(rejectUnstorableText);
   app.useGlobalFilters(new ProblemFilter());
 
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+  return app;
+}
+
+/** The OpenAPI document served at /openapi.json; the typed client is generated from it (clients/typescript/). */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('hookrelay')
@@ -45,6 +52,4 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API key' })
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
-  return app;
 }

@@ -206,7 +206,8 @@ export class SubscriptionsService {
     const item = event.deliveries[0];
     await this.dispatcher.startNow(item);
     const waited = this.temporal.workflow.getHandle(workflowIdFor(item.id)).result();
-    await Promise.race([waited, new Promise((r) => setTimeout(r, sub.timeoutMs + 30_000))]);
+    // Unref'd: the deadline must not keep a closing process alive once the attempt is done.
+    await Promise.race([waited, new Promise((r) => setTimeout(r, sub.timeoutMs + 30_000).unref())]);
     const delivery = await this.deliveries.withAttempts(tenantId, item.id);
     const attempt = delivery.attempts[0];
     return {

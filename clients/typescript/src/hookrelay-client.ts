@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type * as M from './models.js';
+import { createApiClient, unwrap, type ApiClient, type TransportOptions } from './transport.js';
+
+export type HookrelayClientOptions = TransportOptions;
+
+export interface SendOptions {
+  /** Sent as `Idempotency-Key`; defaults to the event's `id`, else a generated one. The same key on every retry. */
+  idempotencyKey?: string;
+}
+
+/**
+ * A thin typed client for the hookrelay API. Every method answers the service's JSON, throws `HookrelayError`
+ * for an error status (with the problem's `errors`) and `HookrelayConnectionError` when the service cannot be
+ * reached; 429/503 and network errors are retried first (see retrying-fetch.ts).
+ */
+export class HookrelayClient {
+  readonly subscriptions;
+  readonly deliveries;
+  readonly eventTypes;
+  readonly events;
+  private readonly api: ApiClient;
+
+  constructor(private readonly options: HookrelayClientOptions) {
+    const api = (this.api = createApiClient(options));
+    const run = <D>(call: Promise<{ data?: D; error?: unknown; response: Response }>) => unwrap(options.baseUrl, call);
+    const id = (value: string) => ({ params: { path: { id: value } } });
+    const name = (value: string) => ({ params: { path: { name: value } } });
+
+    this.subscriptions = {
+      create: (body: M.CreateSubscription) => run(api.POST('/v1/subscriptions', { body })),
+      list: (query: M.ListSubscriptionsQuery = {}) => run(api.GET('/v1/subscriptions', { params: { query } })),
+      get: (subscriptionId: string) => run(api.GET('/v1/subscriptions/{id}', id(subscriptionId))),
+      update: (subscriptionId: string, body: M.UpdateSubscription) => run(api.PATCH('/v1/subscriptions/{id}', { ...id(subscriptionId), body })),
+      pause: (subscriptionId: string) => run(api.POST('/v1/subscriptions/{id}/pause', id(subscriptionId))),
+      resume: (subscriptionId: string) => run(api.POST('/v1/subscriptions/{id}/resume', id(subscriptionId))),
+      test: (subscriptionId: string, body: M.TestSend = {}) => run(api.POST('/v1/subscriptions/{id}/test', { ...id(subscriptionId), body })),
+      rotateSecret: (subscriptionId: string, graceSeconds?: number) =>
+        run(api.POST('/v1/subscriptions/{id}/rotate-secret', { ...id(subscriptionId), body: graceSeconds === undefined ? {} : { graceSeconds } })),
+      delete: async (subscriptionId: string): Promise<void> => {
+        await run(api.DELETE('/v1/subscriptions/{id}', id(subscriptionId)));
+      },
+    };
+
+    this.deliveries = {
+      list: (subscriptionId: string, query: M.ListDeliveriesQuery = {}) =>
+        run(api.GET('/v1/subscriptions/{id}/deliveries', { params: { path: { id: subscriptionId }, query } })),
+      get: (deliveryId: string) => run(api.GET('/v1/deliveries/{id}', id(deliveryId))),
+      redeliver: (deliveryId: string) => run(api.POST('/v1/deliveries/{id}/redeliver', id(deliveryId))),
+      cancel: (deliveryId: string) => run(api.POST('/v1/deliveries/{id}/cancel', id(deliveryId))),
+    };
+
+    this.eventTypes = {
+      create: (body: M.CreateEventType) => run(api.POST('/v1/event-types', { body })),
+      list: () => run(api.GET('/v1/event-types')),
+      get: (eventTypeName: string) => run(api.GET('/v1/event-types/{name}', name(eventTypeName))),
+      update: (eventTypeName: string, body: M.UpdateEventType) => run(api.PATCH('/v1/event-types/{name}', { ...name(eventTypeName), body })),
+      /** No new events of this type are accepted; its history stays. */
+      archive: async (eventTypeName: string): Promise<void> => {
+        await run(api.DELETE('/v1/event-types/{name}', name(eventTypeName)));
+      },
+    };
+
+    this.events = {
+      list: (query: M.ListEventsQuery = {}) => run(api.GET('/v1/events', { params: { query } })),
+      get: (eventId: string) => run(api.GET('/v1/events/{id}', id(eventId))),
+    };
+  }
+
+  /** Sends one event; `202` means it and its deliveries are durable. Safe to retry: see `SendOptions`. */
+  sendEvent(event: M.EventInput, options: SendOptions = {}): Promise<M.AcceptedEvent> {
+    // The service de-duplicates on the key, else on the event's `id`: a generated key must not shadow that id.
+    const key = options.idempotencyKey ?? event.id ?? randomUUID();
+    return unwrap(this.options.baseUrl, this.api.POST('/v1/events', { body: event, params: { header: { 'Idempotency-Key': key } } }));
+  }
+
+  /**
+   * Sends up to 500 events in one request. Each event without an `id` gets one (the service de-duplicates on
+   * it), so a retried batch creates nothing twice.
+   */
+  async sendBatch(events: M.EventInput[]): Promise<M.AcceptedEvent[]> {
+    const withIds = events.map((e) => (e.id === undefined ? { ...e, id: randomUUID() } : e));
+    const answer = await unwrap(this.options.baseUrl, this.api.POST('/v1/events/batch', { body: { events: withIds } }));
+    return answer.data;
+  }
+}

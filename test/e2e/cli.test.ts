@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { cliEnv, runCli, type CliEnv } from '../helpers/cli-process.js';
+import { createEventType, eventually } from '../helpers/factories.js';
+import { freePort } from '../helpers/ports.js';
+import { TestReceiver } from '../helpers/receiver.js';
+import { startService, type TestService } from '../helpers/service.js';
+
+describe('CLI: the built hookrelay command as a child process against the real service', () => {
+  let svc: TestService;
+  let receiver: TestReceiver;
+  let cli: CliEnv;
+  const json = async (args: string[], options = cli) => {
+    const result = await runCli([...args, '--json'], options);
+    assert.equal(result.code, 0, `hookrelay ${args.join(' ')}: exit ${result.code}\n${result.stdout}\n${result.stderr}`);
+    return JSON.parse(result.stdout);
+  };
+
+  before(async () => {
+    svc = await startService('cli');
+    receiver = await TestReceiver.start();
+    await createEventType(svc, 'job.created');
+    // An empty working directory: no .data/ key to fall back on unless a test puts one there.
+    cli = { env: cliEnv({ HOOKRELAY_API_URL: svc.baseUrl, HOOKRELAY_API_KEY: svc.apiKey }), cwd: mkdtempSync(join(tmpdir(), 'hookrelay-cli-')) };
+  });
+  after(async () => {
+    await svc?.close();
+    await receiver?.close();
+  });
+
+  it('subscriptions create, list, show, update, pause, resume, test, rotate-secret, delete', async () => {
+    const created = await json(['subscriptions', 'create', '--url', `${receiver.url}/hooks`, '--events', 'job.*', '--name', 'cli-sub', '--no-ping']);
+    assert.match(created.id, /^sub_/);
+    assert.match(created.secret, /^whsec_/);
+
+    const list = await runCli(['subscriptions', 'list'], cli);
+    assert.equal(list.code, 0);
+    assert.match(list.stdout, /^ID\s+NAME\s+STATUS\s+EVENTS\s+URL/);
+    assert.match(list.stdout, new RegExp(`${created.id}\\s+cli-sub\\s+active\\s+job\\.\\*`));
+
+    assert.equal((await json(['subscriptions', 'show', created.id])).url, `${receiver.url}/hooks`);
+    assert.equal((await json(['subscriptions', 'update', created.id, '--name', 'renamed'])).name, 'renamed');
+    assert.equal((await json(['subscriptions', 'pause', created.id])).status, 'paused');
+    assert.equal((await json(['subscriptions', 'resume', created.id])).status, 'active');
+    assert.equal((await json(['subscriptions', 'test', created.id])).attempt.statusCode, 200);
+    assert.match((await json(['subscriptions', 'rotate-secret', created.id])).secret, /^whsec_/);
+
+    const removed = await runCli(['subscriptions', 'delete', created.id], cli);
+    assert.equal(removed.code, 0);
+    assert.match(removed.stdout, new RegExp(`deleted ${created.id}`));
+    const gone = await runCli(['subscriptions', 'show', created.id], cli);
+    assert.equal(gone.code, 1, 'a 404 exits 1');
+  });
+
+  it('events send (--data and --file), events list, deliveries list --json, deliveries show', async () => {
+    const sub = await json(['subscriptions', 'create', '--url', `${receiver.url}/events`, '--events', 'job.created', '--no-ping']);
+    const sent = await json(['events', 'send', '--type', 'job.created', '--data', '{"jobId":"j_cli"}']);
+    assert.match(sent.id, /^evt_/);
+    assert.deepEqual(sent.deliveries.map((d: { subscriptionId: string }) => d.subscriptionId), [sub.id]);
+
+    const file = join(cli.cwd, 'event.json');
+    writeFileSync(file, '{"jobId":"j_file"}');
+    const fromFile = await runCli(['events', 'send', '--type', 'job.created', '--file', file], cli);
+    assert.equal(fromFile.code, 0, fromFile.stderr);
+    assert.match(fromFile.stdout, /^evt_\S+ job\.created/);
+
+    const events = await json(['events', 'list', '--type', 'job.created']);
+    assert.ok(events.data.some((e: { id: string }) => e.id === sent.id));
+
+    const deliveryId = sent.deliveries[0].id;
+    await eventually(async () => {
+      const page = await json(['deliveries', 'list', '--subscription', sub.id]);
+      return page.data.find((d: { id: string; status: string }) => d.id === deliveryId && d.status === 'succeeded');
+    });
+    const shown = await runCli(['deliveries', 'show', deliveryId], cli);
+    assert.equal(shown.code, 0);
+    assert.match(shown.stdout, /status\s+succeeded/);
+    assert.match(shown.stdout, /^#\s+STARTED\s+CODE/m);
+    assert.match(shown.stdout, /^1\s+\S+\s+200/m);
+  });
+
+  it('event-types create, list, show, archive', async () => {
+    assert.equal((await json(['event-types', 'create', 'cli.made', '--description', 'from the CLI'])).name, 'cli.made');
+    const list = await runCli(['event-types', 'list'], cli);
+    assert.match(list.stdout, /^cli\.made\s+from the CLI\s+no\s+no$/m);
+    assert.equal((await json(['event-types', 'show', 'cli.made'])).description, 'from the CLI');
+    assert.equal((await runCli(['event-types', 'archive', 'cli.made'], cli)).code, 0);
+    assert.equal((await json(['event-types', 'show', 'cli.made'])).archived, true);
+  });
+
+  it('exit 1 on a 422, naming the fields (problem+json with --json)', async () => {
+    const human = await runCli(['events', 'send', '--type', 'no.such.type', '--data', '{}'], cli);
+    assert.equal(human.code, 1);
+    assert.match(human.stderr, /error: 422/);
+    assert.match(human.stderr, /^\s+type: /m);
+
+    const asJson = await runCli(['subscriptions', 'create', '--url', 'nope', '--events', 'job.created', '--json'], cli);
+    assert.equal(asJson.code, 1);
+    const problem = JSON.parse(asJson.stdout);
+    assert.equal(problem.status, 422);
+    assert.ok(problem.errors.some((e: { field: string }) => e.field === 'url'));
+  });
+
+  it('exit 2 on usage errors: unknown command, invalid JSON, no data, no API key', async () => {
+    assert.equal((await runCli(['nonsense'], cli)).code, 2);
+    const badJson = await runCli(['events', 'send', '--type', 'job.created', '--data', '{oops'], cli);
+    assert.equal(badJson.code, 2);
+    assert.match(badJson.stderr, /--data is not valid JSON/);
+    assert.equal((await runCli(['events', 'send', '--type', 'job.created'], cli)).code, 2);
+    const noKey = await runCli(['subscriptions', 'list'], { env: cliEnv({ HOOKRELAY_API_URL: svc.baseUrl }), cwd: cli.cwd });
+    assert.equal(noKey.code, 2);
+    assert.match(noKey.stderr, /no API key/);
+  });
+
+  it('exit 3 when the service cannot be reached', async () => {
+    const down = await runCli(['subscriptions', 'list', '--api-url', `http://127.0.0.1:${await freePort()}`], cli);
+    assert.equal(down.code, 3);
+    assert.match(down.stderr, /cannot reach .*ECONNREFUSED/);
+  });
+
+  it('beside `npm start`: finds the key in .data/bootstrap-api-key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hookrelay-cli-data-'));
+    mkdirSync(join(dir, '.data'));
+    writeFileSync(join(dir, '.data', 'bootstrap-api-key'), svc.apiKey + '\n');
+    const result = await runCli(['subscriptions', 'list', '--json'], { env: cliEnv({ HOOKRELAY_API_URL: svc.baseUrl }), cwd: dir });
+    assert.equal(result.code, 0, result.stderr);
+    assert.ok(Array.isArray(JSON.parse(result.stdout).data));
+  });
+});
