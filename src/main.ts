@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     `  hookrelay is running (role ${config.role})`,
     `  API          ${base}/v1`,
     `  API docs     ${base}/docs   (OpenAPI: ${base}/openapi.json)`,
+    ...(config.role !== 'worker' ? [`  Console      ${base}/console   (sign in with the API key)`] : []),
     `  Temporal UI  ${config.temporal.uiUrl}`,
   ];
   if (devServer && config.bootstrapApiKey) lines.push(`  API key      ${config.bootstrapApiKey}   (kept in ${join(config.dataDir, 'bootstrap-api-key')})`);
