@@ -27,7 +27,7 @@ export class StatsService {
     );
     const firstHour = Math.floor(since.getTime() / HOUR_MS);
     const lastHour = Math.floor(until.getTime() / HOUR_MS);
-    const hourly = Array.from({ length: lastHour - firstHour + 1 }, (_, i) => ({
+    const hourly = Array.from({ length: Math.max(0, lastHour - firstHour + 1) }, (_, i) => ({
       hour: new Date((firstHour + i) * HOUR_MS).toISOString(),
       ...zeroCounts(),
     }));

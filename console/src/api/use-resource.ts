@@ -17,7 +17,7 @@ export function useResource<T>(load: () => Promise<T>, deps: unknown[], pollMs?:
   const [error, setError] = useState<ApiError>();
   const [loading, setLoading] = useState(true);
   const generation = useRef(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // `load` is a new closure on every render; `deps` say when it means a different request.
   const run = useCallback(load, deps);
 
   const reload = useCallback(() => {

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Card, Code, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { apiCall } from '../api/client';
 import { attentionReason } from '../api/subscriptions';
@@ -13,7 +13,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { SubscriptionActions } from '../components/SubscriptionActions';
 import { TestSend } from '../components/TestSend';
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
+function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
       <Text size="xs" c="dimmed" component="dt">
