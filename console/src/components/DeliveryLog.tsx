@@ -66,9 +66,9 @@ export function DeliveryLog({ subscriptionId, refreshKey }: { subscriptionId: st
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Created</Table.Th>
+                <Table.Th>Status</Table.Th>
                 <Table.Th>Event type</Table.Th>
                 <Table.Th>Kind</Table.Th>
-                <Table.Th>Status</Table.Th>
                 <Table.Th>Attempts</Table.Th>
                 <Table.Th>Last code</Table.Th>
                 <Table.Th>Links</Table.Th>
@@ -80,11 +80,11 @@ export function DeliveryLog({ subscriptionId, refreshKey }: { subscriptionId: st
                   <Table.Td>
                     <Time iso={d.createdAt} />
                   </Table.Td>
-                  <Table.Td>{d.eventType}</Table.Td>
-                  <Table.Td>{d.kind}</Table.Td>
                   <Table.Td>
                     <StatusBadge status={d.status} />
                   </Table.Td>
+                  <Table.Td>{d.eventType}</Table.Td>
+                  <Table.Td>{d.kind}</Table.Td>
                   <Table.Td>{d.attemptCount}</Table.Td>
                   <Table.Td>{d.lastStatusCode ?? '—'}</Table.Td>
                   <Table.Td>
