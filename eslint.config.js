@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.tools/', '.data/', 'console/dist/', 'docs/examples/', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/', 'node_modules/', '.tools/', '.data/', 'console/dist/', 'docs/examples/', 'console/vite.config.ts', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

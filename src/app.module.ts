@@ -12,6 +12,7 @@ import { EventTypesModule } from './event-types/event-types.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
 import { SecretsModule } from './secrets/secrets.module.js';
+import { StatsModule } from './stats/stats.module.js';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
 import { TemporalModule } from './temporal/temporal.module.js';
 import { WorkerModule } from './temporal/worker.module.js';
@@ -61,7 +62,7 @@ export class AppModule {
               ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }] }),
             ]
           : []),
-        ...(api ? [TenantsModule, EventTypesModule, SubscriptionsModule, EventsModule, DeliveriesModule] : []),
+        ...(api ? [TenantsModule, EventTypesModule, SubscriptionsModule, EventsModule, DeliveriesModule, StatsModule] : []),
         ...(worker ? [WorkerModule] : []),
       ],
     };

@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { serveConsole } from './console/serve-console.js';
 import { ProblemFilter, sendProblem, toProblem } from './common/problem.filter.js';
 import { rejectDeepJson } from './common/json-depth.js';
 import { rejectUnstorableText } from './common/storable-text.js';
@@ -35,6 +36,10 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.use(rejectDeepJson);
   app.use(rejectUnstorableText);
   app.useGlobalFilters(new ProblemFilter());
+  // The web console is the api's; a worker-only process serves health and metrics alone.
+  if (config.role !== 'worker' && !serveConsole(app)) {
+    app.get(Logger).warn('the web console is not built (dist/console): /console is off; `npm run build` builds it');
+  }
 
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
   return app;

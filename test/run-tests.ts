@@ -17,7 +17,7 @@ function testFiles(dir: string): string[] {
   });
 }
 
-const order = ['unit', 'workflows', 'e2e'];
+const order = ['unit', 'workflows', 'e2e', 'console'];
 const files = testFiles(here)
   .filter((f) => filters.length === 0 || filters.some((p) => f.includes(p)))
   .sort((a, b) => order.indexOf(relative(here, a).split('/')[0]) - order.indexOf(relative(here, b).split('/')[0]) || a.localeCompare(b));

@@ -1,0 +1,58 @@
+import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { NavLink as RouterLink, useLocation } from 'react-router';
+import classes from './Shell.module.css';
+
+const SECTIONS = [
+  { to: '/', label: 'Home', end: true },
+  { to: '/subscriptions', label: 'Subscriptions', end: false },
+  { to: '/events', label: 'Events', end: false },
+  { to: '/event-types', label: 'Event types', end: false },
+];
+
+/** Header, navigation (a drawer behind a menu button on a phone) and the page. */
+export function Shell({ children, onSignOut }: { children: ReactNode; onSignOut: () => void }) {
+  const [opened, { toggle, close }] = useDisclosure();
+  const { pathname } = useLocation();
+  // Folded away on a phone, the navigation is also out of the Tab order and hidden from screen readers.
+  const phone = useMediaQuery('(max-width: 47.99em)');
+  const folded = phone === true && !opened;
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <a href="#main" className={classes.skip}>
+        Skip to content
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? 'Close navigation' : 'Open navigation'} aria-expanded={opened} aria-controls="navigation" />
+            <Text fw={700} size="lg" component="span">
+              hookrelay
+            </Text>
+          </Group>
+          <Button variant="default" size="xs" onClick={onSignOut}>
+            Sign out
+          </Button>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" id="navigation" aria-label="Sections" component="nav" style={folded ? { visibility: 'hidden' } : undefined}>
+        {SECTIONS.map((s) => (
+          <NavLink
+            key={s.to}
+            component={RouterLink}
+            to={s.to}
+            end={s.end}
+            label={s.label}
+            onClick={close}
+            active={s.end ? pathname === s.to : pathname.startsWith(s.to)}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="main" component="main">
+        {children}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,87 @@
+import { Alert, Anchor, Card, Code, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { apiCall } from '../api/client';
+import { attentionReason } from '../api/subscriptions';
+import type { Subscription } from '../api/types';
+import { useResource } from '../api/use-resource';
+import { DeliveryLog } from '../components/DeliveryLog';
+import { ErrorNote } from '../components/ErrorNote';
+import { PageTitle } from '../components/PageTitle';
+import { RecoverWindow } from '../components/RecoverWindow';
+import { StatusBadge } from '../components/StatusBadge';
+import { SubscriptionActions } from '../components/SubscriptionActions';
+import { TestSend } from '../components/TestSend';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" component="dt">
+        {label}
+      </Text>
+      <Text size="sm" component="dd" m={0} style={{ wordBreak: 'break-all' }}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+/** One subscription: what it is, what to do with it, and what was delivered to it. */
+export function SubscriptionPage() {
+  const { id = '' } = useParams();
+  const [override, setOverride] = useState<Subscription>();
+  const loaded = useResource(() => apiCall<Subscription>('GET', `/v1/subscriptions/${id}`), [id]);
+  // Bumped after a test or a recover, so the log shows the new deliveries at once.
+  const [logKey, setLogKey] = useState(0);
+  const sub = override?.id === id ? override : loaded.data;
+
+  if (loaded.error) {
+    return (
+      <>
+        <PageTitle>Subscription</PageTitle>
+        <ErrorNote error={loaded.error} />
+        <Anchor component={Link} to="/subscriptions">
+          Back to subscriptions
+        </Anchor>
+      </>
+    );
+  }
+  if (!sub) return <Loader size="sm" aria-label="Loading" />;
+  const reason = attentionReason(sub);
+
+  return (
+    <>
+      <PageTitle>{sub.name}</PageTitle>
+      <Stack gap="lg">
+        <Group justify="space-between" wrap="wrap">
+          <Group gap="xs">
+            <StatusBadge status={sub.status} />
+            <Code>{sub.id}</Code>
+          </Group>
+          <SubscriptionActions sub={sub} onChanged={(s) => (s ? setOverride(s) : loaded.reload())} />
+        </Group>
+        {reason && sub.status === 'active' && (
+          <Alert color="orange" role="status">
+            Needs attention: {reason}
+          </Alert>
+        )}
+        <Card withBorder component="section" aria-label="Settings">
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} component="dl" m={0}>
+            <Field label="URL">{sub.url}</Field>
+            <Field label="Events">{sub.events.join(', ')}</Field>
+            <Field label="Payload format">{sub.payloadFormat}</Field>
+            <Field label="Signature">{sub.signature.scheme}</Field>
+            <Field label="Timeout">{sub.timeoutMs} ms</Field>
+            <Field label="Retry schedule (s)">{sub.retrySchedule.join(', ') || 'none'}</Field>
+            <Field label="Filter">{sub.filter ? JSON.stringify(sub.filter) : 'none'}</Field>
+            <Field label="Circuit">{`${sub.circuit.state}, ${sub.circuit.consecutiveFailures} failures in a row`}</Field>
+            {sub.disabledReason && <Field label="Disabled because">{sub.disabledReason}</Field>}
+          </SimpleGrid>
+        </Card>
+        <TestSend subscriptionId={sub.id} onSent={() => setLogKey((k) => k + 1)} />
+        <DeliveryLog subscriptionId={sub.id} refreshKey={logKey} />
+        <RecoverWindow subscriptionId={sub.id} onRecovered={() => setLogKey((k) => k + 1)} />
+      </Stack>
+    </>
+  );
+}
