@@ -123,17 +123,27 @@ async function attempt(deps: ActivityDeps, input: AttemptInput): Promise<Attempt
     cooldownSeconds: cooldownSeconds(deps.circuit, ctx.circuitTrips),
     spread: deferralSpread(),
   };
-  const { cancelled, circuitWaitMs } = verdict === 'succeeded' ? await recordAttempt(deps.db, record) : await recordFailure(deps, ctx, record, verdict);
+  const { cancelled, circuitWaitMs } =
+    verdict === 'succeeded' ? await recordAttempt(deps.db, record) : await recordFailure(deps, ctx, record, verdict);
   deps.onAttempt?.({ status, statusCode: result.statusCode, durationMs: result.durationMs });
   if (cancelled) return { ...none, status: 'cancelled', statusCode: result.statusCode, host: hostOf(ctx.url) };
   // This success closed the subscription's circuit: wake the deliveries waiting on it (in the background).
-  if (verdict === 'succeeded' && !isTest && ctx.circuitOpenUntil !== null) void wakeDeferred(deps.db, deps.signaller, deps.log, ctx.subscriptionId);
+  if (verdict === 'succeeded' && !isTest && ctx.circuitOpenUntil !== null)
+    void wakeDeferred(deps.db, deps.signaller, deps.log, ctx.subscriptionId);
 
   // An open circuit holds the retry back until it may be tried again (the database wrote the same time).
   const nextDelayMs = scheduledDelayMs !== null ? Math.max(scheduledDelayMs, Math.round(circuitWaitMs ?? 0)) : null;
   // The wait is the circuit's (not the schedule's): a wake-up when the circuit closes may end it early.
   const circuitOpen = scheduledDelayMs !== null && circuitWaitMs !== null && circuitWaitMs >= scheduledDelayMs;
-  return { status, statusCode: result.statusCode, errorType: result.errorType, nextDelayMs, host: hostOf(ctx.url), raise: [], ...(circuitOpen && { circuitOpen }) };
+  return {
+    status,
+    statusCode: result.statusCode,
+    errorType: result.errorType,
+    nextDelayMs,
+    host: hostOf(ctx.url),
+    raise: [],
+    ...(circuitOpen && { circuitOpen }),
+  };
 }
 
 /**
@@ -146,7 +156,8 @@ async function recordFailure(deps: ActivityDeps, ctx: DeliveryContext, record: A
     const outcome = await recordAttempt(tx, record);
     const deliveries: DispatchItem[] = [];
     if (!outcome.cancelled) {
-      for (const event of operationalEventsFor(ctx, record, verdict, outcome.disabledReason)) deliveries.push(...(await writeOperationalEvent(tx, event)));
+      for (const event of operationalEventsFor(ctx, record, verdict, outcome.disabledReason))
+        deliveries.push(...(await writeOperationalEvent(tx, event)));
     }
     return { outcome, deliveries };
   });
@@ -165,10 +176,18 @@ function inFlightElsewhere(ctx: DeliveryContext): AttemptResult {
   return { ...none, status: 'deferred', deferredBy: 'in-flight', nextDelayMs: leaseMs(ctx.timeoutMs), host: hostOf(ctx.url) };
 }
 
-const isEnded = (status: string): status is 'succeeded' | 'failed' | 'cancelled' => status === 'succeeded' || status === 'failed' || status === 'cancelled';
+const isEnded = (status: string): status is 'succeeded' | 'failed' | 'cancelled' =>
+  status === 'succeeded' || status === 'failed' || status === 'cancelled';
 
 function internalFailure(input: AttemptInput, message: string): AttemptRecord {
-  const result: PostResult = { statusCode: null, responseBody: null, retryAfterSeconds: null, errorType: 'internal', errorMessage: message.slice(0, 1000), durationMs: 0 };
+  const result: PostResult = {
+    statusCode: null,
+    responseBody: null,
+    retryAfterSeconds: null,
+    errorType: 'internal',
+    errorMessage: message.slice(0, 1000),
+    durationMs: 0,
+  };
   return {
     deliveryId: input.deliveryId,
     attemptNumber: input.attemptNumber,

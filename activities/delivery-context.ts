@@ -3,12 +3,7 @@ import type { SecretBox } from '../src/secrets/secret-box.js';
 import type { AttemptInput } from '../workflows/contracts.js';
 import { openSecrets } from '../src/secrets/subscription-secrets.js';
 import type { DeliveryKind, DeliveryStatus } from '../src/deliveries/delivery.entity.js';
-import type {
-  PayloadFormat,
-  SignatureScheme,
-  SubscriptionAuth,
-  SubscriptionStatus,
-} from '../src/subscriptions/subscription.entity.js';
+import type { PayloadFormat, SignatureScheme, SubscriptionAuth, SubscriptionStatus } from '../src/subscriptions/subscription.entity.js';
 
 /** Everything one attempt needs, read in one round trip by delivery id. */
 export interface DeliveryContext {

@@ -9,7 +9,11 @@ import { LEASE_MARGIN_SECONDS } from './delivery-context.js';
  * Marks the delivery `sending` when the read could not (the circuit decided after it, or the row was taken):
  * `claimed`, or the row's status now (ended, or `sending` by another run of this attempt still in flight).
  */
-export async function claimSending(db: DataSource, deliveryId: string, timeoutMs: number): Promise<{ claimed: true } | { claimed: false; status: DeliveryStatus }> {
+export async function claimSending(
+  db: DataSource,
+  deliveryId: string,
+  timeoutMs: number,
+): Promise<{ claimed: true } | { claimed: false; status: DeliveryStatus }> {
   const [row]: { claimed: boolean; status: DeliveryStatus }[] = await db.query(
     `WITH claim AS (
        UPDATE deliveries SET status = 'sending', dispatched = true, updated_at = now()

@@ -109,12 +109,17 @@ locked AS (
  */
 export async function wakeDeferred(db: DataSource, signaller: Signaller, log: ActivityLog, subscriptionId: string): Promise<number> {
   const rows: { id: string }[] = await db
-    .query(`SELECT id FROM deliveries WHERE subscription_id = $1 AND status = 'retrying' AND next_attempt_at > now() ORDER BY id`, [subscriptionId])
+    .query(`SELECT id FROM deliveries WHERE subscription_id = $1 AND status = 'retrying' AND next_attempt_at > now() ORDER BY id`, [
+      subscriptionId,
+    ])
     .catch((err: Error) => {
       log.warn(`finding the deliveries waiting on subscription ${subscriptionId}'s circuit failed: ${err.message}`);
       return [];
     });
-  await signaller.signal(rows.map((r) => r.id), circuitClosedSignal);
+  await signaller.signal(
+    rows.map((r) => r.id),
+    circuitClosedSignal,
+  );
   if (rows.length) log.log(`circuit of subscription ${subscriptionId} closed: woke ${rows.length} waiting deliveries`);
   return rows.length;
 }

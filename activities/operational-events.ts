@@ -8,7 +8,12 @@ import type { AttemptRecord } from './record.js';
  * `subscription.disabled` when this attempt disabled the subscription. Operational events never raise more
  * operational events, so a failing ops endpoint cannot start a loop; test sends raise nothing.
  */
-export function operationalEventsFor(ctx: DeliveryContext, record: AttemptRecord, verdict: string, disabledReason: string | null): RaiseRequest[] {
+export function operationalEventsFor(
+  ctx: DeliveryContext,
+  record: AttemptRecord,
+  verdict: string,
+  disabledReason: string | null,
+): RaiseRequest[] {
   if (isOperational(ctx.eventType) || ctx.kind === 'test') return [];
   const raise: RaiseRequest[] = [];
   if (record.status === 'failed' && verdict === 'retry') {

@@ -52,11 +52,7 @@ export const storableText = (s: string) => s.replaceAll('\u0000', '\\u0000');
  * POSTs one signed request: per-attempt timeout, at most 10 informational answers, no redirects, answer
  * capped at 4 KiB. Never throws.
  */
-export async function postRequest(
-  dispatcher: Dispatcher,
-  req: SignedRequest,
-  timeoutMs: number,
-): Promise<PostResult> {
+export async function postRequest(dispatcher: Dispatcher, req: SignedRequest, timeoutMs: number): Promise<PostResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   // undici reports each 1xx answer here; past the cap, aborting ends the attempt and drops the socket.
@@ -84,7 +80,9 @@ export async function postRequest(
       responseBody,
       retryAfterSeconds: parseRetryAfter(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter),
       errorType: isRedirect ? 'redirect' : null,
-      errorMessage: isRedirect ? `redirects are not followed (location: ${storableText(quoted(String(res.headers['location'] ?? '')))})` : null,
+      errorMessage: isRedirect
+        ? `redirects are not followed (location: ${storableText(quoted(String(res.headers['location'] ?? '')))})`
+        : null,
       durationMs: elapsed(),
     };
   } catch (err) {

@@ -85,5 +85,9 @@ export async function recordAttempt(db: Queryable, r: AttemptRecord): Promise<Re
     spread: r.spread,
   });
   const rows: RecordOutcome[] = await db.query(sql, params);
-  return { cancelled: rows[0]?.cancelled ?? false, disabledReason: rows[0]?.disabledReason ?? null, circuitWaitMs: rows[0]?.circuitWaitMs ?? null };
+  return {
+    cancelled: rows[0]?.cancelled ?? false,
+    disabledReason: rows[0]?.disabledReason ?? null,
+    circuitWaitMs: rows[0]?.circuitWaitMs ?? null,
+  };
 }

@@ -21,7 +21,10 @@ try {
   const worker = await Worker.create({
     connection,
     taskQueue,
-    workflowBundle: await bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('./activity-kinds.workflow.js', import.meta.url)), logger: new DefaultLogger('WARN') }),
+    workflowBundle: await bundleWorkflowCode({
+      workflowsPath: fileURLToPath(new URL('./activity-kinds.workflow.js', import.meta.url)),
+      logger: new DefaultLogger('WARN'),
+    }),
     activities: { noop: async () => undefined },
   });
   const rates: Record<string, number[]> = { viaLocal: [], viaRegular: [] };
@@ -42,7 +45,9 @@ try {
         rates[type].push(N / ((Date.now() - started) / 1000));
         const history = await client.workflow.getHandle(`${type}-${rep}-0`).fetchHistory();
         events[type] = history.events?.length ?? 0;
-        console.log(`[activity-kinds] rep ${rep + 1}/${REPS} ${type}: ${rates[type].at(-1)!.toFixed(1)} workflows/s, ${events[type]} history events`);
+        console.log(
+          `[activity-kinds] rep ${rep + 1}/${REPS} ${type}: ${rates[type].at(-1)!.toFixed(1)} workflows/s, ${events[type]} history events`,
+        );
       }
     }
   });

@@ -9,7 +9,11 @@ const CLK_TCK = 100;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class RoleProcess {
-  private constructor(private readonly child: ChildProcess, readonly role: string, private readonly port: string) {}
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly role: string,
+    private readonly port: string,
+  ) {}
 
   static async start(role: 'api' | 'worker', env: Record<string, string>, timeoutMs = 60_000): Promise<RoleProcess> {
     const child = spawn(process.execPath, [MAIN, '--role', role], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -26,10 +26,18 @@ const ADMIN = 'bench-admin-key';
 const log = (msg: string) => console.log(`[bench] ${msg}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface Arrival { id: string; path: string; at: number; sentAt: number | null }
+interface Arrival {
+  id: string;
+  path: string;
+  at: number;
+  sentAt: number | null;
+}
 
 class Receiver {
-  private constructor(private readonly child: ChildProcess, readonly url: string) {}
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+  ) {}
   static async start(): Promise<Receiver> {
     const child = fork(fileURLToPath(new URL('./receiver-process.js', import.meta.url)));
     const { port } = await new Promise<{ port: number }>((r) => child.once('message', r as never));
@@ -56,12 +64,14 @@ class Receiver {
 
 async function pool<T>(items: T[], limit: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await fn(items[i], i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await fn(items[i], i);
+      }
+    }),
+  );
 }
 
 async function post(svc: TestService, path: string, body: unknown, key?: string) {
@@ -106,7 +116,9 @@ async function openLoop(svc: TestService, receiver: Receiver, type: string, path
 
 async function main() {
   const started = Date.now();
-  const temporal = process.env['TEMPORAL_ADDRESS'] ? { address: process.env['TEMPORAL_ADDRESS'], stop: async () => {} } : await startTestTemporal();
+  const temporal = process.env['TEMPORAL_ADDRESS']
+    ? { address: process.env['TEMPORAL_ADDRESS'], stop: async () => {} }
+    : await startTestTemporal();
   process.env['TEST_TEMPORAL_ADDRESS'] = temporal.address;
   const svc = await startService('bench', { LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '100000000', ADMIN_API_KEY: ADMIN });
   const receiver = await Receiver.start();
@@ -118,7 +130,10 @@ async function main() {
   const bareWorker = await Worker.create({
     connection: svc.app.get(NativeConnection),
     taskQueue: bareQueue,
-    workflowBundle: await bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('./bare.workflow.js', import.meta.url)), logger: new DefaultLogger('WARN') }),
+    workflowBundle: await bundleWorkflowCode({
+      workflowsPath: fileURLToPath(new URL('./bare.workflow.js', import.meta.url)),
+      logger: new DefaultLogger('WARN'),
+    }),
     activities: { noop: async (startedAt: number) => void latencies.push(Date.now() - startedAt) },
     maxConcurrentLocalActivityExecutions: svc.config.workerMaxActivities,
   });
@@ -140,7 +155,12 @@ async function main() {
     let t0 = Date.now();
     const handles: Promise<unknown>[] = [];
     await pool(Array.from({ length: N }), CONCURRENCY, async (_, i) => {
-      const handle = await client.workflow.start('bare', { taskQueue: bareQueue, workflowId: `bare-${rep}-${i}-${started}`, args: [Date.now()], requestEagerStart: true });
+      const handle = await client.workflow.start('bare', {
+        taskQueue: bareQueue,
+        workflowId: `bare-${rep}-${i}-${started}`,
+        args: [Date.now()],
+        requestEagerStart: true,
+      });
       handles.push(handle.result());
     });
     await Promise.all(handles);
@@ -163,7 +183,8 @@ async function main() {
     const m2Ids = await sendBatches(svc, 'bench.m2', N, (i) => ({ i }));
     const m2Arrivals = await receiver.waitFor(`/m2/${rep}`, N);
     record('M2 deliveries/s', N / ((Math.max(...m2Arrivals.map((a) => a.at)) - t0) / 1000));
-    if (new Set(m2Arrivals.map((a) => a.id)).size !== N || !m2Ids.every((id) => m2Arrivals.some((a) => a.id === id))) throw new Error('M2 ledger does not balance');
+    if (new Set(m2Arrivals.map((a) => a.id)).size !== N || !m2Ids.every((id) => m2Arrivals.some((a) => a.id === id)))
+      throw new Error('M2 ledger does not balance');
     await svc.api('DELETE', `/v1/subscriptions/${m2.id}`);
   }
   for (const [name, values] of Object.entries(runs)) results[name] = figure(values);
@@ -186,7 +207,12 @@ async function main() {
   for (let rep = 1; rep <= REPS; rep++) {
     latencies.length = 0;
     await paced(m2Rate / 2, async (due, i) => {
-      const handle = await client.workflow.start('bare', { taskQueue: bareQueue, workflowId: `bare-half-${rep}-${i}-${started}`, args: [due], requestEagerStart: true });
+      const handle = await client.workflow.start('bare', {
+        taskQueue: bareQueue,
+        workflowId: `bare-half-${rep}-${i}-${started}`,
+        args: [due],
+        requestEagerStart: true,
+      });
       await handle.result();
     });
     bareAtHalf.push(percentile(latencies, 50));
@@ -242,7 +268,11 @@ async function main() {
   const m1Batch: number[] = [];
   for (let rep = 1; rep <= REPS; rep++) {
     let t = Date.now();
-    await pool(Array.from({ length: N }), CONCURRENCY, async (_, i) => void (await post(svc, '/v1/events', { type: 'bench.m1', data: { i } })));
+    await pool(
+      Array.from({ length: N }),
+      CONCURRENCY,
+      async (_, i) => void (await post(svc, '/v1/events', { type: 'bench.m1', data: { i } })),
+    );
     m1Single.push(N / ((Date.now() - t) / 1000));
     t = Date.now();
     await sendBatches(svc, 'bench.m1', 1000, (i) => ({ i }));
@@ -274,7 +304,11 @@ async function main() {
   const workerProcess = await RoleProcess.start('worker', roleEnv(await freePort()));
   const apiPort = await freePort();
   const apiProcess = await RoleProcess.start('api', roleEnv(apiPort));
-  const apiOut: TestService = { ...svc, baseUrl: `http://127.0.0.1:${apiPort}`, api: (method, path, body, init) => callApi(`http://127.0.0.1:${apiPort}`, svc.apiKey, method, path, body, init) };
+  const apiOut: TestService = {
+    ...svc,
+    baseUrl: `http://127.0.0.1:${apiPort}`,
+    api: (method, path, body, init) => callApi(`http://127.0.0.1:${apiPort}`, svc.apiKey, method, path, body, init),
+  };
   const processes = [apiProcess, workerProcess];
   await post(apiOut, '/v1/event-types', { name: 'bench.m5' });
   const heldSub = await post(apiOut, '/v1/subscriptions', { url: receiver.url + '/held-out', events: ['bench.m5'], ping: false });
@@ -284,7 +318,9 @@ async function main() {
     // The api has started every workflow once it has marked them all dispatched; the worker is done when quiet.
     const deadline = Date.now() + 300_000;
     for (;;) {
-      const [{ n }] = await svc.db.query(`SELECT count(*)::int AS n FROM deliveries WHERE subscription_id = $1 AND NOT dispatched`, [heldSub.id]);
+      const [{ n }] = await svc.db.query(`SELECT count(*)::int AS n FROM deliveries WHERE subscription_id = $1 AND NOT dispatched`, [
+        heldSub.id,
+      ]);
       if (n === 0) break;
       if (Date.now() > deadline) throw new Error(`${n} held deliveries still without a workflow`);
       await sleep(500);
@@ -295,11 +331,15 @@ async function main() {
   await fill(warmUp);
   const before = await Promise.all(processes.map((p) => p.settledRss()));
   const heapBefore = await workerProcess.heapUsed();
-  log(`M5: ${warmUp} held to warm up; api ${(before[0] / 2 ** 20).toFixed(0)} MiB, worker ${(before[1] / 2 ** 20).toFixed(0)} MiB; adding ${HELD}`);
+  log(
+    `M5: ${warmUp} held to warm up; api ${(before[0] / 2 ** 20).toFixed(0)} MiB, worker ${(before[1] / 2 ** 20).toFixed(0)} MiB; adding ${HELD}`,
+  );
   await fill(HELD);
   const after = await Promise.all(processes.map((p) => p.settledRss()));
   const heapAfter = await workerProcess.heapUsed();
-  const [{ n: heldRows }] = await svc.db.query(`SELECT count(*)::int AS n FROM deliveries WHERE subscription_id = $1 AND status = 'held'`, [heldSub.id]);
+  const [{ n: heldRows }] = await svc.db.query(`SELECT count(*)::int AS n FROM deliveries WHERE subscription_id = $1 AND status = 'held'`, [
+    heldSub.id,
+  ]);
   if (heldRows !== warmUp + HELD) throw new Error(`ledger: ${heldRows} deliveries held of ${warmUp + HELD} accepted`);
   const perThousand = (i: number) => (after[i] - before[i]) / 2 ** 20 / (HELD / 1000);
   results['M5 api RSS MiB per 1,000 held (own process)'] = figure([perThousand(0)]);
@@ -327,7 +367,14 @@ async function main() {
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), machine, reps: REPS, events: N, concurrency: CONCURRENCY, heldCount, results, ratios }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify(
+      { at: new Date().toISOString(), machine, reps: REPS, events: N, concurrency: CONCURRENCY, heldCount, results, ratios },
+      null,
+      2,
+    ),
+  );
   log(`ledger balanced; results in ${file}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
   bareWorker.shutdown();

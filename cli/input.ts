@@ -34,7 +34,10 @@ export const integer = (value: string): number => {
 
 export const commaList = (value: string, previous: string[] = []): string[] => [
   ...previous,
-  ...value.split(',').map((s) => s.trim()).filter(Boolean),
+  ...value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
 ];
 
 export const keyValue = (value: string, previous: Record<string, string> = {}): Record<string, string> => {

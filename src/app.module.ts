@@ -30,7 +30,11 @@ function loggerOptions(config: AppConfig): Params['pinoHttp'] {
   };
   if (config.logFile) return [options, pino.destination({ dest: config.logFile, mkdir: true, sync: true })];
   // A person at a terminal reads lines; anything else (a container, a file, a pipe) gets JSON.
-  if (process.stdout.isTTY) return { ...options, transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } };
+  if (process.stdout.isTTY)
+    return {
+      ...options,
+      transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } },
+    };
   return options;
 }
 

@@ -16,9 +16,7 @@ const isValidCidr = (c: string) => {
 /** The embedded (local development) mode lets deliveries reach this machine, so the quick start works. */
 const EMBEDDED_ALLOWED_CIDRS = '127.0.0.0/8,::1/128';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', ''])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0', '']).transform((v) => v === 'true' || v === '1');
 
 const optionalString = z
   .string()
@@ -52,9 +50,17 @@ const envSchema = z.object({
   ALLOWED_PRIVATE_CIDRS: z
     .string()
     .optional()
-    .refine((v) => !v || v.split(',').every((c) => !c.trim() || isValidCidr(c.trim())), 'must be comma-separated CIDRs, e.g. 127.0.0.0/8,::1/128'),
+    .refine(
+      (v) => !v || v.split(',').every((c) => !c.trim() || isValidCidr(c.trim())),
+      'must be comma-separated CIDRs, e.g. 127.0.0.0/8,::1/128',
+    ),
   MAX_SUBSCRIPTIONS_PER_TENANT: z.coerce.number().int().min(1).default(1000),
-  PAYLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(256 * 1024),
+  PAYLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(16 * 1024 * 1024)
+    .default(256 * 1024),
   DISABLE_AFTER_HOURS: z.coerce.number().positive().default(120),
   CIRCUIT_FAILURE_THRESHOLD: z.coerce.number().int().min(0).default(10),
   CIRCUIT_COOLDOWN_SECONDS: z.coerce.number().positive().max(3600).default(30),
@@ -176,7 +182,10 @@ export function loadConfig(env: Record<string, string | undefined>, role: Role =
     secretsKey: e.SECRETS_KEY ?? persistedValue(dataDir, 'secrets.key', () => randomBytes(32).toString('hex')),
     previousSecretsKeys: e.SECRETS_KEY_PREVIOUS ? e.SECRETS_KEY_PREVIOUS.split(',') : [],
     allowHttpTargets: e.ALLOW_HTTP_TARGETS ?? embedded,
-    allowedPrivateCidrs: (e.ALLOWED_PRIVATE_CIDRS ?? (embedded ? EMBEDDED_ALLOWED_CIDRS : '')).split(',').map((s) => s.trim()).filter(Boolean),
+    allowedPrivateCidrs: (e.ALLOWED_PRIVATE_CIDRS ?? (embedded ? EMBEDDED_ALLOWED_CIDRS : ''))
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     payloadLimitBytes: e.PAYLOAD_LIMIT_BYTES,
     maxSubscriptionsPerTenant: e.MAX_SUBSCRIPTIONS_PER_TENANT,
     disableAfterHours: e.DISABLE_AFTER_HOURS,

@@ -43,7 +43,8 @@ async function main(): Promise<void> {
     ...(config.role !== 'worker' ? [`  Console      ${base}/console   (sign in with the API key)`] : []),
     `  Temporal UI  ${config.temporal.uiUrl}`,
   ];
-  if (devServer && config.bootstrapApiKey) lines.push(`  API key      ${config.bootstrapApiKey}   (kept in ${join(config.dataDir, 'bootstrap-api-key')})`);
+  if (devServer && config.bootstrapApiKey)
+    lines.push(`  API key      ${config.bootstrapApiKey}   (kept in ${join(config.dataDir, 'bootstrap-api-key')})`);
   console.log(lines.join('\n') + '\n');
 
   let stopping = false;

@@ -84,7 +84,7 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
     state.nextAttemptAt = null;
   };
 
-  for (let attemptNumber = input.firstAttempt ?? 1; ; ) {
+  for (let attemptNumber = input.firstAttempt ?? 1; ;) {
     await condition(() => !state.paused || cancelled);
     if (cancelled) {
       setStatus('cancelled', 'cancelled');
@@ -112,7 +112,14 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
       // No attempt may go now (the endpoint's circuit is open, the tenant's share of attempts in flight is used,
       // or another run of this attempt is still out): wait without using an attempt number.
       const why = DEFERRED_BECAUSE[result.deferredBy ?? 'circuit'];
-      await waitUntilNextAttempt(result, wakesBefore, `attempt ${attemptNumber} deferred: ${why}`, result.deferredBy && result.deferredBy !== 'circuit' ? `attempt ${attemptNumber} waits: ${why}` : `circuit open, attempt ${attemptNumber} waits`);
+      await waitUntilNextAttempt(
+        result,
+        wakesBefore,
+        `attempt ${attemptNumber} deferred: ${why}`,
+        result.deferredBy && result.deferredBy !== 'circuit'
+          ? `attempt ${attemptNumber} waits: ${why}`
+          : `circuit open, attempt ${attemptNumber} waits`,
+      );
       continue;
     }
     state.attempts = attemptNumber;

@@ -37,18 +37,34 @@ export function deliveriesCommand(): Command {
     .option('--since <time>', 'ISO 8601')
     .option('--limit <n>', '1..250', integer)
     .option('--cursor <cursor>', 'the next page, from a previous list')
-    .action(async (o: { subscription: string; status?: (typeof STATUSES)[number]; eventType?: string; since?: string; limit?: number; cursor?: string }, c: Command) => {
-      const { subscription, ...query } = o;
-      const page = await clientFor(c).deliveries.list(subscription, query);
-      show(outputFor(c), page, (p) => table(p.data, columns) + nextPage(p.nextCursor));
-    });
+    .action(
+      async (
+        o: {
+          subscription: string;
+          status?: (typeof STATUSES)[number];
+          eventType?: string;
+          since?: string;
+          limit?: number;
+          cursor?: string;
+        },
+        c: Command,
+      ) => {
+        const { subscription, ...query } = o;
+        const page = await clientFor(c).deliveries.list(subscription, query);
+        show(outputFor(c), page, (p) => table(p.data, columns) + nextPage(p.nextCursor));
+      },
+    );
 
   cmd
     .command('show <id>')
     .description('one delivery with every attempt')
     .action(async (id: string, _o: unknown, c: Command) => {
       const delivery = await clientFor(c).deliveries.get(id);
-      show(outputFor(c), delivery, (d) => `${record(d, ['attempts'])}\n\n${d.attempts.length ? table(d.attempts, attemptColumns) : '(no attempt yet)'}`);
+      show(
+        outputFor(c),
+        delivery,
+        (d) => `${record(d, ['attempts'])}\n\n${d.attempts.length ? table(d.attempts, attemptColumns) : '(no attempt yet)'}`,
+      );
     });
 
   cmd
@@ -61,7 +77,9 @@ export function deliveriesCommand(): Command {
   cmd
     .command('cancel <id>')
     .description('no more attempts')
-    .action(async (id: string, _o: unknown, c: Command) => show(outputFor(c), await clientFor(c).deliveries.cancel(id), (d) => `${d.id} ${d.status}`));
+    .action(async (id: string, _o: unknown, c: Command) =>
+      show(outputFor(c), await clientFor(c).deliveries.cancel(id), (d) => `${d.id} ${d.status}`),
+    );
 
   return cmd;
 }

@@ -29,12 +29,15 @@ export function eventsCommand(): Command {
     .option('--id <id>', 'your id for the event: a repeat with it creates nothing new')
     .option('--idempotency-key <key>', 'a repeat with this key returns the first answer')
     .action(async (o: { type: string; data?: string; file?: string; id?: string; idempotencyKey?: string }, c: Command) => {
-      if ((o.data === undefined) === (o.file === undefined)) throw new UsageError('give the event data with exactly one of --data or --file');
+      if ((o.data === undefined) === (o.file === undefined))
+        throw new UsageError('give the event data with exactly one of --data or --file');
       const data = o.data !== undefined ? parseJsonObject(o.data, '--data') : parseJsonObject(readInput(o.file!), o.file!);
       const event = { type: o.type, data, ...(o.id ? { id: o.id } : {}) };
       const accepted = await clientFor(c).sendEvent(event, o.idempotencyKey ? { idempotencyKey: o.idempotencyKey } : {});
       show(outputFor(c), accepted, (a) =>
-        a.deliveries.length ? `${a.id} ${a.type}\n\n${table(a.deliveries, deliveryColumns)}` : `${a.id} ${a.type} (no subscription matched)`,
+        a.deliveries.length
+          ? `${a.id} ${a.type}\n\n${table(a.deliveries, deliveryColumns)}`
+          : `${a.id} ${a.type} (no subscription matched)`,
       );
     });
 
@@ -55,7 +58,11 @@ export function eventsCommand(): Command {
     .description('one event, its data and its deliveries')
     .action(async (id: string, _o: unknown, c: Command) => {
       const event = await clientFor(c).events.get(id);
-      show(outputFor(c), event, (e) => `${record(e, ['data', 'deliveries'])}\n\n${JSON.stringify(e.data, null, 2)}\n\n${table(e.deliveries, deliveryColumns)}`);
+      show(
+        outputFor(c),
+        event,
+        (e) => `${record(e, ['data', 'deliveries'])}\n\n${JSON.stringify(e.data, null, 2)}\n\n${table(e.deliveries, deliveryColumns)}`,
+      );
     });
 
   return cmd;

@@ -62,7 +62,11 @@ export function subscriptionsCommand(): Command {
     .action(async (o: FieldOptions & { ping: boolean }, c: Command) => {
       const body = { ...fields(o), ping: o.ping } as CreateSubscription;
       const created = await clientFor(c).subscriptions.create(body);
-      show(outputFor(c), created, (s) => `${record(s, ['secret'])}\n\nsigning secret  ${s.secret}\n(shown only now: keep it where your receiver reads it)`);
+      show(
+        outputFor(c),
+        created,
+        (s) => `${record(s, ['secret'])}\n\nsigning secret  ${s.secret}\n(shown only now: keep it where your receiver reads it)`,
+      );
     });
 
   cmd
@@ -82,24 +86,34 @@ export function subscriptionsCommand(): Command {
     .description('one subscription')
     .action(async (id: string, _o: unknown, c: Command) => show(outputFor(c), await clientFor(c).subscriptions.get(id), (s) => record(s)));
 
-  withFieldOptions(cmd.command('update <id>').description('change fields of a subscription').option('--url <url>').option('--events <types>', 'comma-separated', commaList)).action(
-    async (id: string, o: FieldOptions, c: Command) => {
-      const body = fields(o);
-      if (Object.keys(body).length === 0) throw new UsageError('nothing to update: give at least one option (see --help)');
-      show(outputFor(c), await clientFor(c).subscriptions.update(id, body), (s) => record(s));
-    },
-  );
+  withFieldOptions(
+    cmd
+      .command('update <id>')
+      .description('change fields of a subscription')
+      .option('--url <url>')
+      .option('--events <types>', 'comma-separated', commaList),
+  ).action(async (id: string, o: FieldOptions, c: Command) => {
+    const body = fields(o);
+    if (Object.keys(body).length === 0) throw new UsageError('nothing to update: give at least one option (see --help)');
+    show(outputFor(c), await clientFor(c).subscriptions.update(id, body), (s) => record(s));
+  });
 
   cmd
     .command('pause <id>')
     .description('hold every delivery to it until resumed (nothing is dropped)')
-    .action(async (id: string, _o: unknown, c: Command) => show(outputFor(c), await clientFor(c).subscriptions.pause(id), (s) => `${s.id} ${s.status}`));
+    .action(async (id: string, _o: unknown, c: Command) =>
+      show(outputFor(c), await clientFor(c).subscriptions.pause(id), (s) => `${s.id} ${s.status}`),
+    );
 
   cmd
     .command('resume <id>')
     .description('send what it held, oldest first (also re-enables a disabled one)')
     .action(async (id: string, _o: unknown, c: Command) =>
-      show(outputFor(c), await clientFor(c).subscriptions.resume(id), (s) => `${s.id} ${s.status} (released ${s.released} held deliveries)`),
+      show(
+        outputFor(c),
+        await clientFor(c).subscriptions.resume(id),
+        (s) => `${s.id} ${s.status} (released ${s.released} held deliveries)`,
+      ),
     );
 
   cmd
@@ -118,7 +132,11 @@ export function subscriptionsCommand(): Command {
     .description('a new signing secret, shown once')
     .option('--grace-seconds <n>', 'keep signing with the old secret too for this long', integer)
     .action(async (id: string, o: { graceSeconds?: number }, c: Command) =>
-      show(outputFor(c), await clientFor(c).subscriptions.rotateSecret(id, o.graceSeconds), (r) => `signing secret  ${r.secret}\n(shown only now)`),
+      show(
+        outputFor(c),
+        await clientFor(c).subscriptions.rotateSecret(id, o.graceSeconds),
+        (r) => `signing secret  ${r.secret}\n(shown only now)`,
+      ),
     );
 
   cmd

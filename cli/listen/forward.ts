@@ -1,5 +1,6 @@
 /** What the developer's app answered, or why it could not be asked. */
-export type ForwardResult = { status: number; contentType: string | null; body: Buffer; durationMs: number } | { error: string; durationMs: number };
+export type ForwardResult =
+  { status: number; contentType: string | null; body: Buffer; durationMs: number } | { error: string; durationMs: number };
 
 /** Headers the app needs to parse and verify the request as if hookrelay had sent it directly. */
 const FORWARDED = /^(webhook-.*|content-type|user-agent)$/i;
@@ -22,7 +23,12 @@ export async function forward(url: string, body: Buffer, headers: Record<string,
   } catch (err) {
     const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
     const code = (cause as { code?: unknown }).code;
-    const error = err instanceof Error && err.name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : typeof code === 'string' ? code : String((cause as Error).message ?? cause);
+    const error =
+      err instanceof Error && err.name === 'TimeoutError'
+        ? `timed out after ${timeoutMs} ms`
+        : typeof code === 'string'
+          ? code
+          : String((cause as Error).message ?? cause);
     return { error, durationMs: Date.now() - started };
   }
 }

@@ -15,7 +15,12 @@ export interface ListenSubscription {
  * --keep) pointed at the new URL with a fresh secret and resumed, so what it held comes through; else a new one.
  * The secret is needed to verify requests, and the service shows it only on create and rotate.
  */
-export async function ensureListenSubscription(client: HookrelayClient, name: string, url: string, events: string[]): Promise<ListenSubscription> {
+export async function ensureListenSubscription(
+  client: HookrelayClient,
+  name: string,
+  url: string,
+  events: string[],
+): Promise<ListenSubscription> {
   const existing = await findByName(client, name);
   if (!existing) {
     const created = await client.subscriptions.create({ name, url, events, ping: false });
@@ -23,7 +28,8 @@ export async function ensureListenSubscription(client: HookrelayClient, name: st
   }
   await client.subscriptions.update(existing.id, { url, events, signature: { scheme: 'standard-webhooks' }, payloadFormat: 'envelope' });
   const { secret } = await client.subscriptions.rotateSecret(existing.id);
-  const subscription = existing.status === 'active' ? await client.subscriptions.get(existing.id) : await client.subscriptions.resume(existing.id);
+  const subscription =
+    existing.status === 'active' ? await client.subscriptions.get(existing.id) : await client.subscriptions.resume(existing.id);
   return { subscription, secret, reused: true };
 }
 

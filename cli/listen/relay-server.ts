@@ -67,8 +67,13 @@ export class RelayServer {
   private async handle(req: IncomingMessage): Promise<{ status: number; contentType: string | null; body: Buffer | string }> {
     const body = await readBody(req);
     if (!this.webhook) return { status: 503, contentType: 'text/plain', body: 'hookrelay listen is starting' };
-    const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name]) : '');
-    const delivery = { at: new Date(), eventType: header('webhook-event-type') || '?', webhookId: header('webhook-id') || '?', attempt: header('webhook-attempt') || '?' };
+    const header = (name: string) => (typeof req.headers[name] === 'string' ? req.headers[name] : '');
+    const delivery = {
+      at: new Date(),
+      eventType: header('webhook-event-type') || '?',
+      webhookId: header('webhook-id') || '?',
+      attempt: header('webhook-attempt') || '?',
+    };
 
     if (!this.verifies(body, req.headers)) {
       this.options.onDelivery({ ...delivery, verdict: 'bad signature', forwarded: null, answeredStatus: 401 });
@@ -77,7 +82,11 @@ export class RelayServer {
     const forwarded = await forward(this.options.forwardTo, body, forwardedHeaders(req.headers), this.options.forwardTimeoutMs);
     const answer =
       'error' in forwarded
-        ? { status: forwarded.error.startsWith('timed out') ? 504 : 502, contentType: 'text/plain', body: `hookrelay listen: ${this.options.forwardTo}: ${forwarded.error}` }
+        ? {
+            status: forwarded.error.startsWith('timed out') ? 504 : 502,
+            contentType: 'text/plain',
+            body: `hookrelay listen: ${this.options.forwardTo}: ${forwarded.error}`,
+          }
         : { status: forwarded.status, contentType: forwarded.contentType, body: forwarded.body };
     this.options.onDelivery({ ...delivery, verdict: 'ok', forwarded, answeredStatus: answer.status });
     return answer;

@@ -8,7 +8,11 @@ import { KnownKeys } from './known-keys.js';
 @Global()
 @Module({
   providers: [
-    { provide: AuthFailureLimiter, inject: [Config], useFactory: (config: Config) => new AuthFailureLimiter(config.authFailuresPerMinute, 60_000) },
+    {
+      provide: AuthFailureLimiter,
+      inject: [Config],
+      useFactory: (config: Config) => new AuthFailureLimiter(config.authFailuresPerMinute, 60_000),
+    },
     { provide: KnownKeys, useFactory: () => new KnownKeys() },
     FailedAuthGate,
   ],

@@ -30,8 +30,7 @@ export const notFound = (what: string, id: string) =>
 export const conflict = (detail: string, errors: FieldError[] = []) =>
   new AppError('conflict', HttpStatus.CONFLICT, 'Conflict', detail, errors);
 
-export const unauthorized = (detail: string) =>
-  new AppError('unauthorized', HttpStatus.UNAUTHORIZED, 'Unauthorized', detail);
+export const unauthorized = (detail: string) => new AppError('unauthorized', HttpStatus.UNAUTHORIZED, 'Unauthorized', detail);
 
 export const payloadTooLarge = (detail: string, errors: FieldError[] = []) =>
   new AppError('payload-too-large', HttpStatus.PAYLOAD_TOO_LARGE, 'Payload too large', detail, errors);
@@ -46,5 +45,4 @@ export class RateLimited extends AppError {
   }
 }
 
-export const unavailable = (detail: string) =>
-  new AppError('unavailable', HttpStatus.SERVICE_UNAVAILABLE, 'Service unavailable', detail);
+export const unavailable = (detail: string) => new AppError('unavailable', HttpStatus.SERVICE_UNAVAILABLE, 'Service unavailable', detail);

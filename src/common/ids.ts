@@ -20,4 +20,3 @@ export function newId(prefix: IdPrefix, now = Date.now()): string {
   for (let i = 0; i < 16; i++) rand += CROCKFORD[bytes[i] % 32];
   return `${prefix}_${time}${rand}`;
 }
-

@@ -31,9 +31,7 @@ export function pathBeyondDepth(value: unknown, limit: number): Segment[] | null
       for (let f: Frame | null = frame; f?.key != null; f = f.parent) path.unshift(f.key);
       return path;
     }
-    const entries: [Segment, unknown][] = Array.isArray(frame.value)
-      ? frame.value.map((v, i) => [i, v])
-      : Object.entries(frame.value);
+    const entries: [Segment, unknown][] = Array.isArray(frame.value) ? frame.value.map((v, i) => [i, v]) : Object.entries(frame.value);
     for (const [key, child] of entries) {
       if (child !== null && typeof child === 'object') stack.push({ value: child, depth: frame.depth + 1, key, parent: frame });
     }

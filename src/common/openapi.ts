@@ -27,7 +27,9 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
 };
 
 /** Every 429 says how long to wait. */
-const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } } } as const;
+const RETRY_AFTER = {
+  'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } },
+} as const;
 
 /** The RFC 9457 problem answers a route can give, documented with their schema. */
 export const ApiProblems = (...statuses: number[]) =>

@@ -5,7 +5,10 @@ export const MAX_LIMIT = 250;
 
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
-  cursor: z.string().regex(/^[a-z]{3}_[0-9a-z]{26}$/, 'must be a nextCursor from an earlier page').optional(),
+  cursor: z
+    .string()
+    .regex(/^[a-z]{3}_[0-9a-z]{26}$/, 'must be a nextCursor from an earlier page')
+    .optional(),
 };
 
 export interface Page<T> {

@@ -8,12 +8,17 @@ const unstorable = (s: string) => s.includes('\u0000') || !s.isWellFormed();
 function findUnstorable(value: unknown, path: string[], out: FieldError[]): void {
   if (out.length >= 20) return;
   if (typeof value === 'string') {
-    if (unstorable(value)) out.push({ field: path.join('.') || '(body)', message: 'must not contain NUL characters or unpaired surrogates' });
+    if (unstorable(value))
+      out.push({ field: path.join('.') || '(body)', message: 'must not contain NUL characters or unpaired surrogates' });
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => findUnstorable(v, [...path, String(i)], out));
   } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      if (unstorable(k)) out.push({ field: [...path, JSON.stringify(k)].join('.'), message: 'field names must not contain NUL characters or unpaired surrogates' });
+      if (unstorable(k))
+        out.push({
+          field: [...path, JSON.stringify(k)].join('.'),
+          message: 'field names must not contain NUL characters or unpaired surrogates',
+        });
       findUnstorable(v, [...path, k], out);
     }
   }

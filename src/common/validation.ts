@@ -29,8 +29,7 @@ export function jsonSchemaOf(schema: ZodType): Record<string, unknown> {
 }
 
 /** Documents a zod-validated JSON body in the OpenAPI document. */
-export const ZodBody = (schema: ZodType, description?: string) =>
-  ApiBody({ schema: jsonSchemaOf(schema) as never, description });
+export const ZodBody = (schema: ZodType, description?: string) => ApiBody({ schema: jsonSchemaOf(schema) as never, description });
 
 /** Documents zod-validated query parameters in the OpenAPI document. */
 export function ZodQuery(schema: z.ZodObject) {
@@ -44,12 +43,10 @@ export function ZodQuery(schema: z.ZodObject) {
 
 /** An ISO 8601 date-time that Postgres can store too (years 1 to 9999 after the offset is applied). */
 export const isoDateTime = () =>
-  z.iso
-    .datetime({ offset: true, error: 'must be an ISO 8601 date-time' })
-    .refine((v) => {
-      const year = new Date(v).getUTCFullYear();
-      return year >= 1 && year <= 9999;
-    }, 'must be between years 1 and 9999');
+  z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).refine((v) => {
+    const year = new Date(v).getUTCFullYear();
+    return year >= 1 && year <= 9999;
+  }, 'must be between years 1 and 9999');
 
 export const isJsonObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 

@@ -12,5 +12,4 @@ class ExactJson {
 }
 
 /** Wraps an object for a TypeORM write (typed as the value itself, which is what lands in the column). */
-export const exactJson = <T>(value: T): T =>
-  value !== null && typeof value === 'object' ? (new ExactJson(value) as unknown as T) : value;
+export const exactJson = <T>(value: T): T => (value !== null && typeof value === 'object' ? (new ExactJson(value) as unknown as T) : value);

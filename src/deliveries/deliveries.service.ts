@@ -88,7 +88,10 @@ export class DeliveriesService {
           WHERE id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled')`,
         [id],
       );
-      await this.temporal.workflow.getHandle(workflowIdFor(id)).signal(cancelSignal).catch(() => undefined);
+      await this.temporal.workflow
+        .getHandle(workflowIdFor(id))
+        .signal(cancelSignal)
+        .catch(() => undefined);
     }
     return this.view(await this.get(tenantId, id));
   }

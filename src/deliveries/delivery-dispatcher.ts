@@ -5,7 +5,14 @@ import { DataSource } from 'typeorm';
 import { resumeSignal, workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
 import { FairQueue } from './fair-queue.js';
-import { inOrderBounded, releaseDeliveryWorkflow, signalDeliveries, startDeliveryWorkflow, startDeliveryWorkflows, type DispatchItem } from './workflow-starter.js';
+import {
+  inOrderBounded,
+  releaseDeliveryWorkflow,
+  signalDeliveries,
+  startDeliveryWorkflow,
+  startDeliveryWorkflows,
+  type DispatchItem,
+} from './workflow-starter.js';
 
 export type { DispatchItem } from './workflow-starter.js';
 
@@ -129,7 +136,9 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
     if (items.length === 0) return [];
     const { started, firstError } = await startDeliveryWorkflows(this.client, this.starterOptions(), items);
     if (firstError) {
-      this.log.warn(`${items.length - started.length} of ${items.length} workflow starts failed; the sweeper will retry (${firstError.message})`);
+      this.log.warn(
+        `${items.length - started.length} of ${items.length} workflow starts failed; the sweeper will retry (${firstError.message})`,
+      );
     }
     return started;
   }

@@ -59,7 +59,9 @@ export class DeliveryReconciler {
       else if (action) {
         restarted++;
         this.metrics.deliveriesReconciled.inc({ action });
-        this.log.warn(`delivery ${suspect.id} was ${suspect.status} with its workflow ${action === 'started' ? 'missing' : 'closed'}: started a run from attempt ${suspect.attemptCount + 1}`);
+        this.log.warn(
+          `delivery ${suspect.id} was ${suspect.status} with its workflow ${action === 'started' ? 'missing' : 'closed'}: started a run from attempt ${suspect.attemptCount + 1}`,
+        );
       }
     }
     return restarted;

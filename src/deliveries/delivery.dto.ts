@@ -51,7 +51,9 @@ export const attemptResponse = z.object({
   durationMs: z.number().int(),
   statusCode: z.number().int().nullable(),
   responseBody: z.string().nullable(),
-  error: z.object({ type: z.enum(['timeout', 'connection', 'dns', 'tls', 'blocked', 'redirect', 'internal']), message: z.string() }).nullable(),
+  error: z
+    .object({ type: z.enum(['timeout', 'connection', 'dns', 'tls', 'blocked', 'redirect', 'internal']), message: z.string() })
+    .nullable(),
 });
 
 export const deliveryResponse = z.object({

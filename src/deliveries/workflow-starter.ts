@@ -63,7 +63,12 @@ export async function startDeliveryWorkflow(client: Client, opts: StarterOptions
  * Wakes a held delivery: signals its workflow, starting it first if this or another process has not started it
  * yet (its start may still be queued behind a backlog, or lost). Resolves once the workflow exists.
  */
-export async function releaseDeliveryWorkflow(client: Client, opts: StarterOptions, item: DispatchItem, signal: SignalDefinition<[], string>): Promise<void> {
+export async function releaseDeliveryWorkflow(
+  client: Client,
+  opts: StarterOptions,
+  item: DispatchItem,
+  signal: SignalDefinition<[], string>,
+): Promise<void> {
   await client.workflow.signalWithStart(DELIVER_WORKFLOW_TYPE, { ...startOptions(opts, item), signal });
 }
 
@@ -109,6 +114,9 @@ export function signalDeliveries(
   onError: (deliveryId: string, err: Error) => void,
 ): Promise<void> {
   return inOrderBounded(deliveryIds, (id) =>
-    client.workflow.getHandle(workflowIdFor(id)).signal(signal).catch((err: Error) => onError(id, err)),
+    client.workflow
+      .getHandle(workflowIdFor(id))
+      .signal(signal)
+      .catch((err: Error) => onError(id, err)),
   );
 }

@@ -4,7 +4,14 @@ import { ApiKeyAuth } from '../auth/auth.decorators.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { parse, ZodBody, ZodQuery } from '../common/validation.js';
-import { createEventTypeSchema, eventTypeName, eventTypePage, eventTypeResponse, listEventTypesQuery, updateEventTypeSchema } from './event-type.dto.js';
+import {
+  createEventTypeSchema,
+  eventTypeName,
+  eventTypePage,
+  eventTypeResponse,
+  listEventTypesQuery,
+  updateEventTypeSchema,
+} from './event-type.dto.js';
 import { EventTypesService } from './event-types.service.js';
 
 @ApiTags('event types')

@@ -11,7 +11,20 @@ export const MAX_SUBSCHEMAS = 500;
 type Json = Record<string, unknown>;
 
 /** Keywords whose value is one subschema, a map of them, or a list of them (2020-12 and draft-07 spellings). */
-const ONE = ['additionalProperties', 'propertyNames', 'contains', 'not', 'if', 'then', 'else', 'unevaluatedItems', 'unevaluatedProperties', 'additionalItems', 'contentSchema', 'items'];
+const ONE = [
+  'additionalProperties',
+  'propertyNames',
+  'contains',
+  'not',
+  'if',
+  'then',
+  'else',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'additionalItems',
+  'contentSchema',
+  'items',
+];
 const MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies'];
 const LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
 
@@ -22,7 +35,8 @@ function* subschemas(schema: unknown, path: string[] = ['schema'], depth = 0): G
   yield { node: schema, path, depth };
   if (!isObject(schema) || depth > MAX_SCHEMA_DEPTH) return;
   for (const key of ONE) {
-    if (key in schema && (isObject(schema[key]) || typeof schema[key] === 'boolean')) yield* subschemas(schema[key], [...path, key], depth + 1);
+    if (key in schema && (isObject(schema[key]) || typeof schema[key] === 'boolean'))
+      yield* subschemas(schema[key], [...path, key], depth + 1);
   }
   for (const key of MAP) {
     const map = schema[key];
@@ -56,7 +70,8 @@ export function schemaLimitProblems(schema: Json): FieldError[] {
     seen.add(pattern);
   };
   for (const { node, path, depth } of subschemas(schema)) {
-    if (depth > MAX_SCHEMA_DEPTH) return [{ field: 'schema', message: `nests subschemas more than ${MAX_SCHEMA_DEPTH} deep (at ${path.join('.')})` }];
+    if (depth > MAX_SCHEMA_DEPTH)
+      return [{ field: 'schema', message: `nests subschemas more than ${MAX_SCHEMA_DEPTH} deep (at ${path.join('.')})` }];
     if (++count > MAX_SUBSCHEMAS) return [{ field: 'schema', message: `has more than ${MAX_SUBSCHEMAS} subschemas` }];
     if (!isObject(node)) continue;
     if (typeof node['pattern'] === 'string') check(node['pattern'], [...path, 'pattern']);

@@ -43,6 +43,12 @@ export const acceptedEventResponse = z.object({
   deliveries: z.array(z.object({ id: z.string(), subscriptionId: z.string(), status: z.string() })),
 });
 export const batchAcceptedResponse = z.object({ data: z.array(acceptedEventResponse) });
-export const eventResponse = z.object({ id: z.string(), type: z.string(), occurredAt: isoDate, data: z.record(z.string(), z.unknown()), createdAt: isoDate });
+export const eventResponse = z.object({
+  id: z.string(),
+  type: z.string(),
+  occurredAt: isoDate,
+  data: z.record(z.string(), z.unknown()),
+  createdAt: isoDate,
+});
 export const eventWithDeliveriesResponse = eventResponse.extend({ deliveries: z.array(deliveryResponse) });
 export const eventPage = pageOf(eventResponse);

@@ -5,7 +5,16 @@ import { ApiKeyAuth } from '../auth/auth.decorators.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { parse, ZodBody, ZodQuery } from '../common/validation.js';
-import { acceptedEventResponse, batchAcceptedResponse, batchInputSchema, eventInputSchema, eventPage, eventWithDeliveriesResponse, idempotencyKeySchema, listEventsQuery } from './event.dto.js';
+import {
+  acceptedEventResponse,
+  batchAcceptedResponse,
+  batchInputSchema,
+  eventInputSchema,
+  eventPage,
+  eventWithDeliveriesResponse,
+  idempotencyKeySchema,
+  listEventsQuery,
+} from './event.dto.js';
 import { EventsService } from './events.service.js';
 
 @ApiTags('events')

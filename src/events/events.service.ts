@@ -42,7 +42,12 @@ export class EventsService {
    * Validates, matches, writes events and deliveries in one statement, then starts the workflows.
    * `raw[i]` is checked against the event schema here so that a batch names its bad fields `events.i.*`.
    */
-  async ingest(tenant: TenantContext, raw: unknown[], idempotencyKeys: (string | undefined)[], fieldPrefix?: (i: number) => string): Promise<AcceptedEvent[]> {
+  async ingest(
+    tenant: TenantContext,
+    raw: unknown[],
+    idempotencyKeys: (string | undefined)[],
+    fieldPrefix?: (i: number) => string,
+  ): Promise<AcceptedEvent[]> {
     const prefix = (i: number) => (fieldPrefix ? fieldPrefix(i) : undefined);
     const { inputs, json } = this.validateShape(raw, prefix);
     const keys = inputs.map((input, i) => idempotencyKeys[i] ?? input.id ?? null);
@@ -88,7 +93,14 @@ export class EventsService {
    * An event raised by the service itself (ping, test, operational), delivered to the given subscriptions
    * regardless of their patterns.
    */
-  async raise(tenantId: string, type: string, data: Record<string, unknown>, targets: Target[], kind: DeliveryKind, options: { dispatch?: boolean } = {}) {
+  async raise(
+    tenantId: string,
+    type: string,
+    data: Record<string, unknown>,
+    targets: Target[],
+    kind: DeliveryKind,
+    options: { dispatch?: boolean } = {},
+  ) {
     const event: NewEvent = {
       id: newId('evt'),
       type,
@@ -145,7 +157,10 @@ export class EventsService {
       json[i] = JSON.stringify(parsed.data.data);
       const size = Buffer.byteLength(json[i]);
       if (size > this.config.payloadLimitBytes) {
-        tooLarge.push({ field: [prefix(i), 'data'].filter(Boolean).join('.'), message: `is ${size} bytes; the limit is ${this.config.payloadLimitBytes}` });
+        tooLarge.push({
+          field: [prefix(i), 'data'].filter(Boolean).join('.'),
+          message: `is ${size} bytes; the limit is ${this.config.payloadLimitBytes}`,
+        });
       }
       return parsed.data;
     });
@@ -154,7 +169,11 @@ export class EventsService {
     return { inputs: inputs as EventInput[], json };
   }
 
-  private validateAgainstCatalog(fresh: { input: EventInput; i: number }[], catalog: Map<string, CatalogEntry>, prefix: (i: number) => string | undefined) {
+  private validateAgainstCatalog(
+    fresh: { input: EventInput; i: number }[],
+    catalog: Map<string, CatalogEntry>,
+    prefix: (i: number) => string | undefined,
+  ) {
     const errors: FieldError[] = [];
     const at = (i: number, field: string) => [prefix(i), field].filter(Boolean).join('.');
     for (const { input, i } of fresh) {
@@ -165,7 +184,8 @@ export class EventsService {
         continue;
       }
       if (entry.schema) {
-        for (const e of payloadErrors(entry.key, entry.version, entry.schema, input.data)) errors.push({ field: [prefix(i), e.field].filter(Boolean).join('.'), message: e.message });
+        for (const e of payloadErrors(entry.key, entry.version, entry.schema, input.data))
+          errors.push({ field: [prefix(i), e.field].filter(Boolean).join('.'), message: e.message });
       }
     }
     if (errors.length) throw validationFailed(errors, 'Some events do not fit the event type catalog.');
@@ -184,15 +204,16 @@ export class EventsService {
   private async findByKeys(tenantId: string, keys: (string | null)[]): Promise<Map<string, AcceptedEvent>> {
     const wanted = keys.filter((k): k is string => k !== null);
     if (wanted.length === 0) return new Map();
-    const rows: { key: string; id: string; type: string; occurredAt: Date; deliveries: AcceptedEvent['deliveries'] }[] = await this.db.query(
-      `SELECT e.idempotency_key AS key, e.id, e.type, e.occurred_at AS "occurredAt",
+    const rows: { key: string; id: string; type: string; occurredAt: Date; deliveries: AcceptedEvent['deliveries'] }[] =
+      await this.db.query(
+        `SELECT e.idempotency_key AS key, e.id, e.type, e.occurred_at AS "occurredAt",
               COALESCE(json_agg(json_build_object('id', d.id, 'subscriptionId', d.subscription_id, 'status', d.status) ORDER BY d.id)
                        FILTER (WHERE d.id IS NOT NULL), '[]') AS deliveries
          FROM events e LEFT JOIN deliveries d ON d.event_id = e.id
         WHERE e.tenant_id = $1 AND e.idempotency_key = ANY($2)
         GROUP BY e.id`,
-      [tenantId, wanted],
-    );
+        [tenantId, wanted],
+      );
     return new Map(rows.map((r) => [r.key, { id: r.id, type: r.type, occurredAt: r.occurredAt.toISOString(), deliveries: r.deliveries }]));
   }
 

@@ -35,7 +35,7 @@ export class MetricsService {
 
   readonly attemptsDeferred = new Counter({
     name: 'webhook_attempts_deferred_total',
-    help: 'Attempts not made because the subscription\'s circuit breaker was open',
+    help: "Attempts not made because the subscription's circuit breaker was open",
     registers: [this.registry],
   });
 

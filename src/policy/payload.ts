@@ -8,11 +8,7 @@ export interface PayloadEvent {
 }
 
 /** The exact request body and its content type, by the subscription's payload format. */
-export function buildPayload(
-  format: PayloadFormat,
-  event: PayloadEvent,
-  account: string,
-): { body: string; contentType: string } {
+export function buildPayload(format: PayloadFormat, event: PayloadEvent, account: string): { body: string; contentType: string } {
   const timestamp = event.occurredAt.toISOString();
   switch (format) {
     case 'raw':

@@ -42,8 +42,6 @@ export function signatureHeader(input: SignInput): [name: string, value: string]
   }
   const algorithm = scheme === 'hmac-sha256' ? 'sha256' : 'sha1';
   const signed = input.timestamped ? `${input.timestampSeconds}.${body}` : body;
-  const value = secrets
-    .map((s) => `${algorithm}=${createHmac(algorithm, Buffer.from(s, 'utf8')).update(signed).digest('hex')}`)
-    .join(' ');
+  const value = secrets.map((s) => `${algorithm}=${createHmac(algorithm, Buffer.from(s, 'utf8')).update(signed).digest('hex')}`).join(' ');
   return [signatureHeaderName(scheme, input.header), value];
 }

@@ -13,7 +13,9 @@ export const deliveryStatsQuery = z.strictObject({
     .refine((v) => v === undefined || Date.now() - Date.parse(v) <= MAX_STATS_WINDOW_MS, 'must be within the last 7 days'),
 });
 
-const countsByStatus = z.object(Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof DELIVERY_STATUSES)[number], z.ZodNumber>);
+const countsByStatus = z.object(
+  Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, z.number().int()])) as Record<(typeof DELIVERY_STATUSES)[number], z.ZodNumber>,
+);
 export type CountsByStatus = z.output<typeof countsByStatus>;
 
 export const deliveryStatsResponse = z.object({

@@ -16,23 +16,29 @@ const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].i
 
 function scalarProblem(value: unknown, path: (string | number)[]): FilterProblem | null {
   if (!isScalar(value)) return { path, message: SCALAR };
-  if (typeof value === 'string' && value.length > FILTER_LIMITS.stringLength) return { path, message: `must be at most ${FILTER_LIMITS.stringLength} characters` };
+  if (typeof value === 'string' && value.length > FILTER_LIMITS.stringLength)
+    return { path, message: `must be at most ${FILTER_LIMITS.stringLength} characters` };
   return null;
 }
 
 function conditionProblems(path: string, expected: unknown): FilterProblem[] {
   if (path.length === 0) return [{ path: [path], message: 'a condition needs a dotted path, e.g. `job.zone`' }];
-  if (path.length > FILTER_LIMITS.pathLength) return [{ path: [path], message: `paths must be at most ${FILTER_LIMITS.pathLength} characters` }];
+  if (path.length > FILTER_LIMITS.pathLength)
+    return [{ path: [path], message: `paths must be at most ${FILTER_LIMITS.pathLength} characters` }];
   if (Array.isArray(expected)) {
     if (expected.length === 0) return [{ path: [path], message: 'must hold at least one value' }];
-    if (expected.length > FILTER_LIMITS.valuesPerCondition) return [{ path: [path], message: `at most ${FILTER_LIMITS.valuesPerCondition} values` }];
+    if (expected.length > FILTER_LIMITS.valuesPerCondition)
+      return [{ path: [path], message: `at most ${FILTER_LIMITS.valuesPerCondition} values` }];
     return expected.flatMap((v, i) => scalarProblem(v, [path, i]) ?? []);
   }
   if (isJsonObject(expected)) {
     // The shape operators will take (`{ "$gt": 100 }`); none is implemented yet, so each is named.
     const operators = Object.keys(expected).filter((k) => k.startsWith('$'));
     if (operators.length === 0) return [{ path: [path], message: `${SCALAR}, or an array of them` }];
-    return operators.map((op) => ({ path: [path, op], message: `operator ${op} is not supported; use a value (equality) or an array (any of)` }));
+    return operators.map((op) => ({
+      path: [path, op],
+      message: `operator ${op} is not supported; use a value (equality) or an array (any of)`,
+    }));
   }
   return [scalarProblem(expected, [path])].filter((p) => p !== null);
 }

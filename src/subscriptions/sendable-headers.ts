@@ -79,7 +79,11 @@ export function headerCollisions(s: HeaderSettings, requested: RequestedSettings
   const shadowed = names.find((n) => n.toLowerCase() === signature);
   if (shadowed !== undefined) {
     const field =
-      requested.signature && s.signatureHeader !== null ? 'signature.header' : requested.headers ? `headers.${shadowed}` : 'signature.scheme';
+      requested.signature && s.signatureHeader !== null
+        ? 'signature.header'
+        : requested.headers
+          ? `headers.${shadowed}`
+          : 'signature.scheme';
     errors.push({ field, message: `collides with the signature header ${signature}, which would replace the custom header` });
   }
   return errors;

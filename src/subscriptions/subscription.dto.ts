@@ -14,21 +14,29 @@ import type { Subscription } from './subscription.entity.js';
 /** The longest an attempt may wait for its receiver; the worker's shutdown grace is sized from it. */
 export const MAX_TIMEOUT_MS = 60_000;
 
-
 const subscriptionFields = {
   name: z.string().trim().min(1).max(200),
-  url: z.string().max(2048, 'must be at most 2048 characters').pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  url: z
+    .string()
+    .max(2048, 'must be at most 2048 characters')
+    .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   events: z
     .array(z.string().max(100).regex(EVENT_PATTERN, 'must be an event type, `*`, or a prefix pattern like `job.*`'))
     .min(1, 'must name at least one event type or pattern')
     .max(100),
   filter: filterSchema.nullable(),
-  headers: z
-    .record(headerName, headerValue)
-    .refine((h) => Object.keys(h).length <= 20, 'at most 20 headers'),
+  headers: z.record(headerName, headerValue).refine((h) => Object.keys(h).length <= 20, 'at most 20 headers'),
   auth: z
     .discriminatedUnion('type', [
-      z.strictObject({ type: z.literal('basic'), username: z.string().min(1).max(200).regex(/^[^:]*$/, 'must not contain `:`'), password: z.string().min(1).max(500) }),
+      z.strictObject({
+        type: z.literal('basic'),
+        username: z
+          .string()
+          .min(1)
+          .max(200)
+          .regex(/^[^:]*$/, 'must not contain `:`'),
+        password: z.string().min(1).max(500),
+      }),
       z.strictObject({ type: z.literal('bearer'), token: bearerToken }),
     ])
     .nullable(),
@@ -39,7 +47,9 @@ const subscriptionFields = {
       timestamped: z
         .boolean()
         .optional()
-        .describe('hmac-sha256 and hmac-sha1 only: sign `{timestamp}.{body}` and send `x-webhook-timestamp`, against replays (default false)'),
+        .describe(
+          'hmac-sha256 and hmac-sha1 only: sign `{timestamp}.{body}` and send `x-webhook-timestamp`, against replays (default false)',
+        ),
     })
     // standard-webhooks signs the timestamp anyway; accepting the flag there would suggest it changes something.
     .refine((s) => !(s.timestamped && s.scheme === 'standard-webhooks'), {
@@ -127,7 +137,6 @@ export function fromForm(body: Record<string, unknown>): Record<string, unknown>
   }
   return out;
 }
-
 
 export function subscriptionView(s: Subscription) {
   const headers: Record<string, string> = {};

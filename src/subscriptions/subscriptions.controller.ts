@@ -9,7 +9,21 @@ import { pageQuery } from '../common/pagination.js';
 import { parse, ZodBody, ZodQuery } from '../common/validation.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { deliveryPage, listDeliveriesQuery } from '../deliveries/delivery.dto.js';
-import { createSubscriptionSchema, fromForm, recoveredResponse, recoverSchema, rotateSecretSchema, secretResponse, subscriptionCreatedResponse, subscriptionPage, subscriptionResponse, subscriptionResumedResponse, testSendResponse, testSendSchema, updateSubscriptionSchema } from './subscription.dto.js';
+import {
+  createSubscriptionSchema,
+  fromForm,
+  recoveredResponse,
+  recoverSchema,
+  rotateSecretSchema,
+  secretResponse,
+  subscriptionCreatedResponse,
+  subscriptionPage,
+  subscriptionResponse,
+  subscriptionResumedResponse,
+  testSendResponse,
+  testSendSchema,
+  updateSubscriptionSchema,
+} from './subscription.dto.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
 const listSubscriptionsQuery = z.strictObject({

@@ -25,7 +25,11 @@ import { CLEAN_HEALTH, Subscription, type SubscriptionStatus } from './subscript
 
 /** A write whose headers, auth and signature would overwrite one another is refused, naming what it changes. */
 function refuseHeaderCollisions(after: HeaderSettings, input: UpdateSubscriptionInput): void {
-  const errors = headerCollisions(after, { headers: input.headers !== undefined, auth: input.auth !== undefined, signature: input.signature !== undefined });
+  const errors = headerCollisions(after, {
+    headers: input.headers !== undefined,
+    auth: input.auth !== undefined,
+    signature: input.signature !== undefined,
+  });
   if (errors.length) throw validationFailed(errors);
 }
 
@@ -53,7 +57,12 @@ export class SubscriptionsService {
 
   async create(tenantId: string, input: CreateSubscriptionInput) {
     refuseHeaderCollisions(
-      { headers: input.headers ?? {}, hasAuth: Boolean(input.auth), scheme: input.signature?.scheme ?? DEFAULTS.signatureScheme, signatureHeader: input.signature?.header ?? null },
+      {
+        headers: input.headers ?? {},
+        hasAuth: Boolean(input.auth),
+        scheme: input.signature?.scheme ?? DEFAULTS.signatureScheme,
+        signatureHeader: input.signature?.header ?? null,
+      },
       input,
     );
     await this.checkTargets(tenantId, input.url, input.events);
@@ -144,7 +153,8 @@ export class SubscriptionsService {
     if (input.payloadFormat !== undefined) changes.payloadFormat = input.payloadFormat;
     if (input.retrySchedule !== undefined) changes.retrySchedule = input.retrySchedule;
     if (input.timeoutMs !== undefined) changes.timeoutMs = input.timeoutMs;
-    if (Object.keys(changes).length) await this.repo.update({ tenantId, id, deletedAt: IsNull() }, changes as QueryDeepPartialEntity<Subscription>);
+    if (Object.keys(changes).length)
+      await this.repo.update({ tenantId, id, deletedAt: IsNull() }, changes as QueryDeepPartialEntity<Subscription>);
     return this.view(tenantId, id);
   }
 
@@ -159,7 +169,10 @@ export class SubscriptionsService {
        ) SELECT id FROM c`,
       [id],
     );
-    await this.dispatcher.signal(cancelled.map((d) => d.id), cancelSignal);
+    await this.dispatcher.signal(
+      cancelled.map((d) => d.id),
+      cancelSignal,
+    );
   }
 
   async pause(tenantId: string, id: string) {
@@ -214,7 +227,12 @@ export class SubscriptionsService {
       delivery,
       attempt: attempt
         ? { statusCode: attempt.statusCode, durationMs: attempt.durationMs, responseBody: attempt.responseBody, error: attempt.error }
-        : { statusCode: null, durationMs: null, responseBody: null, error: { type: 'internal', message: 'the attempt did not finish in time' } },
+        : {
+            statusCode: null,
+            durationMs: null,
+            responseBody: null,
+            error: { type: 'internal', message: 'the attempt did not finish in time' },
+          },
     };
   }
 

@@ -76,7 +76,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         const { firstError } = await startDeliveryWorkflows(client, starter, deliveries);
         if (firstError) this.log.warn(`starting operational deliveries failed, the sweeper will retry: ${firstError.message}`);
       },
-      signal: (ids, signal) => signalDeliveries(client, ids, signal, (id, err) => this.log.warn(`signal ${signal.name} to delivery ${id} failed: ${err.message}`)),
+      signal: (ids, signal) =>
+        signalDeliveries(client, ids, signal, (id, err) => this.log.warn(`signal ${signal.name} to delivery ${id} failed: ${err.message}`)),
     };
   }
 

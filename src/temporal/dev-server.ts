@@ -32,8 +32,7 @@ export function findTemporalCli(explicit?: string): string | undefined {
   return undefined;
 }
 
-export const searchAttributeFlags = () =>
-  Object.values(searchAttributes).flatMap((key) => ['--search-attribute', `${key.name}=Keyword`]);
+export const searchAttributeFlags = () => Object.values(searchAttributes).flatMap((key) => ['--search-attribute', `${key.name}=Keyword`]);
 
 /** Starts `temporal server start-dev` as a child process and waits until its frontend answers. */
 export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
@@ -45,13 +44,19 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     );
   }
   const args = [
-    'server', 'start-dev',
-    '--ip', '127.0.0.1',
-    '--port', String(opts.port),
-    '--ui-port', String(opts.uiPort),
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(opts.port),
+    '--ui-port',
+    String(opts.uiPort),
     '--ui-disable-news-fetch',
-    '--dynamic-config-value', 'frontend.enableServerVersionCheck=false',
-    '--log-level', 'warn',
+    '--dynamic-config-value',
+    'frontend.enableServerVersionCheck=false',
+    '--log-level',
+    'warn',
     ...searchAttributeFlags(),
   ];
   if (opts.headless) args.push('--headless');

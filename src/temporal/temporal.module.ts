@@ -24,8 +24,7 @@ import { connectTemporal, ensureSearchAttributes } from './temporal.connection.j
     {
       provide: Client,
       inject: [NativeConnection, Config],
-      useFactory: (connection: NativeConnection, config: Config) =>
-        new Client({ connection, namespace: config.temporal.namespace }),
+      useFactory: (connection: NativeConnection, config: Config) => new Client({ connection, namespace: config.temporal.namespace }),
     },
   ],
   exports: [NativeConnection, Client],

@@ -19,7 +19,8 @@ const SERVER = process.env['CHAOS_DATABASE_SERVER'] ?? process.env['TEST_DATABAS
 export function setting(scenario: number, name: string, fallback: number): number {
   const raw = process.env[`CHAOS_S${scenario}_${name}`] ?? process.env[`CHAOS_${name}`];
   const value = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`CHAOS_S${scenario}_${name} / CHAOS_${name} must be a non-negative number (got ${raw})`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`CHAOS_S${scenario}_${name} / CHAOS_${name} must be a non-negative number (got ${raw})`);
   return value;
 }
 
@@ -58,7 +59,10 @@ export class Ctx {
   private readonly agent = new Agent({ connections: 128, keepAliveTimeout: 10_000, headersTimeout: 30_000, bodyTimeout: 30_000 });
   private processCount = 0;
 
-  constructor(readonly scenario: Scenario, readonly dir: string) {
+  constructor(
+    readonly scenario: Scenario,
+    readonly dir: string,
+  ) {
     const tag = randomBytes(3).toString('hex');
     this.taskQueue = `chaos-${scenario.number}-${tag}`;
     this.dbName = `hookrelay_chaos_s${scenario.number}_${tag}`;
@@ -116,10 +120,19 @@ export class Ctx {
   crashes(): string[] {
     return this.processes
       .filter((p) => p.unexpectedExit)
-      .map((p) => `${p.label} exited unasked (code ${p.unexpectedExit!.code}, signal ${p.unexpectedExit!.signal}); see ${join(this.dir, p.label + '.log')}`);
+      .map(
+        (p) =>
+          `${p.label} exited unasked (code ${p.unexpectedExit!.code}, signal ${p.unexpectedExit!.signal}); see ${join(this.dir, p.label + '.log')}`,
+      );
   }
 
-  async call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: any }> {
+  async call(
+    base: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: any }> {
     const res = await request(base + path, {
       method: method as 'POST',
       dispatcher: this.agent,
@@ -197,7 +210,9 @@ export class Ctx {
       const undelivered = [...client.accepted.values()].filter((a) => !ok.has(a.eventId)).length;
       let unfinished = -1;
       try {
-        const [{ n }] = await this.query<{ n: number }>(`SELECT count(*)::int AS n FROM deliveries WHERE status NOT IN ('succeeded', 'failed', 'cancelled')`);
+        const [{ n }] = await this.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM deliveries WHERE status NOT IN ('succeeded', 'failed', 'cancelled')`,
+        );
         unfinished = n;
       } catch {
         // database unreachable right now: ask again
@@ -228,7 +243,13 @@ export class Ctx {
   }
 
   /** Reconcile, print, and return the ledger with the common assertions. */
-  ledger(label: string, sent: number, client: ClientLedger, rows: DeliveryRow[], extra: Record<string, string | number> = {}): { report: LedgerReport; assertions: Assertion[] } {
+  ledger(
+    label: string,
+    sent: number,
+    client: ClientLedger,
+    rows: DeliveryRow[],
+    extra: Record<string, string | number> = {},
+  ): { report: LedgerReport; assertions: Assertion[] } {
     const report = reconcile(label, sent, client, this.receiver, rows);
     Object.assign(report.extra, extra);
     printLedger(report);

@@ -85,7 +85,13 @@ export interface LedgerReport {
 }
 
 /** Reconciles the client's ledger, the receiver's and the deliveries table. */
-export function reconcile(scenario: string, sent: number, client: ClientLedger, receiver: ChaosReceiver, rows: DeliveryRow[]): LedgerReport {
+export function reconcile(
+  scenario: string,
+  sent: number,
+  client: ClientLedger,
+  receiver: ChaosReceiver,
+  rows: DeliveryRow[],
+): LedgerReport {
   const okIds = receiver.okIds();
   const byEvent = new Map<string, DeliveryRow[]>();
   for (const row of rows) byEvent.set(row.event_id, [...(byEvent.get(row.event_id) ?? []), row]);
@@ -110,7 +116,9 @@ export function reconcile(scenario: string, sent: number, client: ClientLedger, 
     const ok = receiver.ids.get(row.event_id)?.ok ?? 0;
     const succeeded = row.status === 'succeeded';
     if (succeeded !== ok > 0) {
-      mismatches.push(`${row.id} (event ${row.event_id}): row ${row.status}, attempt_count ${row.attempt_count}; receiver answered 2xx ${ok}x of ${receiver.ids.get(row.event_id)?.posts ?? 0} POSTs`);
+      mismatches.push(
+        `${row.id} (event ${row.event_id}): row ${row.status}, attempt_count ${row.attempt_count}; receiver answered 2xx ${ok}x of ${receiver.ids.get(row.event_id)?.posts ?? 0} POSTs`,
+      );
     } else if (succeeded && row.attempt_count < 1) {
       mismatches.push(`${row.id} (event ${row.event_id}): row succeeded with attempt_count ${row.attempt_count}`);
     }
@@ -183,12 +191,28 @@ export function printLedger(r: LedgerReport): void {
 /** The assertions every scenario makes; scenario-specific ones are added by the scenario. */
 export function baseAssertions(r: LedgerReport): [string, boolean, string][] {
   return [
-    ['every key sent got a 202', r.accepted === r.sent && r.unanswered === 0, `accepted ${r.accepted} of ${r.sent}, gave up on ${r.unanswered}`],
-    ['accepted = delivered + pending', r.accepted === r.delivered + r.pending + r.lost, `${r.accepted} = ${r.delivered} + ${r.pending} (+ lost ${r.lost})`],
+    [
+      'every key sent got a 202',
+      r.accepted === r.sent && r.unanswered === 0,
+      `accepted ${r.accepted} of ${r.sent}, gave up on ${r.unanswered}`,
+    ],
+    [
+      'accepted = delivered + pending',
+      r.accepted === r.delivered + r.pending + r.lost,
+      `${r.accepted} = ${r.delivered} + ${r.pending} (+ lost ${r.lost})`,
+    ],
     ['still pending = 0 (drained)', r.pending === 0, `${r.pending}`],
     ['lost = 0', r.lost === 0, `${r.lost}`],
-    ['every accepted event has exactly one delivery row', r.rowsMissing === 0 && r.eventsWithoutOneDelivery === 0, `missing ${r.rowsMissing}, not exactly one ${r.eventsWithoutOneDelivery}`],
-    ['no delivery row for an event no client was told about', r.extraRows === 0 && r.unknownIds === 0, `rows ${r.extraRows}, webhook-ids ${r.unknownIds}`],
+    [
+      'every accepted event has exactly one delivery row',
+      r.rowsMissing === 0 && r.eventsWithoutOneDelivery === 0,
+      `missing ${r.rowsMissing}, not exactly one ${r.eventsWithoutOneDelivery}`,
+    ],
+    [
+      'no delivery row for an event no client was told about',
+      r.extraRows === 0 && r.unknownIds === 0,
+      `rows ${r.extraRows}, webhook-ids ${r.unknownIds}`,
+    ],
     ['row succeeded iff the receiver answered 2xx', r.mismatches.length === 0, r.mismatches.slice(0, 3).join('; ') || 'all agree'],
     ['a repeated Idempotency-Key returns the first event', r.conflictingAnswers === 0, `${r.conflictingAnswers}`],
     ['never a 500', !(r.answers['500'] ?? 0), `${r.answers['500'] ?? 0}`],

@@ -89,7 +89,13 @@ export class ServiceProcess {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  static async start(role: 'api' | 'worker', env: Record<string, string>, logFile: string, label: string = role, timeoutMs = 90_000): Promise<ServiceProcess> {
+  static async start(
+    role: 'api' | 'worker',
+    env: Record<string, string>,
+    logFile: string,
+    label: string = role,
+    timeoutMs = 90_000,
+  ): Promise<ServiceProcess> {
     const log = createWriteStream(logFile, { flags: 'a' });
     log.write(`\n[chaos] starting ${label} at ${new Date().toISOString()}\n`);
     const child = spawn(process.execPath, [MAIN, '--role', role], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -182,25 +188,37 @@ export class TemporalServer {
 
   async start(timeoutMs = 90_000): Promise<void> {
     const args = [
-      'server', 'start-dev',
-      '--ip', '127.0.0.1',
-      '--port', String(this.opts.port),
-      '--ui-port', String(this.opts.uiPort),
+      'server',
+      'start-dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(this.opts.port),
+      '--ui-port',
+      String(this.opts.uiPort),
       '--headless',
       '--ui-disable-news-fetch',
-      '--dynamic-config-value', 'frontend.enableServerVersionCheck=false',
-      '--log-level', 'warn',
-      '--db-filename', this.opts.dbFile,
-      '--sqlite-pragma', 'journal_mode=WAL',
+      '--dynamic-config-value',
+      'frontend.enableServerVersionCheck=false',
+      '--log-level',
+      'warn',
+      '--db-filename',
+      this.opts.dbFile,
+      '--sqlite-pragma',
+      'journal_mode=WAL',
       ...searchAttributeFlags(),
     ];
     this.log.write(`\n[chaos] starting temporal at ${new Date().toISOString()}\n`);
-    const child = spawn(TemporalServer.cli(), args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TEMPORAL_VERSION_CHECK_DISABLED: '1' } });
+    const child = spawn(TemporalServer.cli(), args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TEMPORAL_VERSION_CHECK_DISABLED: '1' },
+    });
     this.child = child;
     this.exited = track(child, this.log, 'temporal');
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`Temporal dev server exited during start; see ${this.opts.logFile}`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`Temporal dev server exited during start; see ${this.opts.logFile}`);
       try {
         const conn = await Connection.connect({ address: this.address, connectTimeout: 1000 });
         try {

@@ -46,7 +46,11 @@ async function runScenario(scenario: Scenario, runDir: string): Promise<Outcome>
       }),
     ]);
   } catch (err) {
-    result = { ledgers: [], notes: [], assertions: [[`scenario ${scenario.number} ran to the end`, false, (err as Error).stack ?? String(err)]] };
+    result = {
+      ledgers: [],
+      notes: [],
+      assertions: [[`scenario ${scenario.number} ran to the end`, false, (err as Error).stack ?? String(err)]],
+    };
   } finally {
     clearTimeout(timer);
     await ctx.teardown();
@@ -54,13 +58,17 @@ async function runScenario(scenario: Scenario, runDir: string): Promise<Outcome>
   const ms = Date.now() - started;
   for (const note of result.notes) console.log(`  note: ${note}`);
   for (const [name, pass, detail] of result.assertions) console.log(`  ${pass ? 'PASS' : 'FAIL'} ${name}: ${detail}`);
-  console.log(`=== scenario ${scenario.number} ${result.assertions.every(([, p]) => p) ? 'passed' : 'FAILED'} in ${(ms / 1000).toFixed(1)} s ===`);
+  console.log(
+    `=== scenario ${scenario.number} ${result.assertions.every(([, p]) => p) ? 'passed' : 'FAILED'} in ${(ms / 1000).toFixed(1)} s ===`,
+  );
   return { scenario, ms, result, failed: result.assertions.filter(([, p]) => !p) };
 }
 
 function summaryLine(o: Outcome): string {
   const l: LedgerReport | undefined = o.result.ledgers[0];
-  const ledger = l ? `accepted ${l.accepted}, delivered ${l.delivered}, pending ${l.pending}, lost ${l.lost}, duplicates ${l.duplicates}` : 'no ledger';
+  const ledger = l
+    ? `accepted ${l.accepted}, delivered ${l.delivered}, pending ${l.pending}, lost ${l.lost}, duplicates ${l.duplicates}`
+    : 'no ledger';
   return `| ${o.scenario.number} | ${o.scenario.title} | ${(o.ms / 1000).toFixed(1)} s | ${o.failed.length ? `FAIL (${o.failed.length})` : 'pass'} | ${ledger} |`;
 }
 
@@ -82,8 +90,11 @@ async function main(): Promise<number> {
   console.log('\n| # | scenario | time | result | ledger |\n|---|---|---|---|---|');
   for (const o of outcomes) console.log(summaryLine(o));
   const failed = outcomes.filter((o) => o.failed.length);
-  console.log(`\n[chaos] total ${(total / 1000).toFixed(1)} s${total > 600_000 ? ' (OVER the 10 minute budget)' : ''}; ${outcomes.length - failed.length} of ${outcomes.length} scenarios passed`);
-  for (const o of failed) for (const [name, , detail] of o.failed) console.log(`  FAIL scenario ${o.scenario.number}: ${name}: ${detail.split('\n')[0]}`);
+  console.log(
+    `\n[chaos] total ${(total / 1000).toFixed(1)} s${total > 600_000 ? ' (OVER the 10 minute budget)' : ''}; ${outcomes.length - failed.length} of ${outcomes.length} scenarios passed`,
+  );
+  for (const o of failed)
+    for (const [name, , detail] of o.failed) console.log(`  FAIL scenario ${o.scenario.number}: ${name}: ${detail.split('\n')[0]}`);
   if (failed.length) console.log(`[chaos] logs kept in ${runDir}`);
   else rmSync(runDir, { recursive: true, force: true });
   return failed.length ? 1 : 0;

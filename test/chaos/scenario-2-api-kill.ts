@@ -43,15 +43,21 @@ export const scenario2: Scenario = {
       await sleep(1000);
       api = await ctx.start('api', { port });
       release();
-      notes.push(`${note}; back on port ${port} after ${Date.now() - killTimes.at(-1)!} ms; ${client.connectionErrors - errorsBefore} requests without an answer meanwhile`);
+      notes.push(
+        `${note}; back on port ${port} after ${Date.now() - killTimes.at(-1)!} ms; ${client.connectionErrors - errorsBefore} requests without an answer meanwhile`,
+      );
       ctx.log(notes.at(-1)!);
     }
     await load;
-    ctx.log(`load done: ${client.accepted.size} accepted; draining (deliveries whose start died with the api wait for the sweeper's 60 s grace)`);
+    ctx.log(
+      `load done: ${client.accepted.size} accepted; draining (deliveries whose start died with the api wait for the sweeper's 60 s grace)`,
+    );
     const { rows, drainedMs } = await ctx.drain(client, setting(2, 'DRAIN_MS', 150_000));
 
     // Keys resent after no answer whose event the killed api had already committed: the repeat answered with it.
-    const events_ = await ctx.query<{ key: string; createdAt: Date }>(`SELECT idempotency_key AS key, created_at AS "createdAt" FROM events WHERE idempotency_key LIKE 's2-%'`);
+    const events_ = await ctx.query<{ key: string; createdAt: Date }>(
+      `SELECT idempotency_key AS key, created_at AS "createdAt" FROM events WHERE idempotency_key LIKE 's2-%'`,
+    );
     const created = new Map(events_.map((e) => [e.key, e.createdAt.getTime()]));
     const replayed = [...client.resentKeys].filter((key) => killTimes.some((t) => (created.get(key) ?? Infinity) <= t)).length;
     const okIds = ctx.receiver.okIds();
@@ -63,10 +69,26 @@ export const scenario2: Scenario = {
       'events in the database': events_.length,
       'drained after load (ms)': drainedMs ?? 'not drained',
     });
-    assertions.push(['scenario 2: the api was killed -9 as planned and clients saw it', killTimes.length === kills && client.connectionErrors > 0, `${killTimes.length} kills, ${client.connectionErrors} requests without an answer`]);
-    assertions.push(['scenario 2: one event per Idempotency-Key in the database', events_.length === events && new Set(events_.map((e) => e.key)).size === events, `${events_.length} events for ${events} keys`]);
-    assertions.push(['scenario 2: distinct webhook-ids delivered == distinct idempotency keys', okIds.size === events && deliveredAccepted === events, `${okIds.size} webhook-ids (${deliveredAccepted} of them accepted) for ${events} keys`]);
-    assertions.push(['scenario 2: each event delivered once (no extra 2xx POSTs)', report.duplicates === 0, `${report.duplicates} duplicates over ${report.duplicateIds} webhook-ids`]);
+    assertions.push([
+      'scenario 2: the api was killed -9 as planned and clients saw it',
+      killTimes.length === kills && client.connectionErrors > 0,
+      `${killTimes.length} kills, ${client.connectionErrors} requests without an answer`,
+    ]);
+    assertions.push([
+      'scenario 2: one event per Idempotency-Key in the database',
+      events_.length === events && new Set(events_.map((e) => e.key)).size === events,
+      `${events_.length} events for ${events} keys`,
+    ]);
+    assertions.push([
+      'scenario 2: distinct webhook-ids delivered == distinct idempotency keys',
+      okIds.size === events && deliveredAccepted === events,
+      `${okIds.size} webhook-ids (${deliveredAccepted} of them accepted) for ${events} keys`,
+    ]);
+    assertions.push([
+      'scenario 2: each event delivered once (no extra 2xx POSTs)',
+      report.duplicates === 0,
+      `${report.duplicates} duplicates over ${report.duplicateIds} webhook-ids`,
+    ]);
     assertions.push(['scenario 2: no process crashed unasked', ctx.crashes().length === 0, ctx.crashes().join('; ') || 'none']);
     return { ledgers: [report], assertions, notes };
   },

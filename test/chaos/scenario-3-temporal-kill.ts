@@ -37,7 +37,9 @@ export const scenario3: Scenario = {
     const note = `Temporal ${pid} killed -9 at ${deliveredAtKill} delivered, ${acceptedAtKill} accepted; serving again on ${ctx.temporal.address} after ${Date.now() - killedAt} ms; ${client.accepted.size - acceptedAtKill} events accepted meanwhile`;
     ctx.log(note);
     await load;
-    ctx.log(`load done: ${client.accepted.size} accepted; draining (starts that failed while Temporal was down wait for the sweeper's 60 s grace)`);
+    ctx.log(
+      `load done: ${client.accepted.size} accepted; draining (starts that failed while Temporal was down wait for the sweeper's 60 s grace)`,
+    );
     const { rows, drainedMs } = await ctx.drain(client, setting(3, 'DRAIN_MS', 150_000));
     const workerLog = readFileSync(join(ctx.dir, `${worker.label}.log`), 'utf8');
     const workerStopped = /worker stopped/.test(workerLog);
@@ -46,7 +48,11 @@ export const scenario3: Scenario = {
       'drained after load (ms)': drainedMs ?? 'not drained',
       'worker log says "worker stopped"': workerStopped ? 'yes' : 'no',
     });
-    assertions.push(['scenario 3: events were accepted while Temporal was down', client.accepted.size > acceptedAtKill, `${client.accepted.size - acceptedAtKill} after the kill`]);
+    assertions.push([
+      'scenario 3: events were accepted while Temporal was down',
+      client.accepted.size > acceptedAtKill,
+      `${client.accepted.size - acceptedAtKill} after the kill`,
+    ]);
     assertions.push(['scenario 3: no process crashed unasked', ctx.crashes().length === 0, ctx.crashes().join('; ') || 'none']);
     return { ledgers: [report], assertions, notes: [note] };
   },

@@ -57,7 +57,11 @@ export const scenario4: Scenario = {
     assertions.push(['scenario 4: new connections were refused during the outage', refused.startsWith('yes'), refused]);
     assertions.push(['scenario 4: the api answered 503 during the outage', (during['503'] ?? 0) > 0, JSON.stringify(during)]);
     const other = Object.keys(client.answers.size ? Object.fromEntries(client.answers) : {}).filter((s) => s !== '202' && s !== '503');
-    assertions.push(['scenario 4: only 202 and 503 answers (never a 500)', other.length === 0, other.length ? `also ${other.join(', ')}: ${client.samples.join(' | ')}` : JSON.stringify(Object.fromEntries(client.answers))]);
+    assertions.push([
+      'scenario 4: only 202 and 503 answers (never a 500)',
+      other.length === 0,
+      other.length ? `also ${other.join(', ')}: ${client.samples.join(' | ')}` : JSON.stringify(Object.fromEntries(client.answers)),
+    ]);
     assertions.push(['scenario 4: no process crashed unasked', ctx.crashes().length === 0, ctx.crashes().join('; ') || 'none']);
     return { ledgers: [report], assertions, notes: [note] };
   },

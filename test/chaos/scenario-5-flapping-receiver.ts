@@ -21,7 +21,9 @@ export const scenario5: Scenario = {
     const [api] = await Promise.all([ctx.start('api', { env }), ctx.start('worker', { env })]);
     await ctx.subscribe(api.url, { retrySchedule: SHORT_RETRY_SCHEDULE, timeoutMs });
     const client = new ClientLedger();
-    ctx.log(`${events} events at ${rate}/s; timeoutMs ${timeoutMs}, retrySchedule [${SHORT_RETRY_SCHEDULE.join(',')}], circuit breaker ${threshold ? `after ${threshold} failures, cooldown ${cooldown} s` : 'off'}; phases of ${phaseMs} ms`);
+    ctx.log(
+      `${events} events at ${rate}/s; timeoutMs ${timeoutMs}, retrySchedule [${SHORT_RETRY_SCHEDULE.join(',')}], circuit breaker ${threshold ? `after ${threshold} failures, cooldown ${cooldown} s` : 'off'}; phases of ${phaseMs} ms`,
+    );
     const load = runLoad(ctx, client, { events, rate, concurrency: 16, apis: () => [api.url], keyPrefix: 's5', deadlineMs: 120_000 });
     const phases: ReceiverMode[] = ['up', 'refuse', 'reset', 'slow', 'up', 'refuse', 'slow', 'up'];
     const log: string[] = [];
@@ -49,8 +51,16 @@ export const scenario5: Scenario = {
       'deliveries with more than one attempt': `${retried} (most: ${maxAttempts})`,
       'drained after load (ms)': drainedMs ?? 'not drained',
     });
-    assertions.push(['scenario 5: the flapping was felt (closed and timed-out requests, retried deliveries)', ctx.receiver.dropped > 0 && ctx.receiver.abandoned > 0 && retried > 0, `${ctx.receiver.dropped} closed, ${ctx.receiver.abandoned} timed out, ${retried} deliveries retried`]);
-    assertions.push(['scenario 5: no delivery ended failed', !rows.some((r) => r.status === 'failed'), `${rows.filter((r) => r.status === 'failed').length} failed`]);
+    assertions.push([
+      'scenario 5: the flapping was felt (closed and timed-out requests, retried deliveries)',
+      ctx.receiver.dropped > 0 && ctx.receiver.abandoned > 0 && retried > 0,
+      `${ctx.receiver.dropped} closed, ${ctx.receiver.abandoned} timed out, ${retried} deliveries retried`,
+    ]);
+    assertions.push([
+      'scenario 5: no delivery ended failed',
+      !rows.some((r) => r.status === 'failed'),
+      `${rows.filter((r) => r.status === 'failed').length} failed`,
+    ]);
     assertions.push(['scenario 5: no process crashed unasked', ctx.crashes().length === 0, ctx.crashes().join('; ') || 'none']);
     return { ledgers: [report], assertions, notes: [note] };
   },

@@ -4,7 +4,12 @@
 import { ClientLedger, type LedgerReport } from './ledger.js';
 import { runLoad, setting, type Assertion, type Ctx, type Scenario } from './harness.js';
 
-async function measure(ctx: Ctx, pairs: number, events: number, label: string): Promise<{ report: LedgerReport; assertions: Assertion[]; rate: number }> {
+async function measure(
+  ctx: Ctx,
+  pairs: number,
+  events: number,
+  label: string,
+): Promise<{ report: LedgerReport; assertions: Assertion[]; rate: number }> {
   const procs = await Promise.all(Array.from({ length: pairs }, () => [ctx.start('api'), ctx.start('worker')]).flat());
   const apis = procs.filter((p) => p.role === 'api').map((p) => p.url);
   await ctx.subscribe(apis[0]);

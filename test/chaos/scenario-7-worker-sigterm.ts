@@ -39,9 +39,17 @@ export const scenario7: Scenario = {
       'requests in flight at SIGTERM': inFlight,
       'drained after load (ms)': drainedMs ?? 'not drained',
     });
-    assertions.push(['scenario 7: the worker exited cleanly (code 0) after SIGTERM', exit.code === 0, `code ${exit.code}, signal ${exit.signal}`]);
+    assertions.push([
+      'scenario 7: the worker exited cleanly (code 0) after SIGTERM',
+      exit.code === 0,
+      `code ${exit.code}, signal ${exit.signal}`,
+    ]);
     assertions.push([`scenario 7: ... within its grace (${allowedMs} ms)`, exit.ms <= allowedMs, `${exit.ms} ms`]);
-    assertions.push(['scenario 7: no delivery had two attempts in flight at once', report.overlappingIds === 0, `${report.overlappingIds} webhook-ids${overlapping.length ? ': ' + overlapping.join(', ') : ''}`]);
+    assertions.push([
+      'scenario 7: no delivery had two attempts in flight at once',
+      report.overlappingIds === 0,
+      `${report.overlappingIds} webhook-ids${overlapping.length ? ': ' + overlapping.join(', ') : ''}`,
+    ]);
     assertions.push(['scenario 7: no process crashed unasked', ctx.crashes().length === 0, ctx.crashes().join('; ') || 'none']);
     return { ledgers: [report], assertions, notes: [note] };
   },

@@ -26,7 +26,11 @@ describe('web console', { skip: chromiumMissing, timeout: 150_000 }, () => {
   const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
   const logRows = () => page.getByTestId('delivery-log').locator('tbody tr');
   const waitDelivery = (id: string, status: string) =>
-    eventually(async () => ((await svc.api('GET', `/v1/deliveries/${id}`)).body.status === status ? true : undefined), 20_000, `${id} ${status}`);
+    eventually(
+      async () => ((await svc.api('GET', `/v1/deliveries/${id}`)).body.status === status ? true : undefined),
+      20_000,
+      `${id} ${status}`,
+    );
 
   before(async () => {
     [svc, receiver, browser] = await Promise.all([startService('console'), TestReceiver.start(), launchChromium()]);
@@ -143,11 +147,17 @@ describe('web console', { skip: chromiumMissing, timeout: 150_000 }, () => {
     await page.goto(`/console/subscriptions/${subId}`);
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.getByRole('button', { name: 'Resume' }).waitFor();
-    const [toCancel, toRelease] = [await sendEvent(svc, 'job.created', { jobId: 'j_2' }), await sendEvent(svc, 'job.created', { jobId: 'j_3' })];
+    const [toCancel, toRelease] = [
+      await sendEvent(svc, 'job.created', { jobId: 'j_2' }),
+      await sendEvent(svc, 'job.created', { jobId: 'j_3' }),
+    ];
     await page.locator(`tr[data-delivery="${toRelease.deliveries[0].id}"]`).getByText('held').waitFor({ timeout: 15_000 });
     await screenshot(page, '07-paused');
 
-    await page.locator(`tr[data-delivery="${toCancel.deliveries[0].id}"]`).getByRole('link', { name: /Attempts of/ }).click();
+    await page
+      .locator(`tr[data-delivery="${toCancel.deliveries[0].id}"]`)
+      .getByRole('link', { name: /Attempts of/ })
+      .click();
     await page.getByRole('button', { name: 'Cancel delivery' }).click();
     await page.getByTestId('status').getByText('cancelled').waitFor();
 
@@ -270,7 +280,9 @@ describe('web console', { skip: chromiumMissing, timeout: 150_000 }, () => {
       await phone.getByRole('heading', { level: 1, name: 'Subscriptions' }).waitFor();
       await phone.getByRole('link', { name: 'Jobs receiver' }).click();
       await phone.getByTestId('delivery-log').waitFor();
-      const overflow = await phone.evaluate(() => (globalThis as any).document.documentElement.scrollWidth - (globalThis as any).innerWidth);
+      const overflow = await phone.evaluate(
+        () => (globalThis as any).document.documentElement.scrollWidth - (globalThis as any).innerWidth,
+      );
       assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
       await screenshot(phone, '12-phone-subscription');
       assert.deepEqual(pageErrors(phone), []);

@@ -16,13 +16,19 @@ describe('circuit breaker', () => {
 
   const circuitOf = async (subId: string) => (await svc.api('GET', `/v1/subscriptions/${subId}`)).body.circuit;
   const waitForCircuit = (subId: string, state: string) =>
-    eventually(async () => {
-      const circuit = await circuitOf(subId);
-      return circuit.state === state ? circuit : undefined;
-    }, 20_000, `circuit ${state}`);
+    eventually(
+      async () => {
+        const circuit = await circuitOf(subId);
+        return circuit.state === state ? circuit : undefined;
+      },
+      20_000,
+      `circuit ${state}`,
+    );
   const describe = (r: ReceivedRequest) => `${r.headers['webhook-id']}#${r.headers['webhook-attempt']} at ${new Date(r.at).toISOString()}`;
   const sendBatch = async (n: number) => {
-    const res = await svc.api('POST', '/v1/events/batch', { events: Array.from({ length: n }, (_, i) => ({ type: 'invoice.paid', data: { i } })) });
+    const res = await svc.api('POST', '/v1/events/batch', {
+      events: Array.from({ length: n }, (_, i) => ({ type: 'invoice.paid', data: { i } })),
+    });
     assert.equal(res.status, 202);
     return res.body.data as { id: string; deliveries: { id: string; subscriptionId: string }[] }[];
   };
@@ -43,23 +49,31 @@ describe('circuit breaker', () => {
       const openUntil = Date.parse(open.openUntil);
 
       // While open: the 1 s retries the schedule asked for are put off to the reopening, and say so.
-      await eventually(async () => {
-        for (const id of deliveryIds) {
-          const d = (await svc.api('GET', `/v1/deliveries/${id}`)).body;
-          if (d.status !== 'retrying' || Date.parse(d.nextAttemptAt) < openUntil - 5) return undefined;
-        }
-        return true;
-      }, 5_000, 'every delivery retrying no earlier than the reopening');
+      await eventually(
+        async () => {
+          for (const id of deliveryIds) {
+            const d = (await svc.api('GET', `/v1/deliveries/${id}`)).body;
+            if (d.status !== 'retrying' || Date.parse(d.nextAttemptAt) < openUntil - 5) return undefined;
+          }
+          return true;
+        },
+        5_000,
+        'every delivery retrying no earlier than the reopening',
+      );
 
       // Nothing reaches the failing endpoint before the circuit's reopening: only the first attempts did.
       const probe = await eventually(async () => failing.requests.find((r) => r.at >= openUntil), 20_000, 'the probe');
       assert.ok(failing.requests.filter((r) => r.at < openUntil).length <= 6, 'at most one attempt per delivery before the reopening');
       // One probe; the others wait for its outcome (a failed probe reopens the circuit for twice as long). Checked
       // once the second open window has passed, below.
-      const reopened = await eventually(async () => {
-        const c = await circuitOf(sub.id);
-        return c.state === 'open' && Date.parse(c.openUntil) > probe.at ? c : undefined;
-      }, 10_000, 'the failed probe to reopen the circuit');
+      const reopened = await eventually(
+        async () => {
+          const c = await circuitOf(sub.id);
+          return c.state === 'open' && Date.parse(c.openUntil) > probe.at ? c : undefined;
+        },
+        10_000,
+        'the failed probe to reopen the circuit',
+      );
       const secondCooldown = Date.parse(reopened.openUntil) - probe.at;
       assert.ok(secondCooldown > 3_000 && secondCooldown < 5_000, `second cooldown ${secondCooldown} ms, expected about 4 s`);
 
@@ -76,7 +90,11 @@ describe('circuit breaker', () => {
       const upAt = Date.now();
       up = true;
       for (const id of deliveryIds) {
-        await eventually(async () => ((await svc.api('GET', `/v1/deliveries/${id}`)).body.status === 'succeeded' ? true : undefined), 20_000, `delivery ${id} succeeded`);
+        await eventually(
+          async () => ((await svc.api('GET', `/v1/deliveries/${id}`)).body.status === 'succeeded' ? true : undefined),
+          20_000,
+          `delivery ${id} succeeded`,
+        );
       }
       const recovered = failing.requests.filter((r) => r.at >= upAt && events.some((e) => e.id === r.headers['webhook-id']));
       const backlogAfterProbe = recovered.at(-1)!.at - recovered[0].at;
@@ -90,7 +108,10 @@ describe('circuit breaker', () => {
       let attempts = 0;
       for (const id of deliveryIds) {
         const numbers = (await svc.api('GET', `/v1/deliveries/${id}`)).body.attempts.map((a: { number: number }) => a.number);
-        assert.deepEqual(numbers, numbers.map((_: number, i: number) => i + 1));
+        assert.deepEqual(
+          numbers,
+          numbers.map((_: number, i: number) => i + 1),
+        );
         attempts += numbers.length;
       }
       const ours = failing.requests.filter((r) => events.some((e) => e.id === r.headers['webhook-id']));

@@ -19,7 +19,10 @@ describe('CLI listen: relays real deliveries to a local app (service, CLI and ap
     app = await TestReceiver.start();
     app.respond(() => ({ status: 202, body: 'accepted by the app' }));
     await createEventType(svc, 'job.created');
-    cli = { env: cliEnv({ HOOKRELAY_API_URL: svc.baseUrl, HOOKRELAY_API_KEY: svc.apiKey }), cwd: mkdtempSync(join(tmpdir(), 'hookrelay-listen-')) };
+    cli = {
+      env: cliEnv({ HOOKRELAY_API_URL: svc.baseUrl, HOOKRELAY_API_KEY: svc.apiKey }),
+      cwd: mkdtempSync(join(tmpdir(), 'hookrelay-listen-')),
+    };
   });
   after(async () => {
     await svc?.close();
@@ -38,7 +41,10 @@ describe('CLI listen: relays real deliveries to a local app (service, CLI and ap
       const [received] = await app.waitForRequests(1);
       assert.equal(received.path, '/hooks');
       // The signature covers webhook-id, webhook-timestamp and the body: it verifies only on the exact bytes.
-      const payload = new Webhook(secret).verify(received.body, received.headers as Record<string, string>) as { id: string; data: unknown };
+      const payload = new Webhook(secret).verify(received.body, received.headers as Record<string, string>) as {
+        id: string;
+        data: unknown;
+      };
       assert.equal(payload.id, event.id);
       assert.deepEqual(payload.data, { jobId: 'j_listen', note: 'exact bytes: é ✓' });
       assert.equal(received.headers['webhook-id'], event.id);
@@ -60,11 +66,21 @@ describe('CLI listen: relays real deliveries to a local app (service, CLI and ap
       // Someone else posting to the relay: refused, not forwarded.
       const forged = await fetch(relayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'webhook-id': 'msg_forged', 'webhook-timestamp': String(Math.floor(Date.now() / 1000)), 'webhook-signature': 'v1,Zm9yZ2Vk', 'webhook-event-type': 'job.created', 'webhook-attempt': '1' },
+        headers: {
+          'content-type': 'application/json',
+          'webhook-id': 'msg_forged',
+          'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+          'webhook-signature': 'v1,Zm9yZ2Vk',
+          'webhook-event-type': 'job.created',
+          'webhook-attempt': '1',
+        },
         body: '{"forged":true}',
       });
       assert.equal(forged.status, 401);
-      assert.match(await listen.waitForLine(/msg_forged/), /job\.created {2}msg_forged {2}attempt 1 {2}bad signature {2}not forwarded \(answered 401\)$/);
+      assert.match(
+        await listen.waitForLine(/msg_forged/),
+        /job\.created {2}msg_forged {2}attempt 1 {2}bad signature {2}not forwarded \(answered 401\)$/,
+      );
       assert.equal(app.requests.length, 1, 'the forged request did not reach the app');
 
       assert.equal(await listen.stop('SIGINT'), 0);

@@ -24,7 +24,10 @@ describe('CLI: the built hookrelay command as a child process against the real s
     receiver = await TestReceiver.start();
     await createEventType(svc, 'job.created');
     // An empty working directory: no .data/ key to fall back on unless a test puts one there.
-    cli = { env: cliEnv({ HOOKRELAY_API_URL: svc.baseUrl, HOOKRELAY_API_KEY: svc.apiKey }), cwd: mkdtempSync(join(tmpdir(), 'hookrelay-cli-')) };
+    cli = {
+      env: cliEnv({ HOOKRELAY_API_URL: svc.baseUrl, HOOKRELAY_API_KEY: svc.apiKey }),
+      cwd: mkdtempSync(join(tmpdir(), 'hookrelay-cli-')),
+    };
   });
   after(async () => {
     await svc?.close();
@@ -32,7 +35,17 @@ describe('CLI: the built hookrelay command as a child process against the real s
   });
 
   it('subscriptions create, list, show, update, pause, resume, test, rotate-secret, delete', async () => {
-    const created = await json(['subscriptions', 'create', '--url', `${receiver.url}/hooks`, '--events', 'job.*', '--name', 'cli-sub', '--no-ping']);
+    const created = await json([
+      'subscriptions',
+      'create',
+      '--url',
+      `${receiver.url}/hooks`,
+      '--events',
+      'job.*',
+      '--name',
+      'cli-sub',
+      '--no-ping',
+    ]);
     assert.match(created.id, /^sub_/);
     assert.match(created.secret, /^whsec_/);
 
@@ -59,7 +72,10 @@ describe('CLI: the built hookrelay command as a child process against the real s
     const sub = await json(['subscriptions', 'create', '--url', `${receiver.url}/events`, '--events', 'job.created', '--no-ping']);
     const sent = await json(['events', 'send', '--type', 'job.created', '--data', '{"jobId":"j_cli"}']);
     assert.match(sent.id, /^evt_/);
-    assert.deepEqual(sent.deliveries.map((d: { subscriptionId: string }) => d.subscriptionId), [sub.id]);
+    assert.deepEqual(
+      sent.deliveries.map((d: { subscriptionId: string }) => d.subscriptionId),
+      [sub.id],
+    );
 
     const file = join(cli.cwd, 'event.json');
     writeFileSync(file, '{"jobId":"j_file"}');

@@ -30,7 +30,10 @@ describe('typed client (clients/typescript) against the real service', () => {
     const sub = await client.subscriptions.create({ url: `${receiver.url}/hooks`, events: ['job.*'], ping: false });
     const accepted = await client.sendEvent({ type: 'job.created', data: { jobId: 'j_1' } });
     assert.match(accepted.id, /^evt_/);
-    assert.deepEqual(accepted.deliveries.map((d) => d.subscriptionId), [sub.id]);
+    assert.deepEqual(
+      accepted.deliveries.map((d) => d.subscriptionId),
+      [sub.id],
+    );
 
     const [request] = await receiver.waitForRequests(1);
     const payload = new Webhook(sub.secret).verify(request.body, request.headers as Record<string, string>) as { data: unknown };
@@ -50,7 +53,10 @@ describe('typed client (clients/typescript) against the real service', () => {
     const accepted = await client.sendBatch([1, 2, 3].map((n) => ({ type: 'job.created', data: { n } })));
     assert.equal(accepted.length, 3);
     const events = await Promise.all(accepted.map((a) => client.events.get(a.id)));
-    assert.deepEqual(events.map((e) => e.data), [{ n: 1 }, { n: 2 }, { n: 3 }]);
+    assert.deepEqual(
+      events.map((e) => e.data),
+      [{ n: 1 }, { n: 2 }, { n: 3 }],
+    );
   });
 
   it('retries a send whose answer was lost with the same Idempotency-Key: one event, the first answer', async () => {
@@ -61,8 +67,14 @@ describe('typed client (clients/typescript) against the real service', () => {
       assert.equal(proxy.requests.length, 2);
       const [first, second] = proxy.requests.map((r) => r.headers['idempotency-key']);
       assert.ok(first && first === second, 'the same generated key on both tries');
-      const stored = (await client.events.list({ type: 'job.created', limit: 250 })).data.filter((e) => (e.data as { lost?: boolean }).lost);
-      assert.deepEqual(stored.map((e) => e.id), [accepted.id], 'exactly one event written');
+      const stored = (await client.events.list({ type: 'job.created', limit: 250 })).data.filter(
+        (e) => (e.data as { lost?: boolean }).lost,
+      );
+      assert.deepEqual(
+        stored.map((e) => e.id),
+        [accepted.id],
+        'exactly one event written',
+      );
     } finally {
       await proxy.close();
     }
@@ -72,7 +84,10 @@ describe('typed client (clients/typescript) against the real service', () => {
     const proxy = await ScriptedProxy.start(svc.baseUrl, ['forward-then-drop']);
     try {
       const viaProxy = new HookrelayClient({ baseUrl: proxy.url, apiKey: svc.apiKey, retries: fastRetries });
-      const accepted = await viaProxy.sendBatch([{ type: 'job.created', data: { lostBatch: 1 } }, { type: 'job.created', data: { lostBatch: 2 } }]);
+      const accepted = await viaProxy.sendBatch([
+        { type: 'job.created', data: { lostBatch: 1 } },
+        { type: 'job.created', data: { lostBatch: 2 } },
+      ]);
       assert.equal(proxy.requests.length, 2);
       const stored = (await client.events.list({ type: 'job.created', limit: 250 })).data.filter((e) => 'lostBatch' in e.data);
       assert.deepEqual(stored.map((e) => e.id).sort(), accepted.map((a) => a.id).sort());
@@ -98,7 +113,10 @@ describe('typed client (clients/typescript) against the real service', () => {
       const list = await viaProxy.subscriptions.list();
       assert.ok(Array.isArray(list.data));
       assert.ok(Date.now() - started >= 950, `waited ${Date.now() - started} ms for Retry-After: 1`);
-      assert.deepEqual(proxy.requests.map((r) => (typeof r.step === 'object' ? r.step.status : r.step)), [429, 503, 'forward']);
+      assert.deepEqual(
+        proxy.requests.map((r) => (typeof r.step === 'object' ? r.step.status : r.step)),
+        [429, 503, 'forward'],
+      );
     } finally {
       await proxy.close();
     }
@@ -109,7 +127,10 @@ describe('typed client (clients/typescript) against the real service', () => {
       assert.ok(err instanceof HookrelayError);
       assert.equal(err.status, 422);
       assert.ok(err.title);
-      assert.ok(err.errors.some((e) => e.field === 'type'), JSON.stringify(err.errors));
+      assert.ok(
+        err.errors.some((e) => e.field === 'type'),
+        JSON.stringify(err.errors),
+      );
       return true;
     });
     await assert.rejects(client.subscriptions.create({ url: 'not a url', events: [] }), (err: unknown) => {
@@ -122,8 +143,15 @@ describe('typed client (clients/typescript) against the real service', () => {
   });
 
   it('a service that cannot be reached is a HookrelayConnectionError, after retrying', async () => {
-    const down = new HookrelayClient({ baseUrl: `http://127.0.0.1:${await freePort()}`, apiKey: svc.apiKey, retries: { retries: 2, baseDelayMs: 10 } });
-    await assert.rejects(down.subscriptions.list(), (err: unknown) => err instanceof HookrelayConnectionError && /ECONNREFUSED/.test(err.message));
+    const down = new HookrelayClient({
+      baseUrl: `http://127.0.0.1:${await freePort()}`,
+      apiKey: svc.apiKey,
+      retries: { retries: 2, baseDelayMs: 10 },
+    });
+    await assert.rejects(
+      down.subscriptions.list(),
+      (err: unknown) => err instanceof HookrelayConnectionError && /ECONNREFUSED/.test(err.message),
+    );
   });
 
   it('covers every resource: subscriptions, deliveries, event types, events', async () => {
@@ -158,6 +186,9 @@ describe('typed client (clients/typescript) against the real service', () => {
     await client.subscriptions.delete(sub.id);
     await assert.rejects(client.subscriptions.get(sub.id), (err: unknown) => err instanceof HookrelayError && err.status === 404);
     await client.eventTypes.archive('client.walk');
-    await assert.rejects(client.sendEvent({ type: 'client.walk', data: {} }), (err: unknown) => err instanceof HookrelayError && err.status === 422);
+    await assert.rejects(
+      client.sendEvent({ type: 'client.walk', data: {} }),
+      (err: unknown) => err instanceof HookrelayError && err.status === 422,
+    );
   });
 });

@@ -23,10 +23,14 @@ describe('deliveries', () => {
   });
 
   const waitForStatus = (id: string, status: string, timeoutMs = 20_000) =>
-    eventually(async () => {
-      const res = await svc.api('GET', `/v1/deliveries/${id}`);
-      return res.body.status === status ? res.body : undefined;
-    }, timeoutMs, `delivery ${id} to be ${status}`);
+    eventually(
+      async () => {
+        const res = await svc.api('GET', `/v1/deliveries/${id}`);
+        return res.body.status === status ? res.body : undefined;
+      },
+      timeoutMs,
+      `delivery ${id} to be ${status}`,
+    );
 
   it('redelivers an event as a new delivery with the same webhook-id', async () => {
     const sub = await createSubscription(svc, { url: `${receiver.url}/redeliver`, events: ['invoice.paid'] });
@@ -40,7 +44,10 @@ describe('deliveries', () => {
     assert.equal(res.body.eventId, event.id);
     await waitForStatus(res.body.id, 'succeeded');
     const got = receiver.requests.filter((r) => r.path === '/redeliver');
-    assert.deepEqual(got.map((r) => r.headers['webhook-id']), [event.id, event.id]);
+    assert.deepEqual(
+      got.map((r) => r.headers['webhook-id']),
+      [event.id, event.id],
+    );
     assert.equal((await svc.api('GET', `/v1/deliveries/${original}`)).body.status, 'succeeded');
     await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
   });
@@ -130,11 +137,18 @@ describe('deliveries', () => {
       const event = await sendEvent(svc, 'invoice.paid', { exhaust: true });
       const id = deliveryOf(event, sub.id);
       const failed = await waitForStatus(id, 'failed');
-      assert.deepEqual(failed.attempts.map((a: { statusCode: number }) => a.statusCode), [500, 500]);
-      const body = await eventually(async () => {
-        const notices = ops.requests.map((r) => JSON.parse(r.body));
-        return notices.find((n) => n.data.subscriptionId === sub.id);
-      }, 20_000, 'delivery.exhausted for the failing subscription');
+      assert.deepEqual(
+        failed.attempts.map((a: { statusCode: number }) => a.statusCode),
+        [500, 500],
+      );
+      const body = await eventually(
+        async () => {
+          const notices = ops.requests.map((r) => JSON.parse(r.body));
+          return notices.find((n) => n.data.subscriptionId === sub.id);
+        },
+        20_000,
+        'delivery.exhausted for the failing subscription',
+      );
       assert.equal(body.type, 'delivery.exhausted');
       assert.deepEqual(
         [body.data.deliveryId, body.data.eventId, body.data.subscriptionId, body.data.attempts, body.data.lastStatusCode],
@@ -142,7 +156,10 @@ describe('deliveries', () => {
       );
       // The exhausted event went to the subscription naming it, and to no other (not to `*`).
       const raised = await svc.api('GET', `/v1/events/${body.id}`);
-      assert.deepEqual(raised.body.deliveries.map((d: { subscriptionId: string }) => d.subscriptionId), [opsSub.id]);
+      assert.deepEqual(
+        raised.body.deliveries.map((d: { subscriptionId: string }) => d.subscriptionId),
+        [opsSub.id],
+      );
       assert.ok(!receiver.requests.some((r) => r.path === '/everything' && r.headers['webhook-event-type'] === 'delivery.exhausted'));
       for (const s of [opsSub, everything, sub]) await svc.api('DELETE', `/v1/subscriptions/${s.id}`);
     } finally {
@@ -157,14 +174,23 @@ describe('deliveries', () => {
     for (let i = 0; i < 5; i++) ids.push(deliveryOf(await sendEvent(svc, 'invoice.paid', { i }), sub.id));
     for (const id of ids) await waitForStatus(id, 'succeeded');
     const first = await svc.api('GET', `/v1/subscriptions/${sub.id}/deliveries?limit=2`);
-    assert.deepEqual(first.body.data.map((d: { id: string }) => d.id), [ids[4], ids[3]]);
+    assert.deepEqual(
+      first.body.data.map((d: { id: string }) => d.id),
+      [ids[4], ids[3]],
+    );
     const second = await svc.api('GET', `/v1/subscriptions/${sub.id}/deliveries?limit=2&cursor=${first.body.nextCursor}`);
-    assert.deepEqual(second.body.data.map((d: { id: string }) => d.id), [ids[2], ids[1]]);
+    assert.deepEqual(
+      second.body.data.map((d: { id: string }) => d.id),
+      [ids[2], ids[1]],
+    );
     const third = await svc.api('GET', `/v1/subscriptions/${sub.id}/deliveries?limit=2&cursor=${second.body.nextCursor}`);
     assert.deepEqual([third.body.data.length, third.body.nextCursor], [1, null]);
     const failed = await svc.api('GET', `/v1/subscriptions/${sub.id}/deliveries?status=failed`);
     assert.deepEqual(failed.body.data, []);
-    const future = await svc.api('GET', `/v1/subscriptions/${sub.id}/deliveries?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
+    const future = await svc.api(
+      'GET',
+      `/v1/subscriptions/${sub.id}/deliveries?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
+    );
     assert.deepEqual(future.body.data, []);
     const byType = await svc.api('GET', `/v1/subscriptions/${sub.id}/deliveries?eventType=invoice.paid&limit=250`);
     assert.equal(byType.body.data.length, 5);
@@ -181,15 +207,24 @@ describe('deliveries', () => {
     const description = await handle.describe();
     assert.equal(description.typedSearchAttributes.getAll().find((p) => p.key.name === 'DeliveryStatus')?.value, 'succeeded');
     assert.equal(description.typedSearchAttributes.getAll().find((p) => p.key.name === 'SubscriptionId')?.value, sub.id);
-    const found = await eventually(async () => {
-      const ids: string[] = [];
-      for await (const wf of client.workflow.list({ query: `SubscriptionId = '${sub.id}'` })) ids.push(wf.workflowId);
-      return ids.includes(`delivery-${id}`) ? ids : undefined;
-    }, 15_000, 'visibility to list the workflow');
+    const found = await eventually(
+      async () => {
+        const ids: string[] = [];
+        for await (const wf of client.workflow.list({ query: `SubscriptionId = '${sub.id}'` })) ids.push(wf.workflowId);
+        return ids.includes(`delivery-${id}`) ? ids : undefined;
+      },
+      15_000,
+      'visibility to list the workflow',
+    );
     assert.ok(found.length >= 1);
     const history = JSON.stringify(await handle.fetchHistory());
-    const summaries = [...history.matchAll(/"summary":\{"metadata":\{[^}]*\},"data":"([^"]+)"/g)].map((m) => Buffer.from(m[1], 'base64').toString());
-    assert.ok(summaries.some((s) => s.includes('attempt 1')), `summaries: ${summaries.join(' | ')}`);
+    const summaries = [...history.matchAll(/"summary":\{"metadata":\{[^}]*\},"data":"([^"]+)"/g)].map((m) =>
+      Buffer.from(m[1], 'base64').toString(),
+    );
+    assert.ok(
+      summaries.some((s) => s.includes('attempt 1')),
+      `summaries: ${summaries.join(' | ')}`,
+    );
     await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
   });
 

@@ -38,10 +38,7 @@ describe('events: ingest to receiver, all real (Postgres, Temporal, worker, loop
       assert.equal(req.headers['webhook-attempt'], '1');
       assert.equal(req.headers['content-type'], 'application/json');
     }
-    assert.deepEqual(
-      new Set(requests.map((r) => r.headers['webhook-id'])),
-      new Set(sent.map((e) => e.id)),
-    );
+    assert.deepEqual(new Set(requests.map((r) => r.headers['webhook-id'])), new Set(sent.map((e) => e.id)));
     const first = sent[0].deliveries[0].id;
     const delivery = await eventually(async () => {
       const res = await svc.api('GET', `/v1/deliveries/${first}`);
@@ -61,15 +58,28 @@ describe('events: ingest to receiver, all real (Postgres, Temporal, worker, loop
       const sub = await createSubscription(svc, { url: flaky.url, events: ['job.failed'], retrySchedule: [1, 1, 1] });
       const event = await sendEvent(svc, 'job.failed', { reason: 'disk' });
       const deliveryId = event.deliveries.find((d) => d.subscriptionId === sub.id)!.id;
-      const delivery = await eventually(async () => {
-        const res = await svc.api('GET', `/v1/deliveries/${deliveryId}`);
-        return res.body.status === 'succeeded' ? res.body : undefined;
-      }, 30_000, 'delivery to succeed');
-      assert.deepEqual(delivery.attempts.map((a: { statusCode: number }) => a.statusCode), [500, 500, 200]);
-      assert.deepEqual(delivery.attempts.map((a: { number: number }) => a.number), [1, 2, 3]);
+      const delivery = await eventually(
+        async () => {
+          const res = await svc.api('GET', `/v1/deliveries/${deliveryId}`);
+          return res.body.status === 'succeeded' ? res.body : undefined;
+        },
+        30_000,
+        'delivery to succeed',
+      );
+      assert.deepEqual(
+        delivery.attempts.map((a: { statusCode: number }) => a.statusCode),
+        [500, 500, 200],
+      );
+      assert.deepEqual(
+        delivery.attempts.map((a: { number: number }) => a.number),
+        [1, 2, 3],
+      );
       assert.equal(delivery.attemptCount, 3);
       assert.equal(delivery.lastStatusCode, 200);
-      assert.deepEqual(flaky.requests.map((r) => r.headers['webhook-attempt']), ['1', '2', '3']);
+      assert.deepEqual(
+        flaky.requests.map((r) => r.headers['webhook-attempt']),
+        ['1', '2', '3'],
+      );
       assert.equal(new Set(flaky.requests.map((r) => r.headers['webhook-id'])).size, 1, 'same webhook-id on every retry');
       assert.equal(delivery.attempts[0].responseBody, 'answer 1');
       await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
@@ -108,7 +118,10 @@ describe('events: ingest to receiver, all real (Postgres, Temporal, worker, loop
   it('delivers a __proto__ key of the data exactly as sent, and shows it back', async () => {
     const sub = await createSubscription(svc, { url: `${receiver.url}/proto`, events: ['job.failed'], payloadFormat: 'raw' });
     const data = '{"__proto__":{"x":1},"a":1}';
-    const res = await svc.api('POST', '/v1/events', undefined, { raw: `{"type":"job.failed","data":${data}}`, headers: { 'content-type': 'application/json' } });
+    const res = await svc.api('POST', '/v1/events', undefined, {
+      raw: `{"type":"job.failed","data":${data}}`,
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(res.status, 202, JSON.stringify(res.body));
     const received = await eventually(async () => receiver.requests.find((r) => r.path === '/proto'), 30_000, 'the raw delivery');
     // Compared as JSON values with own keys (Postgres jsonb orders keys its own way, for every key alike).
@@ -124,7 +137,10 @@ describe('events: ingest to receiver, all real (Postgres, Temporal, worker, loop
     // What a crash between the commit and the workflow start leaves behind.
     const eventId = newId('evt');
     const deliveryId = newId('dlv');
-    await svc.db.query(`INSERT INTO events (id, tenant_id, type, data, occurred_at) VALUES ($1, $2, 'job.created', '{"stranded":true}', now())`, [eventId, tenant.id]);
+    await svc.db.query(
+      `INSERT INTO events (id, tenant_id, type, data, occurred_at) VALUES ($1, $2, 'job.created', '{"stranded":true}', now())`,
+      [eventId, tenant.id],
+    );
     await svc.db.query(
       `INSERT INTO deliveries (id, tenant_id, event_id, subscription_id, event_type, kind, status, created_at)
        VALUES ($1, $2, $3, $4, 'job.created', 'event', 'scheduled', now() - interval '5 minutes')`,
@@ -132,7 +148,11 @@ describe('events: ingest to receiver, all real (Postgres, Temporal, worker, loop
     );
     const started = await svc.app.get(DeliverySweeper).sweepOnce();
     assert.ok(started >= 1, `sweeper started ${started}`);
-    await eventually(async () => (receiver.requests.some((r) => r.headers['webhook-id'] === eventId) ? true : undefined), 20_000, 'stranded delivery to arrive');
+    await eventually(
+      async () => (receiver.requests.some((r) => r.headers['webhook-id'] === eventId) ? true : undefined),
+      20_000,
+      'stranded delivery to arrive',
+    );
     const [row] = await svc.db.query(`SELECT dispatched FROM deliveries WHERE id = $1`, [deliveryId]);
     assert.equal(row.dispatched, true);
     assert.equal(await svc.app.get(DeliverySweeper).sweepOnce(), 0, 'a second sweep finds nothing');

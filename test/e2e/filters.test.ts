@@ -28,7 +28,11 @@ describe('filters: matching cost, size caps, subscriptions per tenant, exact key
     for (let i = 0; i < 49; i++) {
       await createSubscription(svc, { url: `${receiver.url}/big`, events: ['job.created'], filter: { payload: options } });
     }
-    const zone = await createSubscription(svc, { url: `${receiver.url}/zone`, events: ['job.created'], filter: { zone: [...options.slice(1), 'East'] } });
+    const zone = await createSubscription(svc, {
+      url: `${receiver.url}/zone`,
+      events: ['job.created'],
+      filter: { zone: [...options.slice(1), 'East'] },
+    });
     const payload = { rows: Array.from({ length: 2400 }, (_, i) => ({ id: i, note: 'x'.repeat(80) })) };
     const data = { zone: 'East', payload };
     assert.ok(JSON.stringify(data).length > 240_000);
@@ -40,14 +44,18 @@ describe('filters: matching cost, size caps, subscriptions per tenant, exact key
     });
     const tookMs = Date.now() - started;
     assert.equal(res.status, 202, JSON.stringify(res.body).slice(0, 300));
-    assert.deepEqual(res.body.deliveries.map((d: { subscriptionId: string }) => d.subscriptionId), [zone.id]);
+    assert.deepEqual(
+      res.body.deliveries.map((d: { subscriptionId: string }) => d.subscriptionId),
+      [zone.id],
+    );
     console.log(`  240 KB event, 50 subscriptions x 100-value filters: answered in ${tookMs} ms`);
   });
 
   it(`refuses a subscription beyond MAX_SUBSCRIPTIONS_PER_TENANT (${MAX_SUBSCRIPTIONS}) with 422, and takes one again after a delete`, async () => {
     const [{ n }] = await svc.db.query(`SELECT count(*)::int AS n FROM subscriptions WHERE deleted_at IS NULL`);
     const made: string[] = [];
-    for (let i = n; i < MAX_SUBSCRIPTIONS; i++) made.push((await createSubscription(svc, { url: receiver.url, events: ['job.created'] })).id);
+    for (let i = n; i < MAX_SUBSCRIPTIONS; i++)
+      made.push((await createSubscription(svc, { url: receiver.url, events: ['job.created'] })).id);
     const over = await svc.api('POST', '/v1/subscriptions', { url: receiver.url, events: ['job.created'], ping: false });
     assert.equal(over.status, 422, JSON.stringify(over.body));
     assert.match(over.headers.get('content-type') ?? '', /^application\/problem\+json/);
@@ -65,7 +73,10 @@ describe('filters: matching cost, size caps, subscriptions per tenant, exact key
       // 20 conditions of 1 KB strings: about 20 KiB.
       { filter: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`p${i}`, 'x'.repeat(1000)])), fields: ['filter'] },
       // 20 conditions x 100 small values: 2,000 values in about 8 KiB.
-      { filter: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`p${i}`, Array.from({ length: 100 }, (_, v) => v)])), fields: ['filter'] },
+      {
+        filter: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`p${i}`, Array.from({ length: 100 }, (_, v) => v)])),
+        fields: ['filter'],
+      },
       { filter: { amount: { $gt: 100 } }, fields: ['filter.amount.$gt'] },
       { filter: { amount: { nested: 1 } }, fields: ['filter.amount'] },
       { filter: { '': 1, ok: [] }, fields: ['filter', 'filter.ok'] },
@@ -83,7 +94,10 @@ describe('filters: matching cost, size caps, subscriptions per tenant, exact key
   it('keeps a __proto__ key of a filter exactly and matches it against the event data own key', async () => {
     const [victim] = await svc.db.query(`SELECT id FROM subscriptions WHERE deleted_at IS NULL LIMIT 1`);
     await svc.api('DELETE', `/v1/subscriptions/${victim.id}`);
-    const raw = JSON.stringify({ url: `${receiver.url}/proto`, events: ['job.created'], ping: false }).replace(/}$/, ',"filter":{"__proto__":"x"}}');
+    const raw = JSON.stringify({ url: `${receiver.url}/proto`, events: ['job.created'], ping: false }).replace(
+      /}$/,
+      ',"filter":{"__proto__":"x"}}',
+    );
     const res = await svc.api('POST', '/v1/subscriptions', undefined, { raw, headers: { 'content-type': 'application/json' } });
     assert.equal(res.status, 201, JSON.stringify(res.body));
     assert.equal(JSON.stringify(res.body.filter), '{"__proto__":"x"}');
@@ -101,7 +115,10 @@ describe('filters: matching cost, size caps, subscriptions per tenant, exact key
     assert.equal(await send('x'), true);
     assert.equal(await send('y'), false);
 
-    const patched = await svc.api('PATCH', `/v1/subscriptions/${res.body.id}`, undefined, { raw: '{"filter":{"__proto__":"y","a":1}}', headers: { 'content-type': 'application/json' } });
+    const patched = await svc.api('PATCH', `/v1/subscriptions/${res.body.id}`, undefined, {
+      raw: '{"filter":{"__proto__":"y","a":1}}',
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(patched.status, 200, JSON.stringify(patched.body));
     assert.deepStrictEqual(patched.body.filter, JSON.parse('{"__proto__":"y","a":1}'));
   });

@@ -24,21 +24,29 @@ describe('guarantees', () => {
 
   const delivery = async (id: string) => (await svc.api('GET', `/v1/deliveries/${id}`)).body;
   const waitForStatus = (id: string, status: string, timeoutMs = 30_000) =>
-    eventually(async () => {
-      const d = await delivery(id);
-      return d.status === status ? d : undefined;
-    }, timeoutMs, `delivery ${id} to be ${status}`);
+    eventually(
+      async () => {
+        const d = await delivery(id);
+        return d.status === status ? d : undefined;
+      },
+      timeoutMs,
+      `delivery ${id} to be ${status}`,
+    );
   const deliveryOf = (event: { deliveries: { id: string; subscriptionId: string }[] }, subId: string) =>
     event.deliveries.find((d) => d.subscriptionId === subId)!.id;
   /** Resolves when some backend waits on a row lock while running a statement that matches `sql`. */
   const blockedOn = (sql: string) =>
-    eventually(async () => {
-      const rows: unknown[] = await svc.db.query(
-        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1`,
-        [`%${sql}%`],
-      );
-      return rows.length ? true : undefined;
-    }, 20_000, `a statement like "${sql}" to wait on a lock`);
+    eventually(
+      async () => {
+        const rows: unknown[] = await svc.db.query(
+          `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1`,
+          [`%${sql}%`],
+        );
+        return rows.length ? true : undefined;
+      },
+      20_000,
+      `a statement like "${sql}" to wait on a lock`,
+    );
 
   it('a 410 disables the subscription and holds its other pending deliveries; resume releases them', async () => {
     const receiver = await TestReceiver.start();
@@ -57,16 +65,24 @@ describe('guarantees', () => {
       for (const id of ids) await eventually(async () => ((await delivery(id)).attemptCount >= 1 ? true : undefined));
       mode = 'gone-once';
 
-      const disabled = await eventually(async () => {
-        const s = (await svc.api('GET', `/v1/subscriptions/${sub.id}`)).body;
-        return s.status === 'disabled' ? s : undefined;
-      }, 20_000, 'the subscription to be disabled');
+      const disabled = await eventually(
+        async () => {
+          const s = (await svc.api('GET', `/v1/subscriptions/${sub.id}`)).body;
+          return s.status === 'disabled' ? s : undefined;
+        },
+        20_000,
+        'the subscription to be disabled',
+      );
       assert.match(disabled.disabledReason, /410/);
       // Every delivery settles: the one that met the 410 failed, the others are held (not cancelled).
-      const settled = await eventually(async () => {
-        const all = await Promise.all(ids.map(delivery));
-        return all.every((d) => d.status === 'failed' || d.status === 'held') ? all : undefined;
-      }, 20_000, 'every delivery to be failed or held');
+      const settled = await eventually(
+        async () => {
+          const all = await Promise.all(ids.map(delivery));
+          return all.every((d) => d.status === 'failed' || d.status === 'held') ? all : undefined;
+        },
+        20_000,
+        'every delivery to be failed or held',
+      );
       const gone = settled.filter((d) => d.status === 'failed');
       assert.equal(gone.length, 1, `statuses: ${settled.map((d) => d.status).join(', ')}`);
       assert.equal(gone[0].attempts.at(-1).statusCode, 410);
@@ -84,12 +100,18 @@ describe('guarantees', () => {
       }
 
       // Recover sends again what ended without success (the 410), nothing the receiver already has.
-      const recovered = await svc.api('POST', `/v1/subscriptions/${sub.id}/recover`, { since: new Date(Date.now() - 600_000).toISOString() });
+      const recovered = await svc.api('POST', `/v1/subscriptions/${sub.id}/recover`, {
+        since: new Date(Date.now() - 600_000).toISOString(),
+      });
       assert.deepEqual(recovered.body, { redelivered: 1 });
-      await eventually(async () => {
-        const list = await svc.api('GET', `/v1/subscriptions/${sub.id}/deliveries?status=succeeded`);
-        return list.body.data.length === 5 ? true : undefined;
-      }, 20_000, 'the recovered delivery to succeed');
+      await eventually(
+        async () => {
+          const list = await svc.api('GET', `/v1/subscriptions/${sub.id}/deliveries?status=succeeded`);
+          return list.body.data.length === 5 ? true : undefined;
+        },
+        20_000,
+        'the recovered delivery to succeed',
+      );
       await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
     } finally {
       await receiver.close();
@@ -237,23 +259,38 @@ describe('guarantees', () => {
       const client = svc.app.get(Client);
       await client.workflow.getHandle(`delivery-${terminated}`).terminate('an operator stopped it');
       // As retention would: the workflow is gone from Temporal altogether.
-      await client.workflowService.deleteWorkflowExecution({ namespace: 'default', workflowExecution: { workflowId: `delivery-${deleted}` } });
-      await eventually(async () => {
-        try {
-          await client.workflow.getHandle(`delivery-${deleted}`).describe();
-          return undefined;
-        } catch {
-          return true;
-        }
-      }, 20_000, 'the deleted workflow to be gone');
+      await client.workflowService.deleteWorkflowExecution({
+        namespace: 'default',
+        workflowExecution: { workflowId: `delivery-${deleted}` },
+      });
+      await eventually(
+        async () => {
+          try {
+            await client.workflow.getHandle(`delivery-${deleted}`).describe();
+            return undefined;
+          } catch {
+            return true;
+          }
+        },
+        20_000,
+        'the deleted workflow to be gone',
+      );
       // The hour of backoff has passed (as far as the rows know), and the receiver is up again.
-      await svc.db.query(`UPDATE deliveries SET next_attempt_at = now() - interval '10 minutes' WHERE id = ANY($1)`, [[terminated, deleted]]);
+      await svc.db.query(`UPDATE deliveries SET next_attempt_at = now() - interval '10 minutes' WHERE id = ANY($1)`, [
+        [terminated, deleted],
+      ]);
       healthy = true;
 
       assert.equal(await svc.app.get(DeliveryReconciler).reconcile(60), 2);
       for (const id of [terminated, deleted]) {
         const done = await waitForStatus(id, 'succeeded');
-        assert.deepEqual(done.attempts.map((a: { number: number; statusCode: number }) => [a.number, a.statusCode]), [[1, 500], [2, 200]]);
+        assert.deepEqual(
+          done.attempts.map((a: { number: number; statusCode: number }) => [a.number, a.statusCode]),
+          [
+            [1, 500],
+            [2, 200],
+          ],
+        );
       }
       const metrics = await (await fetch(`${svc.baseUrl}/metrics`)).text();
       assert.match(metrics, /webhook_deliveries_reconciled_total\{action="restarted"\} 1/);
@@ -281,7 +318,9 @@ describe('guarantees', () => {
       for (let i = 0; i < 10; i++) heldIds.push(deliveryOf(await sendEvent(svc, 'job.done', { i }), pausedSub.id));
       const backlog = 2000;
       for (let b = 0; b < backlog / 500; b++) {
-        const res = await svc.api('POST', '/v1/events/batch', { events: Array.from({ length: 500 }, (_, i) => ({ type: 'job.bulk', data: { b, i } })) });
+        const res = await svc.api('POST', '/v1/events/batch', {
+          events: Array.from({ length: 500 }, (_, i) => ({ type: 'job.bulk', data: { b, i } })),
+        });
         assert.equal(res.status, 202);
       }
       const resumedAt = Date.now();
@@ -289,8 +328,13 @@ describe('guarantees', () => {
       await held.waitForRequests(10, 60_000);
       const releasedMs = held.requests.at(-1)!.at - resumedAt;
       console.log(`# held deliveries released ${releasedMs} ms after resume, ${startsPending.at(-1)} backlog starts still pending then`);
-      assert.ok(startsPending.every((n) => n > 0), `starts pending as the held deliveries arrived: ${startsPending.join(', ')}`);
-      const started: { n: number }[] = await svc.db.query(`SELECT count(*)::int AS n FROM deliveries WHERE id = ANY($1) AND dispatched`, [heldIds]);
+      assert.ok(
+        startsPending.every((n) => n > 0),
+        `starts pending as the held deliveries arrived: ${startsPending.join(', ')}`,
+      );
+      const started: { n: number }[] = await svc.db.query(`SELECT count(*)::int AS n FROM deliveries WHERE id = ANY($1) AND dispatched`, [
+        heldIds,
+      ]);
       assert.equal(started[0].n, 10, 'held rows are marked started once their workflows exist');
       await busy.waitForRequests(backlog, 240_000);
       for (const s of [pausedSub, busySub]) await svc.api('DELETE', `/v1/subscriptions/${s.id}`);

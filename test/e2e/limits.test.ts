@@ -31,7 +31,10 @@ describe('limits: network policy, sizes and rate', () => {
     for (const url of REFUSED_URLS) {
       const res = await svc.api('POST', '/v1/subscriptions', { url: url.replace(/^https/, 'http'), events: ['net.check'], ping: false });
       assert.equal(res.status, 422, `${url}: ${res.status}`);
-      assert.ok(res.body.errors.some((e: { field: string }) => e.field === 'url'), url);
+      assert.ok(
+        res.body.errors.some((e: { field: string }) => e.field === 'url'),
+        url,
+      );
     }
     const [{ n }] = await svc.db.query(`SELECT count(*)::int AS n FROM subscriptions`);
     assert.equal(n, 0);

@@ -31,7 +31,21 @@ describe('operations', () => {
     assert.equal(doc.status, 200);
     assert.match(doc.body.openapi, /^3\.1/);
     const paths = Object.keys(doc.body.paths);
-    for (const p of ['/v1/event-types', '/v1/event-types/{name}', '/v1/subscriptions', '/v1/subscriptions/{id}', '/v1/subscriptions/{id}/pause', '/v1/subscriptions/{id}/resume', '/v1/subscriptions/{id}/deliveries', '/v1/events', '/v1/events/batch', '/v1/events/{id}', '/v1/deliveries/{id}', '/health', '/ready']) {
+    for (const p of [
+      '/v1/event-types',
+      '/v1/event-types/{name}',
+      '/v1/subscriptions',
+      '/v1/subscriptions/{id}',
+      '/v1/subscriptions/{id}/pause',
+      '/v1/subscriptions/{id}/resume',
+      '/v1/subscriptions/{id}/deliveries',
+      '/v1/events',
+      '/v1/events/batch',
+      '/v1/events/{id}',
+      '/v1/deliveries/{id}',
+      '/health',
+      '/ready',
+    ]) {
       assert.ok(paths.includes(p), `missing ${p}`);
     }
     const docs = await fetch(`${svc.baseUrl}/docs`);

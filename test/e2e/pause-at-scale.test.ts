@@ -29,7 +29,9 @@ describe(`pause at scale: ${HELD} held deliveries`, () => {
     const eventIds = new Set<string>();
     for (let sent = 0; sent < HELD; sent += 500) {
       const n = Math.min(500, HELD - sent);
-      const res = await svc.api('POST', '/v1/events/batch', { events: Array.from({ length: n }, (_, i) => ({ type: 'metric.sampled', data: { i: sent + i } })) });
+      const res = await svc.api('POST', '/v1/events/batch', {
+        events: Array.from({ length: n }, (_, i) => ({ type: 'metric.sampled', data: { i: sent + i } })),
+      });
       assert.equal(res.status, 202);
       for (const e of res.body.data) {
         assert.equal(e.deliveries[0].status, 'held');
@@ -38,7 +40,8 @@ describe(`pause at scale: ${HELD} held deliveries`, () => {
     }
     const acceptedMs = Date.now() - started;
     const count = async (status: string) =>
-      (await svc.db.query(`SELECT count(*)::int AS n FROM deliveries WHERE subscription_id = $1 AND status = $2`, [sub.id, status]))[0].n as number;
+      (await svc.db.query(`SELECT count(*)::int AS n FROM deliveries WHERE subscription_id = $1 AND status = $2`, [sub.id, status]))[0]
+        .n as number;
     assert.equal(receiver.requests.length, 0, 'nothing sent while paused');
 
     const resumeStart = Date.now();
@@ -51,14 +54,23 @@ describe(`pause at scale: ${HELD} held deliveries`, () => {
 
     const distinct = new Set(receiver.requests.map((r) => r.headers['webhook-id'] as string));
     assert.equal(distinct.size, HELD);
-    assert.deepEqual([...distinct].filter((id) => !eventIds.has(id)), []);
+    assert.deepEqual(
+      [...distinct].filter((id) => !eventIds.has(id)),
+      [],
+    );
     // Every workflow has ended, so no attempt is still on its way: the count is final.
     const client = svc.app.get(Client);
-    await eventually(async () => {
-      const { count } = await client.workflow.count(`SubscriptionId = '${sub.id}' AND ExecutionStatus = 'Running'`);
-      return count === 0 ? true : undefined;
-    }, 60_000, 'every workflow closed');
+    await eventually(
+      async () => {
+        const { count } = await client.workflow.count(`SubscriptionId = '${sub.id}' AND ExecutionStatus = 'Running'`);
+        return count === 0 ? true : undefined;
+      },
+      60_000,
+      'every workflow closed',
+    );
     assert.equal(receiver.requests.length, HELD, 'each delivered once');
-    console.log(`[scale] ${HELD} held: accepted in ${acceptedMs} ms, resume answered in ${resumeMs} ms, drained in ${drainMs} ms (${Math.round(HELD / (drainMs / 1000))} deliveries/s)`);
+    console.log(
+      `[scale] ${HELD} held: accepted in ${acceptedMs} ms, resume answered in ${resumeMs} ms, drained in ${drainMs} ms (${Math.round(HELD / (drainMs / 1000))} deliveries/s)`,
+    );
   });
 });

@@ -16,7 +16,10 @@ const EXAMPLES = [
 
 /** Starts an example receiver; resolves once it listens, and collects the lines it prints. */
 async function startExample(command: string, file: string, secret: string, port: number) {
-  const child: ChildProcess = spawn(command, [file], { env: { ...process.env, WEBHOOK_SECRET: secret, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(command, [file], {
+    env: { ...process.env, WEBHOOK_SECRET: secret, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: Record<string, unknown>[] = [];
   let errors = '';
   child.stderr!.on('data', (c: Buffer) => (errors += c.toString()));
@@ -40,7 +43,8 @@ describe('the receiving docs: example receivers verify real deliveries', () => {
 
   it('docs/receiving.md quotes the examples whole, as they are tested here', () => {
     const doc = readFileSync(resolve('docs/receiving.md'), 'utf8');
-    for (const example of EXAMPLES) assert.ok(doc.includes(readFileSync(example.file, 'utf8').trimEnd()), `${example.file} is not quoted as it is`);
+    for (const example of EXAMPLES)
+      assert.ok(doc.includes(readFileSync(example.file, 'utf8').trimEnd()), `${example.file} is not quoted as it is`);
   });
 
   for (const example of EXAMPLES) {
@@ -55,15 +59,23 @@ describe('the receiving docs: example receivers verify real deliveries', () => {
         assert.equal((await delivery(first)).lastStatusCode, 204);
         const again = await svc.api('POST', `/v1/deliveries/${first}/redeliver`);
         await eventually(async () => ((await delivery(again.body.id)).status === 'succeeded' ? true : undefined), 20_000, 'the redelivery');
-        assert.deepEqual(receiver.lines.filter((l) => 'verified' in l), [{ verified: event.id, type: 'invoice.paid' }], 'handled once');
+        assert.deepEqual(
+          receiver.lines.filter((l) => 'verified' in l),
+          [{ verified: event.id, type: 'invoice.paid' }],
+          'handled once',
+        );
 
         // A secret the receiver does not know: it answers 400 and the delivery waits for a retry.
         await svc.api('POST', `/v1/subscriptions/${sub.id}/rotate-secret`, { graceSeconds: 0 });
         const refused = (await sendEvent(svc, 'invoice.paid', {})).deliveries[0].id;
-        const retrying = await eventually(async () => {
-          const d = await delivery(refused);
-          return d.status === 'retrying' ? d : undefined;
-        }, 20_000, 'the badly signed delivery to be refused');
+        const retrying = await eventually(
+          async () => {
+            const d = await delivery(refused);
+            return d.status === 'retrying' ? d : undefined;
+          },
+          20_000,
+          'the badly signed delivery to be refused',
+        );
         assert.equal(retrying.lastStatusCode, 400);
         await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
       } finally {

@@ -50,12 +50,20 @@ describe('event type schemas: linear-time patterns, isolated per tenant, bounded
   });
 
   it('matches `patternProperties` and `propertyNames` patterns in linear time too', async () => {
-    await createEventType(svc, 'evil.keys', { schema: { type: 'object', patternProperties: { [EVIL]: { type: 'integer' } }, additionalProperties: false } });
+    await createEventType(svc, 'evil.keys', {
+      schema: { type: 'object', patternProperties: { [EVIL]: { type: 'integer' } }, additionalProperties: false },
+    });
     assert.equal((await svc.api('POST', '/v1/events', { type: 'evil.keys', data: { aaa: 1 } })).status, 202);
-    assert.equal((await svc.api('POST', '/v1/events', { type: 'evil.keys', data: { aaa: 'x' } })).status, 422, 'the pattern applies its subschema');
+    assert.equal(
+      (await svc.api('POST', '/v1/events', { type: 'evil.keys', data: { aaa: 'x' } })).status,
+      422,
+      'the pattern applies its subschema',
+    );
     await refusedQuickly('evil.keys', (v) => ({ [v]: 1 }), 'data');
 
-    await createEventType(svc, 'evil.names', { schema: { type: 'object', properties: { inner: { type: 'object', propertyNames: { pattern: EVIL } } } } });
+    await createEventType(svc, 'evil.names', {
+      schema: { type: 'object', properties: { inner: { type: 'object', propertyNames: { pattern: EVIL } } } },
+    });
     assert.equal((await svc.api('POST', '/v1/events', { type: 'evil.names', data: { inner: { aa: 1 } } })).status, 202);
     await refusedQuickly('evil.names', (v) => ({ inner: { [v]: 1 } }), 'data.inner');
   });
@@ -70,11 +78,17 @@ describe('event type schemas: linear-time patterns, isolated per tenant, bounded
       },
     });
     assert.equal(created.status, 422, JSON.stringify(created.body));
-    assert.deepEqual(fieldsOf(created).sort(), ['schema.patternProperties.(?<!a)b', 'schema.properties.a.pattern', 'schema.properties.b.items.pattern']);
+    assert.deepEqual(fieldsOf(created).sort(), [
+      'schema.patternProperties.(?<!a)b',
+      'schema.properties.a.pattern',
+      'schema.properties.b.items.pattern',
+    ]);
     assert.equal((await svc.api('GET', '/v1/event-types/bad.patterns')).status, 404, 'nothing created');
 
     await createEventType(svc, 'later.bad', { schema: { type: 'object' } });
-    const patched = await svc.api('PATCH', '/v1/event-types/later.bad', { schema: { type: 'object', propertyNames: { pattern: '(?!x)' } } });
+    const patched = await svc.api('PATCH', '/v1/event-types/later.bad', {
+      schema: { type: 'object', propertyNames: { pattern: '(?!x)' } },
+    });
     assert.equal(patched.status, 422);
     assert.deepEqual(fieldsOf(patched), ['schema.propertyNames.pattern']);
     // JavaScript spellings that have an RE2 equivalent keep working.
@@ -97,21 +111,37 @@ describe('event type schemas: linear-time patterns, isolated per tenant, bounded
       assert.equal((await svc.api('POST', '/v1/events', { type: 'order.updated', data: {} })).status, 422);
     }
 
-    const squat = await svc.api('POST', '/v1/event-types', { name: 'order.created', schema: { $id: id, type: 'object', required: ['b'] } }, { key: otherKey });
+    const squat = await svc.api(
+      'POST',
+      '/v1/event-types',
+      { name: 'order.created', schema: { $id: id, type: 'object', required: ['b'] } },
+      { key: otherKey },
+    );
     assert.equal(squat.status, 201, `another tenant may use the same $id: ${JSON.stringify(squat.body)}`);
     const ofB = await svc.api('POST', '/v1/events', { type: 'order.created', data: {} }, { key: otherKey });
     assert.equal(ofB.status, 422);
     assert.deepEqual(ofB.body.errors, [{ field: 'data', message: "must have required property 'b'" }], 'B is judged by its own schema');
-    assert.equal((await svc.api('POST', '/v1/events', { type: 'order.created', data: { secretFieldOfA: 'x' } })).status, 202, 'A still by its own');
+    assert.equal(
+      (await svc.api('POST', '/v1/events', { type: 'order.created', data: { secretFieldOfA: 'x' } })).status,
+      202,
+      'A still by its own',
+    );
 
     for (const ref of [id, `${id}#/properties/secretFieldOfA`]) {
-      const reader = await svc.api('POST', '/v1/event-types', { name: 'order.peek', schema: { type: 'object', properties: { o: { $ref: ref } } } }, { key: otherKey });
+      const reader = await svc.api(
+        'POST',
+        '/v1/event-types',
+        { name: 'order.peek', schema: { type: 'object', properties: { o: { $ref: ref } } } },
+        { key: otherKey },
+      );
       assert.equal(reader.status, 422, `a $ref to another tenant's $id: ${JSON.stringify(reader.body)}`);
       assert.deepEqual(fieldsOf(reader), ['schema']);
       assert.doesNotMatch(JSON.stringify(reader.body.errors), /required|must have/, "nothing of A's schema leaks");
     }
     // A $ref inside one's own schema resolves as before.
-    await createEventType(svc, 'order.local', { schema: { $id: id, $defs: { money: { type: 'integer' } }, type: 'object', properties: { amount: { $ref: '#/$defs/money' } } } });
+    await createEventType(svc, 'order.local', {
+      schema: { $id: id, $defs: { money: { type: 'integer' } }, type: 'object', properties: { amount: { $ref: '#/$defs/money' } } },
+    });
     assert.equal((await svc.api('POST', '/v1/events', { type: 'order.local', data: { amount: 'x' } })).status, 422);
   });
 
@@ -120,7 +150,11 @@ describe('event type schemas: linear-time patterns, isolated per tenant, bounded
     let nested: Record<string, unknown> = { type: 'string' };
     for (let i = 0; i < 40; i++) nested = { type: 'object', properties: { a: nested } };
     const wide = { type: 'object', properties: Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`p${i}`, { type: 'integer' }])) };
-    for (const [what, schema] of [['over 64 KiB', big], ['40 levels deep', nested], ['600 subschemas', wide]] as const) {
+    for (const [what, schema] of [
+      ['over 64 KiB', big],
+      ['40 levels deep', nested],
+      ['600 subschemas', wide],
+    ] as const) {
       const res = await svc.api('POST', '/v1/event-types', { name: 'too.much', schema });
       assert.equal(res.status, 422, `${what}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
       assert.deepEqual(fieldsOf(res), ['schema'], what);

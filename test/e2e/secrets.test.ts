@@ -40,11 +40,17 @@ describe('secrets at rest and in motion: shown once, masked, sealed, never in lo
     failing.respond(() => ({ status: 500 }));
     try {
       const a = await svc.api('POST', '/v1/subscriptions', {
-        url: `${receiver.url}/a`, events: ['card.charged'], ping: false,
-        auth: { type: 'bearer', token: TOKEN }, headers: { 'x-api-key': HEADER_VALUE },
+        url: `${receiver.url}/a`,
+        events: ['card.charged'],
+        ping: false,
+        auth: { type: 'bearer', token: TOKEN },
+        headers: { 'x-api-key': HEADER_VALUE },
       });
       const b = await svc.api('POST', '/v1/subscriptions', {
-        url: failing.url, events: ['card.charged'], ping: false, retrySchedule: [0],
+        url: failing.url,
+        events: ['card.charged'],
+        ping: false,
+        retrySchedule: [0],
         auth: { type: 'basic', username: 'merchant', password: PASSWORD },
       });
       const rotated = await svc.api('POST', `/v1/subscriptions/${a.body.id}/rotate-secret`, { graceSeconds: 600 });
@@ -80,9 +86,11 @@ describe('secrets at rest and in motion: shown once, masked, sealed, never in lo
         const workflowId = `delivery-${d.id}`;
         await client.workflow.getHandle(workflowId).result();
         places[`history ${workflowId}`] = decodedHistory(await client.workflow.getHandle(workflowId).fetchHistory());
-        places[`temporal workflow show ${workflowId}`] = execFileSync(cli, [
-          'workflow', 'show', '--workflow-id', workflowId, '--address', process.env['TEST_TEMPORAL_ADDRESS']!, '--output', 'json',
-        ], { encoding: 'utf8' });
+        places[`temporal workflow show ${workflowId}`] = execFileSync(
+          cli,
+          ['workflow', 'show', '--workflow-id', workflowId, '--address', process.env['TEST_TEMPORAL_ADDRESS']!, '--output', 'json'],
+          { encoding: 'utf8' },
+        );
         histories++;
       }
       places['logs'] = readFileSync(logFile, 'utf8');
@@ -94,7 +102,9 @@ describe('secrets at rest and in motion: shown once, masked, sealed, never in lo
           assert.ok(!text.includes(secret.replace(/^whsec_/, '')), `${where} contains the key part of ${secret.slice(0, 12)}...`);
         }
       }
-      console.log(`[secrets] ${secrets.length} secret values searched in ${Object.keys(places).length} places (${histories} workflow histories); none found`);
+      console.log(
+        `[secrets] ${secrets.length} secret values searched in ${Object.keys(places).length} places (${histories} workflow histories); none found`,
+      );
     } finally {
       await failing.close();
     }

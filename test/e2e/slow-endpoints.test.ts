@@ -54,7 +54,12 @@ describe('slow endpoints', () => {
     try {
       const slowTenant = await asTenant('slow');
       for (let i = 0; i < HANGING; i++) {
-        const res = await slowTenant('POST', '/v1/subscriptions', { url: `${hanging.url}/${i}`, events: ['job.done'], timeoutMs: 60_000, ping: false });
+        const res = await slowTenant('POST', '/v1/subscriptions', {
+          url: `${hanging.url}/${i}`,
+          events: ['job.done'],
+          timeoutMs: 60_000,
+          ping: false,
+        });
         assert.equal(res.status, 201);
       }
       const fastTenant = await asTenant('fast');

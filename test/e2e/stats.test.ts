@@ -27,7 +27,8 @@ describe('delivery stats', () => {
     await svc.api('POST', `/v1/subscriptions/${paused.id}/pause`);
     const events = [await sendEvent(svc, 'job.created', { n: 1 }), await sendEvent(svc, 'job.created', { n: 2 })];
     const okIds = events.map((e) => e.deliveries.find((d) => d.subscriptionId === ok.id)!.id);
-    for (const id of okIds) await eventually(async () => ((await svc.api('GET', `/v1/deliveries/${id}`)).body.status === 'succeeded' ? true : undefined), 20_000);
+    for (const id of okIds)
+      await eventually(async () => ((await svc.api('GET', `/v1/deliveries/${id}`)).body.status === 'succeeded' ? true : undefined), 20_000);
 
     const res = await svc.api('GET', '/v1/stats/deliveries');
     assert.equal(res.status, 200);

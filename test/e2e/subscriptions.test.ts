@@ -85,7 +85,9 @@ describe('subscriptions', () => {
     const requests = await receiver.waitForRequests(before + 1);
     const ping = requests.slice(before).find((r) => r.path === '/ping')!;
     assert.equal(ping.headers['webhook-event-type'], 'webhook.ping');
-    const body = new Webhook(res.body.secret).verify(ping.body, ping.headers as Record<string, string>) as { data: { subscriptionId: string } };
+    const body = new Webhook(res.body.secret).verify(ping.body, ping.headers as Record<string, string>) as {
+      data: { subscriptionId: string };
+    };
     assert.equal(body.data.subscriptionId, res.body.id);
     const history = await eventually(async () => {
       const h = await svc.api('GET', `/v1/subscriptions/${res.body.id}/deliveries`);
@@ -106,7 +108,10 @@ describe('subscriptions', () => {
     // Each workflow is parked, waiting for resume: nothing can be sent until then.
     const client = svc.app.get(Client);
     for (const id of ids) {
-      await eventually(async () => ((await client.workflow.getHandle(`delivery-${id}`).query<{ status: string; paused: boolean }>('state')).paused || undefined));
+      await eventually(
+        async () =>
+          (await client.workflow.getHandle(`delivery-${id}`).query<{ status: string; paused: boolean }>('state')).paused || undefined,
+      );
     }
     assert.equal(receiver.requests.filter((r) => r.path === '/paused').length, 0, 'nothing sent while paused');
     for (const id of ids) assert.equal(await deliveryStatus(id), 'held');
@@ -160,10 +165,14 @@ describe('subscriptions', () => {
 
   describe('what a receiver gets', () => {
     const lastTo = async (path: string, n = 1) => {
-      const got = await eventually(async () => {
-        const r = receiver.requests.filter((q) => q.path === path);
-        return r.length >= n ? r : undefined;
-      }, 20_000, `${n} request(s) to ${path}`);
+      const got = await eventually(
+        async () => {
+          const r = receiver.requests.filter((q) => q.path === path);
+          return r.length >= n ? r : undefined;
+        },
+        20_000,
+        `${n} request(s) to ${path}`,
+      );
       return got[n - 1];
     };
 
@@ -191,8 +200,16 @@ describe('subscriptions', () => {
     });
 
     it('signs with hmac-sha256 and hmac-sha1 under the chosen header', async () => {
-      const a = await createSubscription(svc, { url: `${receiver.url}/sha256`, events: ['order.placed'], signature: { scheme: 'hmac-sha256', header: 'X-Hub-Signature-256' } });
-      const b = await createSubscription(svc, { url: `${receiver.url}/sha1`, events: ['order.placed'], signature: { scheme: 'hmac-sha1' } });
+      const a = await createSubscription(svc, {
+        url: `${receiver.url}/sha256`,
+        events: ['order.placed'],
+        signature: { scheme: 'hmac-sha256', header: 'X-Hub-Signature-256' },
+      });
+      const b = await createSubscription(svc, {
+        url: `${receiver.url}/sha1`,
+        events: ['order.placed'],
+        signature: { scheme: 'hmac-sha1' },
+      });
       await sendEvent(svc, 'order.placed', { scheme: true });
       const r256 = await lastTo('/sha256');
       assert.equal(r256.headers['x-hub-signature-256'], 'sha256=' + createHmac('sha256', a.secret).update(r256.body).digest('hex'));
@@ -210,7 +227,9 @@ describe('subscriptions', () => {
         const ts = headers['x-webhook-timestamp'];
         if (typeof ts !== 'string' || !/^\d+$/.test(ts)) return 'no x-webhook-timestamp';
         if (Math.abs(Date.now() / 1000 - Number(ts)) > 300) return 'timestamp older than 5 minutes';
-        const sent = String(headers['x-webhook-signature-256'] ?? '').split(' ').map((e) => Buffer.from(e));
+        const sent = String(headers['x-webhook-signature-256'] ?? '')
+          .split(' ')
+          .map((e) => Buffer.from(e));
         const matches = (secret: string) => {
           const expected = Buffer.from('sha256=' + createHmac('sha256', secret).update(`${ts}.${body}`).digest('hex'));
           return sent.some((s) => s.length === expected.length && timingSafeEqual(s, expected));
@@ -222,7 +241,12 @@ describe('subscriptions', () => {
         return { status: why === 'ok' ? 204 : 400, body: why };
       });
       try {
-        const sub = await createSubscription(svc, { url: verifying.url, events: ['order.placed'], retrySchedule: [3600], signature: { scheme: 'hmac-sha256', timestamped: true } });
+        const sub = await createSubscription(svc, {
+          url: verifying.url,
+          events: ['order.placed'],
+          retrySchedule: [3600],
+          signature: { scheme: 'hmac-sha256', timestamped: true },
+        });
         assert.deepEqual(sub.signature, { scheme: 'hmac-sha256', header: null, timestamped: true });
         secrets = [sub.secret];
         const attempt = async (n: number) => {
@@ -255,7 +279,10 @@ describe('subscriptions', () => {
         assert.equal(third.delivery.attempts[0]?.responseBody, 'no x-webhook-timestamp');
         assert.equal(
           third.request.headers['x-webhook-signature-256'],
-          ['sha256=' + createHmac('sha256', graced.body.secret).update(third.request.body).digest('hex'), 'sha256=' + createHmac('sha256', sub.secret).update(third.request.body).digest('hex')].join(' '),
+          [
+            'sha256=' + createHmac('sha256', graced.body.secret).update(third.request.body).digest('hex'),
+            'sha256=' + createHmac('sha256', sub.secret).update(third.request.body).digest('hex'),
+          ].join(' '),
         );
         const on = await svc.api('PATCH', `/v1/subscriptions/${sub.id}`, { signature: { scheme: 'hmac-sha256', timestamped: true } });
         assert.equal((await svc.api('GET', `/v1/subscriptions/${sub.id}`)).body.signature.timestamped, true, JSON.stringify(on.body));
@@ -266,23 +293,51 @@ describe('subscriptions', () => {
     });
 
     it('refuses timestamped with standard-webhooks (422 naming signature.timestamped), on create and PATCH', async () => {
-      const body = { url: `${receiver.url}/never`, events: ['order.placed'], signature: { scheme: 'standard-webhooks', timestamped: true } };
+      const body = {
+        url: `${receiver.url}/never`,
+        events: ['order.placed'],
+        signature: { scheme: 'standard-webhooks', timestamped: true },
+      };
       const created = await svc.api('POST', '/v1/subscriptions', { ...body, ping: false });
       assert.equal(created.status, 422);
       // Named as a known field refused for this scheme, not as an unknown one.
-      const refusal = [{ field: 'signature.timestamped', message: 'standard-webhooks always signs the timestamp; timestamped is for hmac-sha256 and hmac-sha1' }];
+      const refusal = [
+        {
+          field: 'signature.timestamped',
+          message: 'standard-webhooks always signs the timestamp; timestamped is for hmac-sha256 and hmac-sha1',
+        },
+      ];
       assert.deepEqual(created.body.errors, refusal);
-      const sub = await createSubscription(svc, { url: `${receiver.url}/never`, events: ['order.placed'], signature: { scheme: 'hmac-sha1', timestamped: true } });
+      const sub = await createSubscription(svc, {
+        url: `${receiver.url}/never`,
+        events: ['order.placed'],
+        signature: { scheme: 'hmac-sha1', timestamped: true },
+      });
       const patched = await svc.api('PATCH', `/v1/subscriptions/${sub.id}`, { signature: body.signature });
       assert.equal(patched.status, 422);
       assert.deepEqual(patched.body.errors, refusal);
-      assert.deepEqual((await svc.api('GET', `/v1/subscriptions/${sub.id}`)).body.signature, { scheme: 'hmac-sha1', header: null, timestamped: true });
+      assert.deepEqual((await svc.api('GET', `/v1/subscriptions/${sub.id}`)).body.signature, {
+        scheme: 'hmac-sha1',
+        header: null,
+        timestamped: true,
+      });
       await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
     });
 
     it('formats payloads as envelope, raw or form, with custom headers and auth', async () => {
-      const raw = await createSubscription(svc, { url: `${receiver.url}/raw`, events: ['order.placed'], payloadFormat: 'raw', auth: { type: 'bearer', token: 't0ken' } });
-      const form = await createSubscription(svc, { url: `${receiver.url}/form`, events: ['order.placed'], payloadFormat: 'form', headers: { 'x-team': 'payments' }, auth: { type: 'basic', username: 'u', password: 'p' } });
+      const raw = await createSubscription(svc, {
+        url: `${receiver.url}/raw`,
+        events: ['order.placed'],
+        payloadFormat: 'raw',
+        auth: { type: 'bearer', token: 't0ken' },
+      });
+      const form = await createSubscription(svc, {
+        url: `${receiver.url}/form`,
+        events: ['order.placed'],
+        payloadFormat: 'form',
+        headers: { 'x-team': 'payments' },
+        auth: { type: 'basic', username: 'u', password: 'p' },
+      });
       const env = await createSubscription(svc, { url: `${receiver.url}/envelope`, events: ['order.placed'] });
       const event = await sendEvent(svc, 'order.placed', { order: 7, tags: ['a'] });
 
@@ -310,10 +365,17 @@ describe('subscriptions', () => {
     });
 
     it('routes by filter on event data (any-of arrays)', async () => {
-      const east = await createSubscription(svc, { url: `${receiver.url}/east`, events: ['order.*'], filter: { 'job.zone': ['East', 'North'] } });
+      const east = await createSubscription(svc, {
+        url: `${receiver.url}/east`,
+        events: ['order.*'],
+        filter: { 'job.zone': ['East', 'North'] },
+      });
       const west = await createSubscription(svc, { url: `${receiver.url}/west`, events: ['order.*'], filter: { 'job.zone': 'West' } });
       const event = await sendEvent(svc, 'order.placed', { job: { zone: 'East' } });
-      assert.deepEqual(event.deliveries.map((d) => d.subscriptionId).filter((id) => id === east.id || id === west.id), [east.id]);
+      assert.deepEqual(
+        event.deliveries.map((d) => d.subscriptionId).filter((id) => id === east.id || id === west.id),
+        [east.id],
+      );
       await lastTo('/east');
       for (const sub of [east, west]) await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
     });

@@ -28,10 +28,16 @@ describe('tenants and API keys: nobody gets in, no tenant sees another', () => {
     assert.match(created.body.id, /^ten_/);
     assert.match(created.body.apiKey, /^whk_/);
     assert.equal((await svc.api('POST', '/v1/tenants', { name: 'acme' }, { key: ADMIN })).status, 409);
-    const [{ n }] = await svc.db.query(`SELECT count(*)::int AS n FROM api_keys WHERE key_hash = $1 OR key_hash LIKE '%' || $2 || '%'`, [created.body.apiKey, created.body.apiKey.slice(4, 20)]);
+    const [{ n }] = await svc.db.query(`SELECT count(*)::int AS n FROM api_keys WHERE key_hash = $1 OR key_hash LIKE '%' || $2 || '%'`, [
+      created.body.apiKey,
+      created.body.apiKey.slice(4, 20),
+    ]);
     assert.equal(n, 0, 'the clear key is not stored');
     const types = await svc.api('GET', '/v1/event-types', undefined, { key: created.body.apiKey });
-    assert.ok(types.body.data.some((t: { name: string }) => t.name === 'webhook.ping'), 'built-in types exist for the new tenant');
+    assert.ok(
+      types.body.data.some((t: { name: string }) => t.name === 'webhook.ping'),
+      'built-in types exist for the new tenant',
+    );
   });
 
   it('manages keys: several per tenant, listed without secrets, revocation effective at once', async () => {
@@ -41,7 +47,11 @@ describe('tenants and API keys: nobody gets in, no tenant sees another', () => {
     const list = await svc.api('GET', '/v1/api-keys');
     assert.ok(list.body.data.some((k: { id: string }) => k.id === second.body.id));
     assert.ok(!JSON.stringify(list.body).includes(second.body.apiKey));
-    assert.equal((await svc.api('DELETE', `/v1/api-keys/${second.body.id}`, undefined, { key: second.body.apiKey })).status, 409, 'not the key in use');
+    assert.equal(
+      (await svc.api('DELETE', `/v1/api-keys/${second.body.id}`, undefined, { key: second.body.apiKey })).status,
+      409,
+      'not the key in use',
+    );
     assert.equal((await svc.api('DELETE', `/v1/api-keys/${second.body.id}`)).status, 204);
     assert.equal((await svc.api('GET', '/v1/subscriptions', undefined, { key: second.body.apiKey })).status, 401);
   });
@@ -60,7 +70,15 @@ describe('tenants and API keys: nobody gets in, no tenant sees another', () => {
 
     const ids: Record<string, string> = { id: sub.id, name: 'walk.done' };
     const idFor = (path: string, param: string) =>
-      param === 'name' ? ids.name : path.startsWith('/v1/events') ? event.id : path.startsWith('/v1/deliveries') ? deliveryId : path.startsWith('/v1/api-keys') ? aKey.id : ids.id;
+      param === 'name'
+        ? ids.name
+        : path.startsWith('/v1/events')
+          ? event.id
+          : path.startsWith('/v1/deliveries')
+            ? deliveryId
+            : path.startsWith('/v1/api-keys')
+              ? aKey.id
+              : ids.id;
     const validBodies: Record<string, unknown> = {
       'POST /v1/subscriptions/{id}/recover': { since: new Date(Date.now() - 3600_000).toISOString() },
       'POST /v1/subscriptions/{id}/rotate-secret': { graceSeconds: 0 },

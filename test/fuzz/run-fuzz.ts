@@ -14,7 +14,11 @@ const MAX_TIME = process.env['FUZZ_MAX_SECONDS'] ?? '120';
 const temporal = await startTestTemporal();
 process.env['TEST_TEMPORAL_ADDRESS'] = temporal.address;
 // The api role only: with no worker, nothing the fuzzer subscribes to is ever called.
-const svc = await startService('fuzz', { RATE_LIMIT_PER_MINUTE: '1000000', AUTH_FAILURES_PER_MINUTE: '1000000', ALLOWED_PRIVATE_CIDRS: '', LOG_LEVEL: 'error' }, 'api');
+const svc = await startService(
+  'fuzz',
+  { RATE_LIMIT_PER_MINUTE: '1000000', AUTH_FAILURES_PER_MINUTE: '1000000', ALLOWED_PRIVATE_CIDRS: '', LOG_LEVEL: 'error' },
+  'api',
+);
 let code: number;
 try {
   await svc.api('POST', '/v1/event-types', { name: 'order.created' });
@@ -34,19 +38,30 @@ try {
   const st = spawn(
     resolve('.tools/bin/st'),
     [
-      'run', `${svc.baseUrl}/openapi.json`,
-      '--header', `Authorization: Bearer ${svc.apiKey}`,
-      '--checks', checks,
-      '--max-examples', MAX_EXAMPLES,
-      '--max-time', MAX_TIME,
-      '--phases', 'examples,coverage,fuzzing',
+      'run',
+      `${svc.baseUrl}/openapi.json`,
+      '--header',
+      `Authorization: Bearer ${svc.apiKey}`,
+      '--checks',
+      checks,
+      '--max-examples',
+      MAX_EXAMPLES,
+      '--max-time',
+      MAX_TIME,
+      '--phases',
+      'examples,coverage,fuzzing',
       // One worker: Hypothesis's lambda-source cache is not thread-safe (an internal error seen with two).
-      '--workers', '1',
+      '--workers',
+      '1',
       // A test send waits for a worker, which this run has none of by design.
-      '--exclude-path-regex', '/test$',
-      '--seed', '4242',
-      '--report', 'junit',
-      '--report-junit-path', junitPath,
+      '--exclude-path-regex',
+      '/test$',
+      '--seed',
+      '4242',
+      '--report',
+      'junit',
+      '--report-junit-path',
+      junitPath,
     ],
     { stdio: 'inherit' },
   );

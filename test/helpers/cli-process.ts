@@ -29,7 +29,10 @@ export function runCli(args: string[], { env, cwd }: CliEnv, timeoutMs = 30_000)
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`hookrelay ${args.join(' ')} ran over ${timeoutMs} ms`))), timeoutMs);
+    const timer = setTimeout(
+      () => (child.kill('SIGKILL'), reject(new Error(`hookrelay ${args.join(' ')} ran over ${timeoutMs} ms`))),
+      timeoutMs,
+    );
     child.on('exit', (code) => (clearTimeout(timer), resolve({ code: code ?? -1, stdout, stderr })));
   });
 }

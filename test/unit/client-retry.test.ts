@@ -3,8 +3,10 @@ import { describe, it } from 'node:test';
 import { retryAfterMs, retryingFetch, type RetryPolicy } from '../../clients/typescript/src/retrying-fetch.js';
 
 const policy: RetryPolicy = { retries: 3, baseDelayMs: 1, maxDelayMs: 4, maxRetryAfterMs: 60_000 };
-const reset = () => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
-const refused = () => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) });
+const reset = () =>
+  Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+const refused = () =>
+  Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) });
 
 /** A fetch that plays answers (a status or a thrown error) in turn and records the requests. */
 function scripted(steps: (number | (() => Error))[]) {
@@ -51,9 +53,15 @@ describe('typed client retries (retrying-fetch)', () => {
     const req = new Request('http://x/v1/events', { method: 'POST', body: '{"a":1}', headers: { 'idempotency-key': 'k1' } });
     assert.equal((await retryingFetch(policy, keyed.impl)(req)).status, 200);
     assert.deepEqual(await Promise.all(keyed.seen.map((r) => r.text())), ['{"a":1}', '{"a":1}']);
-    assert.deepEqual(keyed.seen.map((r) => r.headers.get('idempotency-key')), ['k1', 'k1']);
+    assert.deepEqual(
+      keyed.seen.map((r) => r.headers.get('idempotency-key')),
+      ['k1', 'k1'],
+    );
 
     const s = scripted([refused]);
-    assert.equal((await retryingFetch(policy, s.impl)(new Request('http://x/v1/subscriptions', { method: 'POST', body: '{}' }))).status, 200);
+    assert.equal(
+      (await retryingFetch(policy, s.impl)(new Request('http://x/v1/subscriptions', { method: 'POST', body: '{}' }))).status,
+      200,
+    );
   });
 });

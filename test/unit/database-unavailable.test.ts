@@ -29,7 +29,10 @@ describe('database unavailable classification', () => {
     assert.equal(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect')), true);
     assert.equal(isDatabaseUnavailable(new Error('Client has encountered a connection error and is not queryable')), true);
     assert.equal(isDatabaseUnavailable(pgError('57P03', 'the database system is starting up')), true);
-    const aggregate = new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })], 'connect failed');
+    const aggregate = new AggregateError(
+      [Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })],
+      'connect failed',
+    );
     assert.equal(isDatabaseUnavailable(aggregate), true);
     assert.equal(isDatabaseUnavailable(new Error('query failed', { cause: new Error('Connection terminated unexpectedly') })), true);
   });
@@ -60,7 +63,9 @@ describe('database unavailable classification', () => {
 
 describe('toProblem for an unreachable database', () => {
   it('answers 503, not 500', () => {
-    const problem = toProblem(new QueryFailedError('SELECT 1', [], pgError('57P01', 'terminating connection due to administrator command')));
+    const problem = toProblem(
+      new QueryFailedError('SELECT 1', [], pgError('57P01', 'terminating connection due to administrator command')),
+    );
     assert.equal(problem.status, 503);
     assert.equal(problem.type, 'https://hookrelay.dev/problems/database-unavailable');
     assert.equal(toProblem(new Error('boom')).status, 500);
@@ -73,9 +78,17 @@ describe('toProblem for an unreachable database', () => {
         statusCode: 0,
         getHeader: (name: string) => headers[name.toLowerCase()],
         setHeader: (name: string, value: string) => void (headers[name.toLowerCase()] = value),
-        status(code: number) { this.statusCode = code; return this; },
-        type(t: string) { headers['content-type'] = t; return this; },
-        send() { return this; },
+        status(code: number) {
+          this.statusCode = code;
+          return this;
+        },
+        type(t: string) {
+          headers['content-type'] = t;
+          return this;
+        },
+        send() {
+          return this;
+        },
       };
       return { res, headers };
     };

@@ -52,11 +52,14 @@ describe('filter matching cost', () => {
   function countedEvent(kb: number) {
     const payload = { rows: Array.from({ length: kb * 10 }, (_, i) => ({ id: i, note: 'x'.repeat(80) })) };
     const counter = { reads: 0 };
-    const data = new Proxy({ zone: 'East', payload }, {
-      get: (t, k, r) => (counter.reads++, Reflect.get(t, k, r)),
-      getOwnPropertyDescriptor: (t, k) => (counter.reads++, Reflect.getOwnPropertyDescriptor(t, k)),
-      has: (t, k) => (counter.reads++, Reflect.has(t, k)),
-    });
+    const data = new Proxy(
+      { zone: 'East', payload },
+      {
+        get: (t, k, r) => (counter.reads++, Reflect.get(t, k, r)),
+        getOwnPropertyDescriptor: (t, k) => (counter.reads++, Reflect.getOwnPropertyDescriptor(t, k)),
+        has: (t, k) => (counter.reads++, Reflect.has(t, k)),
+      },
+    );
     return { data, counter };
   }
 
@@ -114,9 +117,15 @@ describe('filter matching cost', () => {
       { id: 'd', events: ['*'], status: 'active' as const, url: 'https://e/', filter: null },
       { id: 'e', events: ['job.created'], status: 'active' as const, url: 'https://e/', filter: { payload: 'x' } },
     ];
-    assert.deepEqual(SubscriptionMatcher.select(subs, 'job.created', data).map((s) => s.id), ['a', 'd']);
+    assert.deepEqual(
+      SubscriptionMatcher.select(subs, 'job.created', data).map((s) => s.id),
+      ['a', 'd'],
+    );
     // The same candidates serve every event of a batch.
-    assert.deepEqual(SubscriptionMatcher.select(subs, 'job.created', { zone: 'West' }).map((s) => s.id), ['a', 'b', 'd']);
+    assert.deepEqual(
+      SubscriptionMatcher.select(subs, 'job.created', { zone: 'West' }).map((s) => s.id),
+      ['a', 'b', 'd'],
+    );
   });
 
   it('compares numbers, booleans, null and strings by JSON value and type, and reads own fields only', () => {

@@ -27,7 +27,10 @@ describe('fair queue', () => {
     q.push('busy', 1);
     q.push('busy', 2);
     q.push('free', 1);
-    assert.deepEqual(drain(q, (key) => key !== 'busy'), ['free:1']);
+    assert.deepEqual(
+      drain(q, (key) => key !== 'busy'),
+      ['free:1'],
+    );
     assert.equal(q.size, 2);
     assert.deepEqual(drain(q), ['busy:1', 'busy:2']);
   });

@@ -33,7 +33,11 @@ describe('network policy', () => {
     const publicInside = ['64:ff9b::5db8:d70e', '64:ff9b::93.184.215.14', '2002:5db8:d70e::1', '2001:0:4136:e378:8000:63bf:a247:28f1'];
     for (const address of publicInside) assert.equal(addressRefusal(strict, address), null, address);
     assert.equal(urlRefusal(strict, 'https://[64:ff9b::5db8:d70e]/'), null);
-    assert.equal(addressRefusal(createNetworkPolicy(false, ['10.0.0.0/8']), '64:ff9b::a00:1'), null, 'an opened IPv4 range opens it inside NAT64 too');
+    assert.equal(
+      addressRefusal(createNetworkPolicy(false, ['10.0.0.0/8']), '64:ff9b::a00:1'),
+      null,
+      'an opened IPv4 range opens it inside NAT64 too',
+    );
   });
 
   it('opens exactly the allowed CIDRs', () => {

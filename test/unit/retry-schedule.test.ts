@@ -14,8 +14,14 @@ describe('retry schedule', () => {
   });
 
   it('applies +-20% jitter', () => {
-    assert.equal(nextRetryDelayMs([100], 1, null, () => 0), 80_000);
-    assert.equal(nextRetryDelayMs([100], 1, null, () => 0.999999), 120_000);
+    assert.equal(
+      nextRetryDelayMs([100], 1, null, () => 0),
+      80_000,
+    );
+    assert.equal(
+      nextRetryDelayMs([100], 1, null, () => 0.999999),
+      120_000,
+    );
     for (let i = 0; i < 200; i++) {
       const d = nextRetryDelayMs([10], 1)!;
       assert.ok(d >= 8_000 && d <= 12_000, String(d));

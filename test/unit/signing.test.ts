@@ -31,7 +31,13 @@ describe('signing', () => {
   it('produces signatures the standardwebhooks and svix libraries verify', () => {
     const now = Math.floor(Date.now() / 1000);
     const body = JSON.stringify({ id: 'evt_1', type: 'job.created', data: { n: 1, s: 'ünïcode' } });
-    const [, value] = signatureHeader({ scheme: 'standard-webhooks', secrets: [VECTOR.secret], msgId: 'evt_1', timestampSeconds: now, body });
+    const [, value] = signatureHeader({
+      scheme: 'standard-webhooks',
+      secrets: [VECTOR.secret],
+      msgId: 'evt_1',
+      timestampSeconds: now,
+      body,
+    });
     const headers = { 'webhook-id': 'evt_1', 'webhook-timestamp': String(now), 'webhook-signature': value };
     assert.deepEqual(new Webhook(VECTOR.secret).verify(body, headers), JSON.parse(body));
     const svixHeaders = { 'svix-id': 'evt_1', 'svix-timestamp': String(now), 'svix-signature': value };
@@ -42,7 +48,13 @@ describe('signing', () => {
   it('sends one entry per secret during a rotation grace, and either secret verifies', () => {
     const other = 'whsec_' + Buffer.from('another-secret-of-32-bytes-long!').toString('base64');
     const now = Math.floor(Date.now() / 1000);
-    const [, value] = signatureHeader({ scheme: 'standard-webhooks', secrets: [other, VECTOR.secret], msgId: 'evt_2', timestampSeconds: now, body: '{}' });
+    const [, value] = signatureHeader({
+      scheme: 'standard-webhooks',
+      secrets: [other, VECTOR.secret],
+      msgId: 'evt_2',
+      timestampSeconds: now,
+      body: '{}',
+    });
     assert.equal(value.split(' ').length, 2);
     const headers = { 'webhook-id': 'evt_2', 'webhook-timestamp': String(now), 'webhook-signature': value };
     new Webhook(other).verify('{}', headers);
@@ -55,7 +67,14 @@ describe('signing', () => {
     const [h256, v256] = signatureHeader({ scheme: 'hmac-sha256', secrets: [secret], msgId: 'x', timestampSeconds: 1, body });
     assert.equal(h256, 'x-webhook-signature-256');
     assert.equal(v256, 'sha256=' + createHmac('sha256', secret).update(body).digest('hex'));
-    const [h1, v1] = signatureHeader({ scheme: 'hmac-sha1', header: 'X-Hub-Signature', secrets: [secret], msgId: 'x', timestampSeconds: 1, body });
+    const [h1, v1] = signatureHeader({
+      scheme: 'hmac-sha1',
+      header: 'X-Hub-Signature',
+      secrets: [secret],
+      msgId: 'x',
+      timestampSeconds: 1,
+      body,
+    });
     assert.equal(h1, 'x-hub-signature');
     assert.equal(v1, 'sha1=' + createHmac('sha1', secret).update(body).digest('hex'));
   });
@@ -79,22 +98,52 @@ describe('signing', () => {
     const body = '{"a":1}';
     const secret = 'whsec_abc';
     const ts = 1_700_000_000;
-    const expected = (algorithm: string, key: string) => createHmac(algorithm, Buffer.from(key, 'utf8')).update(`${ts}.${body}`).digest('hex');
-    const [h256, v256] = signatureHeader({ scheme: 'hmac-sha256', timestamped: true, secrets: [secret], msgId: 'x', timestampSeconds: ts, body });
+    const expected = (algorithm: string, key: string) =>
+      createHmac(algorithm, Buffer.from(key, 'utf8')).update(`${ts}.${body}`).digest('hex');
+    const [h256, v256] = signatureHeader({
+      scheme: 'hmac-sha256',
+      timestamped: true,
+      secrets: [secret],
+      msgId: 'x',
+      timestampSeconds: ts,
+      body,
+    });
     assert.equal(h256, 'x-webhook-signature-256');
     assert.equal(v256, 'sha256=' + expected('sha256', secret));
-    const [h1, v1] = signatureHeader({ scheme: 'hmac-sha1', header: 'X-Hub-Signature', timestamped: true, secrets: [secret], msgId: 'x', timestampSeconds: ts, body });
+    const [h1, v1] = signatureHeader({
+      scheme: 'hmac-sha1',
+      header: 'X-Hub-Signature',
+      timestamped: true,
+      secrets: [secret],
+      msgId: 'x',
+      timestampSeconds: ts,
+      body,
+    });
     assert.equal(h1, 'x-hub-signature');
     assert.equal(v1, 'sha1=' + expected('sha1', secret));
     // Another timestamp gives another signature: a captured request cannot be re-sent as a later one.
-    const [, later] = signatureHeader({ scheme: 'hmac-sha256', timestamped: true, secrets: [secret], msgId: 'x', timestampSeconds: ts + 600, body });
+    const [, later] = signatureHeader({
+      scheme: 'hmac-sha256',
+      timestamped: true,
+      secrets: [secret],
+      msgId: 'x',
+      timestampSeconds: ts + 600,
+      body,
+    });
     assert.notEqual(later, v256);
   });
 
   it('sends one timestamped sha256= entry per secret during a rotation grace', () => {
     const ts = 1_700_000_000;
     const body = '{"b":2}';
-    const [, value] = signatureHeader({ scheme: 'hmac-sha256', timestamped: true, secrets: ['whsec_new', 'whsec_old'], msgId: 'x', timestampSeconds: ts, body });
+    const [, value] = signatureHeader({
+      scheme: 'hmac-sha256',
+      timestamped: true,
+      secrets: ['whsec_new', 'whsec_old'],
+      msgId: 'x',
+      timestampSeconds: ts,
+      body,
+    });
     const mac = (key: string) => 'sha256=' + createHmac('sha256', key).update(`${ts}.${body}`).digest('hex');
     assert.equal(value, `${mac('whsec_new')} ${mac('whsec_old')}`);
   });
@@ -125,7 +174,10 @@ describe('signing', () => {
       const { body, headers } = signRequest(context({ signatureTimestamped: true }), 1, now);
       assert.equal(headers['webhook-timestamp'], '1795600807');
       assert.equal(headers['x-webhook-timestamp'], '1795600807');
-      assert.equal(headers['x-webhook-signature-256'], 'sha256=' + createHmac('sha256', 'whsec_abc').update(`1795600807.${body}`).digest('hex'));
+      assert.equal(
+        headers['x-webhook-signature-256'],
+        'sha256=' + createHmac('sha256', 'whsec_abc').update(`1795600807.${body}`).digest('hex'),
+      );
     });
 
     it('sends no timestamp of its own and signs the body alone when not timestamped', () => {

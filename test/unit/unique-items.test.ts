@@ -7,7 +7,13 @@ describe('uniqueItems in event type schemas', () => {
   const check = (a: unknown[]) => payloadErrors('ten_unit\u0000unique', 'v1', schema, { a });
 
   it('judges equality as JSON Schema does: key order does not matter, types do', () => {
-    assert.deepEqual(check([{ x: 1, y: [2] }, { y: [2], x: 1 }]), [{ field: 'data.a', message: 'must NOT have duplicate items' }]);
+    assert.deepEqual(
+      check([
+        { x: 1, y: [2] },
+        { y: [2], x: 1 },
+      ]),
+      [{ field: 'data.a', message: 'must NOT have duplicate items' }],
+    );
     assert.deepEqual(check([1, '1', [1], { 1: 1 }, null, true, 0]), []);
     assert.equal(check([0, -0]).length, 1, '0 and -0 are the same number');
   });

@@ -23,7 +23,11 @@ describe('validator cache', () => {
     let rebuilt = false;
     cache.get('b', '1', () => ((rebuilt = true), 1));
     assert.ok(rebuilt, 'b was dropped');
-    assert.equal(cache.get('a', '1', () => 99), 1, 'a was kept');
+    assert.equal(
+      cache.get('a', '1', () => 99),
+      1,
+      'a was kept',
+    );
   });
 
   it('drops a key on demand', () => {

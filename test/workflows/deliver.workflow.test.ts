@@ -6,7 +6,15 @@ import { Worker } from '@temporalio/worker';
 import { DEFAULT_RETRY_SCHEDULE, nextRetryDelayMs } from '../../src/policy/retry-schedule.js';
 import { installRuntime } from '../../src/temporal/temporal.connection.js';
 import { workflowCodeOption } from '../../src/temporal/workflow-bundle.js';
-import { cancelSignal, resumeSignal, searchAttributes, type AttemptInput, type AttemptResult, type DeliverInput, type DeliveryActivities } from '../../workflows/contracts.js';
+import {
+  cancelSignal,
+  resumeSignal,
+  searchAttributes,
+  type AttemptInput,
+  type AttemptResult,
+  type DeliverInput,
+  type DeliveryActivities,
+} from '../../workflows/contracts.js';
 import { deliver } from '../../workflows/deliver.workflow.js';
 
 /**
@@ -19,9 +27,7 @@ describe('deliver workflow (time-skipping)', () => {
   before(async () => {
     installRuntime();
     const path = process.env['TEST_TEMPORAL_TEST_SERVER'];
-    env = await TestWorkflowEnvironment.createTimeSkipping(
-      path ? { server: { executable: { type: 'existing-path', path } } } : undefined,
-    );
+    env = await TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : undefined);
     const keyword = 2; // INDEXED_VALUE_TYPE_KEYWORD
     await env.nativeConnection.operatorService.addSearchAttributes({
       namespace: 'default',
@@ -55,7 +61,11 @@ describe('deliver workflow (time-skipping)', () => {
     return { calls, activities };
   }
 
-  async function run(codes: Script, during?: (handle: any, calls: { input: AttemptInput }[]) => Promise<void>, input: Partial<DeliverInput> = {}) {
+  async function run(
+    codes: Script,
+    during?: (handle: any, calls: { input: AttemptInput }[]) => Promise<void>,
+    input: Partial<DeliverInput> = {},
+  ) {
     const { calls, activities } = scriptedActivities(codes);
     const taskQueue = `wf-${randomUUID()}`;
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities, ...workflowCodeOption() });
@@ -75,7 +85,10 @@ describe('deliver workflow (time-skipping)', () => {
   it('retries on the long default schedule until the receiver answers 2xx', async () => {
     const { result, calls, elapsedMs } = await run([500, 503, 500, 200]);
     assert.deepEqual(result, { status: 'succeeded', attempts: 4, lastStatusCode: 200 });
-    assert.deepEqual(calls.map((c) => c.input.attemptNumber), [1, 2, 3, 4]);
+    assert.deepEqual(
+      calls.map((c) => c.input.attemptNumber),
+      [1, 2, 3, 4],
+    );
     // 5 s + 5 min + 30 min of backoff, on durable timers.
     assert.ok(elapsedMs >= (5 + 300 + 1800) * 1000, `elapsed ${elapsedMs} ms`);
   });
@@ -97,13 +110,19 @@ describe('deliver workflow (time-skipping)', () => {
     });
     // Being held is not an attempt: nothing was sent, so the first real attempt is still number 1.
     assert.deepEqual(result, { status: 'succeeded', attempts: 1, lastStatusCode: 200 });
-    assert.deepEqual(calls.map((c) => c.input.attemptNumber), [1, 1]);
+    assert.deepEqual(
+      calls.map((c) => c.input.attemptNumber),
+      [1, 1],
+    );
   });
 
   it('waits out an open circuit without using up attempt numbers', async () => {
     const { result, calls, elapsedMs } = await run([500, 'deferred', 'deferred', 200]);
     assert.deepEqual(result, { status: 'succeeded', attempts: 2, lastStatusCode: 200 });
-    assert.deepEqual(calls.map((c) => c.input.attemptNumber), [1, 2, 2, 2]);
+    assert.deepEqual(
+      calls.map((c) => c.input.attemptNumber),
+      [1, 2, 2, 2],
+    );
     // The 5 s retry, then each deferral waits the minute the activity asked for, on durable timers.
     assert.ok(elapsedMs >= 5_000 + 2 * 60_000, `elapsed ${elapsedMs} ms`);
   });
@@ -113,7 +132,10 @@ describe('deliver workflow (time-skipping)', () => {
 
   it('a run restarted by the reconciler continues from the next attempt number', async () => {
     const { result, calls } = await run([500, 200], undefined, { firstAttempt: 3 });
-    assert.deepEqual(calls.map((c) => c.input.attemptNumber), [3, 4]);
+    assert.deepEqual(
+      calls.map((c) => c.input.attemptNumber),
+      [3, 4],
+    );
     assert.deepEqual(result, { status: 'succeeded', attempts: 4, lastStatusCode: 200 });
   });
 

@@ -8,7 +8,15 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { installRuntime } from '../../src/temporal/temporal.connection.js';
 import { workflowCodeOption } from '../../src/temporal/workflow-bundle.js';
-import { cancelSignal, circuitClosedSignal, resumeSignal, searchAttributes, type AttemptResult, type DeliveryActivities, type RaiseRequest } from '../../workflows/contracts.js';
+import {
+  cancelSignal,
+  circuitClosedSignal,
+  resumeSignal,
+  searchAttributes,
+  type AttemptResult,
+  type DeliveryActivities,
+  type RaiseRequest,
+} from '../../workflows/contracts.js';
 
 const OUT = resolve(process.argv[2] ?? 'test/workflows/histories');
 const ONLY = process.argv.slice(3);
@@ -19,9 +27,12 @@ const ONLY = process.argv.slice(3);
  * what the test does while it runs. Together they walk every branch of the workflow.
  */
 type Answer = number | 'held' | 'slow-held' | 'deferred' | 'raise';
-const stories: Record<string, { answers: Answer[]; held?: boolean; firstAttempt?: number; during?: (handle: any, env: TestWorkflowEnvironment) => Promise<void> }> = {
+const stories: Record<
+  string,
+  { answers: Answer[]; held?: boolean; firstAttempt?: number; during?: (handle: any, env: TestWorkflowEnvironment) => Promise<void> }
+> = {
   'retries-then-succeeds': { answers: [500, 503, 200] },
-  'exhausted': { answers: [500, 500, 500] },
+  exhausted: { answers: [500, 500, 500] },
   'held-then-resumed': {
     answers: ['held', 200],
     during: async (handle, env) => {
@@ -102,14 +113,29 @@ try {
         if (answer === 'deferred') return { ...none, status: 'deferred', nextDelayMs: 60_000, circuitOpen: true };
         if (answer === 'raise') {
           const raise: RaiseRequest[] = [
-            { tenantId: 'ten_story', type: 'delivery.exhausted', key: 'delivery.exhausted:dlv_story', data: { deliveryId: 'dlv_story', attempts: input.attemptNumber } },
-            { tenantId: 'ten_story', type: 'subscription.disabled', key: 'subscription.disabled:sub_story', data: { subscriptionId: 'sub_story', reason: 'story' } },
+            {
+              tenantId: 'ten_story',
+              type: 'delivery.exhausted',
+              key: 'delivery.exhausted:dlv_story',
+              data: { deliveryId: 'dlv_story', attempts: input.attemptNumber },
+            },
+            {
+              tenantId: 'ten_story',
+              type: 'subscription.disabled',
+              key: 'subscription.disabled:sub_story',
+              data: { subscriptionId: 'sub_story', reason: 'story' },
+            },
           ];
           return { ...none, status: 'failed', statusCode: 500, raise };
         }
         if (answer < 300) return { ...none, status: 'succeeded', statusCode: answer };
         const last = call >= story.answers.length;
-        const result: AttemptResult = { ...none, status: last ? 'failed' : 'retrying', statusCode: answer, nextDelayMs: last ? null : 5_000 };
+        const result: AttemptResult = {
+          ...none,
+          status: last ? 'failed' : 'retrying',
+          statusCode: answer,
+          nextDelayMs: last ? null : 5_000,
+        };
         return result;
       },
       async raiseEvents() {},
@@ -118,7 +144,13 @@ try {
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities, ...workflowCodeOption() });
     const workflowId = `delivery-dlv_${name}`;
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start('deliver', { taskQueue, workflowId, args: [{ deliveryId: `dlv_${name}`, ...(story.held && { held: true }), ...(story.firstAttempt && { firstAttempt: story.firstAttempt }) }] });
+      const handle = await env.client.workflow.start('deliver', {
+        taskQueue,
+        workflowId,
+        args: [
+          { deliveryId: `dlv_${name}`, ...(story.held && { held: true }), ...(story.firstAttempt && { firstAttempt: story.firstAttempt }) },
+        ],
+      });
       await story.during?.(handle, env);
       await handle.result();
     });

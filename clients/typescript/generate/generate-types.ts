@@ -15,10 +15,7 @@ import { GENERATED_TYPES_FILE, openApiToTypes } from './openapi-to-types.js';
 const clientRoot = fileURLToPath(new URL('../../../../clients/typescript/', import.meta.url));
 
 // Values only to satisfy config validation: in preview mode no provider is instantiated, so none is used.
-const config = loadConfig(
-  { TEMPORAL_ADDRESS: 'unused:7233', SECRETS_KEY: '0'.repeat(64), DATA_DIR: tmpdir(), LOG_LEVEL: 'silent' },
-  'api',
-);
+const config = loadConfig({ TEMPORAL_ADDRESS: 'unused:7233', SECRETS_KEY: '0'.repeat(64), DATA_DIR: tmpdir(), LOG_LEVEL: 'silent' }, 'api');
 const app = await NestFactory.create(AppModule.forRole(config), { preview: true, logger: false, bodyParser: false });
 const types = await openApiToTypes(openApiDocument(app));
 await app.close();

@@ -31,12 +31,19 @@ export class HookrelayClient {
       create: (body: M.CreateSubscription) => run(api.POST('/v1/subscriptions', { body })),
       list: (query: M.ListSubscriptionsQuery = {}) => run(api.GET('/v1/subscriptions', { params: { query } })),
       get: (subscriptionId: string) => run(api.GET('/v1/subscriptions/{id}', id(subscriptionId))),
-      update: (subscriptionId: string, body: M.UpdateSubscription) => run(api.PATCH('/v1/subscriptions/{id}', { ...id(subscriptionId), body })),
+      update: (subscriptionId: string, body: M.UpdateSubscription) =>
+        run(api.PATCH('/v1/subscriptions/{id}', { ...id(subscriptionId), body })),
       pause: (subscriptionId: string) => run(api.POST('/v1/subscriptions/{id}/pause', id(subscriptionId))),
       resume: (subscriptionId: string) => run(api.POST('/v1/subscriptions/{id}/resume', id(subscriptionId))),
-      test: (subscriptionId: string, body: M.TestSend = {}) => run(api.POST('/v1/subscriptions/{id}/test', { ...id(subscriptionId), body })),
+      test: (subscriptionId: string, body: M.TestSend = {}) =>
+        run(api.POST('/v1/subscriptions/{id}/test', { ...id(subscriptionId), body })),
       rotateSecret: (subscriptionId: string, graceSeconds?: number) =>
-        run(api.POST('/v1/subscriptions/{id}/rotate-secret', { ...id(subscriptionId), body: graceSeconds === undefined ? {} : { graceSeconds } })),
+        run(
+          api.POST('/v1/subscriptions/{id}/rotate-secret', {
+            ...id(subscriptionId),
+            body: graceSeconds === undefined ? {} : { graceSeconds },
+          }),
+        ),
       delete: async (subscriptionId: string): Promise<void> => {
         await run(api.DELETE('/v1/subscriptions/{id}', id(subscriptionId)));
       },
@@ -54,7 +61,8 @@ export class HookrelayClient {
       create: (body: M.CreateEventType) => run(api.POST('/v1/event-types', { body })),
       list: () => run(api.GET('/v1/event-types')),
       get: (eventTypeName: string) => run(api.GET('/v1/event-types/{name}', name(eventTypeName))),
-      update: (eventTypeName: string, body: M.UpdateEventType) => run(api.PATCH('/v1/event-types/{name}', { ...name(eventTypeName), body })),
+      update: (eventTypeName: string, body: M.UpdateEventType) =>
+        run(api.PATCH('/v1/event-types/{name}', { ...name(eventTypeName), body })),
       /** No new events of this type are accepted; its history stays. */
       archive: async (eventTypeName: string): Promise<void> => {
         await run(api.DELETE('/v1/event-types/{name}', name(eventTypeName)));

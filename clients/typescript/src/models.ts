@@ -2,7 +2,9 @@
 import type { operations } from './openapi-types.js';
 
 type JsonContent<R> = R extends { content: { 'application/json': infer J } } ? J : never;
-type Answer<Op extends keyof operations, Status extends number> = JsonContent<operations[Op]['responses'][Status & keyof operations[Op]['responses']]>;
+type Answer<Op extends keyof operations, Status extends number> = JsonContent<
+  operations[Op]['responses'][Status & keyof operations[Op]['responses']]
+>;
 type Body<Op extends keyof operations> = operations[Op] extends { requestBody?: infer B } ? JsonContent<NonNullable<B>> : never;
 type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
 

@@ -20,7 +20,9 @@ export const serviceRoot = (baseUrl: string) => baseUrl.replace(/\/+$/, '').repl
 
 export function createApiClient(options: TransportOptions): ApiClient {
   const policy: RetryPolicy =
-    typeof options.retries === 'number' ? { ...DEFAULT_RETRY_POLICY, retries: options.retries } : { ...DEFAULT_RETRY_POLICY, ...options.retries };
+    typeof options.retries === 'number'
+      ? { ...DEFAULT_RETRY_POLICY, retries: options.retries }
+      : { ...DEFAULT_RETRY_POLICY, ...options.retries };
   const timeoutMs = options.timeoutMs ?? 30_000;
   const base = options.fetch ?? fetch;
   const timed: typeof fetch = (input, init) => base(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });

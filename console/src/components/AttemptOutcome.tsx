@@ -2,7 +2,17 @@ import { Badge, Code, Group, Stack, Text } from '@mantine/core';
 import type { AttemptError } from '../api/types';
 
 /** One attempt's answer: status code, time taken, the receiver's body, or why no answer came. */
-export function AttemptOutcome({ statusCode, durationMs, responseBody, error }: { statusCode: number | null; durationMs: number | null; responseBody: string | null; error: AttemptError | null }) {
+export function AttemptOutcome({
+  statusCode,
+  durationMs,
+  responseBody,
+  error,
+}: {
+  statusCode: number | null;
+  durationMs: number | null;
+  responseBody: string | null;
+  error: AttemptError | null;
+}) {
   const ok = statusCode !== null && statusCode >= 200 && statusCode < 300;
   return (
     <Stack gap={4}>
@@ -18,7 +28,11 @@ export function AttemptOutcome({ statusCode, durationMs, responseBody, error }: 
         </Text>
       )}
       {responseBody !== null && responseBody !== '' && (
-        <Code block data-testid="response-body" style={{ maxHeight: 200, overflow: 'auto', whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+        <Code
+          block
+          data-testid="response-body"
+          style={{ maxHeight: 200, overflow: 'auto', whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+        >
           {responseBody}
         </Code>
       )}

@@ -12,7 +12,16 @@ export function DeliveryChart({ stats }: { stats: DeliveryStats }) {
   return (
     <figure style={{ margin: 0 }} aria-labelledby="chart-caption">
       <VisuallyHidden id="chart-caption">Deliveries per hour over the last 24 hours, stacked by status</VisuallyHidden>
-      <BarChart h={260} data={data} dataKey="label" type="stacked" series={series} withLegend legendProps={{ verticalAlign: 'bottom' }} tickLine="y" />
+      <BarChart
+        h={260}
+        data={data}
+        dataKey="label"
+        type="stacked"
+        series={series}
+        withLegend
+        legendProps={{ verticalAlign: 'bottom' }}
+        tickLine="y"
+      />
       <Group gap="lg" mt="sm" component="dl" aria-label="Deliveries by status, last 24 hours" data-testid="status-totals">
         <div>
           <Text component="dt" size="xs" c="dimmed">

@@ -55,8 +55,20 @@ export function DeliveryLog({ subscriptionId, refreshKey }: { subscriptionId: st
           clearable
           w={170}
         />
-        <TextInput label="Event type" placeholder="e.g. job.created" value={eventType} onChange={(e) => (setEventType(e.currentTarget.value), resetPaging())} w={200} />
-        <TextInput label="Created since" type="datetime-local" value={since} onChange={(e) => (setSince(e.currentTarget.value), resetPaging())} w={230} />
+        <TextInput
+          label="Event type"
+          placeholder="e.g. job.created"
+          value={eventType}
+          onChange={(e) => (setEventType(e.currentTarget.value), resetPaging())}
+          w={200}
+        />
+        <TextInput
+          label="Created since"
+          type="datetime-local"
+          value={since}
+          onChange={(e) => (setSince(e.currentTarget.value), resetPaging())}
+          w={230}
+        />
       </Group>
       <ErrorNote error={log.error} />
       {log.data && log.data.data.length === 0 && <Text c="dimmed">No deliveries match.</Text>}

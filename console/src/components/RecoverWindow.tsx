@@ -18,7 +18,10 @@ export function RecoverWindow({ subscriptionId, onRecovered }: { subscriptionId:
     setError(undefined);
     setDone(undefined);
     try {
-      const res = await apiCall<{ redelivered: number }>('POST', `/v1/subscriptions/${subscriptionId}/recover`, { since: localToIso(since), until: localToIso(until) });
+      const res = await apiCall<{ redelivered: number }>('POST', `/v1/subscriptions/${subscriptionId}/recover`, {
+        since: localToIso(since),
+        until: localToIso(until),
+      });
       setDone(res.redelivered);
       onRecovered();
     } catch (err) {
@@ -38,8 +41,21 @@ export function RecoverWindow({ subscriptionId, onRecovered }: { subscriptionId:
       </Text>
       <form onSubmit={recover} aria-label="Recover a window">
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <TextInput label="Failed since" type="datetime-local" value={since} onChange={(e) => setSince(e.currentTarget.value)} required w={230} />
-          <TextInput label="Until (optional)" type="datetime-local" value={until} onChange={(e) => setUntil(e.currentTarget.value)} w={230} />
+          <TextInput
+            label="Failed since"
+            type="datetime-local"
+            value={since}
+            onChange={(e) => setSince(e.currentTarget.value)}
+            required
+            w={230}
+          />
+          <TextInput
+            label="Until (optional)"
+            type="datetime-local"
+            value={until}
+            onChange={(e) => setUntil(e.currentTarget.value)}
+            w={230}
+          />
           <Button type="submit" loading={busy} variant="light">
             Recover
           </Button>

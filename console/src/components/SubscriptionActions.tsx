@@ -46,7 +46,9 @@ export function SubscriptionActions({ sub, onChanged }: { sub: Subscription; onC
     });
   const rotate = () =>
     act(async () => {
-      const res = await apiCall<{ secret: string }>('POST', `/v1/subscriptions/${sub.id}/rotate-secret`, { graceSeconds: Number(grace) || 0 });
+      const res = await apiCall<{ secret: string }>('POST', `/v1/subscriptions/${sub.id}/rotate-secret`, {
+        graceSeconds: Number(grace) || 0,
+      });
       setDialog(null);
       setSecret(res.secret);
     });
@@ -82,7 +84,9 @@ export function SubscriptionActions({ sub, onChanged }: { sub: Subscription; onC
       <Modal opened={dialog === 'rotate'} onClose={close} title="Rotate the signing secret">
         <Stack>
           <ErrorNote error={error} />
-          <Text size="sm">A new secret signs every request from now on. During a grace period the old one signs too, so receivers can switch over.</Text>
+          <Text size="sm">
+            A new secret signs every request from now on. During a grace period the old one signs too, so receivers can switch over.
+          </Text>
           <NumberInput label="Grace period (seconds)" min={0} max={604800} value={grace} onChange={setGrace} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

@@ -60,7 +60,12 @@ export function SubscriptionForm({
     if (events.length === 0) errors['events'] = 'name at least one event type or pattern';
     setLocalErrors(errors);
     if (Object.keys(errors).length > 0) return;
-    const input: SubscriptionInput = { url: url.trim(), events, payloadFormat: format as SubscriptionInput['payloadFormat'], timeoutMs: Number(timeoutMs) };
+    const input: SubscriptionInput = {
+      url: url.trim(),
+      events,
+      payloadFormat: format as SubscriptionInput['payloadFormat'],
+      timeoutMs: Number(timeoutMs),
+    };
     if (name.trim()) input.name = name.trim();
     if (filter.trim() || initial?.filter) input.filter = parsedFilter;
     // Left empty on create: the service's default schedule.
@@ -71,7 +76,16 @@ export function SubscriptionForm({
   return (
     <form onSubmit={submit} noValidate aria-label={submitLabel}>
       <Stack>
-        <TextInput label="Endpoint URL" placeholder="https://example.com/webhooks" value={url} onChange={(e) => setUrl(e.currentTarget.value)} error={localErrors['url']} required type="url" data-autofocus />
+        <TextInput
+          label="Endpoint URL"
+          placeholder="https://example.com/webhooks"
+          value={url}
+          onChange={(e) => setUrl(e.currentTarget.value)}
+          error={localErrors['url']}
+          required
+          type="url"
+          data-autofocus
+        />
         <TagsInput
           label="Event types"
           description="Exact types, a prefix pattern like job.*, or * for all. Press Enter after each."
@@ -87,9 +101,26 @@ export function SubscriptionForm({
         <Select label="Payload format" data={FORMATS} value={format} onChange={(v) => setFormat(v ?? 'envelope')} allowDeselect={false} />
         <Group grow align="flex-start">
           <NumberInput label="Timeout (ms)" min={1000} max={60000} step={1000} value={timeoutMs} onChange={setTimeoutMs} />
-          <TextInput label="Retry schedule (seconds)" description={initial ? undefined : 'Empty: the default schedule'} placeholder="5, 300, 1800" value={schedule} onChange={(e) => setSchedule(e.currentTarget.value)} error={localErrors['schedule']} />
+          <TextInput
+            label="Retry schedule (seconds)"
+            description={initial ? undefined : 'Empty: the default schedule'}
+            placeholder="5, 300, 1800"
+            value={schedule}
+            onChange={(e) => setSchedule(e.currentTarget.value)}
+            error={localErrors['schedule']}
+          />
         </Group>
-        <JsonInput label="Filter (JSON)" description='Match on event data, e.g. {"job.zone": "East"}; empty for none' value={filter} onChange={setFilter} error={localErrors['filter']} autosize minRows={2} maxRows={10} formatOnBlur />
+        <JsonInput
+          label="Filter (JSON)"
+          description='Match on event data, e.g. {"job.zone": "East"}; empty for none'
+          value={filter}
+          onChange={setFilter}
+          error={localErrors['filter']}
+          autosize
+          minRows={2}
+          maxRows={10}
+          formatOnBlur
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             Cancel

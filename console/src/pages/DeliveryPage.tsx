@@ -83,31 +83,53 @@ export function DeliveryPage() {
         <Card withBorder component="section" aria-label="Delivery details">
           <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} component="dl" m={0}>
             <div>
-              <Text size="xs" c="dimmed" component="dt">Subscription</Text>
+              <Text size="xs" c="dimmed" component="dt">
+                Subscription
+              </Text>
               <Text component="dd" size="sm" m={0}>
-                <Anchor component={Link} to={`/subscriptions/${d.subscriptionId}`}>{d.subscriptionId}</Anchor>
+                <Anchor component={Link} to={`/subscriptions/${d.subscriptionId}`}>
+                  {d.subscriptionId}
+                </Anchor>
               </Text>
             </div>
             <div>
-              <Text size="xs" c="dimmed" component="dt">Event</Text>
+              <Text size="xs" c="dimmed" component="dt">
+                Event
+              </Text>
               <Text component="dd" size="sm" m={0}>
-                <Anchor component={Link} to={`/events/${d.eventId}`}>{d.eventId}</Anchor>
+                <Anchor component={Link} to={`/events/${d.eventId}`}>
+                  {d.eventId}
+                </Anchor>
               </Text>
             </div>
             <div>
-              <Text size="xs" c="dimmed" component="dt">Created</Text>
-              <Text component="dd" size="sm" m={0}><Time iso={d.createdAt} /></Text>
+              <Text size="xs" c="dimmed" component="dt">
+                Created
+              </Text>
+              <Text component="dd" size="sm" m={0}>
+                <Time iso={d.createdAt} />
+              </Text>
             </div>
             <div>
-              <Text size="xs" c="dimmed" component="dt">Completed</Text>
-              <Text component="dd" size="sm" m={0}><Time iso={d.completedAt} /></Text>
+              <Text size="xs" c="dimmed" component="dt">
+                Completed
+              </Text>
+              <Text component="dd" size="sm" m={0}>
+                <Time iso={d.completedAt} />
+              </Text>
             </div>
             <div>
-              <Text size="xs" c="dimmed" component="dt">Next attempt</Text>
-              <Text component="dd" size="sm" m={0}><Time iso={d.nextAttemptAt} /></Text>
+              <Text size="xs" c="dimmed" component="dt">
+                Next attempt
+              </Text>
+              <Text component="dd" size="sm" m={0}>
+                <Time iso={d.nextAttemptAt} />
+              </Text>
             </div>
             <div>
-              <Text size="xs" c="dimmed" component="dt">Workflow</Text>
+              <Text size="xs" c="dimmed" component="dt">
+                Workflow
+              </Text>
               <Text component="dd" size="sm" m={0}>
                 <TemporalLink url={d.temporalUrl} id={d.id} />
               </Text>
@@ -133,8 +155,12 @@ export function DeliveryPage() {
                   {d.attempts.map((a) => (
                     <Table.Tr key={a.id}>
                       <Table.Td>{a.number}</Table.Td>
-                      <Table.Td><Time iso={a.startedAt} /></Table.Td>
-                      <Table.Td><AttemptOutcome {...a} /></Table.Td>
+                      <Table.Td>
+                        <Time iso={a.startedAt} />
+                      </Table.Td>
+                      <Table.Td>
+                        <AttemptOutcome {...a} />
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -28,8 +28,16 @@ export function EventTypesPage() {
               <Accordion.Control>
                 <Group gap="xs">
                   <Text fw={600}>{t.name}</Text>
-                  {t.builtIn && <Badge variant="light" color="gray">built-in</Badge>}
-                  {t.archived && <Badge variant="light" color="yellow">archived</Badge>}
+                  {t.builtIn && (
+                    <Badge variant="light" color="gray">
+                      built-in
+                    </Badge>
+                  )}
+                  {t.archived && (
+                    <Badge variant="light" color="yellow">
+                      archived
+                    </Badge>
+                  )}
                   {t.schema && <Badge variant="light">schema</Badge>}
                 </Group>
               </Accordion.Control>
@@ -37,7 +45,13 @@ export function EventTypesPage() {
                 <Text size="sm" mb="sm">
                   {t.description ?? 'No description.'}
                 </Text>
-                {t.schema ? <JsonView value={t.schema} label={`Schema of ${t.name}`} /> : <Text size="sm" c="dimmed">No schema: any JSON object is accepted.</Text>}
+                {t.schema ? (
+                  <JsonView value={t.schema} label={`Schema of ${t.name}`} />
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    No schema: any JSON object is accepted.
+                  </Text>
+                )}
               </Accordion.Panel>
             </Accordion.Item>
           ))}

@@ -24,8 +24,20 @@ export function EventsPage() {
     <>
       <PageTitle>Events</PageTitle>
       <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
-        <TextInput label="Event type" placeholder="e.g. job.created" value={type} onChange={(e) => (setType(e.currentTarget.value), setCursors([]))} w={220} />
-        <TextInput label="Since" type="datetime-local" value={since} onChange={(e) => (setSince(e.currentTarget.value), setCursors([]))} w={230} />
+        <TextInput
+          label="Event type"
+          placeholder="e.g. job.created"
+          value={type}
+          onChange={(e) => (setType(e.currentTarget.value), setCursors([]))}
+          w={220}
+        />
+        <TextInput
+          label="Since"
+          type="datetime-local"
+          value={since}
+          onChange={(e) => (setSince(e.currentTarget.value), setCursors([]))}
+          w={230}
+        />
       </Group>
       <ErrorNote error={events.error} />
       {events.loading && !events.data && <Loader size="sm" aria-label="Loading" />}

@@ -7,7 +7,11 @@ export function NotFoundPage() {
     <>
       <PageTitle>Not found</PageTitle>
       <Text>
-        No such page. <Anchor component={Link} to="/">Go home</Anchor>.
+        No such page.{' '}
+        <Anchor component={Link} to="/">
+          Go home
+        </Anchor>
+        .
       </Text>
     </>
   );

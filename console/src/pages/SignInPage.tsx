@@ -22,7 +22,13 @@ export function SignInPage({ onSignedIn, expired }: { onSignedIn: (key: string) 
       await apiCall('GET', '/v1/subscriptions?limit=1', undefined, trimmed);
       onSignedIn(trimmed);
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? 'That API key is not valid (unknown or revoked).' : err instanceof Error ? err.message : String(err));
+      setError(
+        err instanceof ApiError && err.status === 401
+          ? 'That API key is not valid (unknown or revoked).'
+          : err instanceof Error
+            ? err.message
+            : String(err),
+      );
       setBusy(false);
     }
   };

@@ -5,4 +5,10 @@ import { SubscriptionCircuitBreaker1795630519261 } from './1795630519261-Subscri
 import { SignatureTimestamped1795672324365 } from './1795672324365-SignatureTimestamped.js';
 
 /** Every migration, in order. Run at start; never `synchronize`. */
-export const migrations = [Initial1795621135737, SubscriptionFailingSince1795622572908, HeldDeliveriesIndex1795622646530, SubscriptionCircuitBreaker1795630519261, SignatureTimestamped1795672324365];
+export const migrations = [
+  Initial1795621135737,
+  SubscriptionFailingSince1795622572908,
+  HeldDeliveriesIndex1795622646530,
+  SubscriptionCircuitBreaker1795630519261,
+  SignatureTimestamped1795672324365,
+];
