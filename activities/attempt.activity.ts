@@ -37,9 +37,9 @@ export async function attemptDelivery(deps: ActivityDeps, input: AttemptInput): 
   } catch (err) {
     if (isTransientDatabaseError(err) || triesSoFar() < INTERNAL_TRIES) throw err;
     const message = `the attempt failed ${INTERNAL_TRIES} times inside the service: ${(err as Error).message}`;
-    await recordAttempt(deps.db, internalFailure(input, message));
+    const { cancelled } = await recordAttempt(deps.db, internalFailure(input, message));
     deps.onAttempt?.({ status: 'failed', statusCode: null, durationMs: 0 });
-    return { ...none, status: 'failed', errorType: 'internal' };
+    return { ...none, status: cancelled ? 'cancelled' : 'failed', errorType: 'internal' };
   }
 }
 

@@ -42,14 +42,21 @@ export interface DeliveryContext {
   marked: boolean;
 }
 
+/** How long past its timeout an attempt in flight keeps its row from another run of the same attempt. */
+const LEASE_MARGIN_SECONDS = 10;
+
+/**
+ * SQL: the delivery row (alias `row`) is held by a run of its attempt still within its time, `timeoutMs` the
+ * SQL expression of the subscription's timeout. The read's mark and the later claim judge it the same way.
+ */
+export const heldByAnotherRun = (row: string, timeoutMs: string) =>
+  `(${row}.status = 'sending' AND ${row}.updated_at > now() - make_interval(secs => ${timeoutMs} / 1000.0 + ${LEASE_MARGIN_SECONDS}))`;
+
 // Reads the context and, when an attempt will be made, marks the delivery `sending`: one round trip. With the
-// circuit open or half-open the mark waits for the circuit decision (see circuit.activity.ts). The mark is judged
+// circuit open or half-open the mark waits for the circuit decision (see endpoint-health.ts). The mark is judged
 // on the locked row, not the statement's snapshot: a cancel committed meanwhile stands; another run of this
 // attempt still within its time (a re-run while the first is in flight) keeps the row; an attempt recorded
 // already is not marked again. `marked` says whether this read marked it.
-/** How long past its timeout an attempt in flight keeps its row from another run of the same attempt. */
-export const LEASE_MARGIN_SECONDS = 10;
-
 const SQL = `
 WITH ctx AS (
 SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliveryStatus", d.kind, d.event_id AS "eventId",
@@ -71,7 +78,7 @@ UPDATE deliveries d SET status = 'sending', dispatched = true, updated_at = now(
   FROM ctx
  WHERE d.id = ctx."deliveryId"
    AND d.status NOT IN ('succeeded', 'failed', 'cancelled') AND d.attempt_count < $2
-   AND NOT (d.status = 'sending' AND d.updated_at > now() - make_interval(secs => ctx."timeoutMs" / 1000.0 + ${LEASE_MARGIN_SECONDS}))
+   AND NOT ${heldByAnotherRun('d', 'ctx."timeoutMs"')}
    AND (ctx.kind = 'test' OR (ctx."subscriptionStatus" = 'active' AND NOT ctx."subscriptionDeleted" AND ctx."circuitOpenUntil" IS NULL))
 RETURNING d.id
 )

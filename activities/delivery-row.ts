@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Queryable } from '../src/database/queryable.js';
 import type { DeliveryStatus } from '../src/deliveries/delivery.entity.js';
-import { LEASE_MARGIN_SECONDS } from './delivery-context.js';
+import { heldByAnotherRun } from './delivery-context.js';
 
 // Changes of a delivery row's status made without an attempt's outcome, each judged on the locked row.
 
@@ -18,7 +18,7 @@ export async function claimSending(
     `WITH claim AS (
        UPDATE deliveries SET status = 'sending', dispatched = true, updated_at = now()
         WHERE id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled')
-          AND NOT (status = 'sending' AND updated_at > now() - make_interval(secs => $2::float8 / 1000 + ${LEASE_MARGIN_SECONDS}))
+          AND NOT ${heldByAnotherRun('deliveries', '$2::float8')}
        RETURNING id
      ) SELECT EXISTS (SELECT 1 FROM claim) AS claimed, (SELECT status FROM deliveries WHERE id = $1) AS status`,
     [deliveryId, timeoutMs],

@@ -34,15 +34,8 @@ export function findTemporalCli(explicit?: string): string | undefined {
 
 export const searchAttributeFlags = () => Object.values(searchAttributes).flatMap((key) => ['--search-attribute', `${key.name}=Keyword`]);
 
-/** Starts `temporal server start-dev` as a child process and waits until its frontend answers. */
-export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
-  const cli = findTemporalCli(opts.cliPath);
-  if (!cli) {
-    throw new Error(
-      'Temporal CLI not found: run `npm start` (it installs it into .tools/), set TEMPORAL_CLI_PATH, ' +
-        'or point TEMPORAL_ADDRESS at a running Temporal server.',
-    );
-  }
+/** The dev server's command line: loopback only, nothing fetched from the internet, our search attributes. */
+export function devServerArgs(opts: Pick<DevServerOptions, 'port' | 'uiPort' | 'dbFile' | 'headless'>): string[] {
   const args = [
     'server',
     'start-dev',
@@ -61,9 +54,22 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   ];
   if (opts.headless) args.push('--headless');
   if (opts.dbFile) {
-    mkdirSync(resolve(opts.dbFile, '..'), { recursive: true });
     args.push('--db-filename', opts.dbFile, '--sqlite-pragma', 'journal_mode=WAL');
   }
+  return args;
+}
+
+/** Starts `temporal server start-dev` as a child process and waits until its frontend answers. */
+export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
+  const cli = findTemporalCli(opts.cliPath);
+  if (!cli) {
+    throw new Error(
+      'Temporal CLI not found: run `npm start` (it installs it into .tools/), set TEMPORAL_CLI_PATH, ' +
+        'or point TEMPORAL_ADDRESS at a running Temporal server.',
+    );
+  }
+  if (opts.dbFile) mkdirSync(resolve(opts.dbFile, '..'), { recursive: true });
+  const args = devServerArgs(opts);
   mkdirSync(resolve(opts.logFile, '..'), { recursive: true });
   const log = createWriteStream(opts.logFile, { flags: 'a' });
   const child = spawn(cli, args, {

@@ -7,7 +7,7 @@ import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Connection } from '@temporalio/client';
-import { searchAttributeFlags } from '../../src/temporal/dev-server.js';
+import { devServerArgs } from '../../src/temporal/dev-server.js';
 
 const MAIN = fileURLToPath(new URL('../../src/main.js', import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -187,27 +187,7 @@ export class TemporalServer {
   }
 
   async start(timeoutMs = 90_000): Promise<void> {
-    const args = [
-      'server',
-      'start-dev',
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(this.opts.port),
-      '--ui-port',
-      String(this.opts.uiPort),
-      '--headless',
-      '--ui-disable-news-fetch',
-      '--dynamic-config-value',
-      'frontend.enableServerVersionCheck=false',
-      '--log-level',
-      'warn',
-      '--db-filename',
-      this.opts.dbFile,
-      '--sqlite-pragma',
-      'journal_mode=WAL',
-      ...searchAttributeFlags(),
-    ];
+    const args = devServerArgs({ port: this.opts.port, uiPort: this.opts.uiPort, dbFile: this.opts.dbFile, headless: true });
     this.log.write(`\n[chaos] starting temporal at ${new Date().toISOString()}\n`);
     const child = spawn(TemporalServer.cli(), args, {
       stdio: ['ignore', 'pipe', 'pipe'],

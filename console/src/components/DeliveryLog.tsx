@@ -1,10 +1,11 @@
-import { Anchor, Button, Card, Group, Loader, Select, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Card, Group, Loader, Select, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { apiCall, query } from '../api/client';
 import { DELIVERY_STATUSES, type Delivery, type Page } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { ErrorNote } from './ErrorNote';
+import { useCursorPages } from './Pager';
 import { localToIso } from './localTime';
 import { StatusBadge } from './StatusBadge';
 import { TemporalLink } from './TemporalLink';
@@ -18,9 +19,7 @@ export function DeliveryLog({ subscriptionId, refreshKey }: { subscriptionId: st
   const [eventType, setEventType] = useState('');
   const [since, setSince] = useState('');
   const [live, setLive] = useState(true);
-  // Older pages: the cursors that led to each, so "Newer" can step back.
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors[cursors.length - 1];
+  const { cursor, reset: resetPaging, pager } = useCursorPages();
 
   const log = useResource(
     () =>
@@ -32,7 +31,6 @@ export function DeliveryLog({ subscriptionId, refreshKey }: { subscriptionId: st
     // Live refresh only makes sense on the newest page.
     live && !cursor ? LIVE_MS : undefined,
   );
-  const resetPaging = () => setCursors([]);
 
   return (
     <Card withBorder component="section" aria-labelledby="log-title">
@@ -113,18 +111,7 @@ export function DeliveryLog({ subscriptionId, refreshKey }: { subscriptionId: st
           </Table>
         </Table.ScrollContainer>
       )}
-      <Group mt="sm" gap="xs">
-        {cursors.length > 0 && (
-          <Button variant="default" size="xs" onClick={() => setCursors(cursors.slice(0, -1))}>
-            Newer
-          </Button>
-        )}
-        {log.data?.nextCursor && (
-          <Button variant="default" size="xs" onClick={() => setCursors([...cursors, log.data!.nextCursor!])}>
-            Older
-          </Button>
-        )}
-      </Group>
+      {pager(log.data?.nextCursor)}
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Code, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Code, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, apiCall } from '../api/client';
@@ -7,6 +7,7 @@ import { useResource } from '../api/use-resource';
 import { AttemptOutcome } from '../components/AttemptOutcome';
 import { ErrorNote } from '../components/ErrorNote';
 import { PageTitle } from '../components/PageTitle';
+import { Pending } from '../components/Pending';
 import { StatusBadge } from '../components/StatusBadge';
 import { TemporalLink } from '../components/TemporalLink';
 import { Time } from '../components/Time';
@@ -47,15 +48,7 @@ export function DeliveryPage() {
     }
   };
 
-  if (res.error && !d) {
-    return (
-      <>
-        <PageTitle>Delivery</PageTitle>
-        <ErrorNote error={res.error} />
-      </>
-    );
-  }
-  if (!d) return <Loader size="sm" aria-label="Loading" />;
+  if (!d) return <Pending title="Delivery" error={res.error} />;
 
   return (
     <>

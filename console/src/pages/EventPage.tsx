@@ -1,11 +1,11 @@
-import { Anchor, Card, Code, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { apiCall } from '../api/client';
 import type { EventWithDeliveries } from '../api/types';
 import { useResource } from '../api/use-resource';
-import { ErrorNote } from '../components/ErrorNote';
 import { JsonView } from '../components/JsonView';
 import { PageTitle } from '../components/PageTitle';
+import { Pending } from '../components/Pending';
 import { StatusBadge } from '../components/StatusBadge';
 import { TemporalLink } from '../components/TemporalLink';
 import { Time } from '../components/Time';
@@ -15,15 +15,7 @@ export function EventPage() {
   const { id = '' } = useParams();
   const res = useResource(() => apiCall<EventWithDeliveries>('GET', `/v1/events/${id}`), [id]);
   const e = res.data;
-  if (res.error) {
-    return (
-      <>
-        <PageTitle>Event</PageTitle>
-        <ErrorNote error={res.error} />
-      </>
-    );
-  }
-  if (!e) return <Loader size="sm" aria-label="Loading" />;
+  if (!e) return <Pending title="Event" error={res.error} />;
 
   return (
     <>

@@ -1,10 +1,11 @@
-import { Anchor, Button, Group, Loader, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Group, Loader, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { apiCall, query } from '../api/client';
 import type { EventRecord, Page } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { ErrorNote } from '../components/ErrorNote';
+import { useCursorPages } from '../components/Pager';
 import { localToIso } from '../components/localTime';
 import { PageTitle } from '../components/PageTitle';
 import { Time } from '../components/Time';
@@ -13,8 +14,7 @@ import { Time } from '../components/Time';
 export function EventsPage() {
   const [type, setType] = useState('');
   const [since, setSince] = useState('');
-  const [cursors, setCursors] = useState<string[]>([]);
-  const cursor = cursors[cursors.length - 1];
+  const { cursor, reset, pager } = useCursorPages();
   const events = useResource(
     () => apiCall<Page<EventRecord>>('GET', `/v1/events${query({ type: type.trim(), since: localToIso(since), cursor, limit: 50 })}`),
     [type, since, cursor],
@@ -28,16 +28,10 @@ export function EventsPage() {
           label="Event type"
           placeholder="e.g. job.created"
           value={type}
-          onChange={(e) => (setType(e.currentTarget.value), setCursors([]))}
+          onChange={(e) => (setType(e.currentTarget.value), reset())}
           w={220}
         />
-        <TextInput
-          label="Since"
-          type="datetime-local"
-          value={since}
-          onChange={(e) => (setSince(e.currentTarget.value), setCursors([]))}
-          w={230}
-        />
+        <TextInput label="Since" type="datetime-local" value={since} onChange={(e) => (setSince(e.currentTarget.value), reset())} w={230} />
       </Group>
       <ErrorNote error={events.error} />
       {events.loading && !events.data && <Loader size="sm" aria-label="Loading" />}
@@ -70,18 +64,7 @@ export function EventsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Group mt="sm" gap="xs">
-        {cursors.length > 0 && (
-          <Button variant="default" size="xs" onClick={() => setCursors(cursors.slice(0, -1))}>
-            Newer
-          </Button>
-        )}
-        {events.data?.nextCursor && (
-          <Button variant="default" size="xs" onClick={() => setCursors([...cursors, events.data!.nextCursor!])}>
-            Older
-          </Button>
-        )}
-      </Group>
+      {pager(events.data?.nextCursor)}
     </>
   );
 }
