@@ -74,7 +74,7 @@ SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliverySta
   JOIN tenants t ON t.id = d.tenant_id
  WHERE d.id = $1
 ), mark AS (
-UPDATE deliveries d SET status = 'sending', dispatched = true, updated_at = now()
+UPDATE deliveries d SET status = 'sending', waiting_for = NULL, dispatched = true, updated_at = now()
   FROM ctx
  WHERE d.id = ctx."deliveryId"
    AND d.status NOT IN ('succeeded', 'failed', 'cancelled') AND d.attempt_count < $2

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Queryable } from '../src/database/queryable.js';
 import type { DeliveryStatus } from '../src/deliveries/delivery.entity.js';
+import type { DeferredBy } from '../workflows/contracts.js';
 import { heldByAnotherRun } from './delivery-context.js';
 
 // Changes of a delivery row's status made without an attempt's outcome, each judged on the locked row.
@@ -16,7 +17,7 @@ export async function claimSending(
 ): Promise<{ claimed: true } | { claimed: false; status: DeliveryStatus }> {
   const [row]: { claimed: boolean; status: DeliveryStatus }[] = await db.query(
     `WITH claim AS (
-       UPDATE deliveries SET status = 'sending', dispatched = true, updated_at = now()
+       UPDATE deliveries SET status = 'sending', waiting_for = NULL, dispatched = true, updated_at = now()
         WHERE id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled')
           AND NOT ${heldByAnotherRun('deliveries', '$2::float8')}
        RETURNING id
@@ -41,5 +42,18 @@ export async function recordNoAttempt(
             completed_at = CASE WHEN $2::varchar = 'cancelled' THEN now() END
       WHERE id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled')`,
     [deliveryId, status, nextAttemptAt],
+  );
+}
+
+/**
+ * A delivery that waits without an attempt (see DeferredBy) until `until` at the latest: `scheduled` while none
+ * was made yet, `retrying` after, with the reason in `waiting_for` for the API and the console.
+ */
+export async function recordWait(db: Queryable, deliveryId: string, reason: DeferredBy, until: Date): Promise<void> {
+  await db.query(
+    `UPDATE deliveries SET status = CASE WHEN attempt_count = 0 THEN 'scheduled' ELSE 'retrying' END, waiting_for = $2,
+            next_attempt_at = $3, dispatched = true, updated_at = now()
+      WHERE id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled')`,
+    [deliveryId, reason, until],
   );
 }

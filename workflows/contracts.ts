@@ -45,6 +45,13 @@ export interface RaiseRequest {
   key: string;
 }
 
+/**
+ * Why an attempt may not go now: the endpoint's circuit is open; the tenant's share of the worker's attempts in
+ * flight is used; another run of this attempt is still out; the previous delivery of its FIFO line has not
+ * ended; the subscription's rate limit, its `maxConcurrency`, or a `429`/`503` from the receiver (throttled).
+ */
+export type DeferredBy = 'circuit' | 'share' | 'in-flight' | 'predecessor' | 'rate' | 'concurrency' | 'throttled';
+
 /** Small by design: it is kept in the workflow history. */
 export interface AttemptResult {
   status: AttemptStatus;
@@ -59,7 +66,14 @@ export interface AttemptResult {
    */
   circuitOpen?: boolean;
   /** With `deferred`: why no attempt may go now (absent in results of code from before: the circuit). */
-  deferredBy?: 'circuit' | 'share' | 'in-flight';
+  deferredBy?: DeferredBy;
+  /**
+   * The wait is for something another delivery ends (its line's predecessor, a place among the subscription's
+   * attempts in flight): the `wake` signal ends it early. `nextDelayMs` is then only a fallback.
+   */
+  wakeable?: boolean;
+  /** With `deferredBy: 'predecessor'`: the delivery this one waits for, for the Temporal UI. */
+  waitsFor?: string;
   /** For the Temporal UI: which host was called. */
   host: string | null;
   /** Operational events this outcome calls for. */
@@ -83,6 +97,8 @@ export interface DeliveryState {
 export const resumeSignal = defineSignal('resume');
 /** The subscription's circuit closed: a delivery waiting on it (not on its own retry schedule) attempts now. */
 export const circuitClosedSignal = defineSignal('circuitClosed');
+/** What this delivery waits for (see `AttemptResult.wakeable`) may have ended: look again now. */
+export const wakeSignal = defineSignal('wake');
 /** The delivery was cancelled: no more attempts. */
 export const cancelSignal = defineSignal('cancel');
 export const stateQuery = defineQuery<DeliveryState>('state');

@@ -4,8 +4,10 @@ import {
   circuitClosedSignal,
   resumeSignal,
   searchAttributes,
+  wakeSignal,
   stateQuery,
   type AttemptResult,
+  type DeferredBy,
   type DeliverInput,
   type DeliverResult,
   type DeliveryActivities,
@@ -23,10 +25,19 @@ const activities = proxyLocalActivities<DeliveryActivities>({
   localRetryThreshold: '10s',
 });
 
-const DEFERRED_BECAUSE: Record<NonNullable<AttemptResult['deferredBy']>, string> = {
+const DEFERRED_BECAUSE: Record<DeferredBy, string> = {
   circuit: "the endpoint's circuit is open",
   share: "the tenant's share of attempts in flight is in use (slow endpoints)",
   'in-flight': 'another run of this attempt is still in flight',
+  predecessor: 'the previous delivery of its FIFO line has not ended',
+  rate: "the subscription's rate limit",
+  concurrency: "the subscription's maxConcurrency attempts are in flight",
+  throttled: 'the receiver asked to slow down (429 or 503)',
+};
+
+const deferralReason = (r: AttemptResult) => {
+  const why = DEFERRED_BECAUSE[r.deferredBy ?? 'circuit'];
+  return r.waitsFor ? `${why} (${r.waitsFor})` : why;
 };
 
 const describe = (r: AttemptResult) => (r.statusCode !== null ? `HTTP ${r.statusCode}` : (r.errorType ?? 'no answer'));
@@ -48,6 +59,7 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
   let cancelled = false;
   let resumes = 0;
   let circuitCloses = 0;
+  let wakes = 0;
   let lastStatusCode: number | null = null;
   let host: string | null = null;
 
@@ -57,6 +69,9 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
   });
   setHandler(circuitClosedSignal, () => {
     circuitCloses++;
+  });
+  setHandler(wakeSignal, () => {
+    wakes++;
   });
   setHandler(cancelSignal, () => {
     cancelled = true;
@@ -72,15 +87,16 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
 
   /**
    * A durable timer that a cancel cuts short, and so does a wake-up when the wait is an open circuit (the
-   * circuit closed, or a resume closed it: go now), counting them since the attempt began so that one sent while
-   * it ran is not lost. The UI shows why and until when.
+   * circuit closed, or a resume closed it: go now) or another delivery (`wake`), counting them since the attempt
+   * began so that one sent while it ran is not lost. The UI shows why and until when.
    */
-  const circuitWakes = () => circuitCloses + resumes;
+  const circuitWakes = () => circuitCloses + resumes + wakes;
   const waitUntilNextAttempt = async (result: AttemptResult, wakesBefore: number, why: string, summary: string) => {
     const delayMs = result.nextDelayMs ?? 0;
     state.nextAttemptAt = new Date(Date.now() + delayMs).toISOString();
     setStatus('retrying', `${why}; next attempt at ${state.nextAttemptAt}`);
-    await condition(() => cancelled || (result.circuitOpen === true && circuitWakes() !== wakesBefore), delayMs, { summary });
+    const wakeable = result.circuitOpen === true || result.wakeable === true;
+    await condition(() => cancelled || (wakeable && circuitWakes() !== wakesBefore), delayMs, { summary });
     state.nextAttemptAt = null;
   };
 
@@ -109,9 +125,8 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
       return { status: 'cancelled', attempts: state.attempts, lastStatusCode };
     }
     if (result.status === 'deferred') {
-      // No attempt may go now (the endpoint's circuit is open, the tenant's share of attempts in flight is used,
-      // or another run of this attempt is still out): wait without using an attempt number.
-      const why = DEFERRED_BECAUSE[result.deferredBy ?? 'circuit'];
+      // No attempt may go now (see DeferredBy): wait without using an attempt number.
+      const why = deferralReason(result);
       await waitUntilNextAttempt(
         result,
         wakesBefore,

@@ -27,6 +27,8 @@ export function attemptView(a: Attempt) {
   };
 }
 
+const isEnded = (status: string) => status === 'succeeded' || status === 'failed' || status === 'cancelled';
+
 export function deliveryView(d: Delivery, links: { workflowId: string; temporalUrl: string }) {
   return {
     id: d.id,
@@ -37,6 +39,7 @@ export function deliveryView(d: Delivery, links: { workflowId: string; temporalU
     status: d.status,
     attemptCount: d.attemptCount,
     nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null,
+    waitingFor: isEnded(d.status) ? null : d.waitingFor,
     lastStatusCode: d.lastStatusCode,
     createdAt: d.createdAt.toISOString(),
     completedAt: d.completedAt?.toISOString() ?? null,
@@ -65,6 +68,10 @@ export const deliveryResponse = z.object({
   status: z.enum(DELIVERY_STATUSES),
   attemptCount: z.number().int(),
   nextAttemptAt: isoDate.nullable(),
+  waitingFor: z
+    .enum(['circuit', 'share', 'in-flight', 'predecessor', 'rate', 'concurrency', 'throttled'])
+    .nullable()
+    .describe('Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting'),
   lastStatusCode: z.number().int().nullable(),
   createdAt: isoDate,
   completedAt: isoDate.nullable(),

@@ -44,6 +44,10 @@ export class Delivery {
   @Column({ type: 'boolean', default: false })
   dispatched!: boolean;
 
+  /** Why a delivery due now is not attempted (a DeferredBy of workflows/contracts.ts); null once it goes. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  waitingFor!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1046,6 +1046,8 @@ export interface operations {
                         status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                         subscriptionId: string;
                         temporalUrl: string;
+                        /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
+                        waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
                         workflowId: string;
                     };
                 };
@@ -1212,6 +1214,8 @@ export interface operations {
                         status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                         subscriptionId: string;
                         temporalUrl: string;
+                        /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
+                        waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
                         workflowId: string;
                     };
                 };
@@ -1379,6 +1383,8 @@ export interface operations {
                         status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                         subscriptionId: string;
                         temporalUrl: string;
+                        /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
+                        waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
                         workflowId: string;
                     };
                 };
@@ -2707,6 +2713,8 @@ export interface operations {
                             status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                             subscriptionId: string;
                             temporalUrl: string;
+                            /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
+                            waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
                             workflowId: string;
                         }[];
                         id: string;
@@ -4292,6 +4300,8 @@ export interface operations {
                             status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                             subscriptionId: string;
                             temporalUrl: string;
+                            /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
+                            waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
                             workflowId: string;
                         }[];
                         nextCursor: string | null;
@@ -5203,6 +5213,8 @@ export interface operations {
                             status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                             subscriptionId: string;
                             temporalUrl: string;
+                            /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
+                            waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
                             workflowId: string;
                         };
                     };

@@ -3,6 +3,7 @@ import { SubscriptionFailingSince1795622572908 } from './1795622572908-Subscript
 import { HeldDeliveriesIndex1795622646530 } from './1795622646530-HeldDeliveriesIndex.js';
 import { SubscriptionCircuitBreaker1795630519261 } from './1795630519261-SubscriptionCircuitBreaker.js';
 import { SignatureTimestamped1795672324365 } from './1795672324365-SignatureTimestamped.js';
+import { DeliveryWaitingFor1795682000000 } from './1795682000000-DeliveryWaitingFor.js';
 
 /** Every migration, in order. Run at start; never `synchronize`. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   HeldDeliveriesIndex1795622646530,
   SubscriptionCircuitBreaker1795630519261,
   SignatureTimestamped1795672324365,
+  DeliveryWaitingFor1795682000000,
 ];
