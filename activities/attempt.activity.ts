@@ -7,11 +7,12 @@ import { hostOf } from '../src/common/url.js';
 import { isTransientDatabaseError } from '../src/database/database-unavailable.js';
 import type { DispatchItem } from '../src/deliveries/workflow-starter.js';
 import { writeOperationalEvent } from '../src/events/operational-events.js';
-import type { AttemptInput, AttemptResult } from '../workflows/contracts.js';
+import { wakeSignal, type AttemptInput, type AttemptResult } from '../workflows/contracts.js';
 import type { ActivityDeps } from './deps.js';
 import { admit, wakeDeferred } from './endpoint-health.js';
 import { leaseMs, loadDeliveryContext, type DeliveryContext } from './delivery-context.js';
-import { claimSending, recordNoAttempt } from './delivery-row.js';
+import { claimSending, recordNoAttempt, recordWait } from './delivery-row.js';
+import { nextInLine } from '../src/deliveries/delivery-lines.js';
 import { operationalEventsFor } from './operational-events.js';
 import { blockedResult, postRequest, type PostResult } from './post.js';
 import { recordAttempt, type AttemptRecord, type RecordOutcome } from './record.js';
@@ -23,6 +24,9 @@ import { signRequest } from './sign.js';
  */
 export const INTERNAL_TRIES = 5;
 
+/** How often a delivery waiting for its FIFO predecessor looks again without being woken (a lost wake-up). */
+const PREDECESSOR_RECHECK_MS = { min: 60_000, max: 600_000 };
+
 const none = { statusCode: null, errorType: null, nextDelayMs: null, host: null, raise: [] };
 
 /**
@@ -32,8 +36,17 @@ const none = { statusCode: null, errorType: null, nextDelayMs: null, host: null,
  * retried a few times and then recorded as the delivery's last attempt, error `internal`.
  */
 export async function attemptDelivery(deps: ActivityDeps, input: AttemptInput): Promise<AttemptResult> {
+  // Whether the delivery is in a FIFO line: unknown (so assumed) until its context is read.
+  const seen = { inLine: true };
+  const result = await attemptOrGiveUp(deps, input, seen);
+  // Its end lets the next of its line go. A repeat (worker lost after the end) finds it ended and wakes again.
+  if (seen.inLine && isEnded(result.status)) await wakeNextInLine(deps, input.deliveryId);
+  return result;
+}
+
+async function attemptOrGiveUp(deps: ActivityDeps, input: AttemptInput, seen: { inLine: boolean }): Promise<AttemptResult> {
   try {
-    return await attempt(deps, input);
+    return await attempt(deps, input, seen);
   } catch (err) {
     if (isTransientDatabaseError(err) || triesSoFar() < INTERNAL_TRIES) throw err;
     const message = `the attempt failed ${INTERNAL_TRIES} times inside the service: ${(err as Error).message}`;
@@ -52,8 +65,9 @@ function triesSoFar(): number {
   }
 }
 
-async function attempt(deps: ActivityDeps, input: AttemptInput): Promise<AttemptResult> {
+async function attempt(deps: ActivityDeps, input: AttemptInput, seen: { inLine: boolean }): Promise<AttemptResult> {
   const ctx = await loadDeliveryContext(deps.db, deps.box, input);
+  seen.inLine = ctx?.orderingKey != null;
   if (!ctx) return { status: 'cancelled', ...none };
   if (isEnded(ctx.deliveryStatus)) return { status: ctx.deliveryStatus, ...none };
   // An earlier run of this very attempt recorded its outcome, and its result never reached the workflow (the
@@ -71,6 +85,7 @@ async function attempt(deps: ActivityDeps, input: AttemptInput): Promise<Attempt
       await recordNoAttempt(deps.db, ctx.deliveryId, 'held');
       return { status: 'held', ...none };
     }
+    if (!ctx.predecessorEnded) return awaitPredecessor(deps, ctx);
     const circuit = await admit(deps.db, deps.circuit, ctx);
     if (!circuit.go) {
       deps.onDeferred?.();
@@ -163,6 +178,33 @@ async function recordFailure(deps: ActivityDeps, ctx: DeliveryContext, record: A
   });
   if (deliveries.length) void deps.signaller.start(deliveries);
   return outcome;
+}
+
+/**
+ * The previous delivery of this one's FIFO line has not ended: wait, unsent, until its end wakes this one. The
+ * timer is only a fallback for a lost wake-up: the predecessor cannot end before its next attempt unless it is
+ * cancelled, and a cancel wakes this one too.
+ */
+async function awaitPredecessor(deps: ActivityDeps, ctx: DeliveryContext): Promise<AttemptResult> {
+  const untilItsNextAttempt = (ctx.predecessorNextAttemptAt?.getTime() ?? 0) - Date.now();
+  const nextDelayMs = Math.min(Math.max(untilItsNextAttempt, PREDECESSOR_RECHECK_MS.min), PREDECESSOR_RECHECK_MS.max);
+  await recordWait(deps.db, ctx.deliveryId, 'predecessor', new Date(Date.now() + nextDelayMs));
+  deps.onDeferred?.();
+  return {
+    ...none,
+    status: 'deferred',
+    deferredBy: 'predecessor',
+    wakeable: true,
+    waitsFor: ctx.predecessorId!,
+    nextDelayMs,
+    host: hostOf(ctx.url),
+  };
+}
+
+/** Wakes the delivery that waits for this one's end (after the end is committed); a failed signal is logged. */
+async function wakeNextInLine(deps: ActivityDeps, deliveryId: string): Promise<void> {
+  const next = await nextInLine(deps.db, deliveryId);
+  if (next.length) await deps.signaller.signal(next, wakeSignal);
 }
 
 /** The outcome an earlier run of this attempt recorded. */

@@ -36,6 +36,13 @@ export interface DeliveryContext {
   previousSecretExpiresAt: Date | null;
   nextAttemptAt: Date | null;
   lastStatusCode: number | null;
+  /** The delivery's FIFO line (null: unordered) and the delivery before it in that line. */
+  orderingKey: string | null;
+  predecessorId: string | null;
+  /** No predecessor, or it ended (succeeded, failed, cancelled, or gone): this delivery may go. */
+  predecessorEnded: boolean;
+  /** When the predecessor tries next (it cannot end before, unless cancelled, which wakes this one). */
+  predecessorNextAttemptAt: Date | null;
   /** Attempts already recorded (a re-run of an attempt that was recorded finds its own number here). */
   attemptCount: number;
   /** The row was marked `sending` by this read (see the SQL). */
@@ -56,11 +63,14 @@ export const heldByAnotherRun = (row: string, timeoutMs: string) =>
 // circuit open or half-open the mark waits for the circuit decision (see endpoint-health.ts). The mark is judged
 // on the locked row, not the statement's snapshot: a cancel committed meanwhile stands; another run of this
 // attempt still within its time (a re-run while the first is in flight) keeps the row; an attempt recorded
-// already is not marked again. `marked` says whether this read marked it.
+// already is not marked again; a delivery whose FIFO predecessor has not ended is not marked. `marked` says whether this read marked it.
 const SQL = `
 WITH ctx AS (
 SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliveryStatus", d.kind, d.event_id AS "eventId",
        d.attempt_count AS "attemptCount", d.next_attempt_at AS "nextAttemptAt", d.last_status_code AS "lastStatusCode",
+       d.ordering_key AS "orderingKey", d.predecessor_id AS "predecessorId",
+       (p.id IS NULL OR p.status IN ('succeeded', 'failed', 'cancelled')) AS "predecessorEnded",
+       p.next_attempt_at AS "predecessorNextAttemptAt",
        e.type AS "eventType", e.data AS "eventData", e.occurred_at AS "occurredAt", t.name AS account,
        s.id AS "subscriptionId", s.status AS "subscriptionStatus", (s.deleted_at IS NOT NULL) AS "subscriptionDeleted",
        s.url, s.headers, s.auth, s.signature_scheme AS "signatureScheme", s.signature_header AS "signatureHeader",
@@ -72,13 +82,14 @@ SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliverySta
   JOIN events e ON e.id = d.event_id
   JOIN subscriptions s ON s.id = d.subscription_id
   JOIN tenants t ON t.id = d.tenant_id
+  LEFT JOIN deliveries p ON p.id = d.predecessor_id
  WHERE d.id = $1
 ), mark AS (
 UPDATE deliveries d SET status = 'sending', waiting_for = NULL, dispatched = true, updated_at = now()
   FROM ctx
  WHERE d.id = ctx."deliveryId"
    AND d.status NOT IN ('succeeded', 'failed', 'cancelled') AND d.attempt_count < $2
-   AND NOT ${heldByAnotherRun('d', 'ctx."timeoutMs"')}
+   AND NOT ${heldByAnotherRun('d', 'ctx."timeoutMs"')} AND ctx."predecessorEnded"
    AND (ctx.kind = 'test' OR (ctx."subscriptionStatus" = 'active' AND NOT ctx."subscriptionDeleted" AND ctx."circuitOpenUntil" IS NULL))
 RETURNING d.id
 )

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
 import { Client } from '@temporalio/client';
-import { cancelSignal, workflowIdFor } from '../../workflows/contracts.js';
+import { cancelSignal, wakeSignal, workflowIdFor } from '../../workflows/contracts.js';
 import { conflict, notFound } from '../common/errors.js';
-import { deliveriesFor, insertDeliveries } from '../events/event-writer.js';
+import { nextInLine } from './delivery-lines.js';
+import { deliveriesFor, insertDeliveries, type Target } from '../events/event-writer.js';
 import { toPage } from '../common/pagination.js';
 import { Attempt } from './attempt.entity.js';
 import { DeliveryDispatcher } from './delivery-dispatcher.js';
@@ -53,20 +54,35 @@ export class DeliveriesService {
   /** New deliveries (kind `redelivery`) of the same events to the same subscriptions; `webhook-id` stays the event id. */
   async redeliver(tenantId: string, originals: Delivery[]): Promise<Delivery[]> {
     if (originals.length === 0) return [];
-    const subs: { id: string; status: string; url: string; deleted: boolean }[] = await this.db.query(
-      `SELECT id, status, url, deleted_at IS NOT NULL AS deleted FROM subscriptions WHERE tenant_id = $1 AND id = ANY($2)`,
+    const subs: (Target & { deleted: boolean })[] = await this.db.query(
+      `SELECT id, status, url, ordering, ordering_key AS "orderingKey", deleted_at IS NOT NULL AS deleted
+         FROM subscriptions WHERE tenant_id = $1 AND id = ANY($2)`,
       [tenantId, [...new Set(originals.map((d) => d.subscriptionId))]],
     );
     const byId = new Map(subs.map((s) => [s.id, s]));
+    const data = await this.dataOfLinedEvents(originals, byId);
     const items = originals.flatMap((d) => {
       const sub = byId.get(d.subscriptionId);
       if (!sub || sub.deleted) return [];
-      return deliveriesFor(tenantId, d.eventType, [sub], 'redelivery').map((item) => ({ ...item, eventId: d.eventId }));
+      return deliveriesFor(tenantId, d.eventType, [sub], 'redelivery', data.get(d.eventId)).map((item) => ({
+        ...item,
+        eventId: d.eventId,
+      }));
     });
     await insertDeliveries(this.db, items, 'redelivery');
     this.dispatcher.enqueue(items);
     if (items.length === 0) return [];
     return this.db.getRepository(Delivery).find({ where: { id: In(items.map((i) => i.id)) }, order: { id: 'ASC' } });
+  }
+
+  /** The data of the events whose redelivery joins a FIFO line named by a part of it (the line of today's key). */
+  private async dataOfLinedEvents(originals: Delivery[], subs: Map<string, Target>): Promise<Map<string, unknown>> {
+    const ids = originals.filter((d) => subs.get(d.subscriptionId)?.orderingKey != null).map((d) => d.eventId);
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; data: unknown }[] = await this.db.query(`SELECT id, data FROM events WHERE id = ANY($1)`, [
+      [...new Set(ids)],
+    ]);
+    return new Map(rows.map((r) => [r.id, r.data]));
   }
 
   async redeliverOne(tenantId: string, id: string) {
@@ -92,6 +108,8 @@ export class DeliveriesService {
         .getHandle(workflowIdFor(id))
         .signal(cancelSignal)
         .catch(() => undefined);
+      // The next of its FIFO line no longer waits for it.
+      if (delivery.orderingKey !== null) await this.dispatcher.signal(await nextInLine(this.db, id), wakeSignal);
     }
     return this.view(await this.get(tenantId, id));
   }

@@ -40,6 +40,8 @@ export function deliveryView(d: Delivery, links: { workflowId: string; temporalU
     attemptCount: d.attemptCount,
     nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null,
     waitingFor: isEnded(d.status) ? null : d.waitingFor,
+    orderingKey: d.orderingKey,
+    predecessorId: d.predecessorId,
     lastStatusCode: d.lastStatusCode,
     createdAt: d.createdAt.toISOString(),
     completedAt: d.completedAt?.toISOString() ?? null,
@@ -72,6 +74,14 @@ export const deliveryResponse = z.object({
     .enum(['circuit', 'share', 'in-flight', 'predecessor', 'rate', 'concurrency', 'throttled'])
     .nullable()
     .describe('Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting'),
+  orderingKey: z
+    .string()
+    .nullable()
+    .describe('The FIFO line this delivery is in (the value of its subscription’s `orderingKey`); null: unordered'),
+  predecessorId: z
+    .string()
+    .nullable()
+    .describe('The delivery before this one in its FIFO line: this one is sent only after that one ended'),
   lastStatusCode: z.number().int().nullable(),
   createdAt: isoDate,
   completedAt: isoDate.nullable(),

@@ -10,6 +10,8 @@ export type DeliveryStatus = 'scheduled' | 'held' | 'sending' | 'retrying' | 'su
 @Index('idx_deliveries_undispatched', ['createdAt'], { where: 'dispatched = false' })
 /** Resume's work list: what a paused subscription holds, oldest first. */
 @Index('idx_deliveries_held', ['subscriptionId', 'id'], { where: "status = 'held'" })
+/** A FIFO line's next delivery, found when its predecessor ends. */
+@Index('idx_deliveries_predecessor', ['predecessorId'], { where: 'predecessor_id IS NOT NULL' })
 export class Delivery {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;
@@ -43,6 +45,14 @@ export class Delivery {
 
   @Column({ type: 'boolean', default: false })
   dispatched!: boolean;
+
+  /** The FIFO line this delivery is in (see src/policy/ordering.ts); null when its subscription is unordered. */
+  @Column({ type: 'text', nullable: true })
+  orderingKey!: string | null;
+
+  /** The delivery before this one in its line: this one is sent only once that one ended. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  predecessorId!: string | null;
 
   /** Why a delivery due now is not attempted (a DeferredBy of workflows/contracts.ts); null once it goes. */
   @Column({ type: 'varchar', length: 16, nullable: true })

@@ -1,4 +1,4 @@
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/common';
 import { DELIVER_WORKFLOW_TYPE, searchAttributes, workflowIdFor, type DeliverInput } from '../../workflows/contracts.js';
 
@@ -105,7 +105,7 @@ export async function inOrderBounded<T>(items: T[], fn: (item: T) => Promise<voi
 
 /**
  * Signals delivery workflows in the order given; a failed signal is reported and skipped (the sweeper or the
- * workflow's own timer covers it).
+ * workflow's own timer covers it). A workflow not started yet needs no signal: it reads the state when it starts.
  */
 export function signalDeliveries(
   client: Client,
@@ -117,6 +117,8 @@ export function signalDeliveries(
     client.workflow
       .getHandle(workflowIdFor(id))
       .signal(signal)
-      .catch((err: Error) => onError(id, err)),
+      .catch((err: Error) => {
+        if (!(err instanceof WorkflowNotFoundError)) onError(id, err);
+      }),
   );
 }

@@ -3,6 +3,7 @@ import { hostOf } from '../common/url.js';
 import type { Queryable } from '../database/queryable.js';
 import type { DeliveryKind } from '../deliveries/delivery.entity.js';
 import type { DispatchItem } from '../deliveries/workflow-starter.js';
+import { lineKeyOf, type Ordering } from '../policy/ordering.js';
 
 export interface NewEvent {
   id: string;
@@ -12,17 +13,26 @@ export interface NewEvent {
   json?: string;
   occurredAt: Date;
   idempotencyKey: string | null;
-  deliveries: DispatchItem[];
+  deliveries: NewDelivery[];
 }
 
 export interface Target {
   id: string;
   status: string;
   url?: string;
+  ordering?: Ordering;
+  orderingKey?: string | null;
 }
 
-/** A delivery to a paused or disabled subscription starts held; test sends ignore both. */
-export function deliveriesFor(tenantId: string, eventType: string, targets: Target[], kind: DeliveryKind): DispatchItem[] {
+/** A delivery ready to be written: its line on a FIFO subscription (null: none). */
+export type NewDelivery = DispatchItem & { orderingKey: string | null };
+
+/**
+ * A delivery to a paused or disabled subscription starts held; test sends ignore both. On a FIFO subscription
+ * the delivery joins the line its event's data names (test sends and pings stand apart: nothing waits for them).
+ */
+export function deliveriesFor(tenantId: string, eventType: string, targets: Target[], kind: DeliveryKind, data?: unknown): NewDelivery[] {
+  const ordered = kind !== 'test' && kind !== 'ping';
   return targets.map((s) => ({
     id: newId('dlv'),
     tenantId,
@@ -30,8 +40,32 @@ export function deliveriesFor(tenantId: string, eventType: string, targets: Targ
     eventType,
     status: (s.status === 'paused' || s.status === 'disabled') && kind !== 'test' ? 'held' : 'scheduled',
     targetHost: hostOf(s.url),
+    orderingKey: ordered && s.ordering === 'fifo' ? lineKeyOf(data, s.orderingKey ?? null) : null,
   }));
 }
+
+/**
+ * SQL: appends the new deliveries of `nd` (columns id, subscription_id, ordering_key, ord: their order) to their
+ * FIFO lines as CTE `line`, and gives each its predecessor in CTE `linked`: the one before it in this statement,
+ * or for the first of a line here, the line's tail before (a row lock on the line orders concurrent writers; rows
+ * are locked in key order, so two writers cannot deadlock on each other's lines).
+ */
+const LINK_TO_LINES = `
+line AS (
+  INSERT INTO delivery_lines AS l (subscription_id, ordering_key, tail_id)
+  SELECT DISTINCT ON (subscription_id, ordering_key) subscription_id, ordering_key, id
+    FROM nd WHERE ordering_key IS NOT NULL
+   ORDER BY subscription_id, ordering_key, ord DESC
+  ON CONFLICT (subscription_id, ordering_key) DO UPDATE SET tail_id = EXCLUDED.tail_id, previous_tail_id = l.tail_id
+  RETURNING subscription_id, ordering_key, previous_tail_id
+), linked AS (
+  SELECT nd.*,
+         CASE WHEN nd.ordering_key IS NOT NULL THEN
+           COALESCE(lag(nd.id) OVER (PARTITION BY nd.subscription_id, nd.ordering_key ORDER BY nd.ord),
+                    (SELECT previous_tail_id FROM line WHERE line.subscription_id = nd.subscription_id AND line.ordering_key = nd.ordering_key))
+         END AS predecessor_id
+    FROM nd
+)`;
 
 // Events and their deliveries in one statement: durable together or not at all. An idempotency key seen
 // before inserts nothing (ON CONFLICT), and then neither do its deliveries.
@@ -42,12 +76,13 @@ WITH ev AS (
     FROM unnest($2::varchar[], $3::varchar[], $4::text[], $5::timestamptz[], $6::varchar[]) AS e(id, type, data, occurred_at, key)
   ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
   RETURNING id
-), dl AS (
-  INSERT INTO deliveries (id, tenant_id, event_id, subscription_id, event_type, kind, status)
-  SELECT d.id, $1, d.event_id, d.subscription_id, d.event_type, $12, d.status
-    FROM unnest($7::varchar[], $8::varchar[], $9::varchar[], $10::varchar[], $11::varchar[])
-         AS d(id, event_id, subscription_id, event_type, status)
+), nd AS (
+  SELECT d.* FROM unnest($7::varchar[], $8::varchar[], $9::varchar[], $10::varchar[], $11::varchar[], $13::text[])
+         WITH ORDINALITY AS d(id, event_id, subscription_id, event_type, status, ordering_key, ord)
    WHERE d.event_id IN (SELECT id FROM ev)
+), ${LINK_TO_LINES}, dl AS (
+  INSERT INTO deliveries (id, tenant_id, event_id, subscription_id, event_type, kind, status, ordering_key, predecessor_id)
+  SELECT id, $1, event_id, subscription_id, event_type, $12, status, ordering_key, predecessor_id FROM linked
 )
 SELECT id FROM ev`;
 
@@ -68,18 +103,21 @@ export async function insertEvents(db: Queryable, tenantId: string, events: NewE
     deliveries.map((d) => d.eventType),
     deliveries.map((d) => d.status),
     kind,
+    deliveries.map((d) => d.orderingKey),
   ]);
   return new Set(rows.map((r) => r.id));
 }
 
 /** New deliveries of events that already exist (redelivery, recovery). */
-export async function insertDeliveries(db: Queryable, items: (DispatchItem & { eventId: string })[], kind: DeliveryKind): Promise<void> {
+export async function insertDeliveries(db: Queryable, items: (NewDelivery & { eventId: string })[], kind: DeliveryKind): Promise<void> {
   if (items.length === 0) return;
   await db.query(
-    `INSERT INTO deliveries (id, tenant_id, event_id, subscription_id, event_type, kind, status)
-     SELECT d.id, d.tenant_id, d.event_id, d.subscription_id, d.event_type, $7, d.status
-       FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[])
-            AS d(id, tenant_id, event_id, subscription_id, event_type, status)`,
+    `WITH nd AS (
+       SELECT d.* FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $8::text[])
+              WITH ORDINALITY AS d(id, tenant_id, event_id, subscription_id, event_type, status, ordering_key, ord)
+     ), ${LINK_TO_LINES}
+     INSERT INTO deliveries (id, tenant_id, event_id, subscription_id, event_type, kind, status, ordering_key, predecessor_id)
+     SELECT id, tenant_id, event_id, subscription_id, event_type, $7, status, ordering_key, predecessor_id FROM linked`,
     [
       items.map((d) => d.id),
       items.map((d) => d.tenantId),
@@ -88,6 +126,7 @@ export async function insertDeliveries(db: Queryable, items: (DispatchItem & { e
       items.map((d) => d.eventType),
       items.map((d) => d.status),
       kind,
+      items.map((d) => d.orderingKey),
     ],
   );
 }

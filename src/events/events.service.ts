@@ -64,7 +64,13 @@ export class EventsService {
     const byIndex = new Map<number, NewEvent>();
     for (const { input, i } of fresh) {
       const id = newId('evt');
-      const deliveries = deliveriesFor(tenant.id, input.type, SubscriptionMatcher.select(candidates, input.type, input.data), 'event');
+      const deliveries = deliveriesFor(
+        tenant.id,
+        input.type,
+        SubscriptionMatcher.select(candidates, input.type, input.data),
+        'event',
+        input.data,
+      );
       const occurredAt = new Date(input.occurredAt ?? Date.now());
       byIndex.set(i, { id, type: input.type, data: input.data, json: json[i], occurredAt, idempotencyKey: keys[i] ?? null, deliveries });
     }
@@ -107,7 +113,7 @@ export class EventsService {
       data,
       occurredAt: new Date(),
       idempotencyKey: null,
-      deliveries: deliveriesFor(tenantId, type, targets, kind),
+      deliveries: deliveriesFor(tenantId, type, targets, kind, data),
     };
     await this.insert(tenantId, [event], kind);
     if (options.dispatch !== false) this.dispatcher.enqueue(event.deliveries);

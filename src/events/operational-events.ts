@@ -11,7 +11,7 @@ import { deliveriesFor, insertEvents, type Target } from './event-writer.js';
  */
 export async function writeOperationalEvent(db: Queryable, request: RaiseRequest): Promise<DispatchItem[]> {
   const targets: Target[] = await db.query(
-    `SELECT id, status, url FROM subscriptions
+    `SELECT id, status, url, ordering, ordering_key AS "orderingKey" FROM subscriptions
       WHERE tenant_id = $1 AND deleted_at IS NULL AND status <> 'disabled' AND events @> ARRAY[$2]::text[]`,
     [request.tenantId, request.type],
   );
@@ -22,7 +22,7 @@ export async function writeOperationalEvent(db: Queryable, request: RaiseRequest
     data: request.data,
     occurredAt: new Date(),
     idempotencyKey: request.key,
-    deliveries: deliveriesFor(request.tenantId, request.type, targets, 'event'),
+    deliveries: deliveriesFor(request.tenantId, request.type, targets, 'event', request.data),
   };
   const inserted = await insertEvents(db, request.tenantId, [event], 'event');
   return inserted.has(event.id) ? event.deliveries : [];

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { compiledFilterOf, EventFields, filterMatches } from '../policy/event-filter.js';
 import { matchesAnyPattern, patternsMatching } from '../policy/event-matching.js';
+import type { Ordering } from '../policy/ordering.js';
 import type { SubscriptionStatus } from '../subscriptions/subscription.entity.js';
 
 export interface CandidateSubscription {
@@ -10,6 +11,8 @@ export interface CandidateSubscription {
   filter: Record<string, unknown> | null;
   status: SubscriptionStatus;
   url: string;
+  ordering?: Ordering;
+  orderingKey?: string | null;
 }
 
 /** Finds the subscriptions an event goes to: patterns narrowed in SQL (one `&&`), filters checked here. */
@@ -21,7 +24,7 @@ export class SubscriptionMatcher {
   async candidates(tenantId: string, types: string[]): Promise<CandidateSubscription[]> {
     const patterns = [...new Set(types.flatMap(patternsMatching))];
     return this.db.query(
-      `SELECT id, events, filter, status, url FROM subscriptions
+      `SELECT id, events, filter, status, url, ordering, ordering_key AS "orderingKey" FROM subscriptions
         WHERE tenant_id = $1 AND deleted_at IS NULL AND status <> 'disabled' AND events && $2::text[]
         ORDER BY id`,
       [tenantId, patterns],

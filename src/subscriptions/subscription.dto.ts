@@ -4,6 +4,7 @@ import { isoDate, pageOf } from '../common/openapi.js';
 import { attemptResponse, deliveryWithAttemptsResponse } from '../deliveries/delivery.dto.js';
 import { EVENT_PATTERN } from '../policy/event-matching.js';
 import { circuitGate } from '../policy/circuit-breaker.js';
+import { JSON_POINTER } from '../policy/ordering.js';
 import { TIMESTAMP_HEADER } from '../policy/signing.js';
 import { DEFAULT_RETRY_SCHEDULE } from '../policy/retry-schedule.js';
 import { SENSITIVE_HEADER } from '../secrets/subscription-secrets.js';
@@ -64,6 +65,15 @@ const subscriptionFields = {
   payloadFormat: z.enum(['envelope', 'raw', 'form']),
   retrySchedule: z.array(z.number().int().min(0).max(604_800)).max(20, 'at most 20 retries'),
   timeoutMs: z.number().int().min(1000).max(MAX_TIMEOUT_MS),
+  ordering: z
+    .enum(['none', 'fifo'])
+    .describe('`fifo`: a delivery is sent only after the previous one of its line (same subscription, same `orderingKey` value) ended'),
+  orderingKey: z
+    .string()
+    .max(200)
+    .regex(JSON_POINTER, 'must be a JSON pointer into the event data, e.g. /jobId (`~0` for `~`, `~1` for `/`)')
+    .nullable()
+    .describe('With `fifo`: the JSON pointer whose value in the event data names the line; null: the whole subscription is one line'),
 };
 
 export const createSubscriptionSchema = z.strictObject({
@@ -77,6 +87,8 @@ export const createSubscriptionSchema = z.strictObject({
   payloadFormat: subscriptionFields.payloadFormat.optional(),
   retrySchedule: subscriptionFields.retrySchedule.optional(),
   timeoutMs: subscriptionFields.timeoutMs.optional(),
+  ordering: subscriptionFields.ordering.optional(),
+  orderingKey: subscriptionFields.orderingKey.optional(),
   /** Send a `webhook.ping` to the new URL (default true). */
   ping: z.boolean().optional(),
 });
@@ -108,6 +120,7 @@ export const DEFAULTS = {
   timeoutMs: 15_000,
   payloadFormat: 'envelope',
   signatureScheme: 'standard-webhooks',
+  ordering: 'none',
 } as const;
 
 const FORM_ARRAYS = ['events', 'retrySchedule'];
@@ -155,6 +168,8 @@ export function subscriptionView(s: Subscription) {
     payloadFormat: s.payloadFormat,
     retrySchedule: s.retrySchedule,
     timeoutMs: s.timeoutMs,
+    ordering: s.ordering,
+    orderingKey: s.orderingKey,
     circuit: {
       state: circuitGate(s.circuitOpenUntil),
       openUntil: s.circuitOpenUntil?.toISOString() ?? null,
@@ -183,6 +198,8 @@ export const subscriptionResponse = z.object({
   payloadFormat: z.enum(['envelope', 'raw', 'form']),
   retrySchedule: z.array(z.number().int()),
   timeoutMs: z.number().int(),
+  ordering: z.enum(['none', 'fifo']),
+  orderingKey: z.string().nullable(),
   circuit: z
     .object({
       state: z.enum(['closed', 'open', 'half-open']),

@@ -1,3 +1,4 @@
+import type { Ordering } from '../policy/ordering.js';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 export type SubscriptionStatus = 'active' | 'paused' | 'disabled';
@@ -57,6 +58,14 @@ export class Subscription {
 
   @Column({ type: 'int', default: 15000 })
   timeoutMs!: number;
+
+  /** `fifo`: a delivery goes only after the previous one of its line ended (see src/policy/ordering.ts). */
+  @Column({ type: 'varchar', length: 8, default: 'none' })
+  ordering!: Ordering;
+
+  /** With `fifo`: the JSON pointer into the event data whose value names the line; null: one line. */
+  @Column({ type: 'text', nullable: true })
+  orderingKey!: string | null;
 
   @Column({ type: 'text' })
   secret!: string;

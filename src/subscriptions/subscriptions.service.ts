@@ -5,6 +5,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { ArrayContains, Between, DataSource, IsNull, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
 import { cancelSignal, workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
+import type { Ordering } from '../policy/ordering.js';
 import { notFound, validationFailed, type FieldError } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import { exactJson } from '../database/exact-json.js';
@@ -31,6 +32,12 @@ function refuseHeaderCollisions(after: HeaderSettings, input: UpdateSubscription
     signature: input.signature !== undefined,
   });
   if (errors.length) throw validationFailed(errors);
+}
+
+/** `orderingKey` names lines, which only `fifo` has: a key on an unordered subscription would promise an order. */
+function refuseKeyWithoutOrder(ordering: Ordering, orderingKey: string | null): void {
+  if (orderingKey !== null && ordering !== 'fifo')
+    throw validationFailed([{ field: 'orderingKey', message: 'needs ordering: fifo (set ordering, or send orderingKey: null)' }]);
 }
 
 export const newSecret = () => 'whsec_' + randomBytes(24).toString('base64');
@@ -65,6 +72,7 @@ export class SubscriptionsService {
       },
       input,
     );
+    refuseKeyWithoutOrder(input.ordering ?? DEFAULTS.ordering, input.orderingKey ?? null);
     await this.checkTargets(tenantId, input.url, input.events);
     const secret = newSecret();
     const sealed = sealSecrets(this.box, { secret, auth: input.auth ?? null, headers: input.headers ?? {} });
@@ -85,6 +93,8 @@ export class SubscriptionsService {
       payloadFormat: input.payloadFormat ?? DEFAULTS.payloadFormat,
       retrySchedule: [...(input.retrySchedule ?? DEFAULTS.retrySchedule)],
       timeoutMs: input.timeoutMs ?? DEFAULTS.timeoutMs,
+      ordering: input.ordering ?? DEFAULTS.ordering,
+      orderingKey: input.orderingKey ?? null,
       secret: sealed.secret,
       previousSecret: null,
       previousSecretExpiresAt: null,
@@ -136,6 +146,7 @@ export class SubscriptionsService {
       },
       input,
     );
+    refuseKeyWithoutOrder(input.ordering ?? sub.ordering, input.orderingKey !== undefined ? input.orderingKey : sub.orderingKey);
     await this.checkTargets(tenantId, input.url ?? sub.url, input.events ?? sub.events, input.events !== undefined);
     const changes: Partial<Subscription> = {};
     if (input.name !== undefined) changes.name = input.name;
@@ -153,6 +164,9 @@ export class SubscriptionsService {
     if (input.payloadFormat !== undefined) changes.payloadFormat = input.payloadFormat;
     if (input.retrySchedule !== undefined) changes.retrySchedule = input.retrySchedule;
     if (input.timeoutMs !== undefined) changes.timeoutMs = input.timeoutMs;
+    // Deliveries already in a line keep their place; new ones follow the new setting.
+    if (input.ordering !== undefined) changes.ordering = input.ordering;
+    if (input.orderingKey !== undefined) changes.orderingKey = input.orderingKey;
     if (Object.keys(changes).length)
       await this.repo.update({ tenantId, id, deletedAt: IsNull() }, changes as QueryDeepPartialEntity<Subscription>);
     return this.view(tenantId, id);
@@ -162,11 +176,13 @@ export class SubscriptionsService {
   async remove(tenantId: string, id: string): Promise<void> {
     await this.get(tenantId, id);
     await this.repo.update({ tenantId, id }, { deletedAt: new Date() });
+    // Its FIFO lines end with it: nothing of it is left to wait for.
     const cancelled: { id: string }[] = await this.db.query(
       `WITH c AS (
          UPDATE deliveries SET status = 'cancelled', completed_at = now(), updated_at = now()
           WHERE subscription_id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled') RETURNING id
-       ) SELECT id FROM c`,
+       ), lines AS (DELETE FROM delivery_lines WHERE subscription_id = $1)
+       SELECT id FROM c`,
       [id],
     );
     await this.dispatcher.signal(

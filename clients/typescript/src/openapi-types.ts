@@ -1042,6 +1042,10 @@ export interface operations {
                         kind: "event" | "ping" | "test" | "redelivery";
                         lastStatusCode: number | null;
                         nextAttemptAt: string | null;
+                        /** @description The FIFO line this delivery is in (the value of its subscription’s `orderingKey`); null: unordered */
+                        orderingKey: string | null;
+                        /** @description The delivery before this one in its FIFO line: this one is sent only after that one ended */
+                        predecessorId: string | null;
                         /** @enum {string} */
                         status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                         subscriptionId: string;
@@ -1210,6 +1214,10 @@ export interface operations {
                         kind: "event" | "ping" | "test" | "redelivery";
                         lastStatusCode: number | null;
                         nextAttemptAt: string | null;
+                        /** @description The FIFO line this delivery is in (the value of its subscription’s `orderingKey`); null: unordered */
+                        orderingKey: string | null;
+                        /** @description The delivery before this one in its FIFO line: this one is sent only after that one ended */
+                        predecessorId: string | null;
                         /** @enum {string} */
                         status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                         subscriptionId: string;
@@ -1379,6 +1387,10 @@ export interface operations {
                         kind: "event" | "ping" | "test" | "redelivery";
                         lastStatusCode: number | null;
                         nextAttemptAt: string | null;
+                        /** @description The FIFO line this delivery is in (the value of its subscription’s `orderingKey`); null: unordered */
+                        orderingKey: string | null;
+                        /** @description The delivery before this one in its FIFO line: this one is sent only after that one ended */
+                        predecessorId: string | null;
                         /** @enum {string} */
                         status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                         subscriptionId: string;
@@ -2709,6 +2721,10 @@ export interface operations {
                             kind: "event" | "ping" | "test" | "redelivery";
                             lastStatusCode: number | null;
                             nextAttemptAt: string | null;
+                            /** @description The FIFO line this delivery is in (the value of its subscription’s `orderingKey`); null: unordered */
+                            orderingKey: string | null;
+                            /** @description The delivery before this one in its FIFO line: this one is sent only after that one ended */
+                            predecessorId: string | null;
                             /** @enum {string} */
                             status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                             subscriptionId: string;
@@ -3247,6 +3263,9 @@ export interface operations {
                             id: string;
                             name: string;
                             /** @enum {string} */
+                            ordering: "none" | "fifo";
+                            orderingKey: string | null;
+                            /** @enum {string} */
                             payloadFormat: "envelope" | "raw" | "form";
                             retrySchedule: number[];
                             signature: {
@@ -3425,6 +3444,13 @@ export interface operations {
                         [key: string]: string;
                     };
                     name?: string;
+                    /**
+                     * @description `fifo`: a delivery is sent only after the previous one of its line (same subscription, same `orderingKey` value) ended
+                     * @enum {string}
+                     */
+                    ordering?: "none" | "fifo";
+                    /** @description With `fifo`: the JSON pointer whose value in the event data names the line; null: the whole subscription is one line */
+                    orderingKey?: string | null;
                     /** @enum {string} */
                     payloadFormat?: "envelope" | "raw" | "form";
                     ping?: boolean;
@@ -3458,6 +3484,13 @@ export interface operations {
                         [key: string]: string;
                     };
                     name?: string;
+                    /**
+                     * @description `fifo`: a delivery is sent only after the previous one of its line (same subscription, same `orderingKey` value) ended
+                     * @enum {string}
+                     */
+                    ordering?: "none" | "fifo";
+                    /** @description With `fifo`: the JSON pointer whose value in the event data names the line; null: the whole subscription is one line */
+                    orderingKey?: string | null;
                     /** @enum {string} */
                     payloadFormat?: "envelope" | "raw" | "form";
                     ping?: boolean;
@@ -3509,6 +3542,9 @@ export interface operations {
                         };
                         id: string;
                         name: string;
+                        /** @enum {string} */
+                        ordering: "none" | "fifo";
+                        orderingKey: string | null;
                         /** @enum {string} */
                         payloadFormat: "envelope" | "raw" | "form";
                         retrySchedule: number[];
@@ -3703,6 +3739,9 @@ export interface operations {
                         };
                         id: string;
                         name: string;
+                        /** @enum {string} */
+                        ordering: "none" | "fifo";
+                        orderingKey: string | null;
                         /** @enum {string} */
                         payloadFormat: "envelope" | "raw" | "form";
                         retrySchedule: number[];
@@ -4030,6 +4069,13 @@ export interface operations {
                         [key: string]: string;
                     };
                     name?: string;
+                    /**
+                     * @description `fifo`: a delivery is sent only after the previous one of its line (same subscription, same `orderingKey` value) ended
+                     * @enum {string}
+                     */
+                    ordering?: "none" | "fifo";
+                    /** @description With `fifo`: the JSON pointer whose value in the event data names the line; null: the whole subscription is one line */
+                    orderingKey?: string | null;
                     /** @enum {string} */
                     payloadFormat?: "envelope" | "raw" | "form";
                     retrySchedule?: number[];
@@ -4062,6 +4108,13 @@ export interface operations {
                         [key: string]: string;
                     };
                     name?: string;
+                    /**
+                     * @description `fifo`: a delivery is sent only after the previous one of its line (same subscription, same `orderingKey` value) ended
+                     * @enum {string}
+                     */
+                    ordering?: "none" | "fifo";
+                    /** @description With `fifo`: the JSON pointer whose value in the event data names the line; null: the whole subscription is one line */
+                    orderingKey?: string | null;
                     /** @enum {string} */
                     payloadFormat?: "envelope" | "raw" | "form";
                     retrySchedule?: number[];
@@ -4111,6 +4164,9 @@ export interface operations {
                         };
                         id: string;
                         name: string;
+                        /** @enum {string} */
+                        ordering: "none" | "fifo";
+                        orderingKey: string | null;
                         /** @enum {string} */
                         payloadFormat: "envelope" | "raw" | "form";
                         retrySchedule: number[];
@@ -4296,6 +4352,10 @@ export interface operations {
                             kind: "event" | "ping" | "test" | "redelivery";
                             lastStatusCode: number | null;
                             nextAttemptAt: string | null;
+                            /** @description The FIFO line this delivery is in (the value of its subscription’s `orderingKey`); null: unordered */
+                            orderingKey: string | null;
+                            /** @description The delivery before this one in its FIFO line: this one is sent only after that one ended */
+                            predecessorId: string | null;
                             /** @enum {string} */
                             status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                             subscriptionId: string;
@@ -4482,6 +4542,9 @@ export interface operations {
                         };
                         id: string;
                         name: string;
+                        /** @enum {string} */
+                        ordering: "none" | "fifo";
+                        orderingKey: string | null;
                         /** @enum {string} */
                         payloadFormat: "envelope" | "raw" | "form";
                         retrySchedule: number[];
@@ -4836,6 +4899,9 @@ export interface operations {
                         };
                         id: string;
                         name: string;
+                        /** @enum {string} */
+                        ordering: "none" | "fifo";
+                        orderingKey: string | null;
                         /** @enum {string} */
                         payloadFormat: "envelope" | "raw" | "form";
                         released: number;
@@ -5209,6 +5275,10 @@ export interface operations {
                             kind: "event" | "ping" | "test" | "redelivery";
                             lastStatusCode: number | null;
                             nextAttemptAt: string | null;
+                            /** @description The FIFO line this delivery is in (the value of its subscription’s `orderingKey`); null: unordered */
+                            orderingKey: string | null;
+                            /** @description The delivery before this one in its FIFO line: this one is sent only after that one ended */
+                            predecessorId: string | null;
                             /** @enum {string} */
                             status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                             subscriptionId: string;

@@ -4,6 +4,7 @@ import { HeldDeliveriesIndex1795622646530 } from './1795622646530-HeldDeliveries
 import { SubscriptionCircuitBreaker1795630519261 } from './1795630519261-SubscriptionCircuitBreaker.js';
 import { SignatureTimestamped1795672324365 } from './1795672324365-SignatureTimestamped.js';
 import { DeliveryWaitingFor1795682000000 } from './1795682000000-DeliveryWaitingFor.js';
+import { FifoLines1795682317365 } from './1795682317365-FifoLines.js';
 
 /** Every migration, in order. Run at start; never `synchronize`. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   SubscriptionCircuitBreaker1795630519261,
   SignatureTimestamped1795672324365,
   DeliveryWaitingFor1795682000000,
+  FifoLines1795682317365,
 ];
