@@ -114,6 +114,21 @@ async function openLoop(svc: TestService, receiver: Receiver, type: string, path
   return { p50: percentile(arrivals, 50), p95: percentile(arrivals, 95), p99: percentile(arrivals, 99), count: total };
 }
 
+const FIFO_LINES = 10;
+
+/** The FIFO ledger: every event once, and each line's events in the order they were sent. */
+function assertFifo(sentIds: string[], arrivals: Arrival[]): void {
+  const position = new Map(sentIds.map((id, i) => [id, i]));
+  const last = new Map<number, number>();
+  if (new Set(arrivals.map((a) => a.id)).size !== sentIds.length) throw new Error('M2-fifo ledger does not balance');
+  for (const a of [...arrivals].sort((x, y) => x.at - y.at)) {
+    const i = position.get(a.id);
+    if (i === undefined) throw new Error(`M2-fifo: unknown event ${a.id}`);
+    if ((last.get(i % FIFO_LINES) ?? -1) > i) throw new Error(`M2-fifo: line ${i % FIFO_LINES} out of order at event ${i}`);
+    last.set(i % FIFO_LINES, i);
+  }
+}
+
 async function main() {
   const started = Date.now();
   const temporal = process.env['TEMPORAL_ADDRESS']
@@ -140,7 +155,7 @@ async function main() {
   const bareRunning = bareWorker.run();
   const client = svc.app.get(Client);
 
-  for (const name of ['bench.m1', 'bench.m2', 'bench.m3', 'bench.storm']) await post(svc, '/v1/event-types', { name });
+  for (const name of ['bench.m1', 'bench.m2', 'bench.fifo', 'bench.m3', 'bench.storm']) await post(svc, '/v1/event-types', { name });
   const subscribe = (path: string, events: string[], extra: Record<string, unknown> = {}, key?: string) =>
     post(svc, '/v1/subscriptions', { url: receiver.url + path, events, ping: false, ...extra }, key);
 
@@ -186,6 +201,15 @@ async function main() {
     if (new Set(m2Arrivals.map((a) => a.id)).size !== N || !m2Ids.every((id) => m2Arrivals.some((a) => a.id === id)))
       throw new Error('M2 ledger does not balance');
     await svc.api('DELETE', `/v1/subscriptions/${m2.id}`);
+
+    // M2-fifo: the same backlog to a FIFO subscription in 10 lines, each delivery after the one before it.
+    const fifo = await subscribe(`/fifo/${rep}`, ['bench.fifo'], { ordering: 'fifo', orderingKey: '/line' });
+    t0 = Date.now();
+    const fifoIds = await sendBatches(svc, 'bench.fifo', N, (i) => ({ line: i % FIFO_LINES }));
+    const fifoArrivals = await receiver.waitFor(`/fifo/${rep}`, N);
+    record('M2-fifo deliveries/s (10 lines)', N / ((Math.max(...fifoArrivals.map((a) => a.at)) - t0) / 1000));
+    assertFifo(fifoIds, fifoArrivals);
+    await svc.api('DELETE', `/v1/subscriptions/${fifo.id}`);
   }
   for (const [name, values] of Object.entries(runs)) results[name] = figure(values);
   const m2Rate = results['M2 deliveries/s'].median;
@@ -352,6 +376,7 @@ async function main() {
   const bt = results['B-temporal workflows/s'].median;
   const ratios = {
     'M2 / B-temporal (>= 0.8)': m2Rate / bt,
+    'M2-fifo (10 lines) / M2': results['M2-fifo deliveries/s (10 lines)'].median / m2Rate,
     'M3 p50 - B-temporal start-to-activity p50 at the same rate, ms (<= 25)':
       results['M3 latency p50 ms'].median - results['B-temporal start-to-activity p50 ms at M3 rate'].median,
     'M4 (<= 2.0)': results['M4 healthy p99 ratio (retry storm / calm)'].median,

@@ -13,6 +13,7 @@ import {
   circuitClosedSignal,
   resumeSignal,
   searchAttributes,
+  wakeSignal,
   type AttemptResult,
   type DeliveryActivities,
   type RaiseRequest,
@@ -23,10 +24,11 @@ const ONLY = process.argv.slice(3);
 
 /**
  * One story per file: the activity's answers in turn (`slow-held`: held after a second of real time, so a signal
- * lands while the attempt runs; `raise`: a failure that calls for operational events), the workflow's input, and
+ * lands while the attempt runs; `raise`: a failure that calls for operational events; `predecessor`: waiting for
+ * the previous delivery of a FIFO line), the workflow's input, and
  * what the test does while it runs. Together they walk every branch of the workflow.
  */
-type Answer = number | 'held' | 'slow-held' | 'deferred' | 'raise';
+type Answer = number | 'held' | 'slow-held' | 'deferred' | 'raise' | 'predecessor';
 const stories: Record<
   string,
   { answers: Answer[]; held?: boolean; firstAttempt?: number; during?: (handle: any, env: TestWorkflowEnvironment) => Promise<void> }
@@ -79,6 +81,14 @@ const stories: Record<
       await handle.signal(circuitClosedSignal);
     },
   },
+  'predecessor-woken': {
+    answers: ['predecessor', 200],
+    during: async (handle) => {
+      await new Promise((r) => setTimeout(r, 300));
+      await handle.signal(wakeSignal);
+    },
+  },
+  'predecessor-timer': { answers: ['predecessor', 'predecessor', 200] },
   'cancelled-while-held': {
     answers: ['held'],
     during: async (handle, env) => {
@@ -111,6 +121,8 @@ try {
           return { ...none, status: 'held' };
         }
         if (answer === 'deferred') return { ...none, status: 'deferred', nextDelayMs: 60_000, circuitOpen: true };
+        if (answer === 'predecessor')
+          return { ...none, status: 'deferred', deferredBy: 'predecessor', wakeable: true, waitsFor: 'dlv_before', nextDelayMs: 60_000 };
         if (answer === 'raise') {
           const raise: RaiseRequest[] = [
             {
