@@ -47,7 +47,7 @@ describe('FIFO ordering', () => {
       const first = !tried.has(`${key}/${seq}`);
       tried.add(`${key}/${seq}`);
       answers[i] = first && seq % 25 === 0 ? 500 : 200;
-      return { status: answers[i]! };
+      return { status: answers[i] };
     });
     try {
       const sub = await createSubscription(svc, {
@@ -73,7 +73,7 @@ describe('FIFO ordering', () => {
       const lines = new Map<string, { seq: number; status: number }[]>();
       receiver.requests.forEach((r, i) => {
         const { key, seq } = bodyOf(r).data;
-        lines.set(key, [...(lines.get(key) ?? []), { seq, status: answers[i]! }]);
+        lines.set(key, [...(lines.get(key) ?? []), { seq, status: answers[i] }]);
       });
       assert.equal(lines.size, 10);
       for (const [key, requests] of lines) {
@@ -160,7 +160,7 @@ describe('FIFO ordering', () => {
       const sent = [];
       for (let seq = 0; seq < 5; seq++) sent.push(await sendEvent(svc, 'job.step', { key: 'p', seq }));
       const ids = sent.map((e) => deliveryOf(e, sub.id));
-      await eventually(async () => ((await delivery(ids[4]!)).status === 'held' ? true : undefined), 10_000, 'the deliveries held');
+      await eventually(async () => ((await delivery(ids[4])).status === 'held' ? true : undefined), 10_000, 'the deliveries held');
       assert.equal(receiver.requests.length, 0);
 
       // Redelivered while the line waits: it goes to the end of the line.
