@@ -1,27 +1,24 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { unauthorized } from '../common/errors.js';
-import { MetricsService } from '../health/metrics.service.js';
 import { hashApiKey } from './api-key.hash.js';
 import { readAuthorization } from './bearer-token.js';
 import { clientAddress } from './client-address.js';
 import { FailedAuthGate } from './failed-auth-gate.js';
+import { KeyDirectory } from './key-directory.js';
 import { KnownKeys } from './known-keys.js';
-import type { AuthedRequest, TenantContext } from './tenant-context.js';
+import type { AuthedRequest } from './tenant-context.js';
 
 const HOW = 'Send your API key as `Authorization: Bearer <key>`.';
 
 /**
- * `Authorization: Bearer <api key>` on every /v1 route; revoked keys stop at once (every request looks its key
- * up). An address that keeps failing gets 429 before any lookup, except for keys this process knows are valid.
+ * `Authorization: Bearer <api key>` on every /v1 route; revoked keys stop at once (see KeyDirectory). An address that keeps failing gets 429 before any lookup, except for keys this process knows are valid.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
-    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(KeyDirectory) private readonly keys: KeyDirectory,
     @Inject(FailedAuthGate) private readonly gate: FailedAuthGate,
     @Inject(KnownKeys) private readonly knownKeys: KnownKeys,
-    @Inject(MetricsService) private readonly metrics: MetricsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,18 +33,13 @@ export class ApiKeyGuard implements CanActivate {
     }
     const hash = hashApiKey(presented.token);
     if (!this.knownKeys.has(hash)) this.gate.check(address);
-    this.metrics.authKeyLookups.inc();
-    const rows: TenantContext[] = await this.db.query(
-      `SELECT t.id, t.name, k.id AS "keyId" FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
-        WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
-      [hash],
-    );
-    if (rows.length === 0) {
+    const tenant = await this.keys.find(hash);
+    if (!tenant) {
       this.knownKeys.forget(hash);
       throw this.gate.failed(address, 'unknown', 'The API key is not valid (unknown or revoked).');
     }
     this.knownKeys.remember(hash);
-    req.tenant = rows[0]!;
+    req.tenant = tenant;
     return true;
   }
 }

@@ -2,9 +2,10 @@ import { Global, Module } from '@nestjs/common';
 import { Config } from '../app-config.token.js';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
 import { FailedAuthGate } from './failed-auth-gate.js';
+import { KeyDirectory } from './key-directory.js';
 import { KnownKeys } from './known-keys.js';
 
-/** One failed-auth gate and one set of known keys per process, shared by the guards of every controller. */
+/** One failed-auth gate, one set of known keys and one key directory per process, shared by the guards of every controller. */
 @Global()
 @Module({
   providers: [
@@ -15,7 +16,8 @@ import { KnownKeys } from './known-keys.js';
     },
     { provide: KnownKeys, useFactory: () => new KnownKeys() },
     FailedAuthGate,
+    KeyDirectory,
   ],
-  exports: [FailedAuthGate, KnownKeys],
+  exports: [FailedAuthGate, KnownKeys, KeyDirectory],
 })
 export class AuthModule {}

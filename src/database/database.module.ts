@@ -1,6 +1,7 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Config } from '../app-config.token.js';
+import { ChangeFeed } from './change-feed.js';
 import { createDataSource, migrate } from './data-source.js';
 
 @Global()
@@ -16,13 +17,27 @@ import { createDataSource, migrate } from './data-source.js';
         return ds;
       },
     },
+    {
+      provide: ChangeFeed,
+      // After the migrations (the DataSource first): the triggers it listens to are theirs.
+      inject: [Config, DataSource],
+      useFactory: async (config: Config) => {
+        const feed = new ChangeFeed(config.databaseUrl, new Logger('ChangeFeed'));
+        await feed.start();
+        return feed;
+      },
+    },
   ],
-  exports: [DataSource],
+  exports: [DataSource, ChangeFeed],
 })
 export class DatabaseModule implements OnApplicationShutdown {
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(ChangeFeed) private readonly feed: ChangeFeed,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    await this.feed.stop();
     if (this.ds.isInitialized) await this.ds.destroy();
   }
 }

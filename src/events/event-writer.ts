@@ -68,12 +68,20 @@ line AS (
 )`;
 
 // Events and their deliveries in one statement: durable together or not at all. An idempotency key seen
-// before inserts nothing (ON CONFLICT), and then neither do its deliveries.
+// before inserts nothing (ON CONFLICT), and then neither do its deliveries. Ingestion from cached state passes
+// the key it authenticated with and the routing version it matched against: the statement writes nothing if
+// the key was revoked or the routing moved since, and says which.
 const INSERT_SQL = `
-WITH ev AS (
+WITH gate AS (
+  SELECT CASE
+           WHEN $15::varchar IS NOT NULL AND NOT EXISTS (SELECT 1 FROM api_keys WHERE id = $15 AND revoked_at IS NULL) THEN 'revoked'
+           WHEN $14::bigint IS NOT NULL AND (SELECT routing_version FROM tenants WHERE id = $1) <> $14 THEN 'stale'
+         END AS refused
+), ev AS (
   INSERT INTO events (id, tenant_id, type, data, occurred_at, idempotency_key)
   SELECT e.id, $1, e.type, e.data::jsonb, e.occurred_at, e.key
     FROM unnest($2::varchar[], $3::varchar[], $4::text[], $5::timestamptz[], $6::varchar[]) AS e(id, type, data, occurred_at, key)
+   WHERE (SELECT refused FROM gate) IS NULL
   ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
   RETURNING id
 ), nd AS (
@@ -84,13 +92,29 @@ WITH ev AS (
   INSERT INTO deliveries (id, tenant_id, event_id, subscription_id, event_type, kind, status, ordering_key, predecessor_id)
   SELECT id, $1, event_id, subscription_id, event_type, $12, status, ordering_key, predecessor_id FROM linked
 )
-SELECT id FROM ev`;
+SELECT ARRAY(SELECT id FROM ev) AS ids, (SELECT refused FROM gate) AS refused`;
 
-/** Writes events with their deliveries; returns the ids of the events actually inserted. */
-export async function insertEvents(db: Queryable, tenantId: string, events: NewEvent[], kind: DeliveryKind): Promise<Set<string>> {
-  if (events.length === 0) return new Set();
+/** What an ingest write is checked against: the key that authenticated it, the routing it was matched with. */
+export interface WriteGuard {
+  keyId: string;
+  /** null: not checked. */
+  routingVersion: string | null;
+}
+
+/**
+ * Writes events with their deliveries; returns the ids of the events actually inserted, or why nothing was
+ * written (`guard` given: the key was revoked, or the routing moved).
+ */
+export async function insertEvents(
+  db: Queryable,
+  tenantId: string,
+  events: NewEvent[],
+  kind: DeliveryKind,
+  guard?: WriteGuard,
+): Promise<{ inserted: Set<string>; refused: 'revoked' | 'stale' | null }> {
+  if (events.length === 0) return { inserted: new Set(), refused: null };
   const deliveries = events.flatMap((e) => e.deliveries.map((d) => ({ ...d, eventId: e.id })));
-  const rows: { id: string }[] = await db.query(INSERT_SQL, [
+  const [row]: { ids: string[]; refused: 'revoked' | 'stale' | null }[] = await db.query(INSERT_SQL, [
     tenantId,
     events.map((e) => e.id),
     events.map((e) => e.type),
@@ -104,8 +128,10 @@ export async function insertEvents(db: Queryable, tenantId: string, events: NewE
     deliveries.map((d) => d.status),
     kind,
     deliveries.map((d) => d.orderingKey),
+    guard?.routingVersion ?? null,
+    guard?.keyId ?? null,
   ]);
-  return new Set(rows.map((r) => r.id));
+  return { inserted: new Set(row!.ids), refused: row!.refused };
 }
 
 /** New deliveries of events that already exist (redelivery, recovery). */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
 import { Config } from '../app-config.token.js';
 import type { TenantContext } from '../auth/tenant-context.js';
-import { notFound, payloadTooLarge, validationFailed, type FieldError } from '../common/errors.js';
+import { notFound, payloadTooLarge, unauthorized, validationFailed, type FieldError } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import { toPage } from '../common/pagination.js';
 import { fieldErrors } from '../common/validation.js';
@@ -12,27 +12,21 @@ import type { DeliveryKind } from '../deliveries/delivery.entity.js';
 import { isOperational } from '../policy/event-matching.js';
 import { payloadErrors, validatorKey } from '../event-types/payload-schema.js';
 import { MetricsService } from '../health/metrics.service.js';
-import { deliveriesFor, insertEvents, type NewEvent, type Target } from './event-writer.js';
+import { deliveriesFor, insertEvents, type NewEvent, type Target, type WriteGuard } from './event-writer.js';
 import { eventInputSchema, type AcceptedEvent, type EventInput, type ListEventsQuery } from './event.dto.js';
 import { Event } from './event.entity.js';
 import { SubscriptionMatcher } from './subscription-matcher.js';
+import { TenantRouting, type CatalogEntry } from './tenant-routing.js';
 
-interface CatalogEntry {
-  name: string;
-  schema: Record<string, unknown> | null;
-  archived: boolean;
-  /** Names the tenant's type in the validator cache. */
-  key: string;
-  /** A hash of the schema's content: a new one compiles a new validator in place of the old. */
-  version: string;
-}
+/** Tries of an ingest write whose routing moved meanwhile before the last, unchecked one (see ingest). */
+const STALE_TRIES = 5;
 
 @Injectable()
 export class EventsService {
   constructor(
     @Inject(Config) private readonly config: Config,
     @Inject(DataSource) private readonly db: DataSource,
-    @Inject(SubscriptionMatcher) private readonly matcher: SubscriptionMatcher,
+    @Inject(TenantRouting) private readonly routing: TenantRouting,
     @Inject(DeliveryDispatcher) private readonly dispatcher: DeliveryDispatcher,
     @Inject(DeliveriesService) private readonly deliveries: DeliveriesService,
     @Inject(MetricsService) private readonly metrics: MetricsService,
@@ -54,28 +48,47 @@ export class EventsService {
 
     const seen = await this.findByKeys(tenant.id, keys);
     const fresh = inputs.map((input, i) => ({ input, i })).filter(({ i }) => !keys[i] || !seen.has(keys[i]));
-    const types = [...new Set(fresh.map(({ input }) => input.type))];
-    const [catalog, candidates] = await Promise.all([
-      this.catalog(tenant.id, types),
-      fresh.length ? this.matcher.candidates(tenant.id, types) : Promise.resolve([]),
-    ]);
-    this.validateAgainstCatalog(fresh, catalog, prefix);
 
-    const byIndex = new Map<number, NewEvent>();
-    for (const { input, i } of fresh) {
-      const id = newId('evt');
-      const deliveries = deliveriesFor(
-        tenant.id,
-        input.type,
-        SubscriptionMatcher.select(candidates, input.type, input.data),
-        'event',
-        input.data,
-      );
-      const occurredAt = new Date(input.occurredAt ?? Date.now());
-      byIndex.set(i, { id, type: input.type, data: input.data, json: json[i], occurredAt, idempotencyKey: keys[i] ?? null, deliveries });
+    let byIndex: Map<number, NewEvent>;
+    let inserted: Set<string>;
+    for (let tries = 1; ; tries++) {
+      const routing = await this.routing.get(tenant.id);
+      try {
+        this.validateAgainstCatalog(fresh, routing.catalog, prefix);
+      } catch (err) {
+        // A type created a moment ago by another process may not have reached this one's memory yet: look again.
+        if (tries > 1) throw err;
+        this.routing.forget(tenant.id);
+        continue;
+      }
+      byIndex = new Map();
+      for (const { input, i } of fresh) {
+        const targets = SubscriptionMatcher.select(routing.subscriptions, input.type, input.data);
+        const deliveries = deliveriesFor(tenant.id, input.type, targets, 'event', input.data);
+        const occurredAt = new Date(input.occurredAt ?? Date.now());
+        byIndex.set(i, {
+          id: newId('evt'),
+          type: input.type,
+          data: input.data,
+          json: json[i],
+          occurredAt,
+          idempotencyKey: keys[i] ?? null,
+          deliveries,
+        });
+      }
+      // The write checks the key and the routing version; past a few moves in a row (constant churn), the last
+      // try matches a fresh read without the version check.
+      const guard = { keyId: tenant.keyId, routingVersion: tries < STALE_TRIES ? routing.version : null };
+      const written = await this.insert(tenant.id, [...byIndex.values()], 'event', guard);
+      if (written.refused === 'revoked') throw unauthorized('The API key is not valid (unknown or revoked).');
+      if (written.refused === 'stale') {
+        this.routing.forget(tenant.id);
+        continue;
+      }
+      inserted = written.inserted;
+      break;
     }
     const events = [...byIndex.values()];
-    const inserted = await this.insert(tenant.id, events, 'event');
     const created = events.filter((e) => inserted.has(e.id));
     this.dispatcher.enqueue(created.flatMap((e) => e.deliveries));
     this.metrics.eventsAccepted.inc(created.length);
@@ -92,7 +105,7 @@ export class EventsService {
   /** Checks a test event as ingestion would (catalog, schema, size), without writing anything. */
   async checkEvent(tenantId: string, input: { type: string; data: Record<string, unknown> }): Promise<void> {
     const [valid] = this.validateShape([input], () => undefined).inputs;
-    this.validateAgainstCatalog([{ input: valid, i: 0 }], await this.catalog(tenantId, [valid.type]), () => undefined);
+    this.validateAgainstCatalog([{ input: valid, i: 0 }], (await this.routing.get(tenantId)).catalog, () => undefined);
   }
 
   /**
@@ -197,16 +210,6 @@ export class EventsService {
     if (errors.length) throw validationFailed(errors, 'Some events do not fit the event type catalog.');
   }
 
-  private async catalog(tenantId: string, types: string[]): Promise<Map<string, CatalogEntry>> {
-    if (types.length === 0) return new Map();
-    const rows: { name: string; schema: Record<string, unknown> | null; archived: boolean; version: string }[] = await this.db.query(
-      `SELECT name, schema, archived_at IS NOT NULL AS archived, coalesce(md5(schema::text), '') AS version
-         FROM event_types WHERE tenant_id = $1 AND name = ANY($2)`,
-      [tenantId, types],
-    );
-    return new Map(rows.map((r) => [r.name, { ...r, key: validatorKey(tenantId, r.name) }]));
-  }
-
   private async findByKeys(tenantId: string, keys: (string | null)[]): Promise<Map<string, AcceptedEvent>> {
     const wanted = keys.filter((k): k is string => k !== null);
     if (wanted.length === 0) return new Map();
@@ -223,10 +226,10 @@ export class EventsService {
     return new Map(rows.map((r) => [r.key, { id: r.id, type: r.type, occurredAt: r.occurredAt.toISOString(), deliveries: r.deliveries }]));
   }
 
-  private async insert(tenantId: string, events: NewEvent[], kind: DeliveryKind): Promise<Set<string>> {
-    const inserted = await insertEvents(this.db, tenantId, events, kind);
-    const count = events.filter((e) => inserted.has(e.id)).reduce((n, e) => n + e.deliveries.length, 0);
+  private async insert(tenantId: string, events: NewEvent[], kind: DeliveryKind, guard?: WriteGuard) {
+    const written = await insertEvents(this.db, tenantId, events, kind, guard);
+    const count = events.filter((e) => written.inserted.has(e.id)).reduce((n, e) => n + e.deliveries.length, 0);
     this.metrics.deliveriesCreated.inc({ kind }, count);
-    return inserted;
+    return written;
   }
 }

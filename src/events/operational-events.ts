@@ -24,6 +24,6 @@ export async function writeOperationalEvent(db: Queryable, request: RaiseRequest
     idempotencyKey: request.key,
     deliveries: deliveriesFor(request.tenantId, request.type, targets, 'event', request.data),
   };
-  const inserted = await insertEvents(db, request.tenantId, [event], 'event');
+  const { inserted } = await insertEvents(db, request.tenantId, [event], 'event');
   return inserted.has(event.id) ? event.deliveries : [];
 }

@@ -46,6 +46,12 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly routingLoads = new Counter({
+    name: 'ingest_routing_loads_total',
+    help: "A tenant's catalog and subscriptions read from the database for ingestion (not in memory, or changed)",
+    registers: [this.registry],
+  });
+
   readonly authKeyLookups = new Counter({
     name: 'auth_key_lookups_total',
     help: 'API keys looked up in the database to authenticate a request',

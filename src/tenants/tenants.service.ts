@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { generateApiKey } from '../config.js';
 import { hashApiKey } from '../auth/api-key.hash.js';
+import { KeyDirectory } from '../auth/key-directory.js';
 import { conflict, notFound } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import { EventTypesService } from '../event-types/event-types.service.js';
@@ -12,6 +13,7 @@ export class TenantsService {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(EventTypesService) private readonly eventTypes: EventTypesService,
+    @Inject(KeyDirectory) private readonly keys: KeyDirectory,
   ) {}
 
   /** A tenant with its first API key, shown once. */
@@ -65,5 +67,6 @@ export class TenantsService {
     if (id === usedKeyId) throw conflict('This request was made with that key; revoke it with another key of the tenant.');
     const result = await this.db.getRepository(ApiKey).update({ tenantId, id }, { revokedAt: new Date() });
     if (!result.affected) throw notFound('API key', id);
+    this.keys.forgetTenant(tenantId);
   }
 }
