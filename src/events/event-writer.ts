@@ -131,7 +131,7 @@ export async function insertEvents(
     guard?.routingVersion ?? null,
     guard?.keyId ?? null,
   ]);
-  return { inserted: new Set(row!.ids), refused: row!.refused };
+  return { inserted: new Set(row.ids), refused: row.refused };
 }
 
 /** New deliveries of events that already exist (redelivery, recovery). */

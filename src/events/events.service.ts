@@ -10,7 +10,7 @@ import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher.js';
 import type { DeliveryKind } from '../deliveries/delivery.entity.js';
 import { isOperational } from '../policy/event-matching.js';
-import { payloadErrors, validatorKey } from '../event-types/payload-schema.js';
+import { payloadErrors } from '../event-types/payload-schema.js';
 import { MetricsService } from '../health/metrics.service.js';
 import { deliveriesFor, insertEvents, type NewEvent, type Target, type WriteGuard } from './event-writer.js';
 import { eventInputSchema, type AcceptedEvent, type EventInput, type ListEventsQuery } from './event.dto.js';

@@ -53,7 +53,7 @@ describe('ingest caches: keys, catalog and subscriptions kept in memory, never s
    * what it keeps goes stale; the writes' own checks must still hold. Undone by the function returned.
    */
   const muteFeedOfSecond = () => {
-    const client = (second.app.get(ChangeFeed) as unknown as { client: NotificationSource }).client;
+    const client = (second.app.get<ChangeFeed>(ChangeFeed) as unknown as { client: NotificationSource }).client;
     const heard = client.listeners('notification');
     client.removeAllListeners('notification');
     return () => heard.forEach((l) => client.on('notification', l));
