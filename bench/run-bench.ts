@@ -135,7 +135,12 @@ async function main() {
     ? { address: process.env['TEMPORAL_ADDRESS'], stop: async () => {} }
     : await startTestTemporal();
   process.env['TEST_TEMPORAL_ADDRESS'] = temporal.address;
-  const svc = await startService('bench', { LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '100000000', ADMIN_API_KEY: ADMIN });
+  const svc = await startService('bench', {
+    LOG_LEVEL: 'error',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    TENANT_EVENTS_PER_SECOND: '1000000',
+    ADMIN_API_KEY: ADMIN,
+  });
   const receiver = await Receiver.start();
   log(`service up, Temporal at ${temporal.address}, receiver at ${receiver.url}`);
 
@@ -321,6 +326,7 @@ async function main() {
     BOOTSTRAP_API_KEY: svc.apiKey,
     DATA_DIR: svc.config.dataDir,
     RATE_LIMIT_PER_MINUTE: '100000000',
+    TENANT_EVENTS_PER_SECOND: '1000000',
     ALLOW_HTTP_TARGETS: 'true',
     ALLOWED_PRIVATE_CIDRS: '127.0.0.0/8',
     LOG_LEVEL: 'warn',

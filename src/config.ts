@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
+import { defaultBurst, MIN_DEFAULT_BURST, UNLIMITED, type IngestQuota } from './policy/ingest-quota.js';
 
 const isValidCidr = (c: string) => {
   try {
@@ -22,6 +23,10 @@ const optionalString = z
   .string()
   .optional()
   .transform((v) => (v === '' ? undefined : v));
+
+/** Ingest quota bounds (config and admin API): past these the bucket's microsecond arithmetic loses meaning. */
+export const MAX_EVENTS_PER_SECOND = 1_000_000;
+export const MAX_EVENTS_BURST = 100_000_000;
 
 /** Every environment variable the service reads, with its default. `.env.example` documents each one. */
 const envSchema = z.object({
@@ -69,6 +74,17 @@ const envSchema = z.object({
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  TENANT_EVENTS_PER_SECOND: z.coerce.number().int().min(0).max(MAX_EVENTS_PER_SECOND).default(1000),
+  // Empty (as in .env.example) means unset: derived from the rate.
+  TENANT_EVENTS_BURST: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce
+      .number()
+      .int()
+      .min(MIN_DEFAULT_BURST, `must be at least ${MIN_DEFAULT_BURST} (one full batch), so a full batch fits a full bucket`)
+      .max(MAX_EVENTS_BURST)
+      .optional(),
+  ),
   LOG_FILE: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -118,10 +134,12 @@ export interface AppConfig {
   workerMaxActivities: number;
   /** Workflows kept in worker memory; held deliveries beyond this wait in Temporal, not in RAM. */
   workerMaxCachedWorkflows: number;
-  /** Management API requests per API key per minute (ingestion is not limited). */
+  /** Management API requests per API key per minute (ingestion has the per-tenant `ingestQuota` instead). */
   rateLimitPerMinute: number;
   /** Failed authentications per client address per minute; past it, unknown keys get 429 without a lookup. */
   authFailuresPerMinute: number;
+  /** Events per second (and burst) each tenant may ingest unless the admin API set its own; perSecond 0: unlimited. */
+  ingestQuota: IngestQuota;
   /** Append logs to this file instead of stdout. */
   logFile: string | undefined;
   logLevel: string;
@@ -195,6 +213,10 @@ export function loadConfig(env: Record<string, string | undefined>, role: Role =
     workerMaxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
+    ingestQuota:
+      e.TENANT_EVENTS_PER_SECOND === 0
+        ? UNLIMITED
+        : { perSecond: e.TENANT_EVENTS_PER_SECOND, burst: e.TENANT_EVENTS_BURST ?? defaultBurst(e.TENANT_EVENTS_PER_SECOND) },
     logFile: e.LOG_FILE,
     logLevel: e.LOG_LEVEL,
   };

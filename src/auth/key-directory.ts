@@ -6,7 +6,7 @@ import { MetricsService } from '../health/metrics.service.js';
 import type { TenantContext } from './tenant-context.js';
 
 /**
- * Which tenant an API key (by hash) acts for, kept in memory while the change feed says nothing about the
+ * Which tenant an API key (by hash) acts for, with the tenant's ingest quota, kept in memory while the change feed says nothing about the
  * tenant's keys: a revoked key is refused by every process within milliseconds of the commit, by this one at
  * once, and ingestion checks the key again inside its own write. Unknown keys are never kept (the failed-auth
  * gate limits guessing).
@@ -27,7 +27,9 @@ export class KeyDirectory {
     return this.cache.get(hash, async () => {
       this.metrics.authKeyLookups.inc();
       const [row]: TenantContext[] = await this.db.query(
-        `SELECT t.id, t.name, k.id AS "keyId" FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
+        `SELECT t.id, t.name, k.id AS "keyId",
+                json_build_object('perSecond', t.events_per_second, 'burst', t.events_burst) AS "ingestQuota"
+           FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
           WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
         [hash],
       );

@@ -1,11 +1,14 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import type { IngestQuotaOverride } from '../policy/ingest-quota.js';
 
 export interface TenantContext {
   id: string;
   name: string;
   /** The API key this request came with. */
   keyId: string;
+  /** The tenant's own ingest quota, read with the key (see KeyDirectory for when a change applies). */
+  ingestQuota: IngestQuotaOverride;
 }
 
 export type AuthedRequest = Request & { tenant?: TenantContext };

@@ -40,8 +40,9 @@ export class RateLimited extends AppError {
   constructor(
     detail: string,
     readonly retryAfterSeconds: number,
+    code = 'too-many-requests',
   ) {
-    super('too-many-requests', HttpStatus.TOO_MANY_REQUESTS, 'Too many requests', detail);
+    super(code, HttpStatus.TOO_MANY_REQUESTS, 'Too many requests', detail);
   }
 }
 

@@ -23,7 +23,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with the current state',
   413: 'Body or event payload over the limit',
   422: 'Invalid fields, each named in `errors`',
-  429: 'Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After)',
+  429: "Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After)",
 };
 
 /** Every 429 says how long to wait. */

@@ -3,8 +3,9 @@ import { Delivery } from '../deliveries/delivery.entity.js';
 import { DeliveryLine } from '../deliveries/delivery-line.entity.js';
 import { EventType } from '../event-types/event-type.entity.js';
 import { Event } from '../events/event.entity.js';
+import { IngestBucket } from '../events/ingest-bucket.entity.js';
 import { Subscription } from '../subscriptions/subscription.entity.js';
 import { ApiKey } from '../tenants/api-key.entity.js';
 import { Tenant } from '../tenants/tenant.entity.js';
 
-export const entities = [Tenant, ApiKey, EventType, Subscription, Event, Delivery, DeliveryLine, Attempt];
+export const entities = [Tenant, ApiKey, EventType, Subscription, Event, Delivery, DeliveryLine, Attempt, IngestBucket];

@@ -4,8 +4,7 @@ import { isoDate, pageOf } from '../common/openapi.js';
 import { pageQuery } from '../common/pagination.js';
 import { deliveryResponse } from '../deliveries/delivery.dto.js';
 import { eventTypeName } from '../event-types/event-type.dto.js';
-
-export const MAX_BATCH = 500;
+import { MAX_BATCH } from '../policy/ingest-quota.js';
 
 export const eventInputSchema = z.strictObject({
   type: eventTypeName,

@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { DeliveriesModule } from '../deliveries/deliveries.module.js';
 import { EventsController } from './events.controller.js';
 import { EventsService } from './events.service.js';
+import { IngestQuotaGate } from './ingest-quota.js';
 import { TenantRouting } from './tenant-routing.js';
 
 @Module({
   imports: [DeliveriesModule],
   controllers: [EventsController],
-  providers: [EventsService, TenantRouting],
+  providers: [EventsService, IngestQuotaGate, TenantRouting],
   exports: [EventsService],
 })
 export class EventsModule {}

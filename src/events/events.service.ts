@@ -15,6 +15,7 @@ import { MetricsService } from '../health/metrics.service.js';
 import { deliveriesFor, insertEvents, type NewEvent, type Target, type WriteGuard } from './event-writer.js';
 import { eventInputSchema, type AcceptedEvent, type EventInput, type ListEventsQuery } from './event.dto.js';
 import { Event } from './event.entity.js';
+import { IngestQuotaGate } from './ingest-quota.js';
 import { SubscriptionMatcher } from './subscription-matcher.js';
 import { TenantRouting, type CatalogEntry } from './tenant-routing.js';
 
@@ -30,11 +31,14 @@ export class EventsService {
     @Inject(DeliveryDispatcher) private readonly dispatcher: DeliveryDispatcher,
     @Inject(DeliveriesService) private readonly deliveries: DeliveriesService,
     @Inject(MetricsService) private readonly metrics: MetricsService,
+    @Inject(IngestQuotaGate) private readonly quota: IngestQuotaGate,
   ) {}
 
   /**
-   * Validates, matches, writes events and deliveries in one statement, then starts the workflows.
-   * `raw[i]` is checked against the event schema here so that a batch names its bad fields `events.i.*`.
+   * Validates, matches, takes the events from the tenant's ingest quota, writes events and deliveries in one
+   * statement, then starts the workflows. `raw[i]` is checked against the event schema here so that a batch
+   * names its bad fields `events.i.*`. Only new events count against the quota: a replay of a known
+   * Idempotency-Key or event `id` answers with the first result for free.
    */
   async ingest(
     tenant: TenantContext,
@@ -51,6 +55,7 @@ export class EventsService {
 
     let byIndex: Map<number, NewEvent>;
     let inserted: Set<string>;
+    let charged = false;
     for (let tries = 1; ; tries++) {
       const routing = await this.routing.get(tenant.id);
       try {
@@ -61,6 +66,9 @@ export class EventsService {
         this.routing.forget(tenant.id);
         continue;
       }
+      // Charged once the request is known to be valid, before anything is written; once, whatever the tries.
+      if (!charged) await this.quota.admit(tenant, fresh.length, fieldPrefix ? 'events' : undefined);
+      charged = true;
       byIndex = new Map();
       for (const { input, i } of fresh) {
         const targets = SubscriptionMatcher.select(routing.subscriptions, input.type, input.data);

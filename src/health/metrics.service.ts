@@ -33,6 +33,12 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly ingestThrottled = new Counter({
+    name: 'webhook_ingest_throttled_total',
+    help: "Ingest requests answered 429 because they were over their tenant's ingest quota (nothing written)",
+    registers: [this.registry],
+  });
+
   readonly attemptsDeferred = new Counter({
     name: 'webhook_attempts_deferred_total',
     help: "Attempts not made because the subscription's circuit breaker was open",

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isoDate, pageOf } from '../common/openapi.js';
+import { MAX_EVENTS_BURST, MAX_EVENTS_PER_SECOND } from '../config.js';
+import { MIN_DEFAULT_BURST } from '../policy/ingest-quota.js';
 
 export const createTenantSchema = z.strictObject({
   name: z
@@ -13,3 +15,39 @@ export const createTenantSchema = z.strictObject({
 export const tenantCreatedResponse = z.object({ id: z.string(), name: z.string(), apiKey: z.string() });
 export const apiKeyCreatedResponse = z.object({ id: z.string(), apiKey: z.string(), createdAt: isoDate });
 export const apiKeyPage = pageOf(z.object({ id: z.string(), createdAt: isoDate, revokedAt: isoDate.nullable() }));
+
+/** The tenant's own ingest quota; `null` in a PATCH returns it to the service's default (TENANT_EVENTS_PER_SECOND). */
+const ingestQuotaSchema = z
+  .strictObject({
+    perSecond: z.number().int().min(0).max(MAX_EVENTS_PER_SECOND).describe('Events per second this tenant may ingest; 0: unlimited'),
+    burst: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_EVENTS_BURST)
+      .nullable()
+      .optional()
+      .describe(`Events at once when the tenant has been quiet; default twice perSecond, at least ${MIN_DEFAULT_BURST}`),
+  })
+  .refine((q) => !(q.perSecond === 0 && q.burst != null), {
+    path: ['burst'],
+    message: 'must be absent when perSecond is 0 (unlimited)',
+  });
+
+export const updateTenantSchema = z.strictObject({
+  ingestQuota: ingestQuotaSchema.nullable().optional(),
+});
+export type UpdateTenantInput = z.output<typeof updateTenantSchema>;
+
+export const tenantResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: isoDate,
+  ingestQuota: z
+    .object({ perSecond: z.number().int(), burst: z.number().int().nullable() })
+    .nullable()
+    .describe("The tenant's own quota as set; null: the service default. `burst` null: derived from perSecond"),
+  effectiveIngestQuota: z
+    .object({ perSecond: z.number().int(), burst: z.number().int(), source: z.enum(['tenant', 'default']) })
+    .describe('What ingestion enforces now (perSecond 0: unlimited); over it, POST /v1/events answers 429 with Retry-After'),
+});

@@ -14,4 +14,12 @@ export class Tenant {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /** The tenant's own ingest quota (admin API); null: TENANT_EVENTS_PER_SECOND. 0: unlimited. */
+  @Column({ type: 'integer', nullable: true })
+  eventsPerSecond!: number | null;
+
+  /** Null: derived from the rate (twice it, at least one full batch). */
+  @Column({ type: 'integer', nullable: true })
+  eventsBurst!: number | null;
 }

@@ -1,10 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AdminKeyAuth, ApiKeyAuth } from '../auth/auth.decorators.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { parse, ZodBody } from '../common/validation.js';
-import { apiKeyCreatedResponse, apiKeyPage, createTenantSchema, tenantCreatedResponse } from './tenant.dto.js';
+import {
+  apiKeyCreatedResponse,
+  apiKeyPage,
+  createTenantSchema,
+  tenantCreatedResponse,
+  tenantResponse,
+  updateTenantSchema,
+} from './tenant.dto.js';
 import { TenantsService } from './tenants.service.js';
 
 @ApiTags('tenants')
@@ -21,6 +28,23 @@ export class TenantsController {
   @ZodResponse(201, tenantCreatedResponse, 'Created; `apiKey` is shown only here')
   create(@Body() body: unknown) {
     return this.tenants.create(parse(createTenantSchema, body).name);
+  }
+
+  /** Admin only: a tenant and its ingest quota. */
+  @Get('tenants/:id')
+  @AdminKeyAuth()
+  @ZodResponse(200, tenantResponse)
+  get(@Param('id') id: string) {
+    return this.tenants.get(id);
+  }
+
+  /** Admin only: sets the tenant's own ingest quota (`null`: back to the default); applies from its next request. */
+  @Patch('tenants/:id')
+  @AdminKeyAuth()
+  @ZodBody(updateTenantSchema)
+  @ZodResponse(200, tenantResponse)
+  update(@Param('id') id: string, @Body() body: unknown) {
+    return this.tenants.update(id, parse(updateTenantSchema, body));
   }
 
   /** Another key for the caller's tenant (shown once). */

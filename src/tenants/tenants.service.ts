@@ -1,16 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Config } from '../app-config.token.js';
 import { generateApiKey } from '../config.js';
 import { hashApiKey } from '../auth/api-key.hash.js';
 import { KeyDirectory } from '../auth/key-directory.js';
 import { conflict, notFound } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import { EventTypesService } from '../event-types/event-types.service.js';
+import { effectiveIngestQuota } from '../policy/ingest-quota.js';
 import { ApiKey } from './api-key.entity.js';
+import type { UpdateTenantInput } from './tenant.dto.js';
+import { Tenant } from './tenant.entity.js';
 
 @Injectable()
 export class TenantsService {
   constructor(
+    @Inject(Config) private readonly config: Config,
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(EventTypesService) private readonly eventTypes: EventTypesService,
     @Inject(KeyDirectory) private readonly keys: KeyDirectory,
@@ -27,6 +32,41 @@ export class TenantsService {
     await this.eventTypes.seedBuiltIns(id);
     const { apiKey } = await this.createKey(id);
     return { id, name, apiKey };
+  }
+
+  async get(id: string) {
+    const tenant = await this.db.getRepository(Tenant).findOneBy({ id });
+    if (!tenant) throw notFound('tenant', id);
+    return this.view(tenant);
+  }
+
+  /**
+   * Takes effect with the tenant's next request: the quota comes with the key (see KeyDirectory), which this
+   * process forgets now and every other one as soon as the change feed tells it.
+   */
+  async update(id: string, input: UpdateTenantInput) {
+    const changes: Partial<Tenant> = {};
+    if (input.ingestQuota !== undefined) {
+      changes.eventsPerSecond = input.ingestQuota?.perSecond ?? null;
+      changes.eventsBurst = input.ingestQuota?.burst ?? null;
+    }
+    if (Object.keys(changes).length > 0) {
+      const result = await this.db.getRepository(Tenant).update({ id }, changes);
+      if (!result.affected) throw notFound('tenant', id);
+      this.keys.forgetTenant(id);
+    }
+    return this.get(id);
+  }
+
+  private view(t: Tenant) {
+    const own = { perSecond: t.eventsPerSecond, burst: t.eventsBurst };
+    return {
+      id: t.id,
+      name: t.name,
+      createdAt: t.createdAt.toISOString(),
+      ingestQuota: own.perSecond === null ? null : own,
+      effectiveIngestQuota: effectiveIngestQuota(own, this.config.ingestQuota),
+    };
   }
 
   /** Makes sure tenant `name` exists, with its built-in event types, and accepts `apiKey` (BOOTSTRAP_API_KEY). */
@@ -61,7 +101,7 @@ export class TenantsService {
     };
   }
 
-  /** Effective at once: every request looks its key up (no cache). */
+  /** Effective at once here; elsewhere as soon as the change feed says so, and ingestion checks the key itself. */
   async revokeKey(tenantId: string, id: string, usedKeyId: string): Promise<void> {
     // Revoking the key of this very request would lock the caller out; use another key for that.
     if (id === usedKeyId) throw conflict('This request was made with that key; revoke it with another key of the tenant.');

@@ -99,6 +99,8 @@ export class Ctx {
       BOOTSTRAP_API_KEY: this.apiKey,
       DATA_DIR: join(this.dir, 'data'),
       RATE_LIMIT_PER_MINUTE: '100000000',
+      // Scenario 6 ingests beyond the default quota; a high one keeps the quota statement on the path under test.
+      TENANT_EVENTS_PER_SECOND: '1000000',
       ALLOW_HTTP_TARGETS: 'true',
       ALLOWED_PRIVATE_CIDRS: '127.0.0.0/8',
       SWEEP_INTERVAL_MS: '2000',

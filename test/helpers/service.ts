@@ -61,6 +61,9 @@ export async function startService(label: string, env: Record<string, string> = 
       ALLOW_HTTP_TARGETS: 'true',
       ALLOWED_PRIVATE_CIDRS: '127.0.0.0/8',
       LOG_LEVEL: 'warn',
+      // Tests ingest far faster than the default quota; this high one still runs the quota statement on every
+      // ingest. test/e2e/ingest-quota.test.ts sets its own.
+      TENANT_EVENTS_PER_SECOND: '1000000',
       ...env,
     },
     role,

@@ -354,6 +354,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TenantsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["TenantsController_update"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -677,7 +693,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -830,7 +846,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -978,7 +994,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -1164,7 +1180,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -1336,7 +1352,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -1509,7 +1525,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -1676,7 +1692,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -1847,7 +1863,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2008,7 +2024,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2156,7 +2172,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2326,7 +2342,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2492,7 +2508,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2665,7 +2681,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -2848,7 +2864,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -3014,7 +3030,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -3191,7 +3207,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -3394,7 +3410,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -3673,7 +3689,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -3869,7 +3885,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4017,7 +4033,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4294,7 +4310,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4476,7 +4492,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4672,7 +4688,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -4832,7 +4848,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -5030,7 +5046,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -5189,7 +5205,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -5398,7 +5414,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */
@@ -5556,7 +5572,350 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests: over the rate limit of this API key, or too many failed authentications from this address (see Retry-After) */
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    TenantsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description ISO 8601 UTC */
+                        createdAt: string;
+                        /** @description What ingestion enforces now (perSecond 0: unlimited); over it, POST /v1/events answers 429 with Retry-After */
+                        effectiveIngestQuota: {
+                            burst: number;
+                            perSecond: number;
+                            /** @enum {string} */
+                            source: "tenant" | "default";
+                        };
+                        id: string;
+                        /** @description The tenant's own quota as set; null: the service default. `burst` null: derived from perSecond */
+                        ingestQuota: {
+                            burst: number | null;
+                            perSecond: number;
+                        } | null;
+                        name: string;
+                    };
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Body or event payload over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    TenantsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ingestQuota?: {
+                        /** @description Events at once when the tenant has been quiet; default twice perSecond, at least 500 */
+                        burst?: number | null;
+                        /** @description Events per second this tenant may ingest; 0: unlimited */
+                        perSecond: number;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description ISO 8601 UTC */
+                        createdAt: string;
+                        /** @description What ingestion enforces now (perSecond 0: unlimited); over it, POST /v1/events answers 429 with Retry-After */
+                        effectiveIngestQuota: {
+                            burst: number;
+                            perSecond: number;
+                            /** @enum {string} */
+                            source: "tenant" | "default";
+                        };
+                        id: string;
+                        /** @description The tenant's own quota as set; null: the service default. `burst` null: derived from perSecond */
+                        ingestQuota: {
+                            burst: number | null;
+                            perSecond: number;
+                        } | null;
+                        name: string;
+                    };
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Body or event payload over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
             429: {
                 headers: {
                     /** @description Seconds to wait before trying again */

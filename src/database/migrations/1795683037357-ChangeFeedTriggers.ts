@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * What the api caches is told when it changes (see src/database/change-feed.ts): every committed change to keys,
- * to a tenant's name, to the event type catalog and to the subscription fields that decide where events go
+ * to a tenant's name or ingest quota, to the event type catalog and to the subscription fields that decide where events go
  * notifies `hookrelay_changes` with `table:tenant`; a change to the catalog or the routing also bumps the
  * tenant's `routing_version`, which ingestion checks in its write (a process whose cache missed a change
  * writes nothing and reads again). The health bookkeeping attempts write to subscriptions notifies nothing.
@@ -31,7 +31,7 @@ export class ChangeFeedTriggers1795683037357 implements MigrationInterface {
       'CREATE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE ON "api_keys" FOR EACH ROW EXECUTE FUNCTION hookrelay_notify_change()',
     );
     await q.query(
-      'CREATE TRIGGER notify_change AFTER UPDATE ON "tenants" FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION hookrelay_notify_change()',
+      'CREATE TRIGGER notify_change AFTER UPDATE ON "tenants" FOR EACH ROW WHEN ((OLD.name, OLD.events_per_second, OLD.events_burst) IS DISTINCT FROM (NEW.name, NEW.events_per_second, NEW.events_burst)) EXECUTE FUNCTION hookrelay_notify_change()',
     );
     await q.query(
       'CREATE TRIGGER notify_change AFTER INSERT OR UPDATE OR DELETE ON "event_types" FOR EACH ROW EXECUTE FUNCTION hookrelay_routing_changed()',

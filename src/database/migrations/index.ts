@@ -5,6 +5,7 @@ import { SubscriptionCircuitBreaker1795630519261 } from './1795630519261-Subscri
 import { SignatureTimestamped1795672324365 } from './1795672324365-SignatureTimestamped.js';
 import { DeliveryWaitingFor1795682000000 } from './1795682000000-DeliveryWaitingFor.js';
 import { FifoLines1795682317365 } from './1795682317365-FifoLines.js';
+import { IngestQuota1795682967417 } from './1795682967417-IngestQuota.js';
 import { ChangeFeedTriggers1795683037357 } from './1795683037357-ChangeFeedTriggers.js';
 
 /** Every migration, in order. Run at start; never `synchronize`. */
@@ -16,5 +17,6 @@ export const migrations = [
   SignatureTimestamped1795672324365,
   DeliveryWaitingFor1795682000000,
   FifoLines1795682317365,
+  IngestQuota1795682967417,
   ChangeFeedTriggers1795683037357,
 ];
