@@ -22,6 +22,9 @@ const CONCURRENCY = 32;
 const OPEN_LOOP_SECONDS = Number(process.env['BENCH_OPEN_LOOP_SECONDS'] ?? 8);
 const HELD = Number(process.env['BENCH_HELD'] ?? 10_000);
 const ADMIN = 'bench-admin-key';
+/** `BENCH_ONLY=M4,M1` runs only those sections (while working on one figure); unset runs them all. */
+const ONLY = process.env['BENCH_ONLY']?.split(',').map((s) => s.trim().toUpperCase());
+const wants = (section: string) => !ONLY || ONLY.includes(section);
 
 const log = (msg: string) => console.log(`[bench] ${msg}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -168,7 +171,7 @@ async function main() {
   const runs: Record<string, number[]> = {};
   const record = (name: string, value: number) => (runs[name] ??= []).push(value);
 
-  for (let rep = 1; rep <= REPS; rep++) {
+  for (let rep = 1; rep <= REPS && wants('M2'); rep++) {
     log(`repetition ${rep} of ${REPS}`);
     // B-temporal
     latencies.length = 0;
@@ -217,7 +220,8 @@ async function main() {
     await svc.api('DELETE', `/v1/subscriptions/${fifo.id}`);
   }
   for (const [name, values] of Object.entries(runs)) results[name] = figure(values);
-  const m2Rate = results['M2 deliveries/s'].median;
+  // Without M2 (BENCH_ONLY), the rates derived from it come from BENCH_M2_RATE.
+  const m2Rate = results['M2 deliveries/s']?.median ?? Number(process.env['BENCH_M2_RATE'] ?? 40);
 
   // Where the engine's work goes: history events of one delivery and of one bare workflow.
   const historyLength = async (workflowId: string) => {
@@ -225,15 +229,17 @@ async function main() {
     await client.workflow.getHandle(workflowId).result();
     return (await client.workflow.getHandle(workflowId).fetchHistory()).events?.length ?? NaN;
   };
-  const sampleSub = await subscribe('/sample', ['bench.m2']);
-  const sampled = (await post(svc, '/v1/events', { type: 'bench.m2', data: {} })) as { deliveries: { id: string }[] };
-  results['history events per delivery (2xx)'] = figure([await historyLength(`delivery-${sampled.deliveries[0].id}`)]);
-  results['history events per bare workflow'] = figure([await historyLength(`bare-1-0-${started}`)]);
-  await svc.api('DELETE', `/v1/subscriptions/${sampleSub.id}`);
+  if (wants('M2')) {
+    const sampleSub = await subscribe('/sample', ['bench.m2']);
+    const sampled = (await post(svc, '/v1/events', { type: 'bench.m2', data: {} })) as { deliveries: { id: string }[] };
+    results['history events per delivery (2xx)'] = figure([await historyLength(`delivery-${sampled.deliveries[0].id}`)]);
+    results['history events per bare workflow'] = figure([await historyLength(`bare-1-0-${started}`)]);
+    await svc.api('DELETE', `/v1/subscriptions/${sampleSub.id}`);
+  }
 
   // The engine's own start-to-activity latency at the same half rate, as M3's baseline.
   const bareAtHalf: number[] = [];
-  for (let rep = 1; rep <= REPS; rep++) {
+  for (let rep = 1; rep <= REPS && wants('M3'); rep++) {
     latencies.length = 0;
     await paced(m2Rate / 2, async (due, i) => {
       const handle = await client.workflow.start('bare', {
@@ -246,16 +252,16 @@ async function main() {
     });
     bareAtHalf.push(percentile(latencies, 50));
   }
-  results['B-temporal start-to-activity p50 ms at M3 rate'] = figure(bareAtHalf);
+  if (wants('M3')) results['B-temporal start-to-activity p50 ms at M3 rate'] = figure(bareAtHalf);
 
   // M3: latency at half of M2's rate.
   const m3Runs: { p50: number; p95: number; p99: number }[] = [];
-  for (let rep = 1; rep <= REPS; rep++) {
+  for (let rep = 1; rep <= REPS && wants('M3'); rep++) {
     const sub = await subscribe(`/m3/${rep}`, ['bench.m3']);
     m3Runs.push(await openLoop(svc, receiver, 'bench.m3', `/m3/${rep}`, m2Rate / 2));
     await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
   }
-  for (const p of ['p50', 'p95', 'p99'] as const) results[`M3 latency ${p} ms`] = figure(m3Runs.map((r) => r[p]));
+  if (wants('M3')) for (const p of ['p50', 'p95', 'p99'] as const) results[`M3 latency ${p} ms`] = figure(m3Runs.map((r) => r[p]));
 
   // M4: a healthy tenant's p99 during another tenant's retry storm, divided by its p99 without one. The storm:
   // as many events as M2 delivers in a second, to an endpoint that answers 500 to everything, retried every
@@ -265,7 +271,7 @@ async function main() {
   await post(svc, '/v1/event-types', { name: 'bench.m4' }, other.apiKey);
   const m4: number[] = [];
   const m4Burst: number[] = [];
-  for (let rep = 1; rep <= REPS; rep++) {
+  for (let rep = 1; rep <= REPS && wants('M4'); rep++) {
     const healthyOpenLoop = async (path: string) => {
       const sub = await subscribe(path, ['bench.m4'], {}, other.apiKey);
       const failedBefore = await receiver.count(`/fail/${rep}`);
@@ -287,15 +293,17 @@ async function main() {
         `(${burst.failingAttempts} failing attempts), ${retries.p99.toFixed(0)} ms in the next 8 s (${retries.failingAttempts} failing attempts)`,
     );
   }
-  results['M4 healthy p99 ratio (retry storm / calm)'] = figure(m4);
-  results['M4 healthy p99 ratio (storm burst incl. first attempts / calm)'] = figure(m4Burst);
+  if (wants('M4')) {
+    results['M4 healthy p99 ratio (retry storm / calm)'] = figure(m4);
+    results['M4 healthy p99 ratio (storm burst incl. first attempts / calm)'] = figure(m4Burst);
+  }
 
   // M1: ingestion into a paused subscription (deliveries held, so nothing but ingestion runs).
   const held = await subscribe('/held', ['bench.m1']);
   await svc.api('POST', `/v1/subscriptions/${held.id}/pause`);
   const m1Single: number[] = [];
   const m1Batch: number[] = [];
-  for (let rep = 1; rep <= REPS; rep++) {
+  for (let rep = 1; rep <= REPS && wants('M1'); rep++) {
     let t = Date.now();
     await pool(
       Array.from({ length: N }),
@@ -307,94 +315,100 @@ async function main() {
     await sendBatches(svc, 'bench.m1', 1000, (i) => ({ i }));
     m1Batch.push(1000 / ((Date.now() - t) / 1000));
   }
-  results['M1 ingest events/s (single)'] = figure(m1Single);
-  results['M1 ingest events/s (batch)'] = figure(m1Batch);
+  if (wants('M1')) {
+    results['M1 ingest events/s (single)'] = figure(m1Single);
+    results['M1 ingest events/s (batch)'] = figure(m1Batch);
+  }
 
   await svc.app.get(DeliveryDispatcher).whenIdle(); // M1's held deliveries all started: a quiet engine for M5
 
   // M5: the api and the worker as processes of their own (the deployed shape, on a task queue of their own),
   // their resident memory read from outside after a warm-up and again with HELD more deliveries held, each time
   // once the work is done and the memory has stopped falling (see RoleProcess.settledRss).
-  const heldQueue = `bench-held-${started}`;
-  const roleEnv = (port: number) => ({
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL: svc.config.databaseUrl,
-    TEMPORAL_ADDRESS: temporal.address,
-    TEMPORAL_TASK_QUEUE: heldQueue,
-    SECRETS_KEY: svc.config.secretsKey,
-    BOOTSTRAP_API_KEY: svc.apiKey,
-    DATA_DIR: svc.config.dataDir,
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    TENANT_EVENTS_PER_SECOND: '1000000',
-    ALLOW_HTTP_TARGETS: 'true',
-    ALLOWED_PRIVATE_CIDRS: '127.0.0.0/8',
-    LOG_LEVEL: 'warn',
-  });
-  const workerProcess = await RoleProcess.start('worker', roleEnv(await freePort()));
-  const apiPort = await freePort();
-  const apiProcess = await RoleProcess.start('api', roleEnv(apiPort));
-  const apiOut: TestService = {
-    ...svc,
-    baseUrl: `http://127.0.0.1:${apiPort}`,
-    api: (method, path, body, init) => callApi(`http://127.0.0.1:${apiPort}`, svc.apiKey, method, path, body, init),
-  };
-  const processes = [apiProcess, workerProcess];
-  await post(apiOut, '/v1/event-types', { name: 'bench.m5' });
-  const heldSub = await post(apiOut, '/v1/subscriptions', { url: receiver.url + '/held-out', events: ['bench.m5'], ping: false });
-  await apiOut.api('POST', `/v1/subscriptions/${heldSub.id}/pause`);
-  const fill = async (count: number) => {
-    await sendBatches(apiOut, 'bench.m5', count, (i) => ({ i }));
-    // The api has started every workflow once it has marked them all dispatched; the worker is done when quiet.
-    const deadline = Date.now() + 300_000;
-    for (;;) {
-      const [{ n }] = await svc.db.query(`SELECT count(*)::int AS n FROM deliveries WHERE subscription_id = $1 AND NOT dispatched`, [
-        heldSub.id,
-      ]);
-      if (n === 0) break;
-      if (Date.now() > deadline) throw new Error(`${n} held deliveries still without a workflow`);
-      await sleep(500);
-    }
-    for (const p of processes) if (!(await p.settle())) log(`M5: the ${p.role} process was still busy after 300 s; measuring anyway`);
-  };
-  const warmUp = 1000;
-  await fill(warmUp);
-  const before = await Promise.all(processes.map((p) => p.settledRss()));
-  const heapBefore = await workerProcess.heapUsed();
-  log(
-    `M5: ${warmUp} held to warm up; api ${(before[0] / 2 ** 20).toFixed(0)} MiB, worker ${(before[1] / 2 ** 20).toFixed(0)} MiB; adding ${HELD}`,
-  );
-  await fill(HELD);
-  const after = await Promise.all(processes.map((p) => p.settledRss()));
-  const heapAfter = await workerProcess.heapUsed();
-  const [{ n: heldRows }] = await svc.db.query(`SELECT count(*)::int AS n FROM deliveries WHERE subscription_id = $1 AND status = 'held'`, [
-    heldSub.id,
-  ]);
-  if (heldRows !== warmUp + HELD) throw new Error(`ledger: ${heldRows} deliveries held of ${warmUp + HELD} accepted`);
-  const perThousand = (i: number) => (after[i] - before[i]) / 2 ** 20 / (HELD / 1000);
-  results['M5 api RSS MiB per 1,000 held (own process)'] = figure([perThousand(0)]);
-  results['M5 worker RSS MiB per 1,000 held (own process)'] = figure([perThousand(1)]);
-  results['M5 worker JS heap MiB per 1,000 held (own process)'] = figure([(heapAfter - heapBefore) / 2 ** 20 / (HELD / 1000)]);
-  results['M5 worker RSS MiB with all held (own process)'] = figure([after[1] / 2 ** 20]);
-  for (const p of processes) await p.stop();
-  const heldCount = warmUp + HELD;
+  let heldCount = 0;
+  if (wants('M5')) {
+    const heldQueue = `bench-held-${started}`;
+    const roleEnv = (port: number) => ({
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: svc.config.databaseUrl,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_TASK_QUEUE: heldQueue,
+      SECRETS_KEY: svc.config.secretsKey,
+      BOOTSTRAP_API_KEY: svc.apiKey,
+      DATA_DIR: svc.config.dataDir,
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      TENANT_EVENTS_PER_SECOND: '1000000',
+      ALLOW_HTTP_TARGETS: 'true',
+      ALLOWED_PRIVATE_CIDRS: '127.0.0.0/8',
+      LOG_LEVEL: 'warn',
+    });
+    const workerProcess = await RoleProcess.start('worker', roleEnv(await freePort()));
+    const apiPort = await freePort();
+    const apiProcess = await RoleProcess.start('api', roleEnv(apiPort));
+    const apiOut: TestService = {
+      ...svc,
+      baseUrl: `http://127.0.0.1:${apiPort}`,
+      api: (method, path, body, init) => callApi(`http://127.0.0.1:${apiPort}`, svc.apiKey, method, path, body, init),
+    };
+    const processes = [apiProcess, workerProcess];
+    await post(apiOut, '/v1/event-types', { name: 'bench.m5' });
+    const heldSub = await post(apiOut, '/v1/subscriptions', { url: receiver.url + '/held-out', events: ['bench.m5'], ping: false });
+    await apiOut.api('POST', `/v1/subscriptions/${heldSub.id}/pause`);
+    const fill = async (count: number) => {
+      await sendBatches(apiOut, 'bench.m5', count, (i) => ({ i }));
+      // The api has started every workflow once it has marked them all dispatched; the worker is done when quiet.
+      const deadline = Date.now() + 300_000;
+      for (;;) {
+        const [{ n }] = await svc.db.query(`SELECT count(*)::int AS n FROM deliveries WHERE subscription_id = $1 AND NOT dispatched`, [
+          heldSub.id,
+        ]);
+        if (n === 0) break;
+        if (Date.now() > deadline) throw new Error(`${n} held deliveries still without a workflow`);
+        await sleep(500);
+      }
+      for (const p of processes) if (!(await p.settle())) log(`M5: the ${p.role} process was still busy after 300 s; measuring anyway`);
+    };
+    const warmUp = 1000;
+    await fill(warmUp);
+    const before = await Promise.all(processes.map((p) => p.settledRss()));
+    const heapBefore = await workerProcess.heapUsed();
+    log(
+      `M5: ${warmUp} held to warm up; api ${(before[0] / 2 ** 20).toFixed(0)} MiB, worker ${(before[1] / 2 ** 20).toFixed(0)} MiB; adding ${HELD}`,
+    );
+    await fill(HELD);
+    const after = await Promise.all(processes.map((p) => p.settledRss()));
+    const heapAfter = await workerProcess.heapUsed();
+    const [{ n: heldRows }] = await svc.db.query(
+      `SELECT count(*)::int AS n FROM deliveries WHERE subscription_id = $1 AND status = 'held'`,
+      [heldSub.id],
+    );
+    if (heldRows !== warmUp + HELD) throw new Error(`ledger: ${heldRows} deliveries held of ${warmUp + HELD} accepted`);
+    const perThousand = (i: number) => (after[i] - before[i]) / 2 ** 20 / (HELD / 1000);
+    results['M5 api RSS MiB per 1,000 held (own process)'] = figure([perThousand(0)]);
+    results['M5 worker RSS MiB per 1,000 held (own process)'] = figure([perThousand(1)]);
+    results['M5 worker JS heap MiB per 1,000 held (own process)'] = figure([(heapAfter - heapBefore) / 2 ** 20 / (HELD / 1000)]);
+    results['M5 worker RSS MiB with all held (own process)'] = figure([after[1] / 2 ** 20]);
+    for (const p of processes) await p.stop();
+    heldCount = warmUp + HELD;
+  }
 
-  const bt = results['B-temporal workflows/s'].median;
+  const median = (name: string) => results[name]?.median ?? NaN;
   const ratios = {
-    'M2 / B-temporal (>= 0.8)': m2Rate / bt,
-    'M2-fifo (10 lines) / M2': results['M2-fifo deliveries/s (10 lines)'].median / m2Rate,
+    'M2 / B-temporal (>= 0.8)': median('M2 deliveries/s') / median('B-temporal workflows/s'),
+    'M2-fifo (10 lines) / M2': median('M2-fifo deliveries/s (10 lines)') / median('M2 deliveries/s'),
     'M3 p50 - B-temporal start-to-activity p50 at the same rate, ms (<= 25)':
-      results['M3 latency p50 ms'].median - results['B-temporal start-to-activity p50 ms at M3 rate'].median,
-    'M4 (<= 2.0)': results['M4 healthy p99 ratio (retry storm / calm)'].median,
-    'M1 batch / M2 (>= 5)': results['M1 ingest events/s (batch)'].median / m2Rate,
-    'M5 worker MiB per 1,000 held (<= 5)': results['M5 worker RSS MiB per 1,000 held (own process)'].median,
+      median('M3 latency p50 ms') - median('B-temporal start-to-activity p50 ms at M3 rate'),
+    'M4 (<= 2.0)': median('M4 healthy p99 ratio (retry storm / calm)'),
+    'M1 batch / M2 (>= 5)': median('M1 ingest events/s (batch)') / median('M2 deliveries/s'),
+    'M5 worker MiB per 1,000 held (<= 5)': median('M5 worker RSS MiB per 1,000 held (own process)'),
   };
 
   const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2));
   console.log('\n| measure | median | min | max |\n|---|---|---|---|');
   for (const [name, f] of Object.entries(results)) console.log(`| ${name} | ${fmt(f.median)} | ${fmt(f.min)} | ${fmt(f.max)} |`);
   console.log('\n| target | value |\n|---|---|');
-  for (const [name, v] of Object.entries(ratios)) console.log(`| ${name} | ${fmt(v)} |`);
+  for (const [name, v] of Object.entries(ratios)) if (!Number.isNaN(v)) console.log(`| ${name} | ${fmt(v)} |`);
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
