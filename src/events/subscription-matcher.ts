@@ -21,7 +21,7 @@ export class SubscriptionMatcher {
    */
   static select(candidates: CandidateSubscription[], type: string, data: unknown): CandidateSubscription[] {
     const wanted = new Set(patternsMatching(type));
-    const fields = new EventFields(data);
-    return candidates.filter((s) => matchesAnyPattern(s.events, wanted) && filterMatches(compiledFilterOf(s.filter), fields));
+    const subject = { fields: new EventFields(data), type };
+    return candidates.filter((s) => matchesAnyPattern(s.events, wanted) && filterMatches(compiledFilterOf(s.filter), subject));
   }
 }

@@ -32,7 +32,7 @@ export function matchesEvents(subscriptionPatterns: readonly string[], type: str
 export const matchesAnyPattern = (subscriptionPatterns: readonly string[], wanted: ReadonlySet<string>) =>
   subscriptionPatterns.some((p) => wanted.has(p));
 
-/** One filter against one event's data; for many subscriptions, SubscriptionMatcher.select shares the lookups. */
-export function matchesFilter(filter: Filter | null | undefined, data: unknown): boolean {
-  return filterMatches(compiledFilterOf(filter), new EventFields(data));
+/** One filter against one event; for many subscriptions, SubscriptionMatcher.select shares the lookups. */
+export function matchesFilter(filter: Filter | null | undefined, data: unknown, type?: string): boolean {
+  return filterMatches(compiledFilterOf(filter), { fields: new EventFields(data), type });
 }

@@ -170,6 +170,9 @@ describe('typed client (clients/typescript) against the real service', () => {
     assert.equal(tested.attempt.statusCode, 200);
     const rotated = await client.subscriptions.rotateSecret(sub.id);
     assert.match(rotated.secret, /^whsec_/);
+    const verdict = await client.filters.test({ filter: { n: { $gt: 1 } }, data: { n: 2 } });
+    assert.deepEqual(verdict, { matches: true, reason: 'n is 2, > 1' });
+    assert.equal((await client.subscriptions.testFilter(sub.id, { data: {} })).matches, true);
 
     const accepted = await client.sendEvent({ type: 'client.walk', data: {} });
     const deliveryId = accepted.deliveries[0].id;

@@ -77,7 +77,8 @@ describe('filters: matching cost, size caps, subscriptions per tenant, exact key
         filter: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`p${i}`, Array.from({ length: 100 }, (_, v) => v)])),
         fields: ['filter'],
       },
-      { filter: { amount: { $gt: 100 } }, fields: ['filter.amount.$gt'] },
+      { filter: { amount: { $gtx: 100 } }, fields: ['filter.amount.$gtx'] },
+      { filter: { $or: [], s: { $regex: '(a)\\1' } }, fields: ['filter.$or', 'filter.s.$regex'] },
       { filter: { amount: { nested: 1 } }, fields: ['filter.amount'] },
       { filter: { '': 1, ok: [] }, fields: ['filter', 'filter.ok'] },
     ];

@@ -16,6 +16,7 @@ export interface SendOptions {
  */
 export class HookrelayClient {
   readonly subscriptions;
+  readonly filters;
   readonly deliveries;
   readonly eventTypes;
   readonly events;
@@ -47,6 +48,14 @@ export class HookrelayClient {
       delete: async (subscriptionId: string): Promise<void> => {
         await run(api.DELETE('/v1/subscriptions/{id}', id(subscriptionId)));
       },
+      /** Whether the subscription's filter (or `body.filter`) matches a sample event, and why. */
+      testFilter: (subscriptionId: string, body: M.SubscriptionFilterTest) =>
+        run(api.POST('/v1/subscriptions/{id}/filter-test', { ...id(subscriptionId), body })),
+    };
+
+    this.filters = {
+      /** Whether a filter matches a sample event, and why; nothing is stored. */
+      test: (body: M.FilterTest) => run(api.POST('/v1/filters/test', { body })),
     };
 
     this.deliveries = {

@@ -24,6 +24,9 @@ export type ResumedSubscription = Answer<'SubscriptionsController_resume', 200>;
 export type TestSend = Body<'SubscriptionsController_test'>;
 export type TestSendResult = Answer<'SubscriptionsController_test', 200>;
 export type RotatedSecret = Answer<'SubscriptionsController_rotateSecret', 200>;
+export type FilterTest = Body<'FilterTestController_test'>;
+export type SubscriptionFilterTest = Body<'FilterTestController_testSubscription'>;
+export type FilterVerdict = Answer<'FilterTestController_test', 200>;
 
 export type Delivery = Answer<'DeliveriesController_get', 200>;
 export type DeliveryPage = Answer<'SubscriptionsController_history', 200>;
