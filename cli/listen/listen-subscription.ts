@@ -24,13 +24,19 @@ export async function ensureListenSubscription(
   const existing = await findByName(client, name);
   if (!existing) {
     const created = await client.subscriptions.create({ name, url, events, ping: false });
-    return { subscription: created, secret: created.secret, reused: false };
+    return { subscription: created, secret: sharedSecret(created.secret), reused: false };
   }
   await client.subscriptions.update(existing.id, { url, events, signature: { scheme: 'standard-webhooks' }, payloadFormat: 'envelope' });
   const { secret } = await client.subscriptions.rotateSecret(existing.id);
   const subscription =
     existing.status === 'active' ? await client.subscriptions.get(existing.id) : await client.subscriptions.resume(existing.id);
-  return { subscription, secret, reused: true };
+  return { subscription, secret: sharedSecret(secret), reused: true };
+}
+
+/** `listen` signs with standard-webhooks, whose secret the service shows on create and rotate (null: ed25519). */
+function sharedSecret(secret: string | null): string {
+  if (secret === null) throw new Error('the service showed no signing secret for a standard-webhooks subscription');
+  return secret;
 }
 
 async function findByName(client: HookrelayClient, name: string): Promise<Subscription | undefined> {

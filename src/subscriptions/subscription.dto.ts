@@ -5,12 +5,12 @@ import { attemptResponse, deliveryWithAttemptsResponse } from '../deliveries/del
 import { EVENT_PATTERN } from '../policy/event-matching.js';
 import { circuitGate } from '../policy/circuit-breaker.js';
 import { JSON_POINTER } from '../policy/ordering.js';
-import { TIMESTAMP_HEADER } from '../policy/signing.js';
+import { isStandardScheme, TIMESTAMP_HEADER } from '../policy/signing.js';
 import { DEFAULT_RETRY_SCHEDULE } from '../policy/retry-schedule.js';
 import { SENSITIVE_HEADER } from '../secrets/subscription-secrets.js';
 import { bearerToken, headerName, headerValue, signatureHeaderOverride } from './sendable-headers.js';
 import { filterSchema } from './filter-schema.js';
-import type { Subscription } from './subscription.entity.js';
+import { SIGNATURE_SCHEMES, type Subscription } from './subscription.entity.js';
 
 /** The longest an attempt may wait for its receiver; the worker's shutdown grace is sized from it. */
 export const MAX_TIMEOUT_MS = 60_000;
@@ -43,7 +43,11 @@ const subscriptionFields = {
     .nullable(),
   signature: z
     .strictObject({
-      scheme: z.enum(['standard-webhooks', 'hmac-sha256', 'hmac-sha1']),
+      scheme: z
+        .enum(SIGNATURE_SCHEMES)
+        .describe(
+          '`standard-webhooks` (HMAC, `v1`), `ed25519` (Standard Webhooks `v1a`: receivers verify with the public key), `hmac-sha256`, `hmac-sha1`',
+        ),
       header: signatureHeaderOverride.optional(),
       timestamped: z
         .boolean()
@@ -52,10 +56,10 @@ const subscriptionFields = {
           'hmac-sha256 and hmac-sha1 only: sign `{timestamp}.{body}` and send `x-webhook-timestamp`, against replays (default false)',
         ),
     })
-    // standard-webhooks signs the timestamp anyway; accepting the flag there would suggest it changes something.
-    .refine((s) => !(s.timestamped && s.scheme === 'standard-webhooks'), {
+    // Standard Webhooks signs the timestamp anyway; accepting the flag there would suggest it changes something.
+    .refine((s) => !(s.timestamped && isStandardScheme(s.scheme)), {
       path: ['timestamped'],
-      message: 'standard-webhooks always signs the timestamp; timestamped is for hmac-sha256 and hmac-sha1',
+      message: 'standard-webhooks and ed25519 always sign the timestamp; timestamped is for hmac-sha256 and hmac-sha1',
     })
     // Else the signature would overwrite the timestamp it signs.
     .refine((s) => !(s.timestamped && s.header?.toLowerCase() === TIMESTAMP_HEADER), {
@@ -164,7 +168,7 @@ export function subscriptionView(s: Subscription) {
     disabledReason: s.disabledReason,
     headers,
     auth: s.auth === null ? null : s.auth.type === 'basic' ? { type: 'basic', username: s.auth.username } : { type: 'bearer' },
-    signature: { scheme: s.signatureScheme, header: s.signatureHeader, timestamped: s.signatureTimestamped },
+    signature: { scheme: s.signatureScheme, header: s.signatureHeader, timestamped: s.signatureTimestamped, publicKey: s.publicKey },
     payloadFormat: s.payloadFormat,
     retrySchedule: s.retrySchedule,
     timeoutMs: s.timeoutMs,
@@ -191,9 +195,13 @@ export const subscriptionResponse = z.object({
   headers: z.record(z.string(), z.string()),
   auth: z.union([z.null(), z.object({ type: z.literal('basic'), username: z.string() }), z.object({ type: z.literal('bearer') })]),
   signature: z.object({
-    scheme: z.enum(['standard-webhooks', 'hmac-sha256', 'hmac-sha1']),
+    scheme: z.enum(SIGNATURE_SCHEMES),
     header: z.string().nullable(),
     timestamped: z.boolean().describe('The HMAC covers `{x-webhook-timestamp}.{body}` rather than the body alone'),
+    publicKey: z
+      .string()
+      .nullable()
+      .describe('ed25519: the `whpk_` key receivers verify with (also at GET /v1/subscriptions/:id/public-key)'),
   }),
   payloadFormat: z.enum(['envelope', 'raw', 'form']),
   retrySchedule: z.array(z.number().int()),
@@ -210,10 +218,29 @@ export const subscriptionResponse = z.object({
   createdAt: isoDate,
   updatedAt: isoDate,
 });
-export const subscriptionCreatedResponse = subscriptionResponse.extend({ secret: z.string() });
+const shownOnce = z
+  .string()
+  .nullable()
+  .describe(
+    'The `whsec_` signing secret, shown only here; null for ed25519, whose signing key never leaves the service (receivers verify with `signature.publicKey`)',
+  );
+export const subscriptionCreatedResponse = subscriptionResponse.extend({ secret: shownOnce });
+export const subscriptionUpdatedResponse = subscriptionResponse.extend({
+  secret: z.string().optional().describe('Only when the change from ed25519 to an HMAC scheme made a new `whsec_` secret: shown this once'),
+});
 export const subscriptionResumedResponse = subscriptionResponse.extend({ released: z.number().int() });
 export const subscriptionPage = pageOf(subscriptionResponse);
-export const secretResponse = z.object({ secret: z.string() });
+export const secretResponse = z.object({
+  secret: shownOnce,
+  publicKey: z.string().optional().describe('ed25519: the new `whpk_` key'),
+});
+export const publicKeyResponse = z.object({
+  publicKey: z.string().describe('`whpk_` + base64 of the Ed25519 public key'),
+  previous: z
+    .object({ publicKey: z.string(), expiresAt: isoDate })
+    .nullable()
+    .describe('During a rotation grace: the previous key, which the second signature of each request verifies with'),
+});
 export const recoveredResponse = z.object({ redelivered: z.number().int() });
 export const testSendResponse = z.object({
   delivery: deliveryWithAttemptsResponse,

@@ -2,7 +2,8 @@ import type { Ordering } from '../policy/ordering.js';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 export type SubscriptionStatus = 'active' | 'paused' | 'disabled';
-export type SignatureScheme = 'standard-webhooks' | 'hmac-sha256' | 'hmac-sha1';
+export type SignatureScheme = 'standard-webhooks' | 'ed25519' | 'hmac-sha256' | 'hmac-sha1';
+export const SIGNATURE_SCHEMES = ['standard-webhooks', 'ed25519', 'hmac-sha256', 'hmac-sha1'] as const;
 export type PayloadFormat = 'envelope' | 'raw' | 'form';
 export type SubscriptionAuth = { type: 'basic'; username: string; password: string } | { type: 'bearer'; token: string };
 
@@ -67,8 +68,17 @@ export class Subscription {
   @Column({ type: 'text', nullable: true })
   orderingKey!: string | null;
 
+  /** Sealed: `whsec_` (HMAC schemes) or the `whsk_` signing key (ed25519). */
   @Column({ type: 'text' })
   secret!: string;
+
+  /** ed25519 only: the `whpk_` key receivers verify with (public, so not sealed). */
+  @Column({ type: 'text', nullable: true })
+  publicKey!: string | null;
+
+  /** ed25519 during a rotation grace: the key the previous signing key's signatures verify with. */
+  @Column({ type: 'text', nullable: true })
+  previousPublicKey!: string | null;
 
   /** Still signed with during a rotation grace, until `previousSecretExpiresAt`. */
   @Column({ type: 'text', nullable: true })

@@ -12,6 +12,7 @@ import { deliveryPage, listDeliveriesQuery } from '../deliveries/delivery.dto.js
 import {
   createSubscriptionSchema,
   fromForm,
+  publicKeyResponse,
   recoveredResponse,
   recoverSchema,
   rotateSecretSchema,
@@ -20,6 +21,7 @@ import {
   subscriptionPage,
   subscriptionResponse,
   subscriptionResumedResponse,
+  subscriptionUpdatedResponse,
   testSendResponse,
   testSendSchema,
   updateSubscriptionSchema,
@@ -72,7 +74,7 @@ export class SubscriptionsController {
   @Patch(':id')
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ZodBody(updateSubscriptionSchema)
-  @ZodResponse(200, subscriptionResponse)
+  @ZodResponse(200, subscriptionUpdatedResponse)
   update(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Req() req: Request, @Body() body: unknown) {
     return this.subscriptions.update(tenant.id, id, parse(updateSubscriptionSchema, bodyOf(req, body)));
   }
@@ -98,7 +100,14 @@ export class SubscriptionsController {
     return this.subscriptions.resume(tenant.id, id);
   }
 
-  /** A new secret; `graceSeconds` keeps the old one signing too until the grace ends. */
+  /** The `whpk_` key an ed25519 subscription's receivers verify with; `409` for the HMAC schemes. */
+  @Get(':id/public-key')
+  @ZodResponse(200, publicKeyResponse)
+  publicKey(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    return this.subscriptions.publicKey(tenant.id, id);
+  }
+
+  /** A new secret (a new key pair for ed25519); `graceSeconds` keeps the old one signing too until the grace ends. */
   @Post(':id/rotate-secret')
   @HttpCode(200)
   @ZodBody(rotateSecretSchema)

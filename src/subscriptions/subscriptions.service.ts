@@ -6,7 +6,7 @@ import { ArrayContains, Between, DataSource, IsNull, LessThan, MoreThanOrEqual, 
 import { cancelSignal, workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
 import type { Ordering } from '../policy/ordering.js';
-import { notFound, validationFailed, type FieldError } from '../common/errors.js';
+import { conflict, notFound, validationFailed, type FieldError } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import { exactJson } from '../database/exact-json.js';
 import { toPage } from '../common/pagination.js';
@@ -22,7 +22,10 @@ import { EventsService } from '../events/events.service.js';
 import { headerCollisions, type HeaderSettings } from './sendable-headers.js';
 import { DEFAULTS, subscriptionView, type CreateSubscriptionInput, type UpdateSubscriptionInput } from './subscription.dto.js';
 import { checkSubscriptionQuota } from './subscription-quota.js';
-import { CLEAN_HEALTH, Subscription, type SubscriptionStatus } from './subscription.entity.js';
+import { CLEAN_HEALTH, Subscription, type SignatureScheme, type SubscriptionStatus } from './subscription.entity.js';
+import { newEd25519KeyPair } from '../policy/ed25519-keys.js';
+
+const NO_PREVIOUS_KEY = { previousSecret: null, previousPublicKey: null, previousSecretExpiresAt: null };
 
 /** A write whose headers, auth and signature would overwrite one another is refused, naming what it changes. */
 function refuseHeaderCollisions(after: HeaderSettings, input: UpdateSubscriptionInput): void {
@@ -41,6 +44,16 @@ function refuseKeyWithoutOrder(ordering: Ordering, orderingKey: string | null): 
 }
 
 export const newSecret = () => 'whsec_' + randomBytes(24).toString('base64');
+
+/** Key material for a scheme: a shared `whsec_` secret, or for ed25519 a signing key and its public key. */
+function newSigningKey(scheme: SignatureScheme): { secret: string; publicKey: string | null } {
+  if (scheme !== 'ed25519') return { secret: newSecret(), publicKey: null };
+  const pair = newEd25519KeyPair();
+  return { secret: pair.secretKey, publicKey: pair.publicKey };
+}
+
+/** What the caller is shown of new key material: the shared secret, once; never an ed25519 signing key. */
+const shown = (key: { secret: string; publicKey: string | null }) => (key.publicKey === null ? key.secret : null);
 
 @Injectable()
 export class SubscriptionsService {
@@ -74,8 +87,8 @@ export class SubscriptionsService {
     );
     refuseKeyWithoutOrder(input.ordering ?? DEFAULTS.ordering, input.orderingKey ?? null);
     await this.checkTargets(tenantId, input.url, input.events);
-    const secret = newSecret();
-    const sealed = sealSecrets(this.box, { secret, auth: input.auth ?? null, headers: input.headers ?? {} });
+    const key = newSigningKey(input.signature?.scheme ?? DEFAULTS.signatureScheme);
+    const sealed = sealSecrets(this.box, { secret: key.secret, auth: input.auth ?? null, headers: input.headers ?? {} });
     const sub = this.repo.create({
       id: newId('sub'),
       tenantId,
@@ -96,7 +109,9 @@ export class SubscriptionsService {
       ordering: input.ordering ?? DEFAULTS.ordering,
       orderingKey: input.orderingKey ?? null,
       secret: sealed.secret,
+      publicKey: key.publicKey,
       previousSecret: null,
+      previousPublicKey: null,
       previousSecretExpiresAt: null,
       deletedAt: null,
     });
@@ -108,7 +123,7 @@ export class SubscriptionsService {
     if (input.ping !== false) {
       await this.events.raise(tenantId, 'webhook.ping', { subscriptionId: sub.id, url: sub.url }, [saved], 'ping');
     }
-    return { ...subscriptionView(saved), secret };
+    return { ...subscriptionView(saved), secret: shown(key) };
   }
 
   async get(tenantId: string, id: string): Promise<Subscription> {
@@ -156,10 +171,17 @@ export class SubscriptionsService {
     if (input.headers !== undefined) changes.headers = sealSecrets(this.box, { headers: input.headers }).headers;
     if (input.auth !== undefined) changes.auth = sealSecrets(this.box, { auth: input.auth }).auth ?? null;
     // `signature` is one setting, replaced whole: what it leaves out takes its default, as on create.
+    let secret: string | undefined;
     if (input.signature !== undefined) {
       changes.signatureScheme = input.signature.scheme;
       changes.signatureHeader = input.signature.header ?? null;
       changes.signatureTimestamped = input.signature.timestamped ?? false;
+      // A move between a shared secret and a key pair needs key material of the new kind (and ends any grace).
+      if ((input.signature.scheme === 'ed25519') !== (sub.signatureScheme === 'ed25519')) {
+        const key = newSigningKey(input.signature.scheme);
+        Object.assign(changes, { secret: this.box.seal(key.secret), publicKey: key.publicKey, ...NO_PREVIOUS_KEY });
+        secret = shown(key) ?? undefined;
+      }
     }
     if (input.payloadFormat !== undefined) changes.payloadFormat = input.payloadFormat;
     if (input.retrySchedule !== undefined) changes.retrySchedule = input.retrySchedule;
@@ -169,7 +191,7 @@ export class SubscriptionsService {
     if (input.orderingKey !== undefined) changes.orderingKey = input.orderingKey;
     if (Object.keys(changes).length)
       await this.repo.update({ tenantId, id, deletedAt: IsNull() }, changes as QueryDeepPartialEntity<Subscription>);
-    return this.view(tenantId, id);
+    return { ...(await this.view(tenantId, id)), ...(secret && { secret }) };
   }
 
   /** Soft delete: the history keeps its subject; unfinished deliveries end as cancelled. */
@@ -211,19 +233,37 @@ export class SubscriptionsService {
     return { ...(await this.view(tenantId, id)), released: held.length };
   }
 
-  /** A new secret; with a grace, requests carry both signatures until it ends. One statement: nothing else is written. */
+  /**
+   * New key material of the subscription's scheme; with a grace, requests carry both signatures until it ends.
+   * One statement: nothing else is written (a scheme change meanwhile makes it write nothing: a 409).
+   */
   async rotateSecret(tenantId: string, id: string, graceSeconds: number) {
-    await this.get(tenantId, id);
-    const secret = newSecret();
-    await this.db.query(
+    const sub = await this.get(tenantId, id);
+    const key = newSigningKey(sub.signatureScheme);
+    const rows: unknown[] = await this.db.query(
       `UPDATE subscriptions
           SET previous_secret = CASE WHEN $4::float8 > 0 THEN secret END,
+              previous_public_key = CASE WHEN $4::float8 > 0 THEN public_key END,
               previous_secret_expires_at = CASE WHEN $4::float8 > 0 THEN now() + make_interval(secs => $4::float8) END,
-              secret = $3, updated_at = now()
-        WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL`,
-      [tenantId, id, this.box.seal(secret), graceSeconds],
+              secret = $3, public_key = $5, updated_at = now()
+        WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL AND (public_key IS NULL) = ($5::text IS NULL)
+        RETURNING id`,
+      [tenantId, id, this.box.seal(key.secret), graceSeconds, key.publicKey],
     );
-    return { secret };
+    if (rows.length === 0) throw conflict(`subscription ${id} changed its signature scheme meanwhile; rotate again`);
+    return { secret: shown(key), ...(key.publicKey && { publicKey: key.publicKey }) };
+  }
+
+  /** The ed25519 key receivers verify with, and the previous one while a rotation grace runs. */
+  async publicKey(tenantId: string, id: string) {
+    const sub = await this.get(tenantId, id);
+    if (sub.publicKey === null)
+      throw conflict(`subscription ${id} signs with ${sub.signatureScheme}, a shared secret: it has no public key (only ed25519 has)`);
+    const graceRunning = sub.previousPublicKey !== null && sub.previousSecretExpiresAt !== null && sub.previousSecretExpiresAt > new Date();
+    return {
+      publicKey: sub.publicKey,
+      previous: graceRunning ? { publicKey: sub.previousPublicKey!, expiresAt: sub.previousSecretExpiresAt!.toISOString() } : null,
+    };
   }
 
   /** One real attempt, even while paused, answered when it is done; no retries. */

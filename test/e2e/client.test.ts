@@ -36,7 +36,7 @@ describe('typed client (clients/typescript) against the real service', () => {
     );
 
     const [request] = await receiver.waitForRequests(1);
-    const payload = new Webhook(sub.secret).verify(request.body, request.headers as Record<string, string>) as { data: unknown };
+    const payload = new Webhook(sub.secret!).verify(request.body, request.headers as Record<string, string>) as { data: unknown };
     assert.deepEqual(payload.data, { jobId: 'j_1' });
 
     const event = await client.events.get(accepted.id);
@@ -169,7 +169,7 @@ describe('typed client (clients/typescript) against the real service', () => {
     const tested = await client.subscriptions.test(sub.id, {});
     assert.equal(tested.attempt.statusCode, 200);
     const rotated = await client.subscriptions.rotateSecret(sub.id);
-    assert.match(rotated.secret, /^whsec_/);
+    assert.match(rotated.secret ?? '', /^whsec_/);
     const verdict = await client.filters.test({ filter: { n: { $gt: 1 } }, data: { n: 2 } });
     assert.deepEqual(verdict, { matches: true, reason: 'n is 2, > 1' });
     assert.equal((await client.subscriptions.testFilter(sub.id, { data: {} })).matches, true);

@@ -37,7 +37,7 @@ describe('subscriptions', () => {
     assert.equal(created.body.name, new URL(receiver.url).host);
     assert.deepEqual(created.body.retrySchedule, [5, 300, 1800, 7200, 18000, 36000, 36000]);
     assert.equal(created.body.timeoutMs, 15000);
-    assert.deepEqual(created.body.signature, { scheme: 'standard-webhooks', header: null, timestamped: false });
+    assert.deepEqual(created.body.signature, { scheme: 'standard-webhooks', header: null, timestamped: false, publicKey: null });
 
     const read = await svc.api('GET', `/v1/subscriptions/${created.body.id}`);
     assert.equal(read.status, 200);
@@ -247,7 +247,7 @@ describe('subscriptions', () => {
           retrySchedule: [3600],
           signature: { scheme: 'hmac-sha256', timestamped: true },
         });
-        assert.deepEqual(sub.signature, { scheme: 'hmac-sha256', header: null, timestamped: true });
+        assert.deepEqual(sub.signature, { scheme: 'hmac-sha256', header: null, timestamped: true, publicKey: null });
         secrets = [sub.secret];
         const attempt = async (n: number) => {
           const event = await sendEvent(svc, 'order.placed', { n });
@@ -273,7 +273,7 @@ describe('subscriptions', () => {
         assert.equal(renamed.body.signature.timestamped, true);
         const off = await svc.api('PATCH', `/v1/subscriptions/${sub.id}`, { signature: { scheme: 'hmac-sha256', timestamped: false } });
         assert.equal(off.status, 200, JSON.stringify(off.body));
-        assert.deepEqual(off.body.signature, { scheme: 'hmac-sha256', header: null, timestamped: false });
+        assert.deepEqual(off.body.signature, { scheme: 'hmac-sha256', header: null, timestamped: false, publicKey: null });
         const third = await attempt(3);
         assert.equal(third.delivery.status, 'retrying');
         assert.equal(third.delivery.attempts[0]?.responseBody, 'no x-webhook-timestamp');
@@ -304,7 +304,7 @@ describe('subscriptions', () => {
       const refusal = [
         {
           field: 'signature.timestamped',
-          message: 'standard-webhooks always signs the timestamp; timestamped is for hmac-sha256 and hmac-sha1',
+          message: 'standard-webhooks and ed25519 always sign the timestamp; timestamped is for hmac-sha256 and hmac-sha1',
         },
       ];
       assert.deepEqual(created.body.errors, refusal);
@@ -320,6 +320,7 @@ describe('subscriptions', () => {
         scheme: 'hmac-sha1',
         header: null,
         timestamped: true,
+        publicKey: null,
       });
       await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
     });

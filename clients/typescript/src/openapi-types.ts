@@ -306,6 +306,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/subscriptions/{id}/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SubscriptionsController_publicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/subscriptions/{id}/recover": {
         parameters: {
             query?: never;
@@ -3484,8 +3500,10 @@ export interface operations {
                             retrySchedule: number[];
                             signature: {
                                 header: string | null;
+                                /** @description ed25519: the `whpk_` key receivers verify with (also at GET /v1/subscriptions/:id/public-key) */
+                                publicKey: string | null;
                                 /** @enum {string} */
-                                scheme: "standard-webhooks" | "hmac-sha256" | "hmac-sha1";
+                                scheme: "standard-webhooks" | "ed25519" | "hmac-sha256" | "hmac-sha1";
                                 /** @description The HMAC covers `{x-webhook-timestamp}.{body}` rather than the body alone */
                                 timestamped: boolean;
                             };
@@ -3671,8 +3689,11 @@ export interface operations {
                     retrySchedule?: number[];
                     signature?: {
                         header?: string;
-                        /** @enum {string} */
-                        scheme: "standard-webhooks" | "hmac-sha256" | "hmac-sha1";
+                        /**
+                         * @description `standard-webhooks` (HMAC, `v1`), `ed25519` (Standard Webhooks `v1a`: receivers verify with the public key), `hmac-sha256`, `hmac-sha1`
+                         * @enum {string}
+                         */
+                        scheme: "standard-webhooks" | "ed25519" | "hmac-sha256" | "hmac-sha1";
                         /** @description hmac-sha256 and hmac-sha1 only: sign `{timestamp}.{body}` and send `x-webhook-timestamp`, against replays (default false) */
                         timestamped?: boolean;
                     };
@@ -3711,8 +3732,11 @@ export interface operations {
                     retrySchedule?: number[];
                     signature?: {
                         header?: string;
-                        /** @enum {string} */
-                        scheme: "standard-webhooks" | "hmac-sha256" | "hmac-sha1";
+                        /**
+                         * @description `standard-webhooks` (HMAC, `v1`), `ed25519` (Standard Webhooks `v1a`: receivers verify with the public key), `hmac-sha256`, `hmac-sha1`
+                         * @enum {string}
+                         */
+                        scheme: "standard-webhooks" | "ed25519" | "hmac-sha256" | "hmac-sha1";
                         /** @description hmac-sha256 and hmac-sha1 only: sign `{timestamp}.{body}` and send `x-webhook-timestamp`, against replays (default false) */
                         timestamped?: boolean;
                     };
@@ -3762,11 +3786,14 @@ export interface operations {
                         /** @enum {string} */
                         payloadFormat: "envelope" | "raw" | "form";
                         retrySchedule: number[];
-                        secret: string;
+                        /** @description The `whsec_` signing secret, shown only here; null for ed25519, whose signing key never leaves the service (receivers verify with `signature.publicKey`) */
+                        secret: string | null;
                         signature: {
                             header: string | null;
+                            /** @description ed25519: the `whpk_` key receivers verify with (also at GET /v1/subscriptions/:id/public-key) */
+                            publicKey: string | null;
                             /** @enum {string} */
-                            scheme: "standard-webhooks" | "hmac-sha256" | "hmac-sha1";
+                            scheme: "standard-webhooks" | "ed25519" | "hmac-sha256" | "hmac-sha1";
                             /** @description The HMAC covers `{x-webhook-timestamp}.{body}` rather than the body alone */
                             timestamped: boolean;
                         };
@@ -3961,8 +3988,10 @@ export interface operations {
                         retrySchedule: number[];
                         signature: {
                             header: string | null;
+                            /** @description ed25519: the `whpk_` key receivers verify with (also at GET /v1/subscriptions/:id/public-key) */
+                            publicKey: string | null;
                             /** @enum {string} */
-                            scheme: "standard-webhooks" | "hmac-sha256" | "hmac-sha1";
+                            scheme: "standard-webhooks" | "ed25519" | "hmac-sha256" | "hmac-sha1";
                             /** @description The HMAC covers `{x-webhook-timestamp}.{body}` rather than the body alone */
                             timestamped: boolean;
                         };
@@ -4295,8 +4324,11 @@ export interface operations {
                     retrySchedule?: number[];
                     signature?: {
                         header?: string;
-                        /** @enum {string} */
-                        scheme: "standard-webhooks" | "hmac-sha256" | "hmac-sha1";
+                        /**
+                         * @description `standard-webhooks` (HMAC, `v1`), `ed25519` (Standard Webhooks `v1a`: receivers verify with the public key), `hmac-sha256`, `hmac-sha1`
+                         * @enum {string}
+                         */
+                        scheme: "standard-webhooks" | "ed25519" | "hmac-sha256" | "hmac-sha1";
                         /** @description hmac-sha256 and hmac-sha1 only: sign `{timestamp}.{body}` and send `x-webhook-timestamp`, against replays (default false) */
                         timestamped?: boolean;
                     };
@@ -4334,8 +4366,11 @@ export interface operations {
                     retrySchedule?: number[];
                     signature?: {
                         header?: string;
-                        /** @enum {string} */
-                        scheme: "standard-webhooks" | "hmac-sha256" | "hmac-sha1";
+                        /**
+                         * @description `standard-webhooks` (HMAC, `v1`), `ed25519` (Standard Webhooks `v1a`: receivers verify with the public key), `hmac-sha256`, `hmac-sha1`
+                         * @enum {string}
+                         */
+                        scheme: "standard-webhooks" | "ed25519" | "hmac-sha256" | "hmac-sha1";
                         /** @description hmac-sha256 and hmac-sha1 only: sign `{timestamp}.{body}` and send `x-webhook-timestamp`, against replays (default false) */
                         timestamped?: boolean;
                     };
@@ -4384,10 +4419,14 @@ export interface operations {
                         /** @enum {string} */
                         payloadFormat: "envelope" | "raw" | "form";
                         retrySchedule: number[];
+                        /** @description Only when the change from ed25519 to an HMAC scheme made a new `whsec_` secret: shown this once */
+                        secret?: string;
                         signature: {
                             header: string | null;
+                            /** @description ed25519: the `whpk_` key receivers verify with (also at GET /v1/subscriptions/:id/public-key) */
+                            publicKey: string | null;
                             /** @enum {string} */
-                            scheme: "standard-webhooks" | "hmac-sha256" | "hmac-sha1";
+                            scheme: "standard-webhooks" | "ed25519" | "hmac-sha256" | "hmac-sha1";
                             /** @description The HMAC covers `{x-webhook-timestamp}.{body}` rather than the body alone */
                             timestamped: boolean;
                         };
@@ -4932,8 +4971,10 @@ export interface operations {
                         retrySchedule: number[];
                         signature: {
                             header: string | null;
+                            /** @description ed25519: the `whpk_` key receivers verify with (also at GET /v1/subscriptions/:id/public-key) */
+                            publicKey: string | null;
                             /** @enum {string} */
-                            scheme: "standard-webhooks" | "hmac-sha256" | "hmac-sha1";
+                            scheme: "standard-webhooks" | "ed25519" | "hmac-sha256" | "hmac-sha1";
                             /** @description The HMAC covers `{x-webhook-timestamp}.{body}` rather than the body alone */
                             timestamped: boolean;
                         };
@@ -4943,6 +4984,164 @@ export interface operations {
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
                         url: string;
+                    };
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Body or event payload over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    SubscriptionsController_publicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description During a rotation grace: the previous key, which the second signature of each request verifies with */
+                        previous: {
+                            /** @description ISO 8601 UTC */
+                            expiresAt: string;
+                            publicKey: string;
+                        } | null;
+                        /** @description `whpk_` + base64 of the Ed25519 public key */
+                        publicKey: string;
                     };
                 };
             };
@@ -5290,8 +5489,10 @@ export interface operations {
                         retrySchedule: number[];
                         signature: {
                             header: string | null;
+                            /** @description ed25519: the `whpk_` key receivers verify with (also at GET /v1/subscriptions/:id/public-key) */
+                            publicKey: string | null;
                             /** @enum {string} */
-                            scheme: "standard-webhooks" | "hmac-sha256" | "hmac-sha1";
+                            scheme: "standard-webhooks" | "ed25519" | "hmac-sha256" | "hmac-sha1";
                             /** @description The HMAC covers `{x-webhook-timestamp}.{body}` rather than the body alone */
                             timestamped: boolean;
                         };
@@ -5459,7 +5660,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        secret: string;
+                        /** @description ed25519: the new `whpk_` key */
+                        publicKey?: string;
+                        /** @description The `whsec_` signing secret, shown only here; null for ed25519, whose signing key never leaves the service (receivers verify with `signature.publicKey`) */
+                        secret: string | null;
                     };
                 };
             };
