@@ -1,1 +1,2 @@
 export { deliver } from './deliver.workflow.js';
+export { purgeExpiredData } from './purge.workflow.js';

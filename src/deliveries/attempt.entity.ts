@@ -4,6 +4,8 @@ export type AttemptErrorType = 'timeout' | 'connection' | 'dns' | 'tls' | 'block
 
 @Entity('attempts')
 @Index(['deliveryId', 'number'], { unique: true })
+// The retention purge walks the response bodies it has not purged yet, oldest first.
+@Index(['startedAt'], { where: 'response_body IS NOT NULL' })
 export class Attempt {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;

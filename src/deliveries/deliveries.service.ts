@@ -53,6 +53,9 @@ export class DeliveriesService {
 
   /** New deliveries (kind `redelivery`) of the same events to the same subscriptions; `webhook-id` stays the event id. */
   async redeliver(tenantId: string, originals: Delivery[]): Promise<Delivery[]> {
+    // A purged event has nothing left to send.
+    const purged = await this.purgedEvents(originals.map((d) => d.eventId));
+    originals = originals.filter((d) => !purged.has(d.eventId));
     if (originals.length === 0) return [];
     const subs: (Target & { deleted: boolean })[] = await this.db.query(
       `SELECT id, status, url, ordering, ordering_key AS "orderingKey", deleted_at IS NOT NULL AS deleted
@@ -85,8 +88,18 @@ export class DeliveriesService {
     return new Map(rows.map((r) => [r.id, r.data]));
   }
 
+  private async purgedEvents(eventIds: string[]): Promise<Set<string>> {
+    if (eventIds.length === 0) return new Set();
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM events WHERE id = ANY($1) AND purged_at IS NOT NULL`, [
+      [...new Set(eventIds)],
+    ]);
+    return new Set(rows.map((r) => r.id));
+  }
+
   async redeliverOne(tenantId: string, id: string) {
     const original = await this.get(tenantId, id);
+    if ((await this.purgedEvents([original.eventId])).size)
+      throw conflict(`The payload of event ${original.eventId} was purged (retention or DELETE /v1/events/:id); there is nothing to send again.`);
     const [created] = await this.redeliver(tenantId, [original]);
     if (!created) throw conflict(`The subscription of delivery ${id} was deleted; there is nowhere to redeliver.`);
     return this.view(created);

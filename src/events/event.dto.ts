@@ -46,8 +46,9 @@ export const eventResponse = z.object({
   id: z.string(),
   type: z.string(),
   occurredAt: isoDate,
-  data: z.record(z.string(), z.unknown()),
+  data: z.record(z.string(), z.unknown()).nullable().describe('null once purged (retention, or DELETE /v1/events/:id)'),
   createdAt: isoDate,
+  purgedAt: isoDate.nullable().describe('When the payload was purged; the event, its deliveries and attempts stay'),
 });
 export const eventWithDeliveriesResponse = eventResponse.extend({ deliveries: z.array(deliveryResponse) });
 export const eventPage = pageOf(eventResponse);

@@ -3,6 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 @Entity('events')
 @Index(['tenantId', 'id'])
 @Index(['tenantId', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
+// The retention purge walks what it has not purged yet, oldest first.
+@Index(['createdAt'], { where: 'purged_at IS NULL' })
 export class Event {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;
@@ -24,4 +26,8 @@ export class Event {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /** When its payload was purged (retention, or DELETE /v1/events/:id); `data` is then `{}` and shown as null. */
+  @Column({ type: 'timestamptz', nullable: true })
+  purgedAt!: Date | null;
 }

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { ApiKeyAuth } from '../auth/auth.decorators.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
@@ -64,5 +64,16 @@ export class EventsController {
   @ZodResponse(200, eventWithDeliveriesResponse)
   get(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.events.get(tenant.id, id);
+  }
+
+  /**
+   * Purges the event's payload now (right to be forgotten): its `data` and its deliveries' response bodies go,
+   * unfinished deliveries are cancelled; the event, delivery and attempt metadata stay. Idempotent.
+   */
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiResponse({ status: 204, description: 'Purged' })
+  async forget(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    await this.events.forget(tenant.id, id);
   }
 }

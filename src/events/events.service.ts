@@ -1,4 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { forgetEvent } from '../retention/purge.js';
+import { nextInLine } from '../deliveries/delivery-lines.js';
+import { cancelSignal, wakeSignal } from '../../workflows/contracts.js';
 import { DataSource, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
 import { Config } from '../app-config.token.js';
 import type { TenantContext } from '../auth/tenant-context.js';
@@ -157,8 +160,27 @@ export class EventsService {
     return { data: page.data.map((e) => this.eventView(e)), nextCursor: page.nextCursor };
   }
 
+  /** Purges one event's payload now (right to be forgotten); its unfinished deliveries end `cancelled`. */
+  async forget(tenantId: string, id: string): Promise<void> {
+    const cancelled = await forgetEvent(this.db, tenantId, id);
+    if (cancelled === null) throw notFound('event', id);
+    await this.dispatcher.signal(
+      cancelled.map((d) => d.id),
+      cancelSignal,
+    );
+    // The next of each FIFO line no longer waits for a cancelled delivery.
+    for (const d of cancelled.filter((c) => c.orderingKey !== null)) await this.dispatcher.signal(await nextInLine(this.db, d.id), wakeSignal);
+  }
+
   private eventView(e: Event) {
-    return { id: e.id, type: e.type, occurredAt: e.occurredAt.toISOString(), data: e.data, createdAt: e.createdAt.toISOString() };
+    return {
+      id: e.id,
+      type: e.type,
+      occurredAt: e.occurredAt.toISOString(),
+      data: e.purgedAt ? null : e.data,
+      createdAt: e.createdAt.toISOString(),
+      purgedAt: e.purgedAt?.toISOString() ?? null,
+    };
   }
 
   private accepted(e: NewEvent): AcceptedEvent {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { RetentionSchedule } from '../retention/retention-schedule.js';
 import { DeliveryWorker } from './delivery.worker.js';
 
-@Module({ providers: [DeliveryWorker] })
+@Module({ providers: [DeliveryWorker, RetentionSchedule] })
 export class WorkerModule {}

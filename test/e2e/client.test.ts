@@ -89,7 +89,9 @@ describe('typed client (clients/typescript) against the real service', () => {
         { type: 'job.created', data: { lostBatch: 2 } },
       ]);
       assert.equal(proxy.requests.length, 2);
-      const stored = (await client.events.list({ type: 'job.created', limit: 250 })).data.filter((e) => 'lostBatch' in e.data);
+      const stored = (await client.events.list({ type: 'job.created', limit: 250 })).data.filter(
+        (e) => e.data !== null && 'lostBatch' in e.data,
+      );
       assert.deepEqual(stored.map((e) => e.id).sort(), accepted.map((a) => a.id).sort());
     } finally {
       await proxy.close();

@@ -172,7 +172,7 @@ export interface paths {
         get: operations["EventsController_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["EventsController_forget"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2436,12 +2436,15 @@ export interface operations {
                         data: {
                             /** @description ISO 8601 UTC */
                             createdAt: string;
+                            /** @description null once purged (retention, or DELETE /v1/events/:id) */
                             data: {
                                 [key: string]: unknown;
-                            };
+                            } | null;
                             id: string;
                             /** @description ISO 8601 UTC */
                             occurredAt: string;
+                            /** @description When the payload was purged; the event, its deliveries and attempts stay */
+                            purgedAt: string | null;
                             type: string;
                         }[];
                         nextCursor: string | null;
@@ -2770,9 +2773,10 @@ export interface operations {
                     "application/json": {
                         /** @description ISO 8601 UTC */
                         createdAt: string;
+                        /** @description null once purged (retention, or DELETE /v1/events/:id) */
                         data: {
                             [key: string]: unknown;
-                        };
+                        } | null;
                         deliveries: {
                             attemptCount: number;
                             completedAt: string | null;
@@ -2800,9 +2804,159 @@ export interface operations {
                         id: string;
                         /** @description ISO 8601 UTC */
                         occurredAt: string;
+                        /** @description When the payload was purged; the event, its deliveries and attempts stay */
+                        purgedAt: string | null;
                         type: string;
                     };
                 };
+            };
+            /** @description Malformed request (e.g. invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Body or event payload over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    EventsController_forget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Purged */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Malformed request (e.g. invalid JSON) */
             400: {

@@ -8,6 +8,7 @@ import { FifoLines1795682317365 } from './1795682317365-FifoLines.js';
 import { IngestQuota1795682967417 } from './1795682967417-IngestQuota.js';
 import { ChangeFeedTriggers1795683037357 } from './1795683037357-ChangeFeedTriggers.js';
 import { Ed25519Keys1795685000000 } from './1795685000000-Ed25519Keys.js';
+import { RetentionPurge1796250931093 } from './1796250931093-RetentionPurge.js';
 
 /** Every migration, in order. Run at start; never `synchronize`. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   IngestQuota1795682967417,
   ChangeFeedTriggers1795683037357,
   Ed25519Keys1795685000000,
+  RetentionPurge1796250931093,
 ];

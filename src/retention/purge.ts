@@ -1,0 +1,59 @@
+import type { Queryable } from '../database/queryable.js';
+
+/** Rows one statement purges: small enough to keep each transaction short beside live traffic. */
+export const PURGE_BATCH = 1000;
+
+/**
+ * One batch of event payloads past the retention: their `data` becomes `{}` and `purged_at` says when; the event
+ * row, its deliveries and attempts stay. An event with a delivery still under way keeps its payload until that
+ * delivery ends (a retry schedule may outlast the retention): an accepted event is never lost to the purge.
+ */
+export async function purgeEventPayloads(db: Queryable, cutoff: Date, limit = PURGE_BATCH): Promise<number> {
+  const rows: unknown[] = await db.query(
+    `WITH batch AS (
+       SELECT e.id FROM events e
+        WHERE e.purged_at IS NULL AND e.created_at < $1
+          AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id AND d.status NOT IN ('succeeded', 'failed', 'cancelled'))
+        ORDER BY e.created_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+     UPDATE events e SET data = '{}'::jsonb, purged_at = now() FROM batch WHERE e.id = batch.id RETURNING e.id`,
+    [cutoff, limit],
+  );
+  return rows.length;
+}
+
+/** One batch of receivers' response bodies of attempts older than the retention (the attempt's metadata stays). */
+export async function purgeResponseBodies(db: Queryable, cutoff: Date, limit = PURGE_BATCH): Promise<number> {
+  const rows: unknown[] = await db.query(
+    `WITH batch AS (
+       SELECT id FROM attempts WHERE response_body IS NOT NULL AND started_at < $1
+        ORDER BY started_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+     UPDATE attempts a SET response_body = NULL FROM batch WHERE a.id = batch.id RETURNING a.id`,
+    [cutoff, limit],
+  );
+  return rows.length;
+}
+
+/**
+ * Forgets one event's payload now (right to be forgotten): `data` becomes `{}`, its deliveries' response bodies
+ * go (a receiver may echo what it got), and its unfinished deliveries are cancelled, since there is nothing left
+ * to send. Answers the cancelled deliveries (to signal) or null when the tenant has no such event.
+ */
+export async function forgetEvent(db: Queryable, tenantId: string, eventId: string): Promise<{ id: string; orderingKey: string | null }[] | null> {
+  const [row] = (await db.query(
+    `WITH e AS (
+       UPDATE events SET data = '{}'::jsonb, purged_at = coalesce(purged_at, now())
+        WHERE tenant_id = $1 AND id = $2 RETURNING id
+     ), cancelled AS (
+       UPDATE deliveries SET status = 'cancelled', completed_at = now(), updated_at = now()
+        WHERE event_id IN (SELECT id FROM e) AND status NOT IN ('succeeded', 'failed', 'cancelled')
+        RETURNING id, ordering_key
+     ), bodies AS (
+       UPDATE attempts SET response_body = NULL
+        WHERE response_body IS NOT NULL AND delivery_id IN (SELECT d.id FROM deliveries d WHERE d.event_id IN (SELECT id FROM e))
+     )
+     SELECT (SELECT count(*) FROM e)::int AS found,
+            coalesce((SELECT json_agg(json_build_object('id', id, 'orderingKey', ordering_key)) FROM cancelled), '[]') AS cancelled`,
+    [tenantId, eventId],
+  )) as { found: number; cancelled: { id: string; orderingKey: string | null }[] }[];
+  return row.found ? row.cancelled : null;
+}

@@ -1,0 +1,22 @@
+// The seam of the retention purge: its workflow type, input and activity. Imported by the workflow bundle.
+
+export const PURGE_WORKFLOW_TYPE = 'purgeExpiredData';
+
+export interface PurgeInput {
+  /** Payloads and response bodies older than this many days are purged. */
+  retentionDays: number;
+}
+
+export interface PurgeCounts {
+  events: number;
+  responseBodies: number;
+}
+
+export interface PurgeRound extends PurgeCounts {
+  /** The round stopped at its time bound with work left: the workflow runs another. */
+  more: boolean;
+}
+
+export interface RetentionActivities {
+  purgeExpired(input: PurgeInput): Promise<PurgeRound>;
+}
