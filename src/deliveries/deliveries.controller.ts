@@ -1,10 +1,11 @@
-import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiKeyAuth } from '../auth/auth.decorators.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
+import { parse, ZodQuery } from '../common/validation.js';
 import { DeliveriesService } from './deliveries.service.js';
-import { deliveryResponse, deliveryWithAttemptsResponse } from './delivery.dto.js';
+import { deliveryPage, deliveryResponse, deliveryWithAttemptsResponse, searchDeliveriesQuery } from './delivery.dto.js';
 
 @ApiTags('deliveries')
 @ApiBearerAuth()
@@ -13,6 +14,14 @@ import { deliveryResponse, deliveryWithAttemptsResponse } from './delivery.dto.j
 @Controller('v1/deliveries')
 export class DeliveriesController {
   constructor(@Inject(DeliveriesService) private readonly deliveries: DeliveriesService) {}
+
+  /** The tenant's deliveries across its subscriptions, newest first, filtered; cursor-paged. */
+  @Get()
+  @ZodQuery(searchDeliveriesQuery)
+  @ZodResponse(200, deliveryPage, 'Newest first')
+  search(@CurrentTenant() tenant: TenantContext, @Query() query: unknown) {
+    return this.deliveries.search(tenant.id, parse(searchDeliveriesQuery, query));
+  }
 
   /** A delivery with every attempt, oldest first, and a link to its workflow in the Temporal UI. */
   @Get(':id')

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
+import { And, DataSource, In, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
 import { Client } from '@temporalio/client';
 import { cancelSignal, wakeSignal, workflowIdFor } from '../../workflows/contracts.js';
 import { conflict, notFound } from '../common/errors.js';
@@ -8,7 +8,7 @@ import { deliveriesFor, insertDeliveries, type Target } from '../events/event-wr
 import { toPage } from '../common/pagination.js';
 import { Attempt } from './attempt.entity.js';
 import { DeliveryDispatcher } from './delivery-dispatcher.js';
-import { attemptView, deliveryView, type ListDeliveriesQuery } from './delivery.dto.js';
+import { attemptView, deliveryView, type DeliveryFilters, type ListDeliveriesQuery, type SearchDeliveriesQuery } from './delivery.dto.js';
 import { Delivery } from './delivery.entity.js';
 
 @Injectable()
@@ -38,6 +38,15 @@ export class DeliveriesService {
   async forEvent(eventId: string) {
     const rows = await this.db.getRepository(Delivery).find({ where: { eventId }, order: { id: 'ASC' } });
     return rows.map((d) => this.view(d));
+  }
+
+  /** The tenant's deliveries across its subscriptions, newest first, by the filters of `deliveryWhere`. */
+  async search(tenantId: string, q: SearchDeliveriesQuery) {
+    const where = deliveryWhere(tenantId, q);
+    if (q.cursor) where.id = LessThan(q.cursor);
+    const rows = await this.db.getRepository(Delivery).find({ where, order: { id: 'DESC' }, take: q.limit + 1 });
+    const page = toPage(rows, q.limit);
+    return { data: page.data.map((d) => this.view(d)), nextCursor: page.nextCursor };
   }
 
   async listForSubscription(tenantId: string, subscriptionId: string, q: ListDeliveriesQuery) {
@@ -126,4 +135,19 @@ export class DeliveriesService {
     }
     return this.view(await this.get(tenantId, id));
   }
+}
+
+/** The deliveries of a tenant that the filters name (the search, and the replays). */
+export function deliveryWhere(tenantId: string, f: DeliveryFilters): FindOptionsWhere<Delivery> {
+  const where: FindOptionsWhere<Delivery> = { tenantId };
+  if (f.status) where.status = f.status;
+  if (f.eventType) where.eventType = f.eventType;
+  if (f.subscriptionId) where.subscriptionId = f.subscriptionId;
+  if (f.statusCode) where.lastStatusCode = f.statusCode;
+  const since = f.since ? new Date(f.since) : undefined;
+  const until = f.until ? new Date(f.until) : undefined;
+  if (since && until) where.createdAt = And(MoreThanOrEqual(since), LessThan(until));
+  else if (since) where.createdAt = MoreThanOrEqual(since);
+  else if (until) where.createdAt = LessThan(until);
+  return where;
 }

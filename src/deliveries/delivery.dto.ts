@@ -15,6 +15,24 @@ export const listDeliveriesQuery = z.strictObject({
 });
 export type ListDeliveriesQuery = z.output<typeof listDeliveriesQuery>;
 
+/** Which deliveries of the tenant: the filters of the tenant-wide search (and of replays). */
+export const deliveryFilters = {
+  status: z.enum(DELIVERY_STATUSES).optional(),
+  eventType: z.string().max(100).optional(),
+  subscriptionId: z.string().max(40).optional(),
+  since: isoDateTime().optional().describe('Created at or after'),
+  until: isoDateTime().optional().describe('Created before'),
+  statusCode: z.coerce.number().int().min(100).max(599).optional().describe("The last attempt's HTTP status"),
+};
+export type DeliveryFilters = { [K in keyof typeof deliveryFilters]?: z.output<(typeof deliveryFilters)[K]> };
+
+/** `until` after `since`, or the window is empty by mistake. */
+export const windowInOrder = (q: { since?: string; until?: string }) => !q.since || !q.until || Date.parse(q.until) > Date.parse(q.since);
+const WINDOW_ORDER = { path: ['until'], message: 'must be after since' };
+
+export const searchDeliveriesQuery = z.strictObject({ ...pageQuery, ...deliveryFilters }).refine(windowInOrder, WINDOW_ORDER);
+export type SearchDeliveriesQuery = z.output<typeof searchDeliveriesQuery>;
+
 export function attemptView(a: Attempt) {
   return {
     id: a.id,

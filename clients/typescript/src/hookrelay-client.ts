@@ -59,6 +59,8 @@ export class HookrelayClient {
     };
 
     this.deliveries = {
+      /** Every delivery of the tenant, newest first, filtered. */
+      search: (query: M.SearchDeliveriesQuery = {}) => run(api.GET('/v1/deliveries', { params: { query } })),
       list: (subscriptionId: string, query: M.ListDeliveriesQuery = {}) =>
         run(api.GET('/v1/subscriptions/{id}/deliveries', { params: { path: { id: subscriptionId }, query } })),
       get: (deliveryId: string) => run(api.GET('/v1/deliveries/{id}', id(deliveryId))),

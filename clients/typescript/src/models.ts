@@ -31,6 +31,7 @@ export type FilterVerdict = Answer<'FilterTestController_test', 200>;
 export type Delivery = Answer<'DeliveriesController_get', 200>;
 export type DeliveryPage = Answer<'SubscriptionsController_history', 200>;
 export type ListDeliveriesQuery = Query<'SubscriptionsController_history'>;
+export type SearchDeliveriesQuery = Query<'DeliveriesController_search'>;
 export type RedeliveredDelivery = Answer<'DeliveriesController_redeliver', 202>;
 export type CancelledDelivery = Answer<'DeliveriesController_cancel', 200>;
 
