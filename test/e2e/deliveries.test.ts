@@ -244,7 +244,10 @@ describe('deliveries', () => {
       eventType: 'invoice.paid',
       status: 'scheduled',
     });
-    const items = [...Array.from({ length: 30 }, (_, i) => item('ten_big', i)), ...Array.from({ length: 3 }, (_, i) => item('ten_small', i))];
+    const items = [
+      ...Array.from({ length: 30 }, (_, i) => item('ten_big', i)),
+      ...Array.from({ length: 3 }, (_, i) => item('ten_small', i)),
+    ];
     for (const it of items) await startDeliveryWorkflow(client, { taskQueue, eager: false }, it);
     const tenants: string[] = [];
     try {
@@ -256,7 +259,11 @@ describe('deliveries', () => {
       }
       assert.equal(tenants.filter((t) => t === 'ten_small').length, 3, `first tasks dispatched: ${tenants.join(', ')}`);
     } finally {
-      for (const it of items) await client.workflow.getHandle(`delivery-${it.id}`).terminate('test over').catch(() => undefined);
+      for (const it of items)
+        await client.workflow
+          .getHandle(`delivery-${it.id}`)
+          .terminate('test over')
+          .catch(() => undefined);
     }
   });
 

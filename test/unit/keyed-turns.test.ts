@@ -26,7 +26,7 @@ describe('keyed turns', () => {
     assert.equal(turns.keys, 0, 'nothing kept once the keys are idle');
   });
 
-  it("a failed turn fails only its own caller and lets the next one go", async () => {
+  it('a failed turn fails only its own caller and lets the next one go', async () => {
     const turns = new KeyedTurns();
     const failed = turns.run('sub_1', () => Promise.reject(new Error('deadlock')));
     const next = turns.run('sub_1', async () => 'ran');

@@ -6,7 +6,7 @@ import { fairnessDynamicConfig, devServerArgs } from '../../src/temporal/dev-ser
 describe('workflow starts', () => {
   const item = { id: 'dlv_1', tenantId: 'ten_a', subscriptionId: 'sub_1', eventType: 'invoice.paid', status: 'scheduled' };
 
-  it("carry the tenant as fairness key, so the engine serves tenants in turn (activities inherit it)", () => {
+  it('carry the tenant as fairness key, so the engine serves tenants in turn (activities inherit it)', () => {
     const options = startOptions({ taskQueue: 'webhooks', eager: false }, item);
     assert.deepEqual(options.priority, { fairnessKey: 'ten_a' });
     assert.equal(options.workflowId, 'delivery-dlv_1');
