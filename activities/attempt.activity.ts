@@ -167,15 +167,19 @@ async function attempt(deps: ActivityDeps, input: AttemptInput, seen: { inLine: 
  * nothing. Their deliveries start once committed.
  */
 async function recordFailure(deps: ActivityDeps, ctx: DeliveryContext, record: AttemptRecord, verdict: string): Promise<RecordOutcome> {
-  const { outcome, deliveries } = await deps.db.transaction(async (tx) => {
-    const outcome = await recordAttempt(tx, record);
-    const deliveries: DispatchItem[] = [];
-    if (!outcome.cancelled) {
-      for (const event of operationalEventsFor(ctx, record, verdict, outcome.disabledReason))
-        deliveries.push(...(await writeOperationalEvent(tx, event)));
-    }
-    return { outcome, deliveries };
-  });
+  // The statement locks the subscription's row: a burst of failures to one endpoint waits its turn here, not
+  // in Postgres holding a pooled connection each, which would leave none for other tenants' deliveries.
+  const { outcome, deliveries } = await deps.healthWrites.run(ctx.subscriptionId, () =>
+    deps.db.transaction(async (tx) => {
+      const outcome = await recordAttempt(tx, record);
+      const deliveries: DispatchItem[] = [];
+      if (!outcome.cancelled) {
+        for (const event of operationalEventsFor(ctx, record, verdict, outcome.disabledReason))
+          deliveries.push(...(await writeOperationalEvent(tx, event)));
+      }
+      return { outcome, deliveries };
+    }),
+  );
   if (deliveries.length) void deps.signaller.start(deliveries);
   return outcome;
 }

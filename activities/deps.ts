@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Dispatcher } from 'undici';
 import type { CircuitPolicy } from '../src/config.js';
 import type { AttemptSlots } from './attempt-slots.js';
+import type { KeyedTurns } from './keyed-turns.js';
 import type { DispatchItem } from '../src/deliveries/workflow-starter.js';
 import type { NetworkPolicy } from '../src/policy/network-policy.js';
 import type { SecretBox } from '../src/secrets/secret-box.js';
@@ -31,6 +32,8 @@ export interface ActivityDeps {
   signaller: Signaller;
   /** This worker's attempts in flight, shared out between tenants and subscriptions. */
   slots: AttemptSlots;
+  /** Failure outcomes (which lock their subscription's row) one at a time per subscription in this worker. */
+  healthWrites: KeyedTurns;
   log: ActivityLog;
   onAttempt?: (outcome: { status: string; statusCode: number | null; durationMs: number }) => void;
   onDeferred?: () => void;

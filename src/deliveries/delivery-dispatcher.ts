@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { resumeSignal, workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
 import { FairQueue } from './fair-queue.js';
+import { StartShares } from './start-shares.js';
 import {
   inOrderBounded,
   releaseDeliveryWorkflow,
@@ -18,16 +19,19 @@ export type { DispatchItem } from './workflow-starter.js';
 
 /** Workflow starts in flight from one api process: enough to keep the engine busy, few enough not to flood it. */
 const STARTS_IN_FLIGHT = 64;
-/** One tenant's share of them while others wait: a tenant's burst leaves room for everyone else's next start. */
-const STARTS_IN_FLIGHT_PER_TENANT = 16;
+/** One tenant's share of them while others are active: a burst goes in a few at a time (see StartShares). */
+const STARTS_IN_FLIGHT_PER_TENANT = 8;
+/** A tenant that handed over deliveries this recently counts as active, whether or not it has any waiting. */
+const ACTIVE_TENANT_MS = 2_000;
 /** Past this, new deliveries wait in Postgres for the sweeper instead of in memory. */
 const MAX_QUEUED = 100_000;
 
 /**
  * The api's side of starting deliveries. Ingestion answers once the rows are committed (the outbox) and hands
  * them here; a pump starts their workflows in the background at the engine's pace, so a burst of events is never
- * held up by workflow starts. Tenants take turns, and while others wait one tenant has at most a quarter of the
- * starts in flight, so one tenant's burst does not queue everyone else's deliveries behind it. Whatever this process does not get to
+ * held up by workflow starts. Tenants take turns, and while others are active one tenant has at most a few
+ * starts in flight, so one tenant's burst does not queue everyone else's deliveries behind it, here or in the
+ * engine (whose task queues serve tenants in turn too: the tenant is each workflow's fairness key). Whatever this process does not get to
  * (a crash, a full queue, Temporal down) the sweeper starts from Postgres.
  */
 @Injectable()
@@ -35,7 +39,7 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
   private readonly log = new Logger('DeliveryDispatcher');
   private readonly queue = new FairQueue<DispatchItem>();
   private inFlight = 0;
-  private readonly inFlightByTenant = new Map<string, number>();
+  private readonly shares = new StartShares(STARTS_IN_FLIGHT_PER_TENANT, ACTIVE_TENANT_MS);
   private heldStarted: string[] = [];
   private heldMarking?: NodeJS.Timeout;
   private idle: (() => void)[] = [];
@@ -52,7 +56,10 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
       this.log.warn(`start queue full: ${items.length} deliveries left for the sweeper`);
       return;
     }
-    for (const item of items) this.queue.push(item.tenantId, item);
+    for (const item of items) {
+      this.queue.push(item.tenantId, item);
+      this.shares.seen(item.tenantId);
+    }
     this.pump();
   }
 
@@ -74,15 +81,13 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
 
   /** Starts queued deliveries, tenants in turn, within the in-flight limits. */
   private pump(): void {
-    // Alone in the queue, a tenant may use every slot; the share applies only when others wait.
-    const mayStart = (tenantId: string) =>
-      this.queue.keys === 1 || (this.inFlightByTenant.get(tenantId) ?? 0) < STARTS_IN_FLIGHT_PER_TENANT;
+    const mayStart = (tenantId: string) => this.shares.mayStart(tenantId);
     while (this.inFlight < STARTS_IN_FLIGHT) {
       const next = this.queue.take(mayStart);
       if (!next) break;
       const { item } = next;
       this.inFlight++;
-      this.inFlightByTenant.set(item.tenantId, (this.inFlightByTenant.get(item.tenantId) ?? 0) + 1);
+      this.shares.started(item.tenantId);
       startDeliveryWorkflow(this.client, this.starterOptions(), item)
         .then(() => {
           if (item.status === 'held') this.markHeldSoon(item.id);
@@ -90,9 +95,7 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
         .catch((err: Error) => this.log.warn(`workflow start for ${item.id} failed, the sweeper will retry: ${err.message}`))
         .finally(() => {
           this.inFlight--;
-          const left = this.inFlightByTenant.get(item.tenantId)! - 1;
-          if (left === 0) this.inFlightByTenant.delete(item.tenantId);
-          else this.inFlightByTenant.set(item.tenantId, left);
+          this.shares.ended(item.tenantId);
           this.pump();
         });
     }

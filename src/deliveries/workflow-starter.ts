@@ -20,8 +20,12 @@ export interface StarterOptions {
   eager: boolean;
 }
 
-/** How a delivery's workflow is started: id from the delivery id, searchable by tenant, subscription and type. */
-function startOptions(opts: StarterOptions, item: DispatchItem) {
+/**
+ * How a delivery's workflow is started: id from the delivery id, searchable by tenant, subscription and type,
+ * and the tenant as its fairness key, so that a server with task-queue fairness serves tenants in turn (its
+ * workflow tasks, and its activities, which inherit the key).
+ */
+export function startOptions(opts: StarterOptions, item: DispatchItem) {
   const input: DeliverInput = {
     deliveryId: item.id,
     ...(item.status === 'held' && { held: true }),
@@ -40,6 +44,7 @@ function startOptions(opts: StarterOptions, item: DispatchItem) {
     ],
     staticSummary: `${item.eventType} to ${item.targetHost ?? item.subscriptionId}`,
     staticDetails: `subscription ${item.subscriptionId}`,
+    priority: { fairnessKey: item.tenantId },
   };
 }
 

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Agent } from 'undici';
 import { AttemptSlots } from '../../activities/attempt-slots.js';
 import { createActivities } from '../../activities/index.js';
+import { KeyedTurns } from '../../activities/keyed-turns.js';
 import type { Signaller } from '../../activities/deps.js';
 import { signalDeliveries, startDeliveryWorkflows } from '../deliveries/workflow-starter.js';
 import { createHttpAgent } from '../../activities/post.js';
@@ -44,6 +45,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         db: this.db,
         http: this.http,
         slots: new AttemptSlots(this.config.workerMaxActivities),
+        healthWrites: new KeyedTurns(),
         signaller: this.signaller(new Client({ connection: this.connection, namespace: this.config.temporal.namespace })),
         log: new Logger('Activities'),
         disableAfterHours: this.config.disableAfterHours,

@@ -34,6 +34,19 @@ export function findTemporalCli(explicit?: string): string | undefined {
 
 export const searchAttributeFlags = () => Object.values(searchAttributes).flatMap((key) => ['--search-attribute', `${key.name}=Keyword`]);
 
+/**
+ * Task-queue fairness: each task queue serves the fairness keys of its backlog in turn (deliveries carry their
+ * tenant as key, see workflow-starter.ts), so one tenant's burst does not queue the others' tasks behind it.
+ * Migration drains a backlog written before fairness was on. One write partition: fairness (like priority) holds
+ * within a partition, and one is plenty for a dev server; reads keep the default, so a backlog in other
+ * partitions from an earlier run still drains.
+ */
+export const fairnessDynamicConfig = {
+  'matching.enableFairness': true,
+  'matching.enableMigration': true,
+  'matching.numTaskqueueWritePartitions': 1,
+} as const;
+
 /** The dev server's command line: loopback only, nothing fetched from the internet, our search attributes. */
 export function devServerArgs(opts: Pick<DevServerOptions, 'port' | 'uiPort' | 'dbFile' | 'headless'>): string[] {
   const args = [
@@ -48,6 +61,7 @@ export function devServerArgs(opts: Pick<DevServerOptions, 'port' | 'uiPort' | '
     '--ui-disable-news-fetch',
     '--dynamic-config-value',
     'frontend.enableServerVersionCheck=false',
+    ...Object.entries(fairnessDynamicConfig).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${JSON.stringify(value)}`]),
     '--log-level',
     'warn',
     ...searchAttributeFlags(),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client } from '@temporalio/client';
+import { startDeliveryWorkflow } from '../../src/deliveries/workflow-starter.js';
 import { createEventType, createSubscription, eventually, sendEvent } from '../helpers/factories.js';
 import { TestReceiver } from '../helpers/receiver.js';
 import { startService, type TestService } from '../helpers/service.js';
@@ -207,6 +208,8 @@ describe('deliveries', () => {
     const description = await handle.describe();
     assert.equal(description.typedSearchAttributes.getAll().find((p) => p.key.name === 'DeliveryStatus')?.value, 'succeeded');
     assert.equal(description.typedSearchAttributes.getAll().find((p) => p.key.name === 'SubscriptionId')?.value, sub.id);
+    const [{ tenant_id: tenantId }] = await svc.db.query(`SELECT tenant_id FROM deliveries WHERE id = $1`, [id]);
+    assert.equal(description.priority?.fairnessKey, tenantId, 'the tenant is the fairness key');
     const found = await eventually(
       async () => {
         const ids: string[] = [];
@@ -226,6 +229,42 @@ describe('deliveries', () => {
       `summaries: ${summaries.join(' | ')}`,
     );
     await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
+  });
+
+  it("serves tenants in turn in the engine: a tenant's backlog does not queue another tenant's deliveries behind it", async () => {
+    // Workflow tasks waiting on a task queue of their own, no worker: 30 of one tenant's deliveries, then 3 of
+    // another's. With task-queue fairness (the dev server's setting, the tenant as fairness key) the second
+    // tenant's come out among the first; in arrival order they would come last.
+    const client = svc.app.get(Client);
+    const taskQueue = `fairness-${Date.now()}`;
+    const item = (tenantId: string, i: number) => ({
+      id: `dlv_fair${tenantId}${i}${Date.now()}`,
+      tenantId,
+      subscriptionId: 'sub_fair',
+      eventType: 'invoice.paid',
+      status: 'scheduled',
+    });
+    const items = [
+      ...Array.from({ length: 30 }, (_, i) => item('ten_big', i)),
+      ...Array.from({ length: 3 }, (_, i) => item('ten_small', i)),
+    ];
+    for (const it of items) await startDeliveryWorkflow(client, { taskQueue, eager: false }, it);
+    const tenants: string[] = [];
+    try {
+      for (let i = 0; i < 8; i++) {
+        const task = await client.connection.withDeadline(Date.now() + 10_000, () =>
+          client.workflowService.pollWorkflowTaskQueue({ namespace: 'default', taskQueue: { name: taskQueue }, identity: 'fairness-test' }),
+        );
+        tenants.push(items.find((it) => `delivery-${it.id}` === task.workflowExecution?.workflowId)?.tenantId ?? '?');
+      }
+      assert.equal(tenants.filter((t) => t === 'ten_small').length, 3, `first tasks dispatched: ${tenants.join(', ')}`);
+    } finally {
+      for (const it of items)
+        await client.workflow
+          .getHandle(`delivery-${it.id}`)
+          .terminate('test over')
+          .catch(() => undefined);
+    }
   });
 
   describe('auto-disable (DISABLE_AFTER_HOURS of failures)', () => {
