@@ -15,8 +15,12 @@ export class RoleProcess {
     private readonly port: string,
   ) {}
 
-  static async start(role: 'api' | 'worker', env: Record<string, string>, timeoutMs = 60_000): Promise<RoleProcess> {
-    const child = spawn(process.execPath, [MAIN, '--role', role], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  /** `nodeArgs`: flags for node itself (e.g. `--cpu-prof`). */
+  static async start(role: 'api' | 'worker', env: Record<string, string>, timeoutMs = 60_000, nodeArgs: string[] = []): Promise<RoleProcess> {
+    const child = spawn(process.execPath, [...nodeArgs, MAIN, '--role', role], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${role} process not up in ${timeoutMs} ms:\n${output}`)), timeoutMs);
@@ -35,6 +39,10 @@ export class RoleProcess {
     child.stderr.resume();
     process.once('exit', () => child.kill('SIGKILL')); // never outlive the benchmark, even when it fails
     return new RoleProcess(child, role, env['PORT'] ?? '3000');
+  }
+
+  get pid(): number {
+    return this.child.pid!;
   }
 
   /** Resident memory in bytes, as the kernel counts it. */
