@@ -47,7 +47,7 @@ export async function runIngest(ctx: BenchContext): Promise<Record<string, Figur
     if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
     return res.body;
   };
-  for (const name of ['bench.ingest', 'bench.ingest-full']) await post('/v1/event-types', { name });
+  for (const name of ['bench.ingest', 'bench.ingest.full']) await post('/v1/event-types', { name });
   const [{ tenantId }] = await svc.db.query(`SELECT tenant_id AS "tenantId" FROM event_types WHERE name = 'bench.ingest'`);
 
   const bare = await startBareIngest(svc.config.databaseUrl, tenantId);
@@ -78,11 +78,11 @@ export async function runIngest(ctx: BenchContext): Promise<Record<string, Figur
       worker ??= await startRoles(svc, ctx.temporalAddress, `bench-ingest-${ctx.started}`, { apis: 0, workers: 1 });
       const workers: CpuGroup = { label: 'worker', pids: () => worker!.workers.map((p) => p.pid) };
       const path = `/ingest-full/${rep}`;
-      const sub = await post('/v1/subscriptions', { url: ctx.receiver.url + path, events: ['bench.ingest-full'], ping: false });
+      const sub = await post('/v1/subscriptions', { url: ctx.receiver.url + path, events: ['bench.ingest.full'], ping: false });
       const full = await cpu('M1 full (api + worker, deliveries running)', [api, workers], async () => {
         const deliveredBefore = await ctx.receiver.count(path);
         const t0 = Date.now();
-        const loop = await closedLoop({ ...target, type: 'bench.ingest-full' }, INGEST_CLIENTS, SECONDS);
+        const loop = await closedLoop({ ...target, type: 'bench.ingest.full' }, INGEST_CLIENTS, SECONDS);
         return { ...loop, deliveredPerSecond: ((await ctx.receiver.count(path)) - deliveredBefore) / ((Date.now() - t0) / 1000) };
       });
       runs.record('M1 full ingest events/s (single, api + worker processes, deliveries running)', full.rate);

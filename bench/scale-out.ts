@@ -26,7 +26,7 @@ export async function runScaleOut(ctx: BenchContext): Promise<Record<string, Fig
     if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
     return res.body;
   };
-  for (const name of ['bench.scale-ingest', 'bench.scale']) await call(svc.baseUrl, 'POST', '/v1/event-types', { name });
+  for (const name of ['bench.scale.ingest', 'bench.scale']) await call(svc.baseUrl, 'POST', '/v1/event-types', { name });
   const runs = new Runs();
   for (const shape of SCALE_SHAPES) {
     const roles = await startRoles(svc, ctx.temporalAddress, `bench-scale-${shape.apis}-${ctx.started}`, shape);
@@ -37,7 +37,7 @@ export async function runScaleOut(ctx: BenchContext): Promise<Record<string, Fig
     ];
     try {
       for (let rep = 1; rep <= ctx.reps; rep++) {
-        const m1 = await closedLoop({ urls: roles.urls, apiKey: svc.apiKey, type: 'bench.scale-ingest' }, INGEST_CLIENTS, SECONDS);
+        const m1 = await closedLoop({ urls: roles.urls, apiKey: svc.apiKey, type: 'bench.scale.ingest' }, INGEST_CLIENTS, SECONDS);
         runs.record(`SCALE M1 ingest events/s (${shape.label})`, m1.rate);
 
         const path = `/scale-${shape.apis}/${rep}`;
