@@ -18,7 +18,7 @@ export const INGEST_CLIENTS = 16;
 const SECONDS = Number(process.env['BENCH_INGEST_SECONDS'] ?? 5);
 const OPEN_LOOP_SECONDS = Number(process.env['BENCH_OPEN_LOOP_SECONDS'] ?? 8);
 
-async function startBareIngest(databaseUrl: string, tenantId: string) {
+export async function startBareIngest(databaseUrl: string, tenantId: string) {
   const child = fork(fileURLToPath(new URL('./bare-ingest-process.js', import.meta.url)), {
     env: { ...process.env, DATABASE_URL: databaseUrl, TENANT_ID: tenantId },
   });

@@ -15,9 +15,15 @@ export class RoleProcess {
     private readonly port: string,
   ) {}
 
-  /** `nodeArgs`: flags for node itself (e.g. `--cpu-prof`). */
-  static async start(role: 'api' | 'worker', env: Record<string, string>, timeoutMs = 60_000, nodeArgs: string[] = []): Promise<RoleProcess> {
-    const child = spawn(process.execPath, [...nodeArgs, MAIN, '--role', role], {
+  /** `nodeArgs`: flags for node itself (e.g. `--cpu-prof`); `main`: another build's dist/src/main.js (A/B runs). */
+  static async start(
+    role: 'api' | 'worker',
+    env: Record<string, string>,
+    timeoutMs = 60_000,
+    nodeArgs: string[] = [],
+    main = MAIN,
+  ): Promise<RoleProcess> {
+    const child = spawn(process.execPath, [...nodeArgs, main, '--role', role], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
