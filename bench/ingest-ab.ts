@@ -28,7 +28,9 @@ async function main() {
   const queue = `bench-ab-${Date.now()}`;
   const start = async (main?: string) => {
     const port = await freePort();
-    const proc = await RoleProcess.start('api', roleEnv(svc, temporal.address, queue, port), 60_000, [], main);
+    // BENCH_CPU_PROF=<dir>: this build's api process runs under `node --cpu-prof`, its profile written on stop.
+    const prof = process.env['BENCH_CPU_PROF'] && !main ? ['--cpu-prof', '--cpu-prof-dir', process.env['BENCH_CPU_PROF']] : [];
+    const proc = await RoleProcess.start('api', roleEnv(svc, temporal.address, queue, port), 60_000, prof, main);
     return { pid: proc.pid, url: `http://127.0.0.1:${port}`, stop: () => proc.stop() };
   };
   const bare = await startBareIngest(svc.config.databaseUrl, tenantId);
