@@ -14,6 +14,7 @@ import { freePort } from '../test/helpers/ports.js';
 import { callApi, startService, type TestService } from '../test/helpers/service.js';
 import { startTestTemporal } from '../test/helpers/temporal-server.js';
 import { cpuSplits, measureCpu, printCpuSplits } from './cpu.js';
+import { bareWithStatusRate } from './engine-cost.js';
 import { runIngest, sharedCpuGroups } from './ingest-bench.js';
 import { RoleProcess } from './role-process.js';
 import { runScaleOut } from './scale-out.js';
@@ -193,6 +194,9 @@ async function main() {
     await Promise.all(handles);
     record('B-temporal workflows/s', N / ((Date.now() - t0) / 1000));
     record('B-temporal start-to-activity p50 ms at full speed', percentile(latencies, 50));
+    const withStatus = await bareWithStatusRate(client, bareQueue, N, CONCURRENCY, `bare-status-${rep}-${started}`);
+    record('B-temporal + delivery search attributes workflows/s', withStatus.rate);
+    if (rep === 1) record('history events per bare workflow + status upsert', withStatus.historyEvents);
 
     // B-http
     const agent = new Agent({ connections: CONCURRENCY });
@@ -410,6 +414,9 @@ async function main() {
       median('M1-api ingest events/s (single, api process alone, 16 clients)'),
     'SCALE M1, 2 api + 2 worker / 1 pair': median('SCALE M1 ingest events/s (2 api + 2 worker)') / median('SCALE M1 ingest events/s (1 api + 1 worker)'),
     'SCALE M2, 2 api + 2 worker / 1 pair': median('SCALE M2 deliveries/s (2 api + 2 worker)') / median('SCALE M2 deliveries/s (1 api + 1 worker)'),
+    'M2 / B-temporal + delivery search attributes': median('M2 deliveries/s') / median('B-temporal + delivery search attributes workflows/s'),
+    'B-temporal + delivery search attributes / B-temporal':
+      median('B-temporal + delivery search attributes workflows/s') / median('B-temporal workflows/s'),
     'M2-fifo (10 lines) / M2': median('M2-fifo deliveries/s (10 lines)') / median('M2 deliveries/s'),
     'M3 p50 - B-temporal start-to-activity p50 at the same rate, ms (<= 25)':
       median('M3 latency p50 ms') - median('B-temporal start-to-activity p50 ms at M3 rate'),
