@@ -2,6 +2,8 @@
 // (its four search attributes and summary at start, the `DeliveryStatus` upsert at the end), in the same run.
 // M2 over this figure is the share left to the service's own work (Postgres, HTTP, the api's start pump).
 import type { Client } from '@temporalio/client';
+import { MetricsService } from '../src/health/metrics.service.js';
+import type { TestService } from '../test/helpers/service.js';
 import { searchAttributes } from '../workflows/contracts.js';
 
 export async function bareWithStatusRate(
@@ -40,4 +42,9 @@ export async function bareWithStatusRate(
   const rate = n / ((Date.now() - t0) / 1000);
   const history = await client.workflow.getHandle(`${idPrefix}-0`).fetchHistory();
   return { rate, historyEvents: history.events?.length ?? NaN };
+}
+
+/** Attempts the worker deferred for want of a slot in its attempt share (`AttemptSlots`), in this process so far. */
+export async function attemptsDeferred(svc: TestService): Promise<number> {
+  return (await svc.app.get(MetricsService).attemptsDeferred.get()).values.reduce((n, v) => n + v.value, 0);
 }

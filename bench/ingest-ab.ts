@@ -21,7 +21,11 @@ async function main() {
   if (!other) throw new Error('usage: node dist/bench/ingest-ab.js <other dist/src/main.js>');
   const temporal = await startTestTemporal();
   process.env['TEST_TEMPORAL_ADDRESS'] = temporal.address;
-  const svc = await startService('bench_ab', { LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '100000000', TENANT_EVENTS_PER_SECOND: '1000000' });
+  const svc = await startService('bench_ab', {
+    LOG_LEVEL: 'error',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    TENANT_EVENTS_PER_SECOND: '1000000',
+  });
   const created = await svc.api('POST', '/v1/event-types', { name: 'bench.ingest' });
   if (created.status !== 201) throw new Error(`event type: ${created.status}`);
   const [{ tenantId }] = await svc.db.query(`SELECT tenant_id AS "tenantId" FROM event_types WHERE name = 'bench.ingest'`);
@@ -46,8 +50,13 @@ async function main() {
   for (let round = 0; round < ROUNDS; round++) {
     for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) {
       const t = targets[name];
-      const loop = await measureCpu(name, [{ label: 'server', pids: () => [t.pid] }, { label: 'Postgres', pids: () => postgresBackends(svc.db) }], () =>
-        closedLoop({ urls: [t.url], apiKey: svc.apiKey, type: 'bench.ingest' }, INGEST_CLIENTS, SECONDS),
+      const loop = await measureCpu(
+        name,
+        [
+          { label: 'server', pids: () => [t.pid] },
+          { label: 'Postgres', pids: () => postgresBackends(svc.db) },
+        ],
+        () => closedLoop({ urls: [t.url], apiKey: svc.apiKey, type: 'bench.ingest' }, INGEST_CLIENTS, SECONDS),
       );
       const split = cpuSplits.at(-1)!;
       const perRequest = (percent: number) => (percent * 10) / loop.rate; // % of a core -> ms per request

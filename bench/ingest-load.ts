@@ -19,7 +19,12 @@ function sender(target: IngestTarget, connections: number) {
   let seq = 0;
   const send = async (client: number) => {
     const body = JSON.stringify({ type: target.type, data: { i: seq++, at: Date.now() } });
-    const res = await request(`${target.urls[client % target.urls.length]}/v1/events`, { method: 'POST', headers, body, dispatcher: agent });
+    const res = await request(`${target.urls[client % target.urls.length]}/v1/events`, {
+      method: 'POST',
+      headers,
+      body,
+      dispatcher: agent,
+    });
     const text = await res.body.text();
     if (res.statusCode !== 202) throw new Error(`POST /v1/events: ${res.statusCode} ${text.slice(0, 300)}`);
   };

@@ -79,10 +79,15 @@ export class RoleProcess {
 
   /** The JS heap in use, from the process's own /metrics (garbage included: V8 collects when it likes). */
   async heapUsed(): Promise<number> {
+    return this.metric('nodejs_heap_size_used_bytes');
+  }
+
+  /** A metric without labels (or the sum over its labels) from the process's own /metrics. */
+  async metric(name: string): Promise<number> {
     const text = await (await fetch(`http://127.0.0.1:${this.port}/metrics`)).text();
-    const value = text.match(/^nodejs_heap_size_used_bytes (\S+)$/m);
-    if (!value) throw new Error(`no nodejs_heap_size_used_bytes in the ${this.role} process's /metrics`);
-    return Number(value[1]);
+    const values = [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))].map((m) => Number(m[1]));
+    if (values.length === 0) throw new Error(`no ${name} in the ${this.role} process's /metrics`);
+    return values.reduce((a, b) => a + b, 0);
   }
 
   /** CPU seconds used so far (user + system). */

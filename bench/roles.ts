@@ -45,7 +45,8 @@ export async function startRoles(
   const workers: RoleProcess[] = [];
   const apis: RoleProcess[] = [];
   const urls: string[] = [];
-  for (let i = 0; i < counts.workers; i++) workers.push(await RoleProcess.start('worker', roleEnv(svc, temporalAddress, taskQueue, await freePort())));
+  for (let i = 0; i < counts.workers; i++)
+    workers.push(await RoleProcess.start('worker', roleEnv(svc, temporalAddress, taskQueue, await freePort())));
   for (let i = 0; i < counts.apis; i++) {
     const port = await freePort();
     apis.push(await RoleProcess.start('api', roleEnv(svc, temporalAddress, taskQueue, port), 60_000, apiArgs));

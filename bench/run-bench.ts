@@ -14,7 +14,7 @@ import { freePort } from '../test/helpers/ports.js';
 import { callApi, startService, type TestService } from '../test/helpers/service.js';
 import { startTestTemporal } from '../test/helpers/temporal-server.js';
 import { cpuSplits, measureCpu, printCpuSplits } from './cpu.js';
-import { bareWithStatusRate } from './engine-cost.js';
+import { attemptsDeferred, bareWithStatusRate } from './engine-cost.js';
 import { runIngest, sharedCpuGroups } from './ingest-bench.js';
 import { RoleProcess } from './role-process.js';
 import { runScaleOut } from './scale-out.js';
@@ -210,11 +210,23 @@ async function main() {
 
     // M2: a backlog of N deliveries, accepted to answered.
     const m2 = await subscribe(`/m2/${rep}`, ['bench.m2']);
+    const deferredBefore = await attemptsDeferred(svc);
     t0 = Date.now();
-    const backlog = async () => ({ ids: await sendBatches(svc, 'bench.m2', N, (i) => ({ i })), arrivals: await receiver.waitFor(`/m2/${rep}`, N) });
+    const backlog = async () => ({
+      ids: await sendBatches(svc, 'bench.m2', N, (i) => ({ i })),
+      arrivals: await receiver.waitFor(`/m2/${rep}`, N),
+    });
     const { ids: m2Ids, arrivals: m2Arrivals } =
-      rep === 1 ? await measureCpu('M2 backlog, --role all in the bench process', sharedCpuGroups(benchCtx), backlog, 'bench process (service + client)') : await backlog();
+      rep === 1
+        ? await measureCpu(
+            'M2 backlog, --role all in the bench process',
+            sharedCpuGroups(benchCtx),
+            backlog,
+            'bench process (service + client)',
+          )
+        : await backlog();
     record('M2 deliveries/s', N / ((Math.max(...m2Arrivals.map((a) => a.at)) - t0) / 1000));
+    record('M2 attempts deferred by the attempt share (per backlog)', (await attemptsDeferred(svc)) - deferredBefore);
     if (new Set(m2Arrivals.map((a) => a.id)).size !== N || !m2Ids.every((id) => m2Arrivals.some((a) => a.id === id)))
       throw new Error('M2 ledger does not balance');
     await svc.api('DELETE', `/v1/subscriptions/${m2.id}`);
@@ -409,12 +421,17 @@ async function main() {
   const ratios = {
     'M2 / B-temporal (>= 0.95)': median('M2 deliveries/s') / median('B-temporal workflows/s'),
     'M1-api / B-ingest (>= 0.5)':
-      median('M1-api ingest events/s (single, api process alone, 16 clients)') / median('B-ingest events/s (bare Node + pg INSERT, 16 clients)'),
-    'M1 full / M1-api': median('M1 full ingest events/s (single, api + worker processes, deliveries running)') /
+      median('M1-api ingest events/s (single, api process alone, 16 clients)') /
+      median('B-ingest events/s (bare Node + pg INSERT, 16 clients)'),
+    'M1 full / M1-api':
+      median('M1 full ingest events/s (single, api + worker processes, deliveries running)') /
       median('M1-api ingest events/s (single, api process alone, 16 clients)'),
-    'SCALE M1, 2 api + 2 worker / 1 pair': median('SCALE M1 ingest events/s (2 api + 2 worker)') / median('SCALE M1 ingest events/s (1 api + 1 worker)'),
-    'SCALE M2, 2 api + 2 worker / 1 pair': median('SCALE M2 deliveries/s (2 api + 2 worker)') / median('SCALE M2 deliveries/s (1 api + 1 worker)'),
-    'M2 / B-temporal + delivery search attributes': median('M2 deliveries/s') / median('B-temporal + delivery search attributes workflows/s'),
+    'SCALE M1, 2 api + 2 worker / 1 pair':
+      median('SCALE M1 ingest events/s (2 api + 2 worker)') / median('SCALE M1 ingest events/s (1 api + 1 worker)'),
+    'SCALE M2, 2 api + 2 worker / 1 pair':
+      median('SCALE M2 deliveries/s (2 api + 2 worker)') / median('SCALE M2 deliveries/s (1 api + 1 worker)'),
+    'M2 / B-temporal + delivery search attributes':
+      median('M2 deliveries/s') / median('B-temporal + delivery search attributes workflows/s'),
     'B-temporal + delivery search attributes / B-temporal':
       median('B-temporal + delivery search attributes workflows/s') / median('B-temporal workflows/s'),
     'M2-fifo (10 lines) / M2': median('M2-fifo deliveries/s (10 lines)') / median('M2 deliveries/s'),

@@ -41,14 +41,23 @@ export async function runScaleOut(ctx: BenchContext): Promise<Record<string, Fig
         runs.record(`SCALE M1 ingest events/s (${shape.label})`, m1.rate);
 
         const path = `/scale-${shape.apis}/${rep}`;
-        const sub = await call(roles.urls[0], 'POST', '/v1/subscriptions', { url: ctx.receiver.url + path, events: ['bench.scale'], ping: false });
+        const sub = await call(roles.urls[0], 'POST', '/v1/subscriptions', {
+          url: ctx.receiver.url + path,
+          events: ['bench.scale'],
+          ping: false,
+        });
+        const deferred = () => Promise.all(roles.workers.map((w) => w.metric('webhook_attempts_deferred_total').catch(() => 0)));
+        const deferredBefore = (await deferred()).reduce((a, b) => a + b, 0);
         const drain = async () => {
           const t0 = Date.now();
           // Batches spread over the api processes, so each one's start pump carries its share.
           await Promise.all(
             roles.urls.map(async (url, i) => {
               for (let sent = i * BATCH; sent < BACKLOG; sent += BATCH * roles.urls.length) {
-                const events = Array.from({ length: Math.min(BATCH, BACKLOG - sent) }, (_, j) => ({ type: 'bench.scale', data: { i: sent + j } }));
+                const events = Array.from({ length: Math.min(BATCH, BACKLOG - sent) }, (_, j) => ({
+                  type: 'bench.scale',
+                  data: { i: sent + j },
+                }));
                 await call(url, 'POST', '/v1/events/batch', { events });
               }
             }),
@@ -59,6 +68,10 @@ export async function runScaleOut(ctx: BenchContext): Promise<Record<string, Fig
         };
         const m2 = rep === 1 ? await measureCpu(`M2 backlog, ${shape.label}`, groups, drain) : await drain();
         runs.record(`SCALE M2 deliveries/s (${shape.label})`, m2);
+        runs.record(
+          `SCALE M2 attempts deferred by the attempt share (${shape.label})`,
+          (await deferred()).reduce((a, b) => a + b, 0) - deferredBefore,
+        );
         ctx.log(`SCALE ${shape.label} rep ${rep}: M1 ${m1.rate.toFixed(0)} events/s, M2 ${m2.toFixed(1)} deliveries/s`);
 
         if (rep === 1) {
