@@ -15,6 +15,21 @@ export function cpuSecondsOf(pid: number): number {
   }
 }
 
+/**
+ * Seconds a process's threads spent runnable but waiting for a core (the scheduler's run-queue delay, summed over
+ * its threads): on a machine shared with other jobs, the time the process would have run had it had a core.
+ */
+export function runQueueSecondsOf(pid: number): number {
+  try {
+    return readdirSync(`/proc/${pid}/task`).reduce(
+      (sum, tid) => sum + Number(readProc(`${pid}/task/${tid}`, 'schedstat').split(' ')[1] ?? 0) / 1e9,
+      0,
+    );
+  } catch {
+    return 0;
+  }
+}
+
 function readProc(pid: string, file: string): string {
   try {
     return readFileSync(`/proc/${pid}/${file}`, 'utf8');
@@ -51,6 +66,8 @@ export interface CpuSplit {
   seconds: number;
   /** Per group: percent of one core over the window. */
   percent: Record<string, number>;
+  /** All groups together: runnable but waiting for a core, in percent of one core (other jobs' share, mostly). */
+  waitingPercent: number;
 }
 
 export const cpuSplits: CpuSplit[] = [];
@@ -67,6 +84,8 @@ export async function measureCpu<T>(
   selfLabel = 'bench process (load generator)',
 ): Promise<T> {
   const before = await Promise.all(groups.map(async (g) => new Map((await g.pids()).map((pid) => [pid, cpuSecondsOf(pid)]))));
+  const allPids = async () => [process.pid, ...(await Promise.all(groups.map(async (g) => g.pids()))).flat()];
+  const waitedBefore = new Map((await allPids()).map((pid) => [pid, runQueueSecondsOf(pid)]));
   const self = process.cpuUsage();
   const t0 = Date.now();
   const result = await work();
@@ -82,7 +101,12 @@ export async function measureCpu<T>(
     percent[g.label] = (percent[g.label] ?? 0) + (100 * used) / seconds;
   }
   percent[selfLabel] = (100 * (selfUsed.user + selfUsed.system)) / 1e6 / seconds;
-  cpuSplits.push({ window, seconds, percent });
+  let waited = 0;
+  for (const pid of new Set([...waitedBefore.keys(), ...(await allPids())])) {
+    const now = runQueueSecondsOf(pid);
+    if (now > 0) waited += now - (waitedBefore.get(pid) ?? 0);
+  }
+  cpuSplits.push({ window, seconds, percent, waitingPercent: (100 * waited) / seconds });
   return result;
 }
 
@@ -90,11 +114,16 @@ export async function measureCpu<T>(
 export function printCpuSplits(): void {
   if (cpuSplits.length === 0) return;
   const columns = [...new Set(cpuSplits.flatMap((s) => Object.keys(s.percent)))];
-  console.log(`\nCPU per process, % of one core (this machine has 2 cores: 200 % is all of it)`);
-  console.log(`| window | s | ${columns.join(' | ')} | total |\n|---|---|${columns.map(() => '---|').join('')}---|`);
+  console.log(
+    `\nCPU per process, % of one core (this machine has 2 cores: 200 % is all of it). "waiting for a core": the same ` +
+      `processes runnable but not running (run-queue delay), i.e. CPU they would have used had other jobs left it`,
+  );
+  console.log(
+    `| window | s | ${columns.join(' | ')} | total | waiting for a core |\n|---|---|${columns.map(() => '---|').join('')}---|---|`,
+  );
   for (const s of cpuSplits) {
     const cells = columns.map((c) => (s.percent[c] === undefined ? '' : s.percent[c].toFixed(0)));
     const total = Object.values(s.percent).reduce((a, b) => a + b, 0);
-    console.log(`| ${s.window} | ${s.seconds.toFixed(1)} | ${cells.join(' | ')} | ${total.toFixed(0)} |`);
+    console.log(`| ${s.window} | ${s.seconds.toFixed(1)} | ${cells.join(' | ')} | ${total.toFixed(0)} | ${s.waitingPercent.toFixed(0)} |`);
   }
 }
