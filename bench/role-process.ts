@@ -15,8 +15,18 @@ export class RoleProcess {
     private readonly port: string,
   ) {}
 
-  static async start(role: 'api' | 'worker', env: Record<string, string>, timeoutMs = 60_000): Promise<RoleProcess> {
-    const child = spawn(process.execPath, [MAIN, '--role', role], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  /** `nodeArgs`: flags for node itself (e.g. `--cpu-prof`); `main`: another build's dist/src/main.js (A/B runs). */
+  static async start(
+    role: 'api' | 'worker',
+    env: Record<string, string>,
+    timeoutMs = 60_000,
+    nodeArgs: string[] = [],
+    main = MAIN,
+  ): Promise<RoleProcess> {
+    const child = spawn(process.execPath, [...nodeArgs, main, '--role', role], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${role} process not up in ${timeoutMs} ms:\n${output}`)), timeoutMs);
@@ -35,6 +45,10 @@ export class RoleProcess {
     child.stderr.resume();
     process.once('exit', () => child.kill('SIGKILL')); // never outlive the benchmark, even when it fails
     return new RoleProcess(child, role, env['PORT'] ?? '3000');
+  }
+
+  get pid(): number {
+    return this.child.pid!;
   }
 
   /** Resident memory in bytes, as the kernel counts it. */
@@ -65,10 +79,15 @@ export class RoleProcess {
 
   /** The JS heap in use, from the process's own /metrics (garbage included: V8 collects when it likes). */
   async heapUsed(): Promise<number> {
+    return this.metric('nodejs_heap_size_used_bytes');
+  }
+
+  /** A metric without labels (or the sum over its labels) from the process's own /metrics. */
+  async metric(name: string): Promise<number> {
     const text = await (await fetch(`http://127.0.0.1:${this.port}/metrics`)).text();
-    const value = text.match(/^nodejs_heap_size_used_bytes (\S+)$/m);
-    if (!value) throw new Error(`no nodejs_heap_size_used_bytes in the ${this.role} process's /metrics`);
-    return Number(value[1]);
+    const values = [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))].map((m) => Number(m[1]));
+    if (values.length === 0) throw new Error(`no ${name} in the ${this.role} process's /metrics`);
+    return values.reduce((a, b) => a + b, 0);
   }
 
   /** CPU seconds used so far (user + system). */

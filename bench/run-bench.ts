@@ -13,7 +13,11 @@ import { DeliveryDispatcher } from '../src/deliveries/delivery-dispatcher.js';
 import { freePort } from '../test/helpers/ports.js';
 import { callApi, startService, type TestService } from '../test/helpers/service.js';
 import { startTestTemporal } from '../test/helpers/temporal-server.js';
+import { cpuSplits, measureCpu, printCpuSplits } from './cpu.js';
+import { attemptsDeferred, bareWithStatusRate } from './engine-cost.js';
+import { runIngest, sharedCpuGroups } from './ingest-bench.js';
 import { RoleProcess } from './role-process.js';
+import { runScaleOut } from './scale-out.js';
 import { figure, percentile, type Figure } from './stats.js';
 
 const REPS = Number(process.env['BENCH_REPS'] ?? 3);
@@ -200,6 +204,7 @@ async function main() {
   });
   const bareRunning = bareWorker.run();
   const client = svc.app.get(Client);
+  const benchCtx = { svc, temporalAddress: temporal.address, client, receiver, reps: REPS, started, log };
 
   for (const name of ['bench.m1', 'bench.m2', 'bench.fifo', 'bench.m3', 'bench.storm']) await post(svc, '/v1/event-types', { name });
   const subscribe = (path: string, events: string[], extra: Record<string, unknown> = {}, key?: string) =>
@@ -227,6 +232,9 @@ async function main() {
     await Promise.all(handles);
     record('B-temporal workflows/s', N / ((Date.now() - t0) / 1000));
     record('B-temporal start-to-activity p50 ms at full speed', percentile(latencies, 50));
+    const withStatus = await bareWithStatusRate(client, bareQueue, N, CONCURRENCY, `bare-status-${rep}-${started}`);
+    record('B-temporal + delivery search attributes workflows/s', withStatus.rate);
+    if (rep === 1) record('history events per bare workflow + status upsert', withStatus.historyEvents);
 
     // B-http
     const agent = new Agent({ connections: CONCURRENCY });
@@ -240,10 +248,23 @@ async function main() {
 
     // M2: a backlog of N deliveries, accepted to answered.
     const m2 = await subscribe(`/m2/${rep}`, ['bench.m2']);
+    const deferredBefore = await attemptsDeferred(svc);
     t0 = Date.now();
-    const m2Ids = await sendBatches(svc, 'bench.m2', N, (i) => ({ i }));
-    const m2Arrivals = await receiver.waitFor(`/m2/${rep}`, N);
+    const backlog = async () => ({
+      ids: await sendBatches(svc, 'bench.m2', N, (i) => ({ i })),
+      arrivals: await receiver.waitFor(`/m2/${rep}`, N),
+    });
+    const { ids: m2Ids, arrivals: m2Arrivals } =
+      rep === 1
+        ? await measureCpu(
+            'M2 backlog, --role all in the bench process',
+            sharedCpuGroups(benchCtx),
+            backlog,
+            'bench process (service + client)',
+          )
+        : await backlog();
     record('M2 deliveries/s', N / ((Math.max(...m2Arrivals.map((a) => a.at)) - t0) / 1000));
+    record('M2 attempts deferred by the attempt share (per backlog)', (await attemptsDeferred(svc)) - deferredBefore);
     if (new Set(m2Arrivals.map((a) => a.id)).size !== N || !m2Ids.every((id) => m2Arrivals.some((a) => a.id === id)))
       throw new Error('M2 ledger does not balance');
     await svc.api('DELETE', `/v1/subscriptions/${m2.id}`);
@@ -432,9 +453,26 @@ async function main() {
     heldCount = warmUp + HELD;
   }
 
+  if (wants('INGEST')) Object.assign(results, await runIngest(benchCtx));
+  if (wants('SCALE')) Object.assign(results, await runScaleOut(benchCtx));
+
   const median = (name: string) => results[name]?.median ?? NaN;
   const ratios = {
-    'M2 / B-temporal (>= 0.8)': median('M2 deliveries/s') / median('B-temporal workflows/s'),
+    'M2 / B-temporal (>= 0.95)': median('M2 deliveries/s') / median('B-temporal workflows/s'),
+    'M1-api / B-ingest (>= 0.5)':
+      median('M1-api ingest events/s (single, api process alone, 16 clients)') /
+      median('B-ingest events/s (bare Node + pg INSERT, 16 clients)'),
+    'M1 full / M1-api':
+      median('M1 full ingest events/s (single, api + worker processes, deliveries running)') /
+      median('M1-api ingest events/s (single, api process alone, 16 clients)'),
+    'SCALE M1, 2 api + 2 worker / 1 pair':
+      median('SCALE M1 ingest events/s (2 api + 2 worker)') / median('SCALE M1 ingest events/s (1 api + 1 worker)'),
+    'SCALE M2, 2 api + 2 worker / 1 pair':
+      median('SCALE M2 deliveries/s (2 api + 2 worker)') / median('SCALE M2 deliveries/s (1 api + 1 worker)'),
+    'M2 / B-temporal + delivery search attributes':
+      median('M2 deliveries/s') / median('B-temporal + delivery search attributes workflows/s'),
+    'B-temporal + delivery search attributes / B-temporal':
+      median('B-temporal + delivery search attributes workflows/s') / median('B-temporal workflows/s'),
     'M2-fifo (10 lines) / M2': median('M2-fifo deliveries/s (10 lines)') / median('M2 deliveries/s'),
     'M3 p50 - B-temporal start-to-activity p50 at the same rate, ms (<= 25)':
       median('M3 latency p50 ms') - median('B-temporal start-to-activity p50 ms at M3 rate'),
@@ -449,13 +487,14 @@ async function main() {
   for (const [name, f] of Object.entries(results)) console.log(`| ${name} | ${fmt(f.median)} | ${fmt(f.min)} | ${fmt(f.max)} |`);
   console.log('\n| target | value |\n|---|---|');
   for (const [name, v] of Object.entries(ratios)) if (!Number.isNaN(v)) console.log(`| ${name} | ${fmt(v)} |`);
+  printCpuSplits();
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
   writeFileSync(
     file,
     JSON.stringify(
-      { at: new Date().toISOString(), machine, reps: REPS, events: N, concurrency: CONCURRENCY, heldCount, results, ratios },
+      { at: new Date().toISOString(), machine, reps: REPS, events: N, concurrency: CONCURRENCY, heldCount, results, ratios, cpuSplits },
       null,
       2,
     ),

@@ -1,5 +1,6 @@
 import { newId } from '../common/ids.js';
 import { hostOf } from '../common/url.js';
+import { queryPrepared } from '../database/prepared.js';
 import type { Queryable } from '../database/queryable.js';
 import type { DeliveryKind } from '../deliveries/delivery.entity.js';
 import type { DispatchItem } from '../deliveries/workflow-starter.js';
@@ -114,7 +115,7 @@ export async function insertEvents(
 ): Promise<{ inserted: Set<string>; refused: 'revoked' | 'stale' | null }> {
   if (events.length === 0) return { inserted: new Set(), refused: null };
   const deliveries = events.flatMap((e) => e.deliveries.map((d) => ({ ...d, eventId: e.id })));
-  const [row]: { ids: string[]; refused: 'revoked' | 'stale' | null }[] = await db.query(INSERT_SQL, [
+  const [row] = await queryPrepared<{ ids: string[]; refused: 'revoked' | 'stale' | null }>(db, 'hookrelay_insert_events', INSERT_SQL, [
     tenantId,
     events.map((e) => e.id),
     events.map((e) => e.type),

@@ -4,6 +4,7 @@ import { Config } from '../app-config.token.js';
 import type { TenantContext } from '../auth/tenant-context.js';
 import { RateLimited, validationFailed } from '../common/errors.js';
 import { namedSql } from '../database/named-sql.js';
+import { queryPrepared } from '../database/prepared.js';
 import type { Queryable } from '../database/queryable.js';
 import { MetricsService } from '../health/metrics.service.js';
 import { bucketTerms, effectiveIngestQuota, isUnlimited, retryAfterSeconds } from '../policy/ingest-quota.js';
@@ -34,7 +35,11 @@ export async function takeFromBucket(
   tenantId: string,
   terms: { costSeconds: number; burstSeconds: number },
 ): Promise<{ taken: true } | { taken: false; waitSeconds: number }> {
-  const rows: { taken: boolean; wait: number }[] = await db.query(...namedSql(TAKE_SQL, { tenantId, ...terms }));
+  const rows = await queryPrepared<{ taken: boolean; wait: number }>(
+    db,
+    'hookrelay_take_from_bucket',
+    ...namedSql(TAKE_SQL, { tenantId, ...terms }),
+  );
   // No row at all: the bucket was created by a concurrent first request this statement's snapshot cannot see.
   if (rows.length === 0) return { taken: false, waitSeconds: terms.costSeconds };
   return rows[0].taken ? { taken: true } : { taken: false, waitSeconds: rows[0].wait };
