@@ -35,8 +35,9 @@ export class FilterTestController {
   @ZodBody(subscriptionFilterTestSchema)
   @ZodResponse(200, filterVerdictResponse)
   async testSubscription(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Body() body: unknown) {
-    const { filter, data, type } = parse(subscriptionFilterTestSchema, body);
+    // Another tenant's subscription is not found, whatever the body holds.
     const subscription = await this.subscriptions.get(tenant.id, id);
+    const { filter, data, type } = parse(subscriptionFilterTestSchema, body);
     return judge(filter === undefined ? subscription.filter : filter, data, type);
   }
 }
