@@ -6,6 +6,7 @@ import type { AttemptSlots } from './attempt-slots.js';
 import type { DispatchItem } from '../src/deliveries/workflow-starter.js';
 import type { NetworkPolicy } from '../src/policy/network-policy.js';
 import type { SecretBox } from '../src/secrets/secret-box.js';
+import type { DeferredBy } from '../workflows/contracts.js';
 
 /** What activities may do to other workflows: start deliveries, signal them. Given by the worker. */
 export interface Signaller {
@@ -33,5 +34,5 @@ export interface ActivityDeps {
   slots: AttemptSlots;
   log: ActivityLog;
   onAttempt?: (outcome: { status: string; statusCode: number | null; durationMs: number }) => void;
-  onDeferred?: () => void;
+  onDeferred?: (reason: DeferredBy) => void;
 }

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { ArrayContains, Between, DataSource, IsNull, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
-import { cancelSignal, workflowIdFor } from '../../workflows/contracts.js';
+import { cancelSignal, wakeSignal, workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
 import type { Ordering } from '../policy/ordering.js';
 import { notFound, validationFailed, type FieldError } from '../common/errors.js';
@@ -15,6 +15,7 @@ import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher.js';
 import { heldDeliveries } from '../deliveries/held-deliveries.js';
 import { Delivery } from '../deliveries/delivery.entity.js';
 import { isPattern } from '../policy/event-matching.js';
+import { defaultBurst, type RateLimit } from '../policy/flow-limits.js';
 import { SecretBox } from '../secrets/secret-box.js';
 import { sealSecrets } from '../secrets/subscription-secrets.js';
 import { createNetworkPolicy, urlRefusal, type NetworkPolicy } from '../policy/network-policy.js';
@@ -38,6 +39,13 @@ function refuseHeaderCollisions(after: HeaderSettings, input: UpdateSubscription
 function refuseKeyWithoutOrder(ordering: Ordering, orderingKey: string | null): void {
   if (orderingKey !== null && ordering !== 'fifo')
     throw validationFailed([{ field: 'orderingKey', message: 'needs ordering: fifo (set ordering, or send orderingKey: null)' }]);
+}
+
+/** The stored form of a `rateLimit` setting: the burst filled in, or no limit at all. */
+function rateColumns(rateLimit: { perSecond: number; burst?: number } | null): Pick<Subscription, 'ratePerSecond' | 'rateBurst'> {
+  if (rateLimit === null) return { ratePerSecond: null, rateBurst: null };
+  const limit: RateLimit = { perSecond: rateLimit.perSecond, burst: rateLimit.burst ?? defaultBurst(rateLimit.perSecond) };
+  return { ratePerSecond: limit.perSecond, rateBurst: limit.burst };
 }
 
 export const newSecret = () => 'whsec_' + randomBytes(24).toString('base64');
@@ -95,6 +103,8 @@ export class SubscriptionsService {
       timeoutMs: input.timeoutMs ?? DEFAULTS.timeoutMs,
       ordering: input.ordering ?? DEFAULTS.ordering,
       orderingKey: input.orderingKey ?? null,
+      ...rateColumns(input.rateLimit ?? null),
+      maxConcurrency: input.maxConcurrency ?? null,
       secret: sealed.secret,
       previousSecret: null,
       previousSecretExpiresAt: null,
@@ -167,9 +177,36 @@ export class SubscriptionsService {
     // Deliveries already in a line keep their place; new ones follow the new setting.
     if (input.ordering !== undefined) changes.ordering = input.ordering;
     if (input.orderingKey !== undefined) changes.orderingKey = input.orderingKey;
+    // `rateLimit` is one setting, replaced whole: a left-out burst takes its default.
+    const rate = input.rateLimit !== undefined ? rateColumns(input.rateLimit) : null;
+    const rateChanged = rate !== null && (rate.ratePerSecond !== sub.ratePerSecond || rate.rateBurst !== sub.rateBurst);
+    if (rateChanged) Object.assign(changes, rate);
+    const concurrencyChanged = input.maxConcurrency !== undefined && input.maxConcurrency !== sub.maxConcurrency;
+    if (concurrencyChanged) changes.maxConcurrency = input.maxConcurrency!;
     if (Object.keys(changes).length)
       await this.repo.update({ tenantId, id, deletedAt: IsNull() }, changes as QueryDeepPartialEntity<Subscription>);
+    if (rateChanged || concurrencyChanged) await this.releaseLimitWaiters(id, rateChanged, concurrencyChanged);
     return this.view(tenantId, id);
+  }
+
+  /**
+   * A changed limit applies to the deliveries already waiting for it, not only to new ones: a new rate starts
+   * from a full bucket and the slots reserved under the old one are given up; all of them look again now.
+   */
+  private async releaseLimitWaiters(id: string, rateChanged: boolean, concurrencyChanged: boolean): Promise<void> {
+    const reasons = [...(rateChanged ? ['rate'] : []), ...(concurrencyChanged ? ['concurrency'] : [])];
+    const waiting: { id: string }[] = await this.db.query(
+      `WITH released AS (
+         UPDATE deliveries SET waiting_for = CASE WHEN waiting_for = 'rate' THEN NULL ELSE waiting_for END
+          WHERE subscription_id = $1 AND waiting_for = ANY($2) AND status IN ('scheduled', 'retrying') RETURNING id
+       ), bucket AS (DELETE FROM rate_buckets WHERE $3 AND subscription_id = $1)
+       SELECT id FROM released ORDER BY id`,
+      [id, reasons, rateChanged],
+    );
+    void this.dispatcher.signal(
+      waiting.map((d) => d.id),
+      wakeSignal,
+    );
   }
 
   /** Soft delete: the history keeps its subject; unfinished deliveries end as cancelled. */
