@@ -19,7 +19,7 @@ export type FlowAdmission = { go: true; claim?: Claim } | { go: false; deferredB
 export const hasFlowLimits = (ctx: Pick<DeliveryContext, 'ratePerSecond' | 'maxConcurrency'>) =>
   ctx.ratePerSecond !== null || ctx.maxConcurrency !== null;
 
-/** A held slot due this soon is due: not worth another round through the workflow. */
+/** A slot due this soon is due: not worth another round through the workflow. */
 const SLOT_DUE_MS = 5;
 
 // Serializes the admissions to one subscription with maxConcurrency, and the look for its next waiting delivery,
@@ -34,18 +34,26 @@ SELECT count(*)::int AS n, EXTRACT(EPOCH FROM statement_timestamp() - min(update
  WHERE subscription_id = :subscriptionId AND status = 'sending' AND id <> :deliveryId
    AND updated_at > statement_timestamp() - make_interval(secs => :leaseMs::float8 / 1000)`;
 
-// GCRA with a slot each (see rateTerms): the bucket moves one interval later, always; the attempt goes at the
-// slot that gives it, now or later. greatest(full_at, now) + interval == greatest(full_at + interval, the insert).
+// One take (see takeSlot in src/policy/flow-limits.ts, its model): on the latest version of the bucket row (ON
+// CONFLICT DO UPDATE locks and reads it, so takes from any number of workers count exactly), the attempt goes if
+// the bucket has room and no one waits ahead of it (or it is back at its own slot); else it gets the next slot
+// of the queue. statement_timestamp() is one moment for the whole statement, taken after any lock before it.
+const FITS = `greatest(b.full_at, statement_timestamp()) + :intervalSeconds::float8 * interval '1 second'
+              <= statement_timestamp() + :burstSeconds::float8 * interval '1 second'
+              AND (:holdsSlot::boolean OR b.queue_at IS NULL OR b.queue_at <= statement_timestamp())`;
 const TAKE_SLOT_SQL = `
-WITH t AS (SELECT statement_timestamp() AS now), taken AS (
-  INSERT INTO rate_buckets AS b (subscription_id, full_at)
-  SELECT :subscriptionId, t.now + :intervalSeconds::float8 * interval '1 second' FROM t
-  ON CONFLICT (subscription_id) DO UPDATE SET full_at = greatest(b.full_at + :intervalSeconds::float8 * interval '1 second', EXCLUDED.full_at)
-  RETURNING full_at
-), slot AS (
-  SELECT greatest(t.now, taken.full_at - :burstSeconds::float8 * interval '1 second') AS at, t.now FROM taken, t
+WITH taken AS (
+  INSERT INTO rate_buckets AS b (subscription_id, full_at, queue_at, taken)
+  VALUES (:subscriptionId, statement_timestamp() + :intervalSeconds::float8 * interval '1 second', NULL, true)
+  ON CONFLICT (subscription_id) DO UPDATE SET
+    taken = ${FITS},
+    full_at = CASE WHEN ${FITS} THEN greatest(b.full_at, statement_timestamp()) + :intervalSeconds::float8 * interval '1 second' ELSE b.full_at END,
+    queue_at = CASE WHEN ${FITS} THEN b.queue_at
+                    ELSE greatest(b.queue_at, b.full_at + (:intervalSeconds::float8 - :burstSeconds::float8) * interval '1 second', statement_timestamp())
+                         + :intervalSeconds::float8 * interval '1 second' END
+  RETURNING taken, queue_at - :intervalSeconds::float8 * interval '1 second' AS slot_at
 )
-SELECT at AS "slotAt", EXTRACT(EPOCH FROM at - now)::float8 * 1000 AS "waitMs" FROM slot`;
+SELECT taken, slot_at AS "slotAt", EXTRACT(EPOCH FROM slot_at - statement_timestamp())::float8 * 1000 AS "waitMs" FROM taken`;
 
 /** The subscription is throttled (a 429 or 503): the delivery waits until it ends, spread, using no attempt. */
 export async function awaitThrottle(db: Queryable, ctx: DeliveryContext): Promise<number> {
@@ -80,21 +88,20 @@ export async function admitFlow(db: DataSource, ctx: DeliveryContext): Promise<F
   });
 }
 
-/** The rate limit alone (or after maxConcurrency admitted the attempt): its held slot, or a new one. */
+/** The rate limit alone (or after maxConcurrency admitted the attempt): go now, or wait for a slot of its own. */
 async function admitRate(db: Queryable, ctx: DeliveryContext): Promise<FlowAdmission> {
   if (ctx.ratePerSecond === null) return { go: true };
   // Woken before its slot (a wake-up meant for another wait): it keeps the slot and waits on.
-  if (ctx.rateSlotWaitMs !== null) {
-    return ctx.rateSlotWaitMs <= SLOT_DUE_MS ? { go: true } : { go: false, deferredBy: 'rate', delayMs: Math.ceil(ctx.rateSlotWaitMs) };
-  }
+  if (ctx.rateSlotWaitMs !== null && ctx.rateSlotWaitMs > SLOT_DUE_MS)
+    return { go: false, deferredBy: 'rate', delayMs: Math.ceil(ctx.rateSlotWaitMs) };
   const limit: RateLimit = { perSecond: ctx.ratePerSecond, burst: ctx.rateBurst ?? 1 };
-  const [slot]: { slotAt: Date; waitMs: number }[] = await db.query(
-    ...namedSql(TAKE_SLOT_SQL, { subscriptionId: ctx.subscriptionId, ...rateTerms(limit) }),
+  const [slot]: { taken: boolean; slotAt: Date; waitMs: number }[] = await db.query(
+    ...namedSql(TAKE_SLOT_SQL, { subscriptionId: ctx.subscriptionId, holdsSlot: ctx.rateSlotWaitMs !== null, ...rateTerms(limit) }),
   );
-  if (slot.waitMs <= SLOT_DUE_MS) return { go: true };
+  if (slot.taken) return { go: true };
   // The slot is the delivery's: `waiting_for = 'rate'` with `next_attempt_at` at the slot says so to its next run.
   await recordWait(db, ctx.deliveryId, 'rate', slot.slotAt);
-  return { go: false, deferredBy: 'rate', delayMs: Math.ceil(slot.waitMs) };
+  return { go: false, deferredBy: 'rate', delayMs: Math.max(1, Math.ceil(slot.waitMs)) };
 }
 
 /**
@@ -104,12 +111,16 @@ async function admitRate(db: Queryable, ctx: DeliveryContext): Promise<FlowAdmis
  */
 export async function wakeNextWaiting(db: DataSource, signaller: Signaller, log: ActivityLog, subscriptionId: string): Promise<void> {
   try {
+    // The one woken is due now: two attempts ending together wake two deliveries, not the same one twice.
     const next: { id: string }[] = await db.transaction(async (tx) => {
       await tx.query(LOCK_SQL, [subscriptionId]);
       return tx.query(
-        `SELECT id FROM deliveries
-          WHERE subscription_id = $1 AND waiting_for = 'concurrency' AND status IN ('scheduled', 'retrying') AND next_attempt_at > now()
-          ORDER BY id LIMIT 1`,
+        `WITH next AS (
+           SELECT id FROM deliveries
+            WHERE subscription_id = $1 AND waiting_for = 'concurrency' AND status IN ('scheduled', 'retrying') AND next_attempt_at > now()
+            ORDER BY id LIMIT 1
+         ), woken AS (UPDATE deliveries d SET next_attempt_at = now() FROM next WHERE d.id = next.id RETURNING d.id)
+         SELECT id FROM woken`,
         [subscriptionId],
       );
     });

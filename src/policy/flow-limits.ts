@@ -15,24 +15,44 @@ export const CONCURRENCY_LIMITS = { min: 1, max: 1_000 } as const;
 export const defaultBurst = (perSecond: number) => Math.max(1, Math.ceil(perSecond));
 
 /**
- * GCRA in time units: the bucket is a moment, `fullAt`, when it would be full again. Each attempt moves it
- * `intervalSeconds` later; an attempt goes when `fullAt` then lies at most `burstSeconds` ahead, else at
- * `fullAt - burstSeconds`, a slot of its own: it keeps the slot while it waits, so waiting attempts come back
- * spaced one interval apart rather than all at once. In any window of `w` seconds at most
- * `burst + perSecond * w` attempts go.
+ * GCRA in time units: the bucket is a moment, `fullAt`, when it would be full again. Each attempt that goes moves
+ * it `intervalSeconds` later, and goes only if it then lies at most `burstSeconds` ahead: so in any window of `w`
+ * seconds at most `burst + perSecond * w` attempts go, judged when they go (not when they were first due), so a
+ * worker that falls behind and catches up cannot bunch them.
  */
 export function rateTerms(limit: RateLimit): { intervalSeconds: number; burstSeconds: number } {
   return { intervalSeconds: 1 / limit.perSecond, burstSeconds: limit.burst / limit.perSecond };
 }
 
 /**
- * The statement in activities/flow-control.ts, in milliseconds: where the bucket stands after one more attempt at
- * `now`, and when that attempt may go (`now` or later). For the unit tests and for reading.
+ * A subscription's rate bucket: `fullAt` (above) and `queueAt`, the next free slot for an attempt that has to
+ * wait. A waiting attempt gets a slot of its own, one interval after the one before, so waiting attempts come
+ * back spread out rather than all at once, and in turn: while some wait, a newcomer queues behind them.
  */
-export function takeSlot(fullAt: number | null, now: number, limit: RateLimit): { fullAt: number; sendAt: number } {
-  const { intervalSeconds, burstSeconds } = rateTerms(limit);
-  const next = Math.max(fullAt ?? now, now) + intervalSeconds * 1000;
-  return { fullAt: next, sendAt: Math.max(now, next - burstSeconds * 1000) };
+export interface RateBucket {
+  fullAt: number;
+  queueAt: number | null;
+}
+
+/**
+ * One take at `now` (ms), as the statement in activities/flow-control.ts makes it (this is its model, for the unit
+ * tests and for reading): go now, or come back at `slotAt`. `holdsSlot`: the attempt is back at its slot, and may
+ * go before the queue behind it.
+ */
+export function takeSlot(
+  bucket: RateBucket | null,
+  now: number,
+  limit: RateLimit,
+  holdsSlot = false,
+): { bucket: RateBucket; go: boolean; slotAt: number } {
+  const interval = rateTerms(limit).intervalSeconds * 1000;
+  const burst = rateTerms(limit).burstSeconds * 1000;
+  if (bucket === null) return { bucket: { fullAt: now + interval, queueAt: null }, go: true, slotAt: now };
+  const next = Math.max(bucket.fullAt, now) + interval;
+  const queueEmpty = bucket.queueAt === null || bucket.queueAt <= now;
+  if (next <= now + burst && (holdsSlot || queueEmpty)) return { bucket: { ...bucket, fullAt: next }, go: true, slotAt: now };
+  const slotAt = Math.max(bucket.queueAt ?? now, next - burst, now);
+  return { bucket: { ...bucket, queueAt: slotAt + interval }, go: false, slotAt };
 }
 
 /** Without `Retry-After`, the first throttle pauses the subscription this long, doubling each time in a row. */

@@ -11,7 +11,7 @@ export class SubscriptionFlowLimits1795684000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     // UNLOGGED, as ingest_buckets: a take commits without a WAL flush; a crash gives each subscription a full bucket.
     await q.query(
-      'CREATE UNLOGGED TABLE "rate_buckets" ("subscription_id" character varying(40) NOT NULL, "full_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_c261b229650c936f908a7dea13c" PRIMARY KEY ("subscription_id"))',
+      'CREATE UNLOGGED TABLE "rate_buckets" ("subscription_id" character varying(40) NOT NULL, "full_at" TIMESTAMP WITH TIME ZONE NOT NULL, "queue_at" TIMESTAMP WITH TIME ZONE, "taken" boolean NOT NULL DEFAULT true, CONSTRAINT "PK_c261b229650c936f908a7dea13c" PRIMARY KEY ("subscription_id"))',
     );
     await q.query('ALTER TABLE "subscriptions" ADD "rate_per_second" double precision');
     await q.query('ALTER TABLE "subscriptions" ADD "rate_burst" integer');
