@@ -3277,12 +3277,19 @@ export interface operations {
                                 [key: string]: string;
                             };
                             id: string;
+                            /** @description Attempts in flight at once at most; null: no limit */
+                            maxConcurrency: number | null;
                             name: string;
                             /** @enum {string} */
                             ordering: "none" | "fifo";
                             orderingKey: string | null;
                             /** @enum {string} */
                             payloadFormat: "envelope" | "raw" | "form";
+                            /** @description At most `perSecond` attempts per second, `burst` at once; null: no limit */
+                            rateLimit: {
+                                burst: number;
+                                perSecond: number;
+                            } | null;
                             retrySchedule: number[];
                             signature: {
                                 header: string | null;
@@ -3293,6 +3300,8 @@ export interface operations {
                             };
                             /** @enum {string} */
                             status: "active" | "paused" | "disabled";
+                            /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
+                            throttledUntil: string | null;
                             timeoutMs: number;
                             /** @description ISO 8601 UTC */
                             updatedAt: string;
@@ -3459,6 +3468,8 @@ export interface operations {
                     headers?: {
                         [key: string]: string;
                     };
+                    /** @description Attempts in flight at once to this subscription, across all workers (1..1000); null: no limit */
+                    maxConcurrency?: number | null;
                     name?: string;
                     /**
                      * @description `fifo`: a delivery is sent only after the previous one of its line (same subscription, same `orderingKey` value) ended
@@ -3470,6 +3481,13 @@ export interface operations {
                     /** @enum {string} */
                     payloadFormat?: "envelope" | "raw" | "form";
                     ping?: boolean;
+                    /** @description At most `perSecond` attempts per second to this subscription, across all workers, `burst` at once; waiting work is held (no attempt used), never dropped. null: no limit */
+                    rateLimit?: {
+                        /** @description How many may go at once after a quiet spell (default: one second’s worth, at least 1) */
+                        burst?: number;
+                        /** @description Attempts per second at most (0.01..10000, fractions allowed: 0.5 is one every 2 s) */
+                        perSecond: number;
+                    } | null;
                     retrySchedule?: number[];
                     signature?: {
                         header?: string;
@@ -3499,6 +3517,8 @@ export interface operations {
                     headers?: {
                         [key: string]: string;
                     };
+                    /** @description Attempts in flight at once to this subscription, across all workers (1..1000); null: no limit */
+                    maxConcurrency?: number | null;
                     name?: string;
                     /**
                      * @description `fifo`: a delivery is sent only after the previous one of its line (same subscription, same `orderingKey` value) ended
@@ -3510,6 +3530,13 @@ export interface operations {
                     /** @enum {string} */
                     payloadFormat?: "envelope" | "raw" | "form";
                     ping?: boolean;
+                    /** @description At most `perSecond` attempts per second to this subscription, across all workers, `burst` at once; waiting work is held (no attempt used), never dropped. null: no limit */
+                    rateLimit?: {
+                        /** @description How many may go at once after a quiet spell (default: one second’s worth, at least 1) */
+                        burst?: number;
+                        /** @description Attempts per second at most (0.01..10000, fractions allowed: 0.5 is one every 2 s) */
+                        perSecond: number;
+                    } | null;
                     retrySchedule?: number[];
                     signature?: {
                         header?: string;
@@ -3557,12 +3584,19 @@ export interface operations {
                             [key: string]: string;
                         };
                         id: string;
+                        /** @description Attempts in flight at once at most; null: no limit */
+                        maxConcurrency: number | null;
                         name: string;
                         /** @enum {string} */
                         ordering: "none" | "fifo";
                         orderingKey: string | null;
                         /** @enum {string} */
                         payloadFormat: "envelope" | "raw" | "form";
+                        /** @description At most `perSecond` attempts per second, `burst` at once; null: no limit */
+                        rateLimit: {
+                            burst: number;
+                            perSecond: number;
+                        } | null;
                         retrySchedule: number[];
                         secret: string;
                         signature: {
@@ -3574,6 +3608,8 @@ export interface operations {
                         };
                         /** @enum {string} */
                         status: "active" | "paused" | "disabled";
+                        /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
+                        throttledUntil: string | null;
                         timeoutMs: number;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
@@ -3754,12 +3790,19 @@ export interface operations {
                             [key: string]: string;
                         };
                         id: string;
+                        /** @description Attempts in flight at once at most; null: no limit */
+                        maxConcurrency: number | null;
                         name: string;
                         /** @enum {string} */
                         ordering: "none" | "fifo";
                         orderingKey: string | null;
                         /** @enum {string} */
                         payloadFormat: "envelope" | "raw" | "form";
+                        /** @description At most `perSecond` attempts per second, `burst` at once; null: no limit */
+                        rateLimit: {
+                            burst: number;
+                            perSecond: number;
+                        } | null;
                         retrySchedule: number[];
                         signature: {
                             header: string | null;
@@ -3770,6 +3813,8 @@ export interface operations {
                         };
                         /** @enum {string} */
                         status: "active" | "paused" | "disabled";
+                        /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
+                        throttledUntil: string | null;
                         timeoutMs: number;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
@@ -4084,6 +4129,8 @@ export interface operations {
                     headers?: {
                         [key: string]: string;
                     };
+                    /** @description Attempts in flight at once to this subscription, across all workers (1..1000); null: no limit */
+                    maxConcurrency?: number | null;
                     name?: string;
                     /**
                      * @description `fifo`: a delivery is sent only after the previous one of its line (same subscription, same `orderingKey` value) ended
@@ -4094,6 +4141,13 @@ export interface operations {
                     orderingKey?: string | null;
                     /** @enum {string} */
                     payloadFormat?: "envelope" | "raw" | "form";
+                    /** @description At most `perSecond` attempts per second to this subscription, across all workers, `burst` at once; waiting work is held (no attempt used), never dropped. null: no limit */
+                    rateLimit?: {
+                        /** @description How many may go at once after a quiet spell (default: one second’s worth, at least 1) */
+                        burst?: number;
+                        /** @description Attempts per second at most (0.01..10000, fractions allowed: 0.5 is one every 2 s) */
+                        perSecond: number;
+                    } | null;
                     retrySchedule?: number[];
                     signature?: {
                         header?: string;
@@ -4123,6 +4177,8 @@ export interface operations {
                     headers?: {
                         [key: string]: string;
                     };
+                    /** @description Attempts in flight at once to this subscription, across all workers (1..1000); null: no limit */
+                    maxConcurrency?: number | null;
                     name?: string;
                     /**
                      * @description `fifo`: a delivery is sent only after the previous one of its line (same subscription, same `orderingKey` value) ended
@@ -4133,6 +4189,13 @@ export interface operations {
                     orderingKey?: string | null;
                     /** @enum {string} */
                     payloadFormat?: "envelope" | "raw" | "form";
+                    /** @description At most `perSecond` attempts per second to this subscription, across all workers, `burst` at once; waiting work is held (no attempt used), never dropped. null: no limit */
+                    rateLimit?: {
+                        /** @description How many may go at once after a quiet spell (default: one second’s worth, at least 1) */
+                        burst?: number;
+                        /** @description Attempts per second at most (0.01..10000, fractions allowed: 0.5 is one every 2 s) */
+                        perSecond: number;
+                    } | null;
                     retrySchedule?: number[];
                     signature?: {
                         header?: string;
@@ -4179,12 +4242,19 @@ export interface operations {
                             [key: string]: string;
                         };
                         id: string;
+                        /** @description Attempts in flight at once at most; null: no limit */
+                        maxConcurrency: number | null;
                         name: string;
                         /** @enum {string} */
                         ordering: "none" | "fifo";
                         orderingKey: string | null;
                         /** @enum {string} */
                         payloadFormat: "envelope" | "raw" | "form";
+                        /** @description At most `perSecond` attempts per second, `burst` at once; null: no limit */
+                        rateLimit: {
+                            burst: number;
+                            perSecond: number;
+                        } | null;
                         retrySchedule: number[];
                         signature: {
                             header: string | null;
@@ -4195,6 +4265,8 @@ export interface operations {
                         };
                         /** @enum {string} */
                         status: "active" | "paused" | "disabled";
+                        /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
+                        throttledUntil: string | null;
                         timeoutMs: number;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
@@ -4557,12 +4629,19 @@ export interface operations {
                             [key: string]: string;
                         };
                         id: string;
+                        /** @description Attempts in flight at once at most; null: no limit */
+                        maxConcurrency: number | null;
                         name: string;
                         /** @enum {string} */
                         ordering: "none" | "fifo";
                         orderingKey: string | null;
                         /** @enum {string} */
                         payloadFormat: "envelope" | "raw" | "form";
+                        /** @description At most `perSecond` attempts per second, `burst` at once; null: no limit */
+                        rateLimit: {
+                            burst: number;
+                            perSecond: number;
+                        } | null;
                         retrySchedule: number[];
                         signature: {
                             header: string | null;
@@ -4573,6 +4652,8 @@ export interface operations {
                         };
                         /** @enum {string} */
                         status: "active" | "paused" | "disabled";
+                        /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
+                        throttledUntil: string | null;
                         timeoutMs: number;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
@@ -4914,12 +4995,19 @@ export interface operations {
                             [key: string]: string;
                         };
                         id: string;
+                        /** @description Attempts in flight at once at most; null: no limit */
+                        maxConcurrency: number | null;
                         name: string;
                         /** @enum {string} */
                         ordering: "none" | "fifo";
                         orderingKey: string | null;
                         /** @enum {string} */
                         payloadFormat: "envelope" | "raw" | "form";
+                        /** @description At most `perSecond` attempts per second, `burst` at once; null: no limit */
+                        rateLimit: {
+                            burst: number;
+                            perSecond: number;
+                        } | null;
                         released: number;
                         retrySchedule: number[];
                         signature: {
@@ -4931,6 +5019,8 @@ export interface operations {
                         };
                         /** @enum {string} */
                         status: "active" | "paused" | "disabled";
+                        /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
+                        throttledUntil: string | null;
                         timeoutMs: number;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
