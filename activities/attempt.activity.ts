@@ -229,7 +229,12 @@ async function awaitPredecessor(deps: ActivityDeps, ctx: DeliveryContext): Promi
  * A wait for the subscription's flow (its rate limit, maxConcurrency, a throttle), recorded already: no attempt
  * number used. Wakeable: a place freed, a changed limit or a resume ends it early.
  */
-function deferred(deps: ActivityDeps, ctx: DeliveryContext, deferredBy: 'rate' | 'concurrency' | 'throttled', delayMs: number): AttemptResult {
+function deferred(
+  deps: ActivityDeps,
+  ctx: DeliveryContext,
+  deferredBy: 'rate' | 'concurrency' | 'throttled',
+  delayMs: number,
+): AttemptResult {
   deps.onDeferred?.(deferredBy);
   return { ...none, status: 'deferred', deferredBy, wakeable: true, nextDelayMs: delayMs, host: hostOf(ctx.url) };
 }

@@ -90,6 +90,9 @@ const CONCURRENCY_RECHECK_MS = { min: 1_000, max: 30_000 };
  * 30 s, spread by up to 20 %. Normally the end of an attempt wakes the next waiting delivery at once.
  */
 export function concurrencyRecheckMs(untilFirstLeaseEndsMs: number | null, random: () => number = Math.random): number {
-  const wait = Math.min(Math.max(untilFirstLeaseEndsMs ?? CONCURRENCY_RECHECK_MS.min, CONCURRENCY_RECHECK_MS.min), CONCURRENCY_RECHECK_MS.max);
+  const wait = Math.min(
+    Math.max(untilFirstLeaseEndsMs ?? CONCURRENCY_RECHECK_MS.min, CONCURRENCY_RECHECK_MS.min),
+    CONCURRENCY_RECHECK_MS.max,
+  );
   return Math.round(wait * (1 + 0.2 * random()));
 }

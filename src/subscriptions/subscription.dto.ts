@@ -81,7 +81,9 @@ const subscriptionFields = {
         .number()
         .min(RATE_LIMITS.minPerSecond)
         .max(RATE_LIMITS.maxPerSecond)
-        .describe(`Attempts per second at most (${RATE_LIMITS.minPerSecond}..${RATE_LIMITS.maxPerSecond}, fractions allowed: 0.5 is one every 2 s)`),
+        .describe(
+          `Attempts per second at most (${RATE_LIMITS.minPerSecond}..${RATE_LIMITS.maxPerSecond}, fractions allowed: 0.5 is one every 2 s)`,
+        ),
       burst: z
         .number()
         .int()
@@ -100,7 +102,9 @@ const subscriptionFields = {
     .min(CONCURRENCY_LIMITS.min)
     .max(CONCURRENCY_LIMITS.max)
     .nullable()
-    .describe(`Attempts in flight at once to this subscription, across all workers (${CONCURRENCY_LIMITS.min}..${CONCURRENCY_LIMITS.max}); null: no limit`),
+    .describe(
+      `Attempts in flight at once to this subscription, across all workers (${CONCURRENCY_LIMITS.min}..${CONCURRENCY_LIMITS.max}); null: no limit`,
+    ),
 };
 
 export const createSubscriptionSchema = z.strictObject({

@@ -44,7 +44,8 @@ describe('subscription flow limits', () => {
   };
   /** Closes the receiver and deletes every subscription, so that nothing of one test goes on during the next. */
   const cleanUp = async (receiver: TestReceiver) => {
-    for (const sub of (await svc.api('GET', '/v1/subscriptions?limit=250')).body.data) await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
+    for (const sub of (await svc.api('GET', '/v1/subscriptions?limit=250')).body.data)
+      await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
     await receiver.close();
   };
   const delivery = async (id: string) => (await svc.api('GET', `/v1/deliveries/${id}`)).body;
@@ -176,16 +177,18 @@ describe('subscription flow limits', () => {
         sent.map((s) => s.id),
       );
       for (const s of sent) {
-        await eventually(async () => ((await delivery(s.deliveryId)).status === 'succeeded' ? true : undefined), 10_000, s.deliveryId).catch(
-          async (err: Error) => {
-            throw new Error(`${err.message}: ${JSON.stringify(await delivery(s.deliveryId))}`);
-          },
-        );
+        await eventually(
+          async () => ((await delivery(s.deliveryId)).status === 'succeeded' ? true : undefined),
+          10_000,
+          s.deliveryId,
+        ).catch(async (err: Error) => {
+          throw new Error(`${err.message}: ${JSON.stringify(await delivery(s.deliveryId))}`);
+        });
       }
       // The delivery that got the 429 used an attempt; the ones that waited for the throttle did not.
       const throttled = sent.find((s) => s.id === receiver.requests[4].headers['webhook-id'])!;
       assert.equal((await delivery(throttled.deliveryId)).attemptCount, 2);
-      assert.equal((await delivery(String(throttledSeen!['id']))).attemptCount, 1);
+      assert.equal((await delivery(String(throttledSeen['id']))).attemptCount, 1);
     } finally {
       await cleanUp(receiver);
     }
@@ -248,7 +251,11 @@ describe('subscription flow limits', () => {
       assert.equal(sub.rateLimit, null, 'no rate limit by default');
       assert.equal(sub.maxConcurrency, null, 'no maxConcurrency by default');
       assert.equal(sub.throttledUntil, null);
-      const refused = await svc.api('PATCH', `/v1/subscriptions/${sub.id}`, { rateLimit: { perSecond: -1 }, maxConcurrency: 5000, name: 'x' });
+      const refused = await svc.api('PATCH', `/v1/subscriptions/${sub.id}`, {
+        rateLimit: { perSecond: -1 },
+        maxConcurrency: 5000,
+        name: 'x',
+      });
       assert.equal(refused.status, 422);
       assert.deepEqual(refused.body.errors.map((e: { field: string }) => e.field).sort(), ['maxConcurrency', 'rateLimit.perSecond']);
       const unchanged = (await svc.api('GET', `/v1/subscriptions/${sub.id}`)).body;
@@ -278,7 +285,8 @@ describe('subscription flow limits', () => {
 
       const openapi = (await svc.api('GET', '/openapi.json', undefined, { key: null })).body;
       const text = JSON.stringify(openapi);
-      for (const name of ['rateLimit', 'maxConcurrency', 'throttledUntil']) assert.ok(text.includes(`"${name}"`), `${name} in the OpenAPI document`);
+      for (const name of ['rateLimit', 'maxConcurrency', 'throttledUntil'])
+        assert.ok(text.includes(`"${name}"`), `${name} in the OpenAPI document`);
     } finally {
       await cleanUp(receiver);
     }

@@ -125,18 +125,42 @@ describe('throttle arithmetic', () => {
   });
 
   it('spreads the deliveries it held back over a fifth of the wait', () => {
-    assert.equal(throttleDeferralMs(2_000, () => 0), 2_001);
-    assert.equal(throttleDeferralMs(2_000, () => 1), 2_401);
-    assert.equal(throttleDeferralMs(-5, () => 0.5), 1);
+    assert.equal(
+      throttleDeferralMs(2_000, () => 0),
+      2_001,
+    );
+    assert.equal(
+      throttleDeferralMs(2_000, () => 1),
+      2_401,
+    );
+    assert.equal(
+      throttleDeferralMs(-5, () => 0.5),
+      1,
+    );
   });
 });
 
 describe('maxConcurrency recheck', () => {
   it('looks again when the first lease ends, between 1 and 30 s, spread', () => {
-    assert.equal(concurrencyRecheckMs(5_000, () => 0), 5_000);
-    assert.equal(concurrencyRecheckMs(5_000, () => 1), 6_000);
-    assert.equal(concurrencyRecheckMs(100, () => 0), 1_000);
-    assert.equal(concurrencyRecheckMs(null, () => 0), 1_000);
-    assert.equal(concurrencyRecheckMs(600_000, () => 0), 30_000);
+    assert.equal(
+      concurrencyRecheckMs(5_000, () => 0),
+      5_000,
+    );
+    assert.equal(
+      concurrencyRecheckMs(5_000, () => 1),
+      6_000,
+    );
+    assert.equal(
+      concurrencyRecheckMs(100, () => 0),
+      1_000,
+    );
+    assert.equal(
+      concurrencyRecheckMs(null, () => 0),
+      1_000,
+    );
+    assert.equal(
+      concurrencyRecheckMs(600_000, () => 0),
+      30_000,
+    );
   });
 });
