@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { namedSql } from '../src/database/named-sql.js';
 import type { Queryable } from '../src/database/queryable.js';
+import { lockFlow } from '../src/subscriptions/flow-lock.js';
 import { concurrencyRecheckMs, rateTerms, throttleDeferralMs, type RateLimit } from '../src/policy/flow-limits.js';
 import { wakeSignal } from '../workflows/contracts.js';
 import type { DeliveryContext } from './delivery-context.js';
@@ -22,10 +23,6 @@ export const hasFlowLimits = (ctx: Pick<DeliveryContext, 'ratePerSecond' | 'maxC
 /** A slot due this soon is due: not worth another round through the workflow. */
 const SLOT_DUE_MS = 5;
 
-// Serializes the admissions to one subscription with maxConcurrency, and the look for its next waiting delivery,
-// so that a place freed while an attempt was judged full is always seen by one of the two (no lost wake-up).
-const LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtextextended('flow:' || $1, 0))`;
-
 // The subscription's other attempts in flight (within their lease, as the read's mark judges them) and the age of
 // the oldest, whose lease ends first. Read after the lock, so by a snapshot that sees every admission before it.
 const IN_FLIGHT_SQL = `
@@ -37,7 +34,9 @@ SELECT count(*)::int AS n, EXTRACT(EPOCH FROM statement_timestamp() - min(update
 // One take (see takeSlot in src/policy/flow-limits.ts, its model): on the latest version of the bucket row (ON
 // CONFLICT DO UPDATE locks and reads it, so takes from any number of workers count exactly), the attempt goes if
 // the bucket has room and no one waits ahead of it (or it is back at its own slot); else it gets the next slot
-// of the queue. statement_timestamp() is one moment for the whole statement, taken after any lock before it.
+// of the queue, and the delivery's row says so (as recordWait) in the same statement: a limit change that
+// deletes the bucket waits for the take, and then finds the delivery waiting (see SubscriptionsService).
+// statement_timestamp() is one moment for the whole statement, taken after any lock before it.
 const FITS = `greatest(b.full_at, statement_timestamp()) + :intervalSeconds::float8 * interval '1 second'
               <= statement_timestamp() + :burstSeconds::float8 * interval '1 second'
               AND (:holdsSlot::boolean OR b.queue_at IS NULL OR b.queue_at <= statement_timestamp())`;
@@ -52,8 +51,14 @@ WITH taken AS (
                     ELSE greatest(b.queue_at, b.full_at + (:intervalSeconds::float8 - :burstSeconds::float8) * interval '1 second', statement_timestamp())
                          + :intervalSeconds::float8 * interval '1 second' END
   RETURNING taken, queue_at - :intervalSeconds::float8 * interval '1 second' AS slot_at
+), waits AS (
+  UPDATE deliveries d
+     SET status = CASE WHEN d.attempt_count = 0 THEN 'scheduled' ELSE 'retrying' END, waiting_for = 'rate',
+         next_attempt_at = taken.slot_at, dispatched = true, updated_at = now()
+    FROM taken
+   WHERE d.id = :deliveryId AND NOT taken.taken AND d.status NOT IN ('succeeded', 'failed', 'cancelled')
 )
-SELECT taken, slot_at AS "slotAt", EXTRACT(EPOCH FROM slot_at - statement_timestamp())::float8 * 1000 AS "waitMs" FROM taken`;
+SELECT taken, EXTRACT(EPOCH FROM slot_at - statement_timestamp())::float8 * 1000 AS "waitMs" FROM taken`;
 
 /** The subscription is throttled (a 429 or 503): the delivery waits until it ends, spread, using no attempt. */
 export async function awaitThrottle(db: Queryable, ctx: DeliveryContext): Promise<number> {
@@ -72,7 +77,7 @@ export async function admitFlow(db: DataSource, ctx: DeliveryContext): Promise<F
   if (ctx.maxConcurrency === null) return admitRate(db, ctx);
   const maxConcurrency = ctx.maxConcurrency;
   return db.transaction(async (tx) => {
-    await tx.query(LOCK_SQL, [ctx.subscriptionId]);
+    await lockFlow(tx, ctx.subscriptionId);
     const [inFlight]: { n: number; oldestAgeMs: number | null }[] = await tx.query(
       ...namedSql(IN_FLIGHT_SQL, { subscriptionId: ctx.subscriptionId, deliveryId: ctx.deliveryId, leaseMs: leaseMs(ctx.timeoutMs) }),
     );
@@ -95,12 +100,16 @@ async function admitRate(db: Queryable, ctx: DeliveryContext): Promise<FlowAdmis
   if (ctx.rateSlotWaitMs !== null && ctx.rateSlotWaitMs > SLOT_DUE_MS)
     return { go: false, deferredBy: 'rate', delayMs: Math.ceil(ctx.rateSlotWaitMs) };
   const limit: RateLimit = { perSecond: ctx.ratePerSecond, burst: ctx.rateBurst ?? 1 };
-  const [slot]: { taken: boolean; slotAt: Date; waitMs: number }[] = await db.query(
-    ...namedSql(TAKE_SLOT_SQL, { subscriptionId: ctx.subscriptionId, holdsSlot: ctx.rateSlotWaitMs !== null, ...rateTerms(limit) }),
+  const [slot]: { taken: boolean; waitMs: number }[] = await db.query(
+    ...namedSql(TAKE_SLOT_SQL, {
+      subscriptionId: ctx.subscriptionId,
+      deliveryId: ctx.deliveryId,
+      holdsSlot: ctx.rateSlotWaitMs !== null,
+      ...rateTerms(limit),
+    }),
   );
   if (slot.taken) return { go: true };
   // The slot is the delivery's: `waiting_for = 'rate'` with `next_attempt_at` at the slot says so to its next run.
-  await recordWait(db, ctx.deliveryId, 'rate', slot.slotAt);
   return { go: false, deferredBy: 'rate', delayMs: Math.max(1, Math.ceil(slot.waitMs)) };
 }
 
@@ -113,7 +122,7 @@ export async function wakeNextWaiting(db: DataSource, signaller: Signaller, log:
   try {
     // The one woken is due now: two attempts ending together wake two deliveries, not the same one twice.
     const next: { id: string }[] = await db.transaction(async (tx) => {
-      await tx.query(LOCK_SQL, [subscriptionId]);
+      await lockFlow(tx, subscriptionId);
       return tx.query(
         `WITH next AS (
            SELECT id FROM deliveries

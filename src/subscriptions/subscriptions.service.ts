@@ -23,6 +23,7 @@ import { EventsService } from '../events/events.service.js';
 import { headerCollisions, type HeaderSettings } from './sendable-headers.js';
 import { DEFAULTS, subscriptionView, type CreateSubscriptionInput, type UpdateSubscriptionInput } from './subscription.dto.js';
 import { checkSubscriptionQuota } from './subscription-quota.js';
+import { lockFlow } from './flow-lock.js';
 import { CLEAN_HEALTH, Subscription, type SubscriptionStatus } from './subscription.entity.js';
 
 /** A write whose headers, auth and signature would overwrite one another is refused, naming what it changes. */
@@ -191,18 +192,23 @@ export class SubscriptionsService {
 
   /**
    * A changed limit applies to the deliveries already waiting for it, not only to new ones: a new rate starts
-   * from a full bucket and the slots reserved under the old one are given up; all of them look again now.
+   * from a full bucket and the slots reserved under the old one are given up; all of them look again now. The
+   * bucket goes first (its delete waits for a take in flight, which writes its delivery's wait with it); then,
+   * under the flow lock (which admissions under maxConcurrency hold while they decide), the waiting are found.
    */
   private async releaseLimitWaiters(id: string, rateChanged: boolean, concurrencyChanged: boolean): Promise<void> {
+    if (rateChanged) await this.db.query(`DELETE FROM rate_buckets WHERE subscription_id = $1`, [id]);
     const reasons = [...(rateChanged ? ['rate'] : []), ...(concurrencyChanged ? ['concurrency'] : [])];
-    const waiting: { id: string }[] = await this.db.query(
-      `WITH released AS (
-         UPDATE deliveries SET waiting_for = CASE WHEN waiting_for = 'rate' THEN NULL ELSE waiting_for END
-          WHERE subscription_id = $1 AND waiting_for = ANY($2) AND status IN ('scheduled', 'retrying') RETURNING id
-       ), bucket AS (DELETE FROM rate_buckets WHERE $3 AND subscription_id = $1)
-       SELECT id FROM released ORDER BY id`,
-      [id, reasons, rateChanged],
-    );
+    const waiting: { id: string }[] = await this.db.transaction(async (tx) => {
+      await lockFlow(tx, id);
+      return tx.query(
+        `WITH released AS (
+           UPDATE deliveries SET waiting_for = CASE WHEN waiting_for = 'rate' THEN NULL ELSE waiting_for END
+            WHERE subscription_id = $1 AND waiting_for = ANY($2) AND status IN ('scheduled', 'retrying') RETURNING id
+         ) SELECT id FROM released ORDER BY id`,
+        [id, reasons],
+      );
+    });
     void this.dispatcher.signal(
       waiting.map((d) => d.id),
       wakeSignal,
