@@ -7,7 +7,7 @@ import { startService, type TestService } from '../helpers/service.js';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The most requests that arrived within any `windowMs` (a window starting at each arrival). */
-function busiestWindow(requests: ReceivedRequest[], windowMs: number): { count: number; from: number } {
+function busiestWindow(requests: { at: number }[], windowMs: number): { count: number; from: number } {
   const times = requests.map((r) => r.at).sort((a, b) => a - b);
   let best = { count: 0, from: 0 };
   for (let i = 0, j = 0; j < times.length; j++) {
@@ -76,18 +76,40 @@ describe('subscription flow limits', () => {
         events.map((e) => e.id),
       );
 
-      // GCRA: at most burst + rate * window go in any window, judged when they go. A request reaches the receiver
-      // a few ms after that, more on a busy machine: 250 ms of such jitter is worth 5 more at 20/s.
+      // GCRA: at most burst + rate * window go in any window, judged when each goes. The service writes when each
+      // attempt started (right after it was let through): that is held to the bound within a few slots of event
+      // loop delay. The receiver, in this same busy process, sees requests later and less evenly: 500 ms of such
+      // jitter is worth 10 more at 20/s.
+      const started: { at: Date }[] = await svc.db.query(
+        `SELECT a.started_at AS at FROM attempts a JOIN deliveries d ON d.id = a.delivery_id WHERE d.subscription_id = $1`,
+        [sub.id],
+      );
+      assert.equal(started.length, 300);
+      const sent = started.map((a) => ({ at: a.at.getTime() }));
+      for (const [windowMs, bound] of [
+        [1_000, 20 + 20],
+        [5_000, 20 + 100],
+      ]) {
+        const atService = busiestWindow(sent, windowMs);
+        assert.ok(
+          atService.count <= bound + 3,
+          `${atService.count} attempts started in ${windowMs} ms from ${new Date(atService.from).toISOString()}`,
+        );
+        const atReceiver = busiestWindow(receiver.requests, windowMs);
+        assert.ok(
+          atReceiver.count <= bound + 10,
+          `${atReceiver.count} requests arrived in ${windowMs} ms from ${new Date(atReceiver.from).toISOString()}`,
+        );
+      }
       const busiest = busiestWindow(receiver.requests, 1_000);
-      assert.ok(busiest.count <= 20 + 20 + 5, `${busiest.count} requests in the second from ${new Date(busiest.from).toISOString()}`);
       const times = receiver.requests.map((r) => r.at).sort((a, b) => a - b);
       const afterBurst = (times.length - 20) / ((times.at(-1)! - times[0]) / 1000);
       assert.ok(afterBurst <= 20 * 1.05, `${afterBurst.toFixed(1)}/s after the burst`);
       // How close to the limit it came depends on the machine (a worker that falls behind gives up slots it
       // missed); all 300 within the minute above is the floor.
-      t.diagnostic(`${afterBurst.toFixed(1)}/s after the burst; busiest second ${busiest.count}`);
-      // Any 5 s: at most 20 + 100.
-      assert.ok(busiestWindow(receiver.requests, 5_000).count <= 20 + 100 + 5);
+      t.diagnostic(
+        `${afterBurst.toFixed(1)}/s after the burst; busiest second ${busiest.count} at the receiver, ${busiestWindow(sent, 1_000).count} at the service`,
+      );
       const waiting = await sawWaiting;
       assert.ok(!(waiting instanceof Error), String(waiting));
       assert.equal(waiting.status, 'scheduled');
