@@ -3,6 +3,7 @@ import { urlRefusal } from '../src/policy/network-policy.js';
 import { classifyAttempt, honoursRetryAfter } from '../src/policy/outcome.js';
 import { nextRetryDelayMs } from '../src/policy/retry-schedule.js';
 import { cooldownSeconds, deferralSpread } from '../src/policy/circuit-breaker.js';
+import { isThrottle, throttleSeconds } from '../src/policy/flow-limits.js';
 import { hostOf } from '../src/common/url.js';
 import { isTransientDatabaseError } from '../src/database/database-unavailable.js';
 import type { DispatchItem } from '../src/deliveries/workflow-starter.js';
@@ -11,7 +12,8 @@ import { wakeSignal, type AttemptInput, type AttemptResult } from '../workflows/
 import type { ActivityDeps } from './deps.js';
 import { admit, wakeDeferred } from './endpoint-health.js';
 import { leaseMs, loadDeliveryContext, type DeliveryContext } from './delivery-context.js';
-import { claimSending, recordNoAttempt, recordWait } from './delivery-row.js';
+import { claimSending, recordNoAttempt, recordWait, type Claim } from './delivery-row.js';
+import { admitFlow, awaitThrottle, hasFlowLimits, wakeNextWaiting } from './flow-control.js';
 import { nextInLine } from '../src/deliveries/delivery-lines.js';
 import { operationalEventsFor } from './operational-events.js';
 import { blockedResult, postRequest, type PostResult } from './post.js';
@@ -36,15 +38,24 @@ const none = { statusCode: null, errorType: null, nextDelayMs: null, host: null,
  * retried a few times and then recorded as the delivery's last attempt, error `internal`.
  */
 export async function attemptDelivery(deps: ActivityDeps, input: AttemptInput): Promise<AttemptResult> {
-  // Whether the delivery is in a FIFO line: unknown (so assumed) until its context is read.
-  const seen = { inLine: true };
+  // Whether the delivery is in a FIFO line: unknown (so assumed) until its context is read. Whether this run took
+  // a place among its subscription's maxConcurrency: known once it did.
+  const seen: Seen = { inLine: true, placeOf: null };
   const result = await attemptOrGiveUp(deps, input, seen);
   // Its end lets the next of its line go. A repeat (worker lost after the end) finds it ended and wakes again.
   if (seen.inLine && isEnded(result.status)) await wakeNextInLine(deps, input.deliveryId);
+  // Its place is free again (the outcome, or the deferral that gave it back, is written): the next waiting goes.
+  if (seen.placeOf !== null) await wakeNextWaiting(deps.db, deps.signaller, deps.log, seen.placeOf);
   return result;
 }
 
-async function attemptOrGiveUp(deps: ActivityDeps, input: AttemptInput, seen: { inLine: boolean }): Promise<AttemptResult> {
+interface Seen {
+  inLine: boolean;
+  /** The subscription whose maxConcurrency this run took a place of. */
+  placeOf: string | null;
+}
+
+async function attemptOrGiveUp(deps: ActivityDeps, input: AttemptInput, seen: Seen): Promise<AttemptResult> {
   try {
     return await attempt(deps, input, seen);
   } catch (err) {
@@ -65,7 +76,7 @@ function triesSoFar(): number {
   }
 }
 
-async function attempt(deps: ActivityDeps, input: AttemptInput, seen: { inLine: boolean }): Promise<AttemptResult> {
+async function attempt(deps: ActivityDeps, input: AttemptInput, seen: Seen): Promise<AttemptResult> {
   const ctx = await loadDeliveryContext(deps.db, deps.box, input);
   seen.inLine = ctx?.orderingKey != null;
   if (!ctx) return { status: 'cancelled', ...none };
@@ -75,6 +86,7 @@ async function attempt(deps: ActivityDeps, input: AttemptInput, seen: { inLine: 
   if (ctx.attemptCount >= input.attemptNumber) return recordedOutcome(ctx);
   const isTest = ctx.kind === 'test';
   let probe = false;
+  let flowClaim: Claim | undefined;
   if (!isTest) {
     if (ctx.subscriptionDeleted) {
       await recordNoAttempt(deps.db, ctx.deliveryId, 'cancelled');
@@ -86,17 +98,27 @@ async function attempt(deps: ActivityDeps, input: AttemptInput, seen: { inLine: 
       return { status: 'held', ...none };
     }
     if (!ctx.predecessorEnded) return awaitPredecessor(deps, ctx);
+    // Before the circuit: a throttled subscription claims no probe.
+    if (ctx.throttleWaitMs !== null) return deferred(deps, ctx, 'throttled', await awaitThrottle(deps.db, ctx));
     const circuit = await admit(deps.db, deps.circuit, ctx);
     if (!circuit.go) {
-      deps.onDeferred?.();
+      deps.onDeferred?.('circuit');
       return { status: 'deferred', ...none, deferredBy: 'circuit', nextDelayMs: circuit.delayMs, host: hostOf(ctx.url), circuitOpen: true };
     }
     probe = circuit.probe;
+    // After the circuit: a slot taken by a delivery the circuit then held back would be lost to the others. The
+    // probe, one attempt while nothing else goes, is not held up by the limits.
+    if (!probe && hasFlowLimits(ctx)) {
+      const flow = await admitFlow(deps.db, ctx);
+      if (!flow.go) return deferred(deps, ctx, flow.deferredBy, flow.delayMs);
+      flowClaim = flow.claim;
+      if (ctx.maxConcurrency !== null && flowClaim?.claimed) seen.placeOf = ctx.subscriptionId;
+    }
   }
   if (!ctx.marked) {
-    // The read could not mark the row: the circuit decided after it, a cancel ended it meanwhile, or another run
-    // of this attempt (a re-run while the first is still in flight) holds it.
-    const claim = await claimSending(deps.db, ctx.deliveryId, ctx.timeoutMs);
+    // The read could not mark the row: the circuit or the flow limits decided after it, a cancel ended it
+    // meanwhile, or another run of this attempt (a re-run while the first is still in flight) holds it.
+    const claim = flowClaim ?? (await claimSending(deps.db, ctx.deliveryId, ctx.timeoutMs));
     if (!claim.claimed && claim.status === 'sending') return inFlightElsewhere(ctx);
     if (!claim.claimed) return { status: isEnded(claim.status) ? claim.status : 'cancelled', ...none };
   }
@@ -105,6 +127,7 @@ async function attempt(deps: ActivityDeps, input: AttemptInput, seen: { inLine: 
   if (!('release' in slot)) {
     // This tenant's (or subscription's) share of the worker's attempts is in flight: wait for it, unsent.
     await recordNoAttempt(deps.db, ctx.deliveryId, 'retrying', new Date(Date.now() + slot.retryInMs));
+    deps.onDeferred?.('share');
     return { ...none, status: 'deferred', deferredBy: 'share', nextDelayMs: slot.retryInMs, host: hostOf(ctx.url) };
   }
   const startedAt = new Date();
@@ -137,6 +160,7 @@ async function attempt(deps: ActivityDeps, input: AttemptInput, seen: { inLine: 
     circuitThreshold: deps.circuit.failureThreshold,
     cooldownSeconds: cooldownSeconds(deps.circuit, ctx.circuitTrips),
     spread: deferralSpread(),
+    throttleSeconds: !isTest && isThrottle(result.statusCode) ? throttleSeconds(result.retryAfterSeconds, ctx.throttleStrikes) : null,
   };
   const { cancelled, circuitWaitMs } =
     verdict === 'succeeded' ? await recordAttempt(deps.db, record) : await recordFailure(deps, ctx, record, verdict);
@@ -193,7 +217,7 @@ async function awaitPredecessor(deps: ActivityDeps, ctx: DeliveryContext): Promi
   const untilItsNextAttempt = (ctx.predecessorNextAttemptAt?.getTime() ?? 0) - Date.now();
   const nextDelayMs = Math.min(Math.max(untilItsNextAttempt, PREDECESSOR_RECHECK_MS.min), PREDECESSOR_RECHECK_MS.max);
   await recordWait(deps.db, ctx.deliveryId, 'predecessor', new Date(Date.now() + nextDelayMs));
-  deps.onDeferred?.();
+  deps.onDeferred?.('predecessor');
   return {
     ...none,
     status: 'deferred',
@@ -203,6 +227,20 @@ async function awaitPredecessor(deps: ActivityDeps, ctx: DeliveryContext): Promi
     nextDelayMs,
     host: hostOf(ctx.url),
   };
+}
+
+/**
+ * A wait for the subscription's flow (its rate limit, maxConcurrency, a throttle), recorded already: no attempt
+ * number used. Wakeable: a place freed, a changed limit or a resume ends it early.
+ */
+function deferred(
+  deps: ActivityDeps,
+  ctx: DeliveryContext,
+  deferredBy: 'rate' | 'concurrency' | 'throttled',
+  delayMs: number,
+): AttemptResult {
+  deps.onDeferred?.(deferredBy);
+  return { ...none, status: 'deferred', deferredBy, wakeable: true, nextDelayMs: delayMs, host: hostOf(ctx.url) };
 }
 
 /** Wakes the delivery that waits for this one's end (after the end is committed); a failed signal is logged. */
@@ -250,5 +288,6 @@ function internalFailure(input: AttemptInput, message: string): AttemptRecord {
     circuitThreshold: 0,
     cooldownSeconds: 0,
     spread: 0,
+    throttleSeconds: null,
   };
 }

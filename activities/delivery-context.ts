@@ -31,6 +31,15 @@ export interface DeliveryContext {
   /** The circuit breaker's state (see src/policy/circuit-breaker.ts). */
   circuitOpenUntil: Date | null;
   circuitTrips: number;
+  /** The flow limits (see src/policy/flow-limits.ts); null: none. */
+  ratePerSecond: number | null;
+  rateBurst: number | null;
+  maxConcurrency: number | null;
+  /** The subscription is throttled (a 429 or 503) for this much longer, by Postgres's clock; null: it is not. */
+  throttleWaitMs: number | null;
+  throttleStrikes: number;
+  /** The delivery holds a rate limit slot (it waited for one): it may go at the slot, this far ahead; null: none. */
+  rateSlotWaitMs: number | null;
   secret: string;
   previousSecret: string | null;
   previousSecretExpiresAt: Date | null;
@@ -60,7 +69,8 @@ export const heldByAnotherRun = (row: string, timeoutMs: string) =>
   `(${row}.status = 'sending' AND ${row}.updated_at > now() - make_interval(secs => ${timeoutMs} / 1000.0 + ${LEASE_MARGIN_SECONDS}))`;
 
 // Reads the context and, when an attempt will be made, marks the delivery `sending`: one round trip. With the
-// circuit open or half-open the mark waits for the circuit decision (see endpoint-health.ts). The mark is judged
+// circuit open or half-open the mark waits for the circuit decision (see endpoint-health.ts), and with a flow
+// limit or a throttle for the flow decision (see flow-control.ts). The mark is judged
 // on the locked row, not the statement's snapshot: a cancel committed meanwhile stands; another run of this
 // attempt still within its time (a re-run while the first is in flight) keeps the row; an attempt recorded
 // already is not marked again; a delivery whose FIFO predecessor has not ended is not marked. `marked` says whether this read marked it.
@@ -77,6 +87,10 @@ SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliverySta
        s.signature_timestamped AS "signatureTimestamped", s.payload_format AS "payloadFormat",
        s.retry_schedule AS "retrySchedule", s.timeout_ms AS "timeoutMs",
        s.circuit_open_until AS "circuitOpenUntil", s.circuit_trips AS "circuitTrips",
+       s.rate_per_second AS "ratePerSecond", s.rate_burst AS "rateBurst", s.max_concurrency AS "maxConcurrency",
+       CASE WHEN s.throttled_until > now() THEN EXTRACT(EPOCH FROM s.throttled_until - now())::float8 * 1000 END AS "throttleWaitMs",
+       s.throttle_strikes AS "throttleStrikes",
+       CASE WHEN d.waiting_for = 'rate' THEN GREATEST(0, EXTRACT(EPOCH FROM d.next_attempt_at - now())::float8 * 1000) END AS "rateSlotWaitMs",
        s.secret, s.previous_secret AS "previousSecret", s.previous_secret_expires_at AS "previousSecretExpiresAt"
   FROM deliveries d
   JOIN events e ON e.id = d.event_id
@@ -90,7 +104,8 @@ UPDATE deliveries d SET status = 'sending', waiting_for = NULL, dispatched = tru
  WHERE d.id = ctx."deliveryId"
    AND d.status NOT IN ('succeeded', 'failed', 'cancelled') AND d.attempt_count < $2
    AND NOT ${heldByAnotherRun('d', 'ctx."timeoutMs"')} AND ctx."predecessorEnded"
-   AND (ctx.kind = 'test' OR (ctx."subscriptionStatus" = 'active' AND NOT ctx."subscriptionDeleted" AND ctx."circuitOpenUntil" IS NULL))
+   AND (ctx.kind = 'test' OR (ctx."subscriptionStatus" = 'active' AND NOT ctx."subscriptionDeleted" AND ctx."circuitOpenUntil" IS NULL
+                              AND ctx."ratePerSecond" IS NULL AND ctx."maxConcurrency" IS NULL AND ctx."throttleWaitMs" IS NULL))
 RETURNING d.id
 )
 SELECT ctx.*, EXISTS (SELECT 1 FROM mark) AS marked FROM ctx`;

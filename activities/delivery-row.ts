@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import type { Queryable } from '../src/database/queryable.js';
 import type { DeliveryStatus } from '../src/deliveries/delivery.entity.js';
 import type { DeferredBy } from '../workflows/contracts.js';
@@ -6,15 +5,14 @@ import { heldByAnotherRun } from './delivery-context.js';
 
 // Changes of a delivery row's status made without an attempt's outcome, each judged on the locked row.
 
+/** `claimed`, or the row's status now (ended, or `sending` by another run of this attempt still in flight). */
+export type Claim = { claimed: true } | { claimed: false; status: DeliveryStatus };
+
 /**
- * Marks the delivery `sending` when the read could not (the circuit decided after it, or the row was taken):
- * `claimed`, or the row's status now (ended, or `sending` by another run of this attempt still in flight).
+ * Marks the delivery `sending` when the read could not (the circuit or the flow limits decided after it, or the
+ * row was taken).
  */
-export async function claimSending(
-  db: DataSource,
-  deliveryId: string,
-  timeoutMs: number,
-): Promise<{ claimed: true } | { claimed: false; status: DeliveryStatus }> {
+export async function claimSending(db: Queryable, deliveryId: string, timeoutMs: number): Promise<Claim> {
   const [row]: { claimed: boolean; status: DeliveryStatus }[] = await db.query(
     `WITH claim AS (
        UPDATE deliveries SET status = 'sending', waiting_for = NULL, dispatched = true, updated_at = now()
@@ -29,7 +27,8 @@ export async function claimSending(
 
 /**
  * A delivery that may not be attempted now: `held` (paused or disabled), `cancelled` (subscription deleted) or
- * `retrying` until `nextAttemptAt` (its subscription's circuit is open).
+ * `retrying` until `nextAttemptAt` (its subscription's circuit is open). Whatever it waited for before is over
+ * (a rate limit slot it held is given up).
  */
 export async function recordNoAttempt(
   db: Queryable,
@@ -38,7 +37,7 @@ export async function recordNoAttempt(
   nextAttemptAt: Date | null = null,
 ): Promise<void> {
   await db.query(
-    `UPDATE deliveries SET status = $2::varchar, next_attempt_at = $3, dispatched = true, updated_at = now(),
+    `UPDATE deliveries SET status = $2::varchar, next_attempt_at = $3, waiting_for = NULL, dispatched = true, updated_at = now(),
             completed_at = CASE WHEN $2::varchar = 'cancelled' THEN now() END
       WHERE id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled')`,
     [deliveryId, status, nextAttemptAt],

@@ -7,6 +7,7 @@ import type { KeyedTurns } from './keyed-turns.js';
 import type { DispatchItem } from '../src/deliveries/workflow-starter.js';
 import type { NetworkPolicy } from '../src/policy/network-policy.js';
 import type { SecretBox } from '../src/secrets/secret-box.js';
+import type { DeferredBy } from '../workflows/contracts.js';
 
 /** What activities may do to other workflows: start deliveries, signal them. Given by the worker. */
 export interface Signaller {
@@ -36,5 +37,5 @@ export interface ActivityDeps {
   healthWrites: KeyedTurns;
   log: ActivityLog;
   onAttempt?: (outcome: { status: string; statusCode: number | null; durationMs: number }) => void;
-  onDeferred?: () => void;
+  onDeferred?: (reason: DeferredBy) => void;
 }

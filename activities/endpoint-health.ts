@@ -53,13 +53,14 @@ const SUBSCRIPTION = `(SELECT subscription_id FROM deliveries WHERE id = :delive
 
 /**
  * Record a success (a CTE `health` of the record statement): the failure record is cleared, and the row written
- * only when there was one, so a healthy endpoint costs no subscription write.
+ * only when there was one, so a healthy endpoint costs no subscription write. A throttle in force stands (a
+ * success that was in flight when the receiver asked to slow down does not lift it); its growth resets.
  */
 export const RECORD_SUCCESS = `
 health AS (
-  UPDATE subscriptions s SET failing_since = NULL, consecutive_failures = 0, circuit_open_until = NULL, circuit_trips = 0
+  UPDATE subscriptions s SET failing_since = NULL, consecutive_failures = 0, circuit_open_until = NULL, circuit_trips = 0, throttle_strikes = 0
    WHERE :tracksHealth::boolean AND s.id = ${SUBSCRIPTION}
-     AND (s.failing_since IS NOT NULL OR s.consecutive_failures > 0 OR s.circuit_open_until IS NOT NULL)
+     AND (s.failing_since IS NOT NULL OR s.consecutive_failures > 0 OR s.circuit_open_until IS NOT NULL OR s.throttle_strikes > 0)
   RETURNING NULL::text AS "disabledReason", NULL::timestamptz AS until
 )`;
 
@@ -69,7 +70,8 @@ health AS (
  * on the failure that makes `circuitThreshold` in a row while it is closed, or when the probe fails. The
  * subscription is disabled on 410 Gone or when every attempt failed for `disableAfterHours`. `until` is when a
  * retry may go at the earliest (the circuit's reopening, spread), `disabledReason` set only by the failure that
- * disabled it.
+ * disabled it. A throttle (`throttleSeconds`: the receiver answered 429 or 503) pauses the whole subscription
+ * for that long, or longer if it is paused longer already.
  */
 export const RECORD_FAILURE = `
 locked AS (
@@ -90,6 +92,8 @@ locked AS (
          consecutive_failures = s.consecutive_failures + 1,
          circuit_open_until = CASE WHEN v.opens THEN now() + make_interval(secs => :cooldownSeconds::float8) ELSE s.circuit_open_until END,
          circuit_trips = CASE WHEN v.opens THEN s.circuit_trips + 1 ELSE s.circuit_trips END,
+         throttled_until = GREATEST(s.throttled_until, now() + make_interval(secs => :throttleSeconds::float8)),
+         throttle_strikes = s.throttle_strikes + CASE WHEN :throttleSeconds::float8 IS NOT NULL THEN 1 ELSE 0 END,
          status = CASE WHEN v.disable_reason IS NOT NULL THEN 'disabled' ELSE s.status END,
          disabled_reason = COALESCE(v.disable_reason, s.disabled_reason),
          updated_at = CASE WHEN v.disable_reason IS NOT NULL THEN now() ELSE s.updated_at END

@@ -26,6 +26,8 @@ export interface AttemptRecord {
   cooldownSeconds: number;
   /** Retries held back by the circuit wake this share of the wait later (see deferralSpread). */
   spread: number;
+  /** The receiver asked to slow down (429 or 503): the whole subscription pauses this long (see flow-limits.ts). */
+  throttleSeconds: number | null;
 }
 
 export interface RecordOutcome {
@@ -83,6 +85,7 @@ export async function recordAttempt(db: Queryable, r: AttemptRecord): Promise<Re
     circuitThreshold: r.circuitThreshold,
     cooldownSeconds: r.cooldownSeconds,
     spread: r.spread,
+    throttleSeconds: r.throttleSeconds,
   });
   const rows: RecordOutcome[] = await db.query(sql, params);
   return {

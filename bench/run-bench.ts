@@ -25,6 +25,8 @@ const N = Number(process.env['BENCH_EVENTS'] ?? 300);
 const CONCURRENCY = 32;
 const OPEN_LOOP_SECONDS = Number(process.env['BENCH_OPEN_LOOP_SECONDS'] ?? 8);
 const HELD = Number(process.env['BENCH_HELD'] ?? 10_000);
+/** RATE: the subscription's limit, per second (and its burst). */
+const RATE_LIMIT = Number(process.env['BENCH_RATE_LIMIT'] ?? 20);
 const ADMIN = 'bench-admin-key';
 /** `BENCH_ONLY=M4,M1` runs only those sections (while working on one figure); unset runs them all. */
 const ONLY = process.env['BENCH_ONLY']?.split(',').map((s) => s.trim().toUpperCase());
@@ -206,7 +208,8 @@ async function main() {
   const client = svc.app.get(Client);
   const benchCtx = { svc, temporalAddress: temporal.address, client, receiver, reps: REPS, started, log };
 
-  for (const name of ['bench.m1', 'bench.m2', 'bench.fifo', 'bench.m3', 'bench.storm']) await post(svc, '/v1/event-types', { name });
+  for (const name of ['bench.m1', 'bench.m2', 'bench.fifo', 'bench.m3', 'bench.storm', 'bench.rate'])
+    await post(svc, '/v1/event-types', { name });
   const subscribe = (path: string, events: string[], extra: Record<string, unknown> = {}, key?: string) =>
     post(svc, '/v1/subscriptions', { url: receiver.url + path, events, ping: false, ...extra }, key);
 
@@ -357,6 +360,35 @@ async function main() {
     results['M4 healthy p99 ratio (retry storm / calm)'] = figure(m4);
     results['M4 healthy p99 ratio (storm burst incl. first attempts / calm)'] = figure(m4Burst);
   }
+
+  // RATE: N events at once to a subscription limited to RATE_LIMIT/s (burst RATE_LIMIT): every one arrives, the
+  // rate after the burst against the limit (1.0: the limit is used, above it: broken), and the busiest second
+  // against what GCRA allows (burst + rate).
+  for (let rep = 1; rep <= REPS && wants('RATE'); rep++) {
+    const path = `/rate-${rep}`;
+    const limited = await subscribe(path, ['bench.rate'], { rateLimit: { perSecond: RATE_LIMIT, burst: RATE_LIMIT } });
+    const ids = await sendBatches(svc, 'bench.rate', N, (i) => ({ i }));
+    const arrivals = await receiver.waitFor(path, N, 120_000 + (N / RATE_LIMIT) * 1000);
+    if (new Set(arrivals.map((a) => a.id)).size !== ids.length || arrivals.length !== ids.length)
+      throw new Error(`RATE ledger: ${arrivals.length} arrivals of ${ids.length} events`);
+    const times = arrivals.map((a) => a.at).sort((a, b) => a - b);
+    let busiest = 0;
+    for (let i = 0, j = 0; j < times.length; j++) {
+      while (times[j] - times[i] >= 1000) i++;
+      busiest = Math.max(busiest, j - i + 1);
+    }
+    record('RATE achieved/limit after the burst', (N - RATE_LIMIT) / ((times.at(-1)! - times[0]) / 1000) / RATE_LIMIT);
+    record('RATE busiest second / (burst + rate)', busiest / (2 * RATE_LIMIT));
+    record('RATE seconds for all (ideal (N - burst) / rate)', (times.at(-1)! - times[0]) / 1000);
+    await svc.api('DELETE', `/v1/subscriptions/${limited.id}`);
+  }
+  if (wants('RATE'))
+    for (const name of [
+      'RATE achieved/limit after the burst',
+      'RATE busiest second / (burst + rate)',
+      'RATE seconds for all (ideal (N - burst) / rate)',
+    ])
+      results[name] = figure(runs[name]);
 
   // M1: ingestion into a paused subscription (deliveries held, so nothing but ingestion runs).
   const held = await subscribe('/held', ['bench.m1']);

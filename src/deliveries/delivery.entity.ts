@@ -12,6 +12,10 @@ export type DeliveryStatus = 'scheduled' | 'held' | 'sending' | 'retrying' | 'su
 @Index('idx_deliveries_held', ['subscriptionId', 'id'], { where: "status = 'held'" })
 /** A FIFO line's next delivery, found when its predecessor ends. */
 @Index('idx_deliveries_predecessor', ['predecessorId'], { where: 'predecessor_id IS NOT NULL' })
+/** The attempts in flight to a subscription, counted against its `maxConcurrency`. */
+@Index('idx_deliveries_sending', ['subscriptionId'], { where: "status = 'sending'" })
+/** A subscription's deliveries waiting for a limit (rate, concurrency, throttle), woken when it frees up or changes. */
+@Index('idx_deliveries_waiting', ['subscriptionId', 'id'], { where: 'waiting_for IS NOT NULL' })
 export class Delivery {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;

@@ -41,7 +41,8 @@ export class MetricsService {
 
   readonly attemptsDeferred = new Counter({
     name: 'webhook_attempts_deferred_total',
-    help: "Attempts not made because the subscription's circuit breaker was open",
+    help: 'Attempts not made now, by what they wait for (circuit, predecessor, share, rate, concurrency, throttled); each waits without using an attempt number',
+    labelNames: ['reason'] as const,
     registers: [this.registry],
   });
 

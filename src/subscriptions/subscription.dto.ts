@@ -4,6 +4,7 @@ import { isoDate, pageOf } from '../common/openapi.js';
 import { attemptResponse, deliveryWithAttemptsResponse } from '../deliveries/delivery.dto.js';
 import { EVENT_PATTERN } from '../policy/event-matching.js';
 import { circuitGate } from '../policy/circuit-breaker.js';
+import { CONCURRENCY_LIMITS, defaultBurst, RATE_LIMITS } from '../policy/flow-limits.js';
 import { JSON_POINTER } from '../policy/ordering.js';
 import { isStandardScheme, TIMESTAMP_HEADER } from '../policy/signing.js';
 import { DEFAULT_RETRY_SCHEDULE } from '../policy/retry-schedule.js';
@@ -78,6 +79,36 @@ const subscriptionFields = {
     .regex(JSON_POINTER, 'must be a JSON pointer into the event data, e.g. /jobId (`~0` for `~`, `~1` for `/`)')
     .nullable()
     .describe('With `fifo`: the JSON pointer whose value in the event data names the line; null: the whole subscription is one line'),
+  rateLimit: z
+    .strictObject({
+      perSecond: z
+        .number()
+        .min(RATE_LIMITS.minPerSecond)
+        .max(RATE_LIMITS.maxPerSecond)
+        .describe(
+          `Attempts per second at most (${RATE_LIMITS.minPerSecond}..${RATE_LIMITS.maxPerSecond}, fractions allowed: 0.5 is one every 2 s)`,
+        ),
+      burst: z
+        .number()
+        .int()
+        .min(1)
+        .max(RATE_LIMITS.maxBurst)
+        .optional()
+        .describe('How many may go at once after a quiet spell (default: one second’s worth, at least 1)'),
+    })
+    .nullable()
+    .describe(
+      'At most `perSecond` attempts per second to this subscription, across all workers, `burst` at once; waiting work is held (no attempt used), never dropped. null: no limit',
+    ),
+  maxConcurrency: z
+    .number()
+    .int()
+    .min(CONCURRENCY_LIMITS.min)
+    .max(CONCURRENCY_LIMITS.max)
+    .nullable()
+    .describe(
+      `Attempts in flight at once to this subscription, across all workers (${CONCURRENCY_LIMITS.min}..${CONCURRENCY_LIMITS.max}); null: no limit`,
+    ),
 };
 
 export const createSubscriptionSchema = z.strictObject({
@@ -93,6 +124,8 @@ export const createSubscriptionSchema = z.strictObject({
   timeoutMs: subscriptionFields.timeoutMs.optional(),
   ordering: subscriptionFields.ordering.optional(),
   orderingKey: subscriptionFields.orderingKey.optional(),
+  rateLimit: subscriptionFields.rateLimit.optional(),
+  maxConcurrency: subscriptionFields.maxConcurrency.optional(),
   /** Send a `webhook.ping` to the new URL (default true). */
   ping: z.boolean().optional(),
 });
@@ -128,8 +161,8 @@ export const DEFAULTS = {
 } as const;
 
 const FORM_ARRAYS = ['events', 'retrySchedule'];
-const FORM_OBJECTS = ['filter', 'headers', 'auth', 'signature'];
-const FORM_NUMBERS = ['timeoutMs'];
+const FORM_OBJECTS = ['filter', 'headers', 'auth', 'signature', 'rateLimit'];
+const FORM_NUMBERS = ['timeoutMs', 'maxConcurrency'];
 
 /**
  * application/x-www-form-urlencoded bodies: array fields arrive as repeated keys, objects as JSON strings,
@@ -149,6 +182,7 @@ export function fromForm(body: Record<string, unknown>): Record<string, unknown>
       }
     }
     if (FORM_NUMBERS.includes(key) && typeof raw === 'string' && /^\d+$/.test(raw)) value = Number(raw);
+    if (key === 'maxConcurrency' && raw === 'null') value = null;
     if (key === 'ping' && (raw === 'true' || raw === 'false')) value = raw === 'true';
     out[key] = value;
   }
@@ -174,6 +208,9 @@ export function subscriptionView(s: Subscription) {
     timeoutMs: s.timeoutMs,
     ordering: s.ordering,
     orderingKey: s.orderingKey,
+    rateLimit: s.ratePerSecond === null ? null : { perSecond: s.ratePerSecond, burst: s.rateBurst ?? defaultBurst(s.ratePerSecond) },
+    maxConcurrency: s.maxConcurrency,
+    throttledUntil: s.throttledUntil && s.throttledUntil.getTime() > Date.now() ? s.throttledUntil.toISOString() : null,
     circuit: {
       state: circuitGate(s.circuitOpenUntil),
       openUntil: s.circuitOpenUntil?.toISOString() ?? null,
@@ -208,6 +245,14 @@ export const subscriptionResponse = z.object({
   timeoutMs: z.number().int(),
   ordering: z.enum(['none', 'fifo']),
   orderingKey: z.string().nullable(),
+  rateLimit: z
+    .object({ perSecond: z.number(), burst: z.number().int() })
+    .nullable()
+    .describe('At most `perSecond` attempts per second, `burst` at once; null: no limit'),
+  maxConcurrency: z.number().int().nullable().describe('Attempts in flight at once at most; null: no limit'),
+  throttledUntil: isoDate
+    .nullable()
+    .describe('The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled)'),
   circuit: z
     .object({
       state: z.enum(['closed', 'open', 'half-open']),

@@ -68,6 +68,17 @@ export class Subscription {
   @Column({ type: 'text', nullable: true })
   orderingKey!: string | null;
 
+  /** The rate limit (see src/policy/flow-limits.ts): attempts per second, and how many may go at once; null: none. */
+  @Column({ type: 'double precision', nullable: true })
+  ratePerSecond!: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  rateBurst!: number | null;
+
+  /** Attempts in flight at once, across all workers; null: no limit. */
+  @Column({ type: 'int', nullable: true })
+  maxConcurrency!: number | null;
+
   /** Sealed: `whsec_` (HMAC schemes) or the `whsk_` signing key (ed25519). */
   @Column({ type: 'text' })
   secret!: string;
@@ -103,6 +114,14 @@ export class Subscription {
   @Column({ type: 'int', default: 0 })
   circuitTrips!: number;
 
+  /** The receiver answered 429 or 503: no attempt of this subscription goes before this moment. */
+  @Column({ type: 'timestamptz', nullable: true })
+  throttledUntil!: Date | null;
+
+  /** Throttles since the last success; each one without `Retry-After` pauses twice as long. */
+  @Column({ type: 'int', default: 0 })
+  throttleStrikes!: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
@@ -115,9 +134,14 @@ export class Subscription {
 }
 
 /** A subscription's health record reset: on resume (the operator says go) and when its URL changes. */
-export const CLEAN_HEALTH: Pick<Subscription, 'failingSince' | 'consecutiveFailures' | 'circuitOpenUntil' | 'circuitTrips'> = {
+export const CLEAN_HEALTH: Pick<
+  Subscription,
+  'failingSince' | 'consecutiveFailures' | 'circuitOpenUntil' | 'circuitTrips' | 'throttledUntil' | 'throttleStrikes'
+> = {
   failingSince: null,
   consecutiveFailures: 0,
   circuitOpenUntil: null,
   circuitTrips: 0,
+  throttledUntil: null,
+  throttleStrikes: 0,
 };

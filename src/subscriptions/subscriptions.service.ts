@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { ArrayContains, Between, DataSource, IsNull, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
-import { cancelSignal, workflowIdFor } from '../../workflows/contracts.js';
+import { cancelSignal, wakeSignal, workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
 import type { Ordering } from '../policy/ordering.js';
 import { conflict, notFound, validationFailed, type FieldError } from '../common/errors.js';
@@ -15,6 +15,7 @@ import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher.js';
 import { heldDeliveries } from '../deliveries/held-deliveries.js';
 import { Delivery } from '../deliveries/delivery.entity.js';
 import { isPattern } from '../policy/event-matching.js';
+import { defaultBurst, type RateLimit } from '../policy/flow-limits.js';
 import { SecretBox } from '../secrets/secret-box.js';
 import { sealSecrets } from '../secrets/subscription-secrets.js';
 import { createNetworkPolicy, urlRefusal, type NetworkPolicy } from '../policy/network-policy.js';
@@ -22,6 +23,7 @@ import { EventsService } from '../events/events.service.js';
 import { headerCollisions, type HeaderSettings } from './sendable-headers.js';
 import { DEFAULTS, subscriptionView, type CreateSubscriptionInput, type UpdateSubscriptionInput } from './subscription.dto.js';
 import { checkSubscriptionQuota } from './subscription-quota.js';
+import { lockFlow } from './flow-lock.js';
 import { CLEAN_HEALTH, Subscription, type SignatureScheme, type SubscriptionStatus } from './subscription.entity.js';
 import { newEd25519KeyPair } from '../policy/ed25519-keys.js';
 
@@ -41,6 +43,13 @@ function refuseHeaderCollisions(after: HeaderSettings, input: UpdateSubscription
 function refuseKeyWithoutOrder(ordering: Ordering, orderingKey: string | null): void {
   if (orderingKey !== null && ordering !== 'fifo')
     throw validationFailed([{ field: 'orderingKey', message: 'needs ordering: fifo (set ordering, or send orderingKey: null)' }]);
+}
+
+/** The stored form of a `rateLimit` setting: the burst filled in, or no limit at all. */
+function rateColumns(rateLimit: { perSecond: number; burst?: number } | null): Pick<Subscription, 'ratePerSecond' | 'rateBurst'> {
+  if (rateLimit === null) return { ratePerSecond: null, rateBurst: null };
+  const limit: RateLimit = { perSecond: rateLimit.perSecond, burst: rateLimit.burst ?? defaultBurst(rateLimit.perSecond) };
+  return { ratePerSecond: limit.perSecond, rateBurst: limit.burst };
 }
 
 export const newSecret = () => 'whsec_' + randomBytes(24).toString('base64');
@@ -108,6 +117,8 @@ export class SubscriptionsService {
       timeoutMs: input.timeoutMs ?? DEFAULTS.timeoutMs,
       ordering: input.ordering ?? DEFAULTS.ordering,
       orderingKey: input.orderingKey ?? null,
+      ...rateColumns(input.rateLimit ?? null),
+      maxConcurrency: input.maxConcurrency ?? null,
       secret: sealed.secret,
       publicKey: key.publicKey,
       previousSecret: null,
@@ -189,9 +200,41 @@ export class SubscriptionsService {
     // Deliveries already in a line keep their place; new ones follow the new setting.
     if (input.ordering !== undefined) changes.ordering = input.ordering;
     if (input.orderingKey !== undefined) changes.orderingKey = input.orderingKey;
+    // `rateLimit` is one setting, replaced whole: a left-out burst takes its default.
+    const rate = input.rateLimit !== undefined ? rateColumns(input.rateLimit) : null;
+    const rateChanged = rate !== null && (rate.ratePerSecond !== sub.ratePerSecond || rate.rateBurst !== sub.rateBurst);
+    if (rateChanged) Object.assign(changes, rate);
+    const concurrencyChanged = input.maxConcurrency !== undefined && input.maxConcurrency !== sub.maxConcurrency;
+    if (concurrencyChanged) changes.maxConcurrency = input.maxConcurrency!;
     if (Object.keys(changes).length)
       await this.repo.update({ tenantId, id, deletedAt: IsNull() }, changes as QueryDeepPartialEntity<Subscription>);
+    if (rateChanged || concurrencyChanged) await this.releaseLimitWaiters(id, rateChanged, concurrencyChanged);
     return { ...(await this.view(tenantId, id)), ...(secret && { secret }) };
+  }
+
+  /**
+   * A changed limit applies to the deliveries already waiting for it, not only to new ones: a new rate starts
+   * from a full bucket and the slots reserved under the old one are given up; all of them look again now. The
+   * bucket goes first (its delete waits for a take in flight, which writes its delivery's wait with it); then,
+   * under the flow lock (which admissions under maxConcurrency hold while they decide), the waiting are found.
+   */
+  private async releaseLimitWaiters(id: string, rateChanged: boolean, concurrencyChanged: boolean): Promise<void> {
+    if (rateChanged) await this.db.query(`DELETE FROM rate_buckets WHERE subscription_id = $1`, [id]);
+    const reasons = [...(rateChanged ? ['rate'] : []), ...(concurrencyChanged ? ['concurrency'] : [])];
+    const waiting: { id: string }[] = await this.db.transaction(async (tx) => {
+      await lockFlow(tx, id);
+      return tx.query(
+        `WITH released AS (
+           UPDATE deliveries SET waiting_for = CASE WHEN waiting_for = 'rate' THEN NULL ELSE waiting_for END
+            WHERE subscription_id = $1 AND waiting_for = ANY($2) AND status IN ('scheduled', 'retrying') RETURNING id
+         ) SELECT id FROM released ORDER BY id`,
+        [id, reasons],
+      );
+    });
+    void this.dispatcher.signal(
+      waiting.map((d) => d.id),
+      wakeSignal,
+    );
   }
 
   /** Soft delete: the history keeps its subject; unfinished deliveries end as cancelled. */

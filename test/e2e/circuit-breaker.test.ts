@@ -118,7 +118,7 @@ describe('circuit breaker', () => {
       assert.equal(ours.length, attempts, `receiver saw ${ours.map(describe).join(', ')}`);
       assert.ok(attempts < 6 + 6 * 3, `${attempts} attempts; without the breaker the 1 s retries alone would have made about 40`);
       const metrics: string = (await svc.api('GET', '/metrics')).body;
-      assert.match(metrics, /webhook_attempts_deferred_total [1-9]/);
+      assert.match(metrics, /webhook_attempts_deferred_total\{reason="circuit"\} [1-9]/);
     } finally {
       await failing.close();
       await healthy.close();

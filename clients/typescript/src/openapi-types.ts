@@ -3844,12 +3844,19 @@ export interface operations {
                                 [key: string]: string;
                             };
                             id: string;
+                            /** @description Attempts in flight at once at most; null: no limit */
+                            maxConcurrency: number | null;
                             name: string;
                             /** @enum {string} */
                             ordering: "none" | "fifo";
                             orderingKey: string | null;
                             /** @enum {string} */
                             payloadFormat: "envelope" | "raw" | "form";
+                            /** @description At most `perSecond` attempts per second, `burst` at once; null: no limit */
+                            rateLimit: {
+                                burst: number;
+                                perSecond: number;
+                            } | null;
                             retrySchedule: number[];
                             signature: {
                                 header: string | null;
@@ -3862,6 +3869,8 @@ export interface operations {
                             };
                             /** @enum {string} */
                             status: "active" | "paused" | "disabled";
+                            /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
+                            throttledUntil: string | null;
                             timeoutMs: number;
                             /** @description ISO 8601 UTC */
                             updatedAt: string;
@@ -4028,6 +4037,8 @@ export interface operations {
                     headers?: {
                         [key: string]: string;
                     };
+                    /** @description Attempts in flight at once to this subscription, across all workers (1..1000); null: no limit */
+                    maxConcurrency?: number | null;
                     name?: string;
                     /**
                      * @description `fifo`: a delivery is sent only after the previous one of its line (same subscription, same `orderingKey` value) ended
@@ -4039,6 +4050,13 @@ export interface operations {
                     /** @enum {string} */
                     payloadFormat?: "envelope" | "raw" | "form";
                     ping?: boolean;
+                    /** @description At most `perSecond` attempts per second to this subscription, across all workers, `burst` at once; waiting work is held (no attempt used), never dropped. null: no limit */
+                    rateLimit?: {
+                        /** @description How many may go at once after a quiet spell (default: one second’s worth, at least 1) */
+                        burst?: number;
+                        /** @description Attempts per second at most (0.01..10000, fractions allowed: 0.5 is one every 2 s) */
+                        perSecond: number;
+                    } | null;
                     retrySchedule?: number[];
                     signature?: {
                         header?: string;
@@ -4071,6 +4089,8 @@ export interface operations {
                     headers?: {
                         [key: string]: string;
                     };
+                    /** @description Attempts in flight at once to this subscription, across all workers (1..1000); null: no limit */
+                    maxConcurrency?: number | null;
                     name?: string;
                     /**
                      * @description `fifo`: a delivery is sent only after the previous one of its line (same subscription, same `orderingKey` value) ended
@@ -4082,6 +4102,13 @@ export interface operations {
                     /** @enum {string} */
                     payloadFormat?: "envelope" | "raw" | "form";
                     ping?: boolean;
+                    /** @description At most `perSecond` attempts per second to this subscription, across all workers, `burst` at once; waiting work is held (no attempt used), never dropped. null: no limit */
+                    rateLimit?: {
+                        /** @description How many may go at once after a quiet spell (default: one second’s worth, at least 1) */
+                        burst?: number;
+                        /** @description Attempts per second at most (0.01..10000, fractions allowed: 0.5 is one every 2 s) */
+                        perSecond: number;
+                    } | null;
                     retrySchedule?: number[];
                     signature?: {
                         header?: string;
@@ -4132,12 +4159,19 @@ export interface operations {
                             [key: string]: string;
                         };
                         id: string;
+                        /** @description Attempts in flight at once at most; null: no limit */
+                        maxConcurrency: number | null;
                         name: string;
                         /** @enum {string} */
                         ordering: "none" | "fifo";
                         orderingKey: string | null;
                         /** @enum {string} */
                         payloadFormat: "envelope" | "raw" | "form";
+                        /** @description At most `perSecond` attempts per second, `burst` at once; null: no limit */
+                        rateLimit: {
+                            burst: number;
+                            perSecond: number;
+                        } | null;
                         retrySchedule: number[];
                         /** @description The `whsec_` signing secret, shown only here; null for ed25519, whose signing key never leaves the service (receivers verify with `signature.publicKey`) */
                         secret: string | null;
@@ -4152,6 +4186,8 @@ export interface operations {
                         };
                         /** @enum {string} */
                         status: "active" | "paused" | "disabled";
+                        /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
+                        throttledUntil: string | null;
                         timeoutMs: number;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
@@ -4332,12 +4368,19 @@ export interface operations {
                             [key: string]: string;
                         };
                         id: string;
+                        /** @description Attempts in flight at once at most; null: no limit */
+                        maxConcurrency: number | null;
                         name: string;
                         /** @enum {string} */
                         ordering: "none" | "fifo";
                         orderingKey: string | null;
                         /** @enum {string} */
                         payloadFormat: "envelope" | "raw" | "form";
+                        /** @description At most `perSecond` attempts per second, `burst` at once; null: no limit */
+                        rateLimit: {
+                            burst: number;
+                            perSecond: number;
+                        } | null;
                         retrySchedule: number[];
                         signature: {
                             header: string | null;
@@ -4350,6 +4393,8 @@ export interface operations {
                         };
                         /** @enum {string} */
                         status: "active" | "paused" | "disabled";
+                        /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
+                        throttledUntil: string | null;
                         timeoutMs: number;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
@@ -4664,6 +4709,8 @@ export interface operations {
                     headers?: {
                         [key: string]: string;
                     };
+                    /** @description Attempts in flight at once to this subscription, across all workers (1..1000); null: no limit */
+                    maxConcurrency?: number | null;
                     name?: string;
                     /**
                      * @description `fifo`: a delivery is sent only after the previous one of its line (same subscription, same `orderingKey` value) ended
@@ -4674,6 +4721,13 @@ export interface operations {
                     orderingKey?: string | null;
                     /** @enum {string} */
                     payloadFormat?: "envelope" | "raw" | "form";
+                    /** @description At most `perSecond` attempts per second to this subscription, across all workers, `burst` at once; waiting work is held (no attempt used), never dropped. null: no limit */
+                    rateLimit?: {
+                        /** @description How many may go at once after a quiet spell (default: one second’s worth, at least 1) */
+                        burst?: number;
+                        /** @description Attempts per second at most (0.01..10000, fractions allowed: 0.5 is one every 2 s) */
+                        perSecond: number;
+                    } | null;
                     retrySchedule?: number[];
                     signature?: {
                         header?: string;
@@ -4706,6 +4760,8 @@ export interface operations {
                     headers?: {
                         [key: string]: string;
                     };
+                    /** @description Attempts in flight at once to this subscription, across all workers (1..1000); null: no limit */
+                    maxConcurrency?: number | null;
                     name?: string;
                     /**
                      * @description `fifo`: a delivery is sent only after the previous one of its line (same subscription, same `orderingKey` value) ended
@@ -4716,6 +4772,13 @@ export interface operations {
                     orderingKey?: string | null;
                     /** @enum {string} */
                     payloadFormat?: "envelope" | "raw" | "form";
+                    /** @description At most `perSecond` attempts per second to this subscription, across all workers, `burst` at once; waiting work is held (no attempt used), never dropped. null: no limit */
+                    rateLimit?: {
+                        /** @description How many may go at once after a quiet spell (default: one second’s worth, at least 1) */
+                        burst?: number;
+                        /** @description Attempts per second at most (0.01..10000, fractions allowed: 0.5 is one every 2 s) */
+                        perSecond: number;
+                    } | null;
                     retrySchedule?: number[];
                     signature?: {
                         header?: string;
@@ -4765,12 +4828,19 @@ export interface operations {
                             [key: string]: string;
                         };
                         id: string;
+                        /** @description Attempts in flight at once at most; null: no limit */
+                        maxConcurrency: number | null;
                         name: string;
                         /** @enum {string} */
                         ordering: "none" | "fifo";
                         orderingKey: string | null;
                         /** @enum {string} */
                         payloadFormat: "envelope" | "raw" | "form";
+                        /** @description At most `perSecond` attempts per second, `burst` at once; null: no limit */
+                        rateLimit: {
+                            burst: number;
+                            perSecond: number;
+                        } | null;
                         retrySchedule: number[];
                         /** @description Only when the change from ed25519 to an HMAC scheme made a new `whsec_` secret: shown this once */
                         secret?: string;
@@ -4785,6 +4855,8 @@ export interface operations {
                         };
                         /** @enum {string} */
                         status: "active" | "paused" | "disabled";
+                        /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
+                        throttledUntil: string | null;
                         timeoutMs: number;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
@@ -5315,12 +5387,19 @@ export interface operations {
                             [key: string]: string;
                         };
                         id: string;
+                        /** @description Attempts in flight at once at most; null: no limit */
+                        maxConcurrency: number | null;
                         name: string;
                         /** @enum {string} */
                         ordering: "none" | "fifo";
                         orderingKey: string | null;
                         /** @enum {string} */
                         payloadFormat: "envelope" | "raw" | "form";
+                        /** @description At most `perSecond` attempts per second, `burst` at once; null: no limit */
+                        rateLimit: {
+                            burst: number;
+                            perSecond: number;
+                        } | null;
                         retrySchedule: number[];
                         signature: {
                             header: string | null;
@@ -5333,6 +5412,8 @@ export interface operations {
                         };
                         /** @enum {string} */
                         status: "active" | "paused" | "disabled";
+                        /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
+                        throttledUntil: string | null;
                         timeoutMs: number;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
@@ -5832,12 +5913,19 @@ export interface operations {
                             [key: string]: string;
                         };
                         id: string;
+                        /** @description Attempts in flight at once at most; null: no limit */
+                        maxConcurrency: number | null;
                         name: string;
                         /** @enum {string} */
                         ordering: "none" | "fifo";
                         orderingKey: string | null;
                         /** @enum {string} */
                         payloadFormat: "envelope" | "raw" | "form";
+                        /** @description At most `perSecond` attempts per second, `burst` at once; null: no limit */
+                        rateLimit: {
+                            burst: number;
+                            perSecond: number;
+                        } | null;
                         released: number;
                         retrySchedule: number[];
                         signature: {
@@ -5851,6 +5939,8 @@ export interface operations {
                         };
                         /** @enum {string} */
                         status: "active" | "paused" | "disabled";
+                        /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
+                        throttledUntil: string | null;
                         timeoutMs: number;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;

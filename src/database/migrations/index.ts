@@ -7,6 +7,7 @@ import { DeliveryWaitingFor1795682000000 } from './1795682000000-DeliveryWaiting
 import { FifoLines1795682317365 } from './1795682317365-FifoLines.js';
 import { IngestQuota1795682967417 } from './1795682967417-IngestQuota.js';
 import { ChangeFeedTriggers1795683037357 } from './1795683037357-ChangeFeedTriggers.js';
+import { SubscriptionFlowLimits1795684000000 } from './1795684000000-SubscriptionFlowLimits.js';
 import { Ed25519Keys1795685000000 } from './1795685000000-Ed25519Keys.js';
 import { RetentionPurge1796250931093 } from './1796250931093-RetentionPurge.js';
 
@@ -21,6 +22,7 @@ export const migrations = [
   FifoLines1795682317365,
   IngestQuota1795682967417,
   ChangeFeedTriggers1795683037357,
+  SubscriptionFlowLimits1795684000000,
   Ed25519Keys1795685000000,
   RetentionPurge1796250931093,
 ];

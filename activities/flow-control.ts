@@ -1,0 +1,140 @@
+import type { DataSource } from 'typeorm';
+import { namedSql } from '../src/database/named-sql.js';
+import type { Queryable } from '../src/database/queryable.js';
+import { lockFlow } from '../src/subscriptions/flow-lock.js';
+import { concurrencyRecheckMs, rateTerms, throttleDeferralMs, type RateLimit } from '../src/policy/flow-limits.js';
+import { wakeSignal } from '../workflows/contracts.js';
+import type { DeliveryContext } from './delivery-context.js';
+import { claimSending, recordWait, type Claim } from './delivery-row.js';
+import { leaseMs } from './delivery-context.js';
+import type { ActivityLog, Signaller } from './deps.js';
+
+// A subscription's flow, in named operations: wait out a throttle, admit an attempt under the rate limit and
+// maxConcurrency (taking a rate slot and a place among the attempts in flight), and wake the next delivery
+// waiting for a place when an attempt ends. The numbers are in src/policy/flow-limits.ts; the state is in
+// Postgres (the rate bucket, the subscription's deliveries marked `sending`), so the limits hold across workers.
+
+/** Whether an attempt due now may go, and if the admission marked its row `sending` already, how that went. */
+export type FlowAdmission = { go: true; claim?: Claim } | { go: false; deferredBy: 'rate' | 'concurrency'; delayMs: number };
+
+export const hasFlowLimits = (ctx: Pick<DeliveryContext, 'ratePerSecond' | 'maxConcurrency'>) =>
+  ctx.ratePerSecond !== null || ctx.maxConcurrency !== null;
+
+/** A slot due this soon is due: not worth another round through the workflow. */
+const SLOT_DUE_MS = 5;
+
+// The subscription's other attempts in flight (within their lease, as the read's mark judges them) and the age of
+// the oldest, whose lease ends first. Read after the lock, so by a snapshot that sees every admission before it.
+const IN_FLIGHT_SQL = `
+SELECT count(*)::int AS n, EXTRACT(EPOCH FROM statement_timestamp() - min(updated_at))::float8 * 1000 AS "oldestAgeMs"
+  FROM deliveries
+ WHERE subscription_id = :subscriptionId AND status = 'sending' AND id <> :deliveryId
+   AND updated_at > statement_timestamp() - make_interval(secs => :leaseMs::float8 / 1000)`;
+
+// One take (see takeSlot in src/policy/flow-limits.ts, its model): on the latest version of the bucket row (ON
+// CONFLICT DO UPDATE locks and reads it, so takes from any number of workers count exactly), the attempt goes if
+// the bucket has room and no one waits ahead of it (or it is back at its own slot); else it gets the next slot
+// of the queue, and the delivery's row says so (as recordWait) in the same statement: a limit change that
+// deletes the bucket waits for the take, and then finds the delivery waiting (see SubscriptionsService).
+// statement_timestamp() is one moment for the whole statement, taken after any lock before it.
+const FITS = `greatest(b.full_at, statement_timestamp()) + :intervalSeconds::float8 * interval '1 second'
+              <= statement_timestamp() + :burstSeconds::float8 * interval '1 second'
+              AND (:holdsSlot::boolean OR b.queue_at IS NULL OR b.queue_at <= statement_timestamp())`;
+const TAKE_SLOT_SQL = `
+WITH taken AS (
+  INSERT INTO rate_buckets AS b (subscription_id, full_at, queue_at, taken)
+  VALUES (:subscriptionId, statement_timestamp() + :intervalSeconds::float8 * interval '1 second', NULL, true)
+  ON CONFLICT (subscription_id) DO UPDATE SET
+    taken = ${FITS},
+    full_at = CASE WHEN ${FITS} THEN greatest(b.full_at, statement_timestamp()) + :intervalSeconds::float8 * interval '1 second' ELSE b.full_at END,
+    queue_at = CASE WHEN ${FITS} THEN b.queue_at
+                    ELSE greatest(b.queue_at, b.full_at + (:intervalSeconds::float8 - :burstSeconds::float8) * interval '1 second', statement_timestamp())
+                         + :intervalSeconds::float8 * interval '1 second' END
+  RETURNING taken, queue_at - :intervalSeconds::float8 * interval '1 second' AS slot_at
+), waits AS (
+  UPDATE deliveries d
+     SET status = CASE WHEN d.attempt_count = 0 THEN 'scheduled' ELSE 'retrying' END, waiting_for = 'rate',
+         next_attempt_at = taken.slot_at, dispatched = true, updated_at = now()
+    FROM taken
+   WHERE d.id = :deliveryId AND NOT taken.taken AND d.status NOT IN ('succeeded', 'failed', 'cancelled')
+)
+SELECT taken, EXTRACT(EPOCH FROM slot_at - statement_timestamp())::float8 * 1000 AS "waitMs" FROM taken`;
+
+/** The subscription is throttled (a 429 or 503): the delivery waits until it ends, spread, using no attempt. */
+export async function awaitThrottle(db: Queryable, ctx: DeliveryContext): Promise<number> {
+  const delayMs = throttleDeferralMs(ctx.throttleWaitMs ?? 0);
+  await recordWait(db, ctx.deliveryId, 'throttled', new Date(Date.now() + delayMs));
+  return delayMs;
+}
+
+/**
+ * Admits an attempt of a subscription with a rate limit or maxConcurrency. With maxConcurrency the count of
+ * attempts in flight, the rate slot and the mark `sending` are one step under the subscription's lock: over the
+ * limit, the delivery waits for a place (woken when an attempt ends). Under it, or with a rate limit alone, it
+ * takes a rate slot: due now, it goes; later, it waits for its slot, which it keeps.
+ */
+export async function admitFlow(db: DataSource, ctx: DeliveryContext): Promise<FlowAdmission> {
+  if (ctx.maxConcurrency === null) return admitRate(db, ctx);
+  const maxConcurrency = ctx.maxConcurrency;
+  return db.transaction(async (tx) => {
+    await lockFlow(tx, ctx.subscriptionId);
+    const [inFlight]: { n: number; oldestAgeMs: number | null }[] = await tx.query(
+      ...namedSql(IN_FLIGHT_SQL, { subscriptionId: ctx.subscriptionId, deliveryId: ctx.deliveryId, leaseMs: leaseMs(ctx.timeoutMs) }),
+    );
+    if (inFlight.n >= maxConcurrency) {
+      const firstLeaseEndsMs = inFlight.oldestAgeMs === null ? null : leaseMs(ctx.timeoutMs) - inFlight.oldestAgeMs;
+      const delayMs = concurrencyRecheckMs(firstLeaseEndsMs);
+      await recordWait(tx, ctx.deliveryId, 'concurrency', new Date(Date.now() + delayMs));
+      return { go: false, deferredBy: 'concurrency', delayMs };
+    }
+    const rate = await admitRate(tx, ctx);
+    if (!rate.go) return rate;
+    return { go: true, claim: await claimSending(tx, ctx.deliveryId, ctx.timeoutMs) };
+  });
+}
+
+/** The rate limit alone (or after maxConcurrency admitted the attempt): go now, or wait for a slot of its own. */
+async function admitRate(db: Queryable, ctx: DeliveryContext): Promise<FlowAdmission> {
+  if (ctx.ratePerSecond === null) return { go: true };
+  // Woken before its slot (a wake-up meant for another wait): it keeps the slot and waits on.
+  if (ctx.rateSlotWaitMs !== null && ctx.rateSlotWaitMs > SLOT_DUE_MS)
+    return { go: false, deferredBy: 'rate', delayMs: Math.ceil(ctx.rateSlotWaitMs) };
+  const limit: RateLimit = { perSecond: ctx.ratePerSecond, burst: ctx.rateBurst ?? 1 };
+  const [slot]: { taken: boolean; waitMs: number }[] = await db.query(
+    ...namedSql(TAKE_SLOT_SQL, {
+      subscriptionId: ctx.subscriptionId,
+      deliveryId: ctx.deliveryId,
+      holdsSlot: ctx.rateSlotWaitMs !== null,
+      ...rateTerms(limit),
+    }),
+  );
+  if (slot.taken) return { go: true };
+  // The slot is the delivery's: `waiting_for = 'rate'` with `next_attempt_at` at the slot says so to its next run.
+  return { go: false, deferredBy: 'rate', delayMs: Math.max(1, Math.ceil(slot.waitMs)) };
+}
+
+/**
+ * An attempt of a subscription with maxConcurrency ended (or gave its place back): wakes the oldest delivery
+ * waiting for a place, which looks again at once. One per ended attempt: one place freed. A failure is logged;
+ * the waiting delivery's own timer brings it back (see concurrencyRecheckMs).
+ */
+export async function wakeNextWaiting(db: DataSource, signaller: Signaller, log: ActivityLog, subscriptionId: string): Promise<void> {
+  try {
+    // The one woken is due now: two attempts ending together wake two deliveries, not the same one twice.
+    const next: { id: string }[] = await db.transaction(async (tx) => {
+      await lockFlow(tx, subscriptionId);
+      return tx.query(
+        `WITH next AS (
+           SELECT id FROM deliveries
+            WHERE subscription_id = $1 AND waiting_for = 'concurrency' AND status IN ('scheduled', 'retrying') AND next_attempt_at > now()
+            ORDER BY id LIMIT 1
+         ), woken AS (UPDATE deliveries d SET next_attempt_at = now() FROM next WHERE d.id = next.id RETURNING d.id)
+         SELECT id FROM woken`,
+        [subscriptionId],
+      );
+    });
+    if (next.length) await signaller.signal([next[0].id], wakeSignal);
+  } catch (err) {
+    log.warn(`waking the next delivery waiting on subscription ${subscriptionId}'s maxConcurrency failed: ${(err as Error).message}`);
+  }
+}

@@ -1,0 +1,10 @@
+import type { Queryable } from '../database/queryable.js';
+
+/**
+ * Holds one subscription's flow lock until the transaction ends: admissions under its maxConcurrency, the look
+ * for the next delivery waiting for a place, and a limit change's release of the waiting deliveries take it, so
+ * none of them misses what another committed just before (see activities/flow-control.ts).
+ */
+export async function lockFlow(tx: Queryable, subscriptionId: string): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('flow:' || $1, 0))`, [subscriptionId]);
+}
