@@ -108,7 +108,9 @@ export class DeliveriesService {
   async redeliverOne(tenantId: string, id: string) {
     const original = await this.get(tenantId, id);
     if ((await this.purgedEvents([original.eventId])).size)
-      throw conflict(`The payload of event ${original.eventId} was purged (retention or DELETE /v1/events/:id); there is nothing to send again.`);
+      throw conflict(
+        `The payload of event ${original.eventId} was purged (retention or DELETE /v1/events/:id); there is nothing to send again.`,
+      );
     const [created] = await this.redeliver(tenantId, [original]);
     if (!created) throw conflict(`The subscription of delivery ${id} was deleted; there is nowhere to redeliver.`);
     return this.view(created);

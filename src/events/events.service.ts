@@ -169,7 +169,8 @@ export class EventsService {
       cancelSignal,
     );
     // The next of each FIFO line no longer waits for a cancelled delivery.
-    for (const d of cancelled.filter((c) => c.orderingKey !== null)) await this.dispatcher.signal(await nextInLine(this.db, d.id), wakeSignal);
+    for (const d of cancelled.filter((c) => c.orderingKey !== null))
+      await this.dispatcher.signal(await nextInLine(this.db, d.id), wakeSignal);
   }
 
   private eventView(e: Event) {

@@ -38,7 +38,11 @@ export async function purgeResponseBodies(db: Queryable, cutoff: Date, limit = P
  * go (a receiver may echo what it got), and its unfinished deliveries are cancelled, since there is nothing left
  * to send. Answers the cancelled deliveries (to signal) or null when the tenant has no such event.
  */
-export async function forgetEvent(db: Queryable, tenantId: string, eventId: string): Promise<{ id: string; orderingKey: string | null }[] | null> {
+export async function forgetEvent(
+  db: Queryable,
+  tenantId: string,
+  eventId: string,
+): Promise<{ id: string; orderingKey: string | null }[] | null> {
   const [row] = (await db.query(
     `WITH e AS (
        UPDATE events SET data = '{}'::jsonb, purged_at = coalesce(purged_at, now())

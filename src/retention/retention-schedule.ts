@@ -25,7 +25,13 @@ export class RetentionSchedule implements OnApplicationBootstrap {
     const options = {
       scheduleId: retentionScheduleId(taskQueue),
       spec: { intervals: [{ every: '1 hour' }] },
-      action: { type: 'startWorkflow', workflowType: PURGE_WORKFLOW_TYPE, taskQueue, args: [input], workflowId: `retention-purge-${taskQueue}` },
+      action: {
+        type: 'startWorkflow',
+        workflowType: PURGE_WORKFLOW_TYPE,
+        taskQueue,
+        args: [input],
+        workflowId: `retention-purge-${taskQueue}`,
+      },
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 hour' },
     } satisfies ScheduleOptions;
     try {
@@ -40,6 +46,8 @@ export class RetentionSchedule implements OnApplicationBootstrap {
         .update((previous) => ({ ...previous, spec: options.spec, action: options.action, policies: options.policies }))
         .catch((e: unknown) => this.log.warn(`the retention schedule could not be updated: ${(e as Error).message}`));
     }
-    this.log.log(`retention: payloads and response bodies older than ${this.config.retentionDays} days purged hourly (schedule ${options.scheduleId})`);
+    this.log.log(
+      `retention: payloads and response bodies older than ${this.config.retentionDays} days purged hourly (schedule ${options.scheduleId})`,
+    );
   }
 }

@@ -46,7 +46,10 @@ describe('retention: payloads and response bodies purged on a Temporal schedule,
     await eventually(async () => ((await deliveryOf(endedDelivery)).status === 'succeeded' ? true : undefined));
     assert.equal((await deliveryOf(endedDelivery)).attempts[0].responseBody, 'the receiver echoes: secret-ish');
     // Both events and the attempt pass the retention (a point in time, not a guess about the machine's speed).
-    const newest = Math.max(Date.parse((await eventOf(waiting.id)).createdAt), Date.parse((await deliveryOf(endedDelivery)).attempts[0].startedAt));
+    const newest = Math.max(
+      Date.parse((await eventOf(waiting.id)).createdAt),
+      Date.parse((await deliveryOf(endedDelivery)).attempts[0].startedAt),
+    );
     await new Promise((r) => setTimeout(r, Math.max(0, newest + RETENTION_SECONDS * 1000 + 200 - Date.now())));
 
     const purged = await purgeNow();
