@@ -14,6 +14,10 @@ export interface Slot {
  */
 export class AttemptSlots {
   private inFlight = 0;
+  /** Attempt durations over the whole worker, for a wait on the worker being full. */
+  private typicalMs?: number;
+  /** Attempt durations per tenant (`t:`) and subscription (`s:`), recent ones weighing most; bounded. */
+  private readonly typicalByKey = new Map<string, number>();
   private readonly tenants = new Map<string, Holder>();
   private readonly subscriptions = new Map<string, Holder>();
 
@@ -35,10 +39,13 @@ export class AttemptSlots {
     const subscriptionCap = share(tenantCap, tenantSubs, subscription !== undefined);
     const full = this.inFlight >= this.total;
     if (full || (tenant?.deadlines.length ?? 0) >= tenantCap || (subscription?.deadlines.length ?? 0) >= subscriptionCap) {
-      const blocking = full ? undefined : (subscription?.deadlines.length ?? 0) >= subscriptionCap ? subscription : tenant;
-      return { retryInMs: this.waitFor(blocking) };
+      const bySubscription = !full && (subscription?.deadlines.length ?? 0) >= subscriptionCap;
+      const blocking = full ? undefined : bySubscription ? subscription : tenant;
+      const typicalMs = full ? this.typicalMs : this.typicalByKey.get(bySubscription ? `s:${subscriptionId}` : `t:${tenantId}`);
+      return { retryInMs: this.waitFor(blocking, typicalMs) };
     }
-    const deadline = this.now() + timeoutMs;
+    const startedAt = this.now();
+    const deadline = startedAt + timeoutMs;
     const t = this.hold(this.tenants, tenantId, deadline);
     if (!subscription) t.subscriptions++;
     this.hold(this.subscriptions, subscriptionId, deadline);
@@ -49,10 +56,21 @@ export class AttemptSlots {
         if (released) return;
         released = true;
         this.inFlight--;
+        const tookMs = this.now() - startedAt;
+        this.typicalMs = typical(this.typicalMs, tookMs);
+        this.remember(`s:${subscriptionId}`, tookMs);
+        this.remember(`t:${tenantId}`, tookMs);
         this.drop(this.subscriptions, subscriptionId, deadline, () => this.tenants.get(tenantId)!.subscriptions--);
         this.drop(this.tenants, tenantId, deadline);
       },
     };
+  }
+
+  private remember(key: string, tookMs: number): void {
+    const previous = this.typicalByKey.get(key);
+    this.typicalByKey.delete(key);
+    if (this.typicalByKey.size >= TYPICAL_KEYS) this.typicalByKey.delete(this.typicalByKey.keys().next().value!);
+    this.typicalByKey.set(key, typical(previous, tookMs));
   }
 
   private hold(holders: Map<string, Holder>, key: string, deadline: number): Holder {
@@ -71,10 +89,15 @@ export class AttemptSlots {
     }
   }
 
-  /** Until the earliest attempt holding the way is due to end (at least a quarter second), spread by up to 20 %. */
-  private waitFor(holder: Holder | undefined): number {
-    const earliest = holder ? Math.min(...holder.deadlines) : this.now() + 1_000;
-    return Math.round(Math.max(250, earliest - this.now()) * (1 + 0.2 * Math.random()));
+  /**
+   * Until one of the attempts holding the way is likely to end: twice their typical duration so far, at most
+   * until the earliest is due to end (its timeout), at least a quarter second; spread by up to 20 %. A healthy
+   * endpoint's attempts end in milliseconds, so its waiters look again soon; a hanging one's wait for the timeout.
+   */
+  private waitFor(holder: Holder | undefined, typicalMs: number | undefined): number {
+    const untilDue = holder ? Math.min(...holder.deadlines) - this.now() : 1_000;
+    const wait = typicalMs === undefined ? untilDue : Math.min(untilDue, 2 * typicalMs);
+    return Math.round(Math.max(250, wait) * (1 + 0.2 * Math.random()));
   }
 }
 
@@ -84,6 +107,12 @@ interface Holder {
   /** For a tenant: how many of its subscriptions have attempts in flight. */
   subscriptions: number;
 }
+
+/** Tenants and subscriptions whose attempt durations are remembered (the least recently used go first). */
+const TYPICAL_KEYS = 10_000;
+
+/** A moving average of attempt durations: recent attempts weigh most. */
+const typical = (previous: number | undefined, tookMs: number) => (previous === undefined ? tookMs : 0.8 * previous + 0.2 * tookMs);
 
 /** One holder's share of `total` while `holders` hold some (itself among them or not), one share kept free. */
 function share(total: number, holders: number, isHolder: boolean): number {

@@ -53,4 +53,28 @@ describe('attempt slots shared between tenants and subscriptions', () => {
     assert.equal(slots.used, 0);
     assert.ok(granted(slots.tryAcquire('ten', 'sub', 30_000)));
   });
+
+  it('has waiters behind fast attempts look again soon, and those behind hanging ones wait for the timeout', () => {
+    let now = 0;
+    const slots = new AttemptSlots(8, () => now);
+    // A healthy subscription's attempts end in 20 ms: a waiter behind its share looks again within half a second.
+    const fast = [slots.tryAcquire('ten', 'sub_fast', 15_000), slots.tryAcquire('ten', 'sub_fast', 15_000)];
+    now += 20;
+    for (const s of fast) if (granted(s)) s.release();
+    const again = [slots.tryAcquire('ten', 'sub_fast', 15_000), slots.tryAcquire('ten', 'sub_fast', 15_000)];
+    assert.ok(again.every(granted));
+    const behindFast = slots.tryAcquire('ten', 'sub_fast', 15_000);
+    assert.ok(!granted(behindFast));
+    assert.ok(behindFast.retryInMs <= 300, `retry in ${behindFast.retryInMs} ms behind 20 ms attempts`);
+    for (const s of again) if (granted(s)) s.release();
+    // A hanging one's attempts run to their timeout: its waiters wait until the earliest is due.
+    const hanging = [slots.tryAcquire('ten2', 'sub_hang', 10_000), slots.tryAcquire('ten2', 'sub_hang', 10_000)];
+    now += 10_000;
+    for (const s of hanging) if (granted(s)) s.release();
+    slots.tryAcquire('ten2', 'sub_hang', 10_000);
+    slots.tryAcquire('ten2', 'sub_hang', 10_000);
+    const behindHanging = slots.tryAcquire('ten2', 'sub_hang', 10_000);
+    assert.ok(!granted(behindHanging));
+    assert.ok(behindHanging.retryInMs >= 10_000, `retry in ${behindHanging.retryInMs} ms behind hanging attempts`);
+  });
 });
