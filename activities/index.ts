@@ -1,17 +1,20 @@
 import type { DeliveryActivities } from '../workflows/contracts.js';
+import type { ReplayActivities } from '../workflows/replay-contracts.js';
 import type { RetentionActivities } from '../workflows/retention-contracts.js';
 import { attemptDelivery } from './attempt.activity.js';
 import { purgeExpired } from './purge.activity.js';
+import { replayBatch } from './replay.activity.js';
 import type { ActivityDeps } from './deps.js';
 import { writeOperationalEvent } from '../src/events/operational-events.js';
 
 export type { ActivityDeps } from './deps.js';
 
 /** The worker's activities, bound to their dependencies (database, HTTP pool, signaller, log, metrics). */
-export function createActivities(deps: ActivityDeps): DeliveryActivities & RetentionActivities {
+export function createActivities(deps: ActivityDeps): DeliveryActivities & RetentionActivities & ReplayActivities {
   return {
     attemptDelivery: (input) => attemptDelivery(deps, input),
     purgeExpired: (input) => purgeExpired(deps, input),
+    replayBatch: (input) => replayBatch(deps, input),
     // Workflows whose attempt ran on code from before operational events were written with the outcome ask for
     // them here; kept so that their histories replay and their events are raised.
     raiseEvents: async (requests) => {

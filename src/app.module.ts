@@ -11,6 +11,7 @@ import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { EventTypesModule } from './event-types/event-types.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ReplaysModule } from './replays/replays.module.js';
 import { SecretsModule } from './secrets/secrets.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
@@ -66,7 +67,7 @@ export class AppModule {
               ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }] }),
             ]
           : []),
-        ...(api ? [TenantsModule, EventTypesModule, SubscriptionsModule, EventsModule, DeliveriesModule, StatsModule] : []),
+        ...(api ? [TenantsModule, EventTypesModule, SubscriptionsModule, EventsModule, DeliveriesModule, ReplaysModule, StatsModule] : []),
         ...(worker ? [WorkerModule] : []),
       ],
     };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
 
-export type IdPrefix = 'ten' | 'key' | 'sub' | 'evt' | 'dlv' | 'att';
+export type IdPrefix = 'ten' | 'key' | 'sub' | 'evt' | 'dlv' | 'att' | 'rpl';
 
 /**
  * A prefixed, opaque id whose body sorts by creation time (48-bit millisecond time, then 80 random bits,

@@ -1,15 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { And, DataSource, In, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
+import { DataSource, In, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
 import { Client } from '@temporalio/client';
 import { cancelSignal, wakeSignal, workflowIdFor } from '../../workflows/contracts.js';
 import { conflict, notFound } from '../common/errors.js';
 import { nextInLine } from './delivery-lines.js';
-import { deliveriesFor, insertDeliveries, type Target } from '../events/event-writer.js';
+import { purgedEvents, writeRedeliveries } from './redeliveries.js';
 import { toPage } from '../common/pagination.js';
 import { Attempt } from './attempt.entity.js';
 import { DeliveryDispatcher } from './delivery-dispatcher.js';
-import { attemptView, deliveryView, type DeliveryFilters, type ListDeliveriesQuery, type SearchDeliveriesQuery } from './delivery.dto.js';
+import { attemptView, deliveryView, type ListDeliveriesQuery, type SearchDeliveriesQuery } from './delivery.dto.js';
 import { Delivery } from './delivery.entity.js';
+import { deliveryWhere } from './delivery-filters.js';
 
 @Injectable()
 export class DeliveriesService {
@@ -62,52 +63,15 @@ export class DeliveriesService {
 
   /** New deliveries (kind `redelivery`) of the same events to the same subscriptions; `webhook-id` stays the event id. */
   async redeliver(tenantId: string, originals: Delivery[]): Promise<Delivery[]> {
-    // A purged event has nothing left to send.
-    const purged = await this.purgedEvents(originals.map((d) => d.eventId));
-    originals = originals.filter((d) => !purged.has(d.eventId));
-    if (originals.length === 0) return [];
-    const subs: (Target & { deleted: boolean })[] = await this.db.query(
-      `SELECT id, status, url, ordering, ordering_key AS "orderingKey", deleted_at IS NOT NULL AS deleted
-         FROM subscriptions WHERE tenant_id = $1 AND id = ANY($2)`,
-      [tenantId, [...new Set(originals.map((d) => d.subscriptionId))]],
-    );
-    const byId = new Map(subs.map((s) => [s.id, s]));
-    const data = await this.dataOfLinedEvents(originals, byId);
-    const items = originals.flatMap((d) => {
-      const sub = byId.get(d.subscriptionId);
-      if (!sub || sub.deleted) return [];
-      return deliveriesFor(tenantId, d.eventType, [sub], 'redelivery', data.get(d.eventId)).map((item) => ({
-        ...item,
-        eventId: d.eventId,
-      }));
-    });
-    await insertDeliveries(this.db, items, 'redelivery');
+    const items = await writeRedeliveries(this.db, tenantId, originals);
     this.dispatcher.enqueue(items);
     if (items.length === 0) return [];
     return this.db.getRepository(Delivery).find({ where: { id: In(items.map((i) => i.id)) }, order: { id: 'ASC' } });
   }
 
-  /** The data of the events whose redelivery joins a FIFO line named by a part of it (the line of today's key). */
-  private async dataOfLinedEvents(originals: Delivery[], subs: Map<string, Target>): Promise<Map<string, unknown>> {
-    const ids = originals.filter((d) => subs.get(d.subscriptionId)?.orderingKey != null).map((d) => d.eventId);
-    if (ids.length === 0) return new Map();
-    const rows: { id: string; data: unknown }[] = await this.db.query(`SELECT id, data FROM events WHERE id = ANY($1)`, [
-      [...new Set(ids)],
-    ]);
-    return new Map(rows.map((r) => [r.id, r.data]));
-  }
-
-  private async purgedEvents(eventIds: string[]): Promise<Set<string>> {
-    if (eventIds.length === 0) return new Set();
-    const rows: { id: string }[] = await this.db.query(`SELECT id FROM events WHERE id = ANY($1) AND purged_at IS NOT NULL`, [
-      [...new Set(eventIds)],
-    ]);
-    return new Set(rows.map((r) => r.id));
-  }
-
   async redeliverOne(tenantId: string, id: string) {
     const original = await this.get(tenantId, id);
-    if ((await this.purgedEvents([original.eventId])).size)
+    if ((await purgedEvents(this.db, [original.eventId])).size)
       throw conflict(
         `The payload of event ${original.eventId} was purged (retention or DELETE /v1/events/:id); there is nothing to send again.`,
       );
@@ -137,19 +101,4 @@ export class DeliveriesService {
     }
     return this.view(await this.get(tenantId, id));
   }
-}
-
-/** The deliveries of a tenant that the filters name (the search, and the replays). */
-export function deliveryWhere(tenantId: string, f: DeliveryFilters): FindOptionsWhere<Delivery> {
-  const where: FindOptionsWhere<Delivery> = { tenantId };
-  if (f.status) where.status = f.status;
-  if (f.eventType) where.eventType = f.eventType;
-  if (f.subscriptionId) where.subscriptionId = f.subscriptionId;
-  if (f.statusCode) where.lastStatusCode = f.statusCode;
-  const since = f.since ? new Date(f.since) : undefined;
-  const until = f.until ? new Date(f.until) : undefined;
-  if (since && until) where.createdAt = And(MoreThanOrEqual(since), LessThan(until));
-  else if (since) where.createdAt = MoreThanOrEqual(since);
-  else if (until) where.createdAt = LessThan(until);
-  return where;
 }

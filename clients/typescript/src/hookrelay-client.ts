@@ -17,6 +17,7 @@ export interface SendOptions {
 export class HookrelayClient {
   readonly subscriptions;
   readonly filters;
+  readonly replays;
   readonly deliveries;
   readonly eventTypes;
   readonly events;
@@ -51,6 +52,13 @@ export class HookrelayClient {
       /** Whether the subscription's filter (or `body.filter`) matches a sample event, and why. */
       testFilter: (subscriptionId: string, body: M.SubscriptionFilterTest) =>
         run(api.POST('/v1/subscriptions/{id}/filter-test', { ...id(subscriptionId), body })),
+    };
+
+    this.replays = {
+      /** Sends again every delivery the filters name (or, with `dryRun`, counts them). */
+      create: (body: M.CreateReplay, idempotencyKey?: string) =>
+        run(api.POST('/v1/replays', { body, params: { header: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {} } })),
+      get: (replayId: string) => run(api.GET('/v1/replays/{id}', id(replayId))),
     };
 
     this.filters = {

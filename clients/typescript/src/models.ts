@@ -32,6 +32,8 @@ export type Delivery = Answer<'DeliveriesController_get', 200>;
 export type DeliveryPage = Answer<'SubscriptionsController_history', 200>;
 export type ListDeliveriesQuery = Query<'SubscriptionsController_history'>;
 export type SearchDeliveriesQuery = Query<'DeliveriesController_search'>;
+export type CreateReplay = Body<'ReplaysController_create'>;
+export type Replay = Answer<'ReplaysController_get', 200>;
 export type RedeliveredDelivery = Answer<'DeliveriesController_redeliver', 202>;
 export type CancelledDelivery = Answer<'DeliveriesController_cancel', 200>;
 

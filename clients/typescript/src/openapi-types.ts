@@ -226,6 +226,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/replays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReplaysController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/replays/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReplaysController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stats/deliveries": {
         parameters: {
             query?: never;
@@ -3486,6 +3518,430 @@ export interface operations {
                         matches: boolean;
                         /** @description The condition that decided it, e.g. `amount is 50, not > 100` */
                         reason: string;
+                    };
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Body or event payload over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    ReplaysController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key answers the first replay (200) */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Answer how many deliveries the filters name, and a sample, without replaying */
+                    dryRun?: boolean;
+                    eventType?: string;
+                    /**
+                     * Format: date-time
+                     * @description Created at or after
+                     */
+                    since?: string;
+                    /** @enum {string} */
+                    status?: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
+                    /** @description The last attempt's HTTP status */
+                    statusCode?: number;
+                    subscriptionId?: string;
+                    /**
+                     * Format: date-time
+                     * @description Created before
+                     */
+                    until?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A dry run, or the replay this Idempotency-Key made before */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                        /** @constant */
+                        dryRun: true;
+                        /** @description Up to 10 of them, newest first */
+                        sample: {
+                            attemptCount: number;
+                            completedAt: string | null;
+                            /** @description ISO 8601 UTC */
+                            createdAt: string;
+                            eventId: string;
+                            eventType: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "event" | "ping" | "test" | "redelivery";
+                            lastStatusCode: number | null;
+                            nextAttemptAt: string | null;
+                            /** @description The FIFO line this delivery is in (the value of its subscription’s `orderingKey`); null: unordered */
+                            orderingKey: string | null;
+                            /** @description The delivery before this one in its FIFO line: this one is sent only after that one ended */
+                            predecessorId: string | null;
+                            /** @enum {string} */
+                            status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
+                            subscriptionId: string;
+                            temporalUrl: string;
+                            /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
+                            waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
+                            workflowId: string;
+                        }[];
+                    } | {
+                        completedAt: string | null;
+                        /** @description ISO 8601 UTC */
+                        createdAt: string;
+                        /** @description Only deliveries created before this are replayed (never the replay’s own) */
+                        createdBefore: string;
+                        /** @description As sent */
+                        filters: {
+                            [key: string]: unknown;
+                        };
+                        id: string;
+                        /** @description Redeliveries made so far */
+                        sent: number;
+                        /** @description Named but not sent: the event was purged or the subscription deleted */
+                        skipped: number;
+                        /** @enum {string} */
+                        status: "running" | "completed";
+                        temporalUrl: string;
+                        /** @description Deliveries the filters named when the replay was made */
+                        total: number;
+                        workflowId: string;
+                    };
+                };
+            };
+            /** @description Started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        completedAt: string | null;
+                        /** @description ISO 8601 UTC */
+                        createdAt: string;
+                        /** @description Only deliveries created before this are replayed (never the replay’s own) */
+                        createdBefore: string;
+                        /** @description As sent */
+                        filters: {
+                            [key: string]: unknown;
+                        };
+                        id: string;
+                        /** @description Redeliveries made so far */
+                        sent: number;
+                        /** @description Named but not sent: the event was purged or the subscription deleted */
+                        skipped: number;
+                        /** @enum {string} */
+                        status: "running" | "completed";
+                        temporalUrl: string;
+                        /** @description Deliveries the filters named when the replay was made */
+                        total: number;
+                        workflowId: string;
+                    };
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Body or event payload over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    ReplaysController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        completedAt: string | null;
+                        /** @description ISO 8601 UTC */
+                        createdAt: string;
+                        /** @description Only deliveries created before this are replayed (never the replay’s own) */
+                        createdBefore: string;
+                        /** @description As sent */
+                        filters: {
+                            [key: string]: unknown;
+                        };
+                        id: string;
+                        /** @description Redeliveries made so far */
+                        sent: number;
+                        /** @description Named but not sent: the event was purged or the subscription deleted */
+                        skipped: number;
+                        /** @enum {string} */
+                        status: "running" | "completed";
+                        temporalUrl: string;
+                        /** @description Deliveries the filters named when the replay was made */
+                        total: number;
+                        workflowId: string;
                     };
                 };
             };

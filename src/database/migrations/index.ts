@@ -10,6 +10,7 @@ import { ChangeFeedTriggers1795683037357 } from './1795683037357-ChangeFeedTrigg
 import { SubscriptionFlowLimits1795684000000 } from './1795684000000-SubscriptionFlowLimits.js';
 import { Ed25519Keys1795685000000 } from './1795685000000-Ed25519Keys.js';
 import { RetentionPurge1796250931093 } from './1796250931093-RetentionPurge.js';
+import { Replays1796252872123 } from './1796252872123-Replays.js';
 
 /** Every migration, in order. Run at start; never `synchronize`. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   SubscriptionFlowLimits1795684000000,
   Ed25519Keys1795685000000,
   RetentionPurge1796250931093,
+  Replays1796252872123,
 ];

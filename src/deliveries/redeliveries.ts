@@ -1,0 +1,56 @@
+import type { Queryable } from '../database/queryable.js';
+import { deliveriesFor, insertDeliveries, type NewDelivery, type Target } from '../events/event-writer.js';
+
+/** What a redelivery is made from: a delivery of the event to the subscription. */
+export interface Original {
+  eventId: string;
+  eventType: string;
+  subscriptionId: string;
+}
+
+export type Redelivery = NewDelivery & { eventId: string };
+
+/** The events among these whose payload was purged (retention, or DELETE /v1/events/:id): nothing to send again. */
+export async function purgedEvents(db: Queryable, eventIds: string[]): Promise<Set<string>> {
+  if (eventIds.length === 0) return new Set();
+  const rows: { id: string }[] = await db.query(`SELECT id FROM events WHERE id = ANY($1) AND purged_at IS NOT NULL`, [
+    [...new Set(eventIds)],
+  ]);
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Writes new deliveries (kind `redelivery`) of the same events to the same subscriptions (`webhook-id` stays the
+ * event id), skipping purged events and deleted subscriptions, and answers them for starting. A FIFO
+ * subscription's redelivery joins the tail of its line (named by today's key over the event's data).
+ */
+export async function writeRedeliveries(db: Queryable, tenantId: string, originals: Original[]): Promise<Redelivery[]> {
+  const purged = await purgedEvents(
+    db,
+    originals.map((d) => d.eventId),
+  );
+  originals = originals.filter((d) => !purged.has(d.eventId));
+  if (originals.length === 0) return [];
+  const subs: (Target & { deleted: boolean })[] = await db.query(
+    `SELECT id, status, url, ordering, ordering_key AS "orderingKey", deleted_at IS NOT NULL AS deleted
+       FROM subscriptions WHERE tenant_id = $1 AND id = ANY($2)`,
+    [tenantId, [...new Set(originals.map((d) => d.subscriptionId))]],
+  );
+  const byId = new Map(subs.map((s) => [s.id, s]));
+  const data = await dataOfLinedEvents(db, originals, byId);
+  const items = originals.flatMap((d) => {
+    const sub = byId.get(d.subscriptionId);
+    if (!sub || sub.deleted) return [];
+    return deliveriesFor(tenantId, d.eventType, [sub], 'redelivery', data.get(d.eventId)).map((item) => ({ ...item, eventId: d.eventId }));
+  });
+  await insertDeliveries(db, items, 'redelivery');
+  return items;
+}
+
+/** The data of the events whose redelivery joins a FIFO line named by a part of it (the line of today's key). */
+async function dataOfLinedEvents(db: Queryable, originals: Original[], subs: Map<string, Target>): Promise<Map<string, unknown>> {
+  const ids = originals.filter((d) => subs.get(d.subscriptionId)?.orderingKey != null).map((d) => d.eventId);
+  if (ids.length === 0) return new Map();
+  const rows: { id: string; data: unknown }[] = await db.query(`SELECT id, data FROM events WHERE id = ANY($1)`, [[...new Set(ids)]]);
+  return new Map(rows.map((r) => [r.id, r.data]));
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { isoDate } from '../common/openapi.js';
+import { deliveryFilters, deliveryResponse, windowInOrder } from '../deliveries/delivery.dto.js';
+import type { Replay } from './replay.entity.js';
+
+export const createReplaySchema = z
+  .strictObject({
+    ...deliveryFilters,
+    dryRun: z.boolean().optional().describe('Answer how many deliveries the filters name, and a sample, without replaying'),
+  })
+  .refine(windowInOrder, { path: ['until'], message: 'must be after since' });
+export type CreateReplayInput = z.output<typeof createReplaySchema>;
+
+export const replayResponse = z.object({
+  id: z.string(),
+  status: z.enum(['running', 'completed']),
+  filters: z.record(z.string(), z.unknown()).describe('As sent'),
+  createdBefore: isoDate.describe('Only deliveries created before this are replayed (never the replay’s own)'),
+  total: z.number().int().describe('Deliveries the filters named when the replay was made'),
+  sent: z.number().int().describe('Redeliveries made so far'),
+  skipped: z.number().int().describe('Named but not sent: the event was purged or the subscription deleted'),
+  createdAt: isoDate,
+  completedAt: isoDate.nullable(),
+  workflowId: z.string(),
+  temporalUrl: z.string(),
+});
+
+export const dryRunResponse = z.object({
+  dryRun: z.literal(true),
+  count: z.number().int(),
+  sample: z.array(deliveryResponse).describe('Up to 10 of them, newest first'),
+});
+
+export function replayView(r: Replay, links: { workflowId: string; temporalUrl: string }) {
+  return {
+    id: r.id,
+    status: r.status,
+    filters: r.filters as Record<string, unknown>,
+    createdBefore: r.createdBefore.toISOString(),
+    total: r.total,
+    sent: r.sent,
+    skipped: r.skipped,
+    createdAt: r.createdAt.toISOString(),
+    completedAt: r.completedAt?.toISOString() ?? null,
+    ...links,
+  };
+}

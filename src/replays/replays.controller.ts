@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Headers, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ApiKeyAuth } from '../auth/auth.decorators.js';
+import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
+import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
+import { parse, ZodBody } from '../common/validation.js';
+import { idempotencyKeySchema } from '../events/event.dto.js';
+import { createReplaySchema, dryRunResponse, replayResponse } from './replay.dto.js';
+import { ReplaysService } from './replays.service.js';
+
+@ApiTags('deliveries')
+@ApiBearerAuth()
+@ApiKeyAuth()
+@ApiCommonProblems()
+@Controller('v1/replays')
+export class ReplaysController {
+  constructor(@Inject(ReplaysService) private readonly replays: ReplaysService) {}
+
+  /**
+   * Sends again every delivery the filters name (those of `GET /v1/deliveries`), oldest first, paced: `202` and
+   * the replay, whose progress `GET /v1/replays/:id` shows. With `dryRun`, `200`: the count and a sample.
+   */
+  @Post()
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key answers the first replay (200)' })
+  @ZodBody(createReplaySchema)
+  @ZodResponse(202, replayResponse, 'Started')
+  @ZodResponse(200, dryRunResponse.or(replayResponse), 'A dry run, or the replay this Idempotency-Key made before')
+  async create(
+    @CurrentTenant() tenant: TenantContext,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const key = parse(idempotencyKeySchema, idempotencyKey, 'Idempotency-Key');
+    const input = parse(createReplaySchema, body ?? {});
+    if (input.dryRun) {
+      res.status(200);
+      return this.replays.dryRun(tenant.id, input);
+    }
+    const { created, replay } = await this.replays.create(tenant.id, input, key);
+    res.status(created ? 202 : 200);
+    return replay;
+  }
+
+  @Get(':id')
+  @ZodResponse(200, replayResponse)
+  get(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    return this.replays.get(tenant.id, id);
+  }
+}
