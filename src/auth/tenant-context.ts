@@ -1,12 +1,15 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type { IngestQuotaOverride } from '../policy/ingest-quota.js';
+import type { Scope } from './scopes.js';
 
 export interface TenantContext {
   id: string;
   name: string;
   /** The API key this request came with. */
   keyId: string;
+  /** What this request's credential may do (see scopes.ts). */
+  scopes: readonly Scope[];
   /** The tenant's own ingest quota, read with the key (see KeyDirectory for when a change applies). */
   ingestQuota: IngestQuotaOverride;
 }

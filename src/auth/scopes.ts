@@ -1,0 +1,10 @@
+/**
+ * What a credential may do. `ingest`: post events only; `read`: every GET; `manage`: everything but keys;
+ * `admin`: keys too; `operator`: act for any tenant (`Hookrelay-Tenant`). Keys made before scopes have all but
+ * `operator`.
+ */
+export const SCOPES = ['ingest', 'read', 'manage', 'admin', 'operator'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** The rights of a key created without scopes (and of every key made before they existed). */
+export const FULL_TENANT_SCOPES: readonly Scope[] = ['ingest', 'read', 'manage', 'admin'];
