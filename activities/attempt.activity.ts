@@ -16,7 +16,7 @@ import { claimSending, recordNoAttempt, recordWait, type Claim } from './deliver
 import { admitFlow, awaitThrottle, hasFlowLimits, wakeNextWaiting } from './flow-control.js';
 import { nextInLine } from '../src/deliveries/delivery-lines.js';
 import { operationalEventsFor } from './operational-events.js';
-import { blockedResult, postRequest, type PostResult } from './post.js';
+import { blockedResult, postRequest, unsent, type PostResult } from './post.js';
 import { recordAttempt, type AttemptRecord, type RecordOutcome } from './record.js';
 import { signRequest } from './sign.js';
 
@@ -136,7 +136,7 @@ async function attempt(deps: ActivityDeps, input: AttemptInput, seen: Seen): Pro
   try {
     result = refusal
       ? blockedResult(`${ctx.url.length > 200 ? 'the URL' : ctx.url} ${refusal}`)
-      : await postRequest(deps.http, signRequest(ctx, input.attemptNumber, startedAt), ctx.timeoutMs);
+      : await postRequest(deps.http, signRequest(ctx, input.attemptNumber, startedAt), ctx.timeoutMs, deps.responseBodyLimit);
   } finally {
     slot.release();
   }
@@ -264,14 +264,7 @@ const isEnded = (status: string): status is 'succeeded' | 'failed' | 'cancelled'
   status === 'succeeded' || status === 'failed' || status === 'cancelled';
 
 function internalFailure(input: AttemptInput, message: string): AttemptRecord {
-  const result: PostResult = {
-    statusCode: null,
-    responseBody: null,
-    retryAfterSeconds: null,
-    errorType: 'internal',
-    errorMessage: message.slice(0, 1000),
-    durationMs: 0,
-  };
+  const result = unsent('internal', message.slice(0, 1000));
   return {
     deliveryId: input.deliveryId,
     attemptNumber: input.attemptNumber,

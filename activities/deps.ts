@@ -30,6 +30,8 @@ export interface ActivityDeps {
   policy: NetworkPolicy;
   circuit: CircuitPolicy;
   disableAfterHours: number;
+  /** Bytes of each answer kept (RESPONSE_BODY_LIMIT). */
+  responseBodyLimit: number;
   signaller: Signaller;
   /** This worker's attempts in flight, shared out between tenants and subscriptions. */
   slots: AttemptSlots;

@@ -1,7 +1,9 @@
 import { lookup, type LookupAddress, type LookupOptions } from 'node:dns';
-import { isIP } from 'node:net';
+import { isIP, type Socket } from 'node:net';
+import type { ConnectionOptions } from 'node:tls';
 import { buildConnector } from 'undici';
 import { addressRefusal, type NetworkPolicy } from '../src/policy/network-policy.js';
+import { noteConnection, type ConnectionTimings } from './wire-capture.js';
 
 export const blockedError = (message: string) => Object.assign(new Error(message), { code: 'ERR_BLOCKED_TARGET' });
 
@@ -23,15 +25,54 @@ function checkedLookup(policy: NetworkPolicy) {
   };
 }
 
-/** An undici connector that enforces the network policy on literal IPs and on every resolved address. */
-export function policedConnector(policy: NetworkPolicy): buildConnector.connector {
-  const connect = buildConnector({ lookup: checkedLookup(policy) });
+/**
+ * An undici connector that enforces the network policy on literal IPs and on every resolved address, and notes
+ * how long each step of opening the socket took (see wire-capture.ts). `tls`: extra options (a test's own CA).
+ */
+export function policedConnector(policy: NetworkPolicy, tls: ConnectionOptions = {}): buildConnector.connector {
+  const connect = buildConnector({ ...tls, lookup: checkedLookup(policy) }) as unknown as OpeningConnector;
   return (opts, callback) => {
     const host = opts.hostname.replace(/^\[|\]$/g, '');
     if (isIP(host)) {
       const why = addressRefusal(policy, host);
       if (why) return callback(blockedError(`refused by the network policy: ${why}`), null);
     }
-    return connect(opts, callback);
+    const steps = new OpeningSteps();
+    const socket = connect(opts, (err, opened) => {
+      if (err) return callback(err, null);
+      noteConnection(opened, steps.timings());
+      callback(null, opened);
+    });
+    // At run time undici's connector returns the socket it opens (its types say void): its events time the steps.
+    if (socket) steps.watch(socket);
   };
+}
+
+type OpeningConnector = (opts: buildConnector.Options, callback: (...args: [Error, null] | [null, Socket]) => void) => Socket | undefined;
+
+const ms = (from: number, to: number) => Math.round((to - from) * 100) / 100;
+
+/** When a socket's lookup, TCP connect and TLS handshake ended. */
+class OpeningSteps {
+  private readonly started = performance.now();
+  private looked: number | null = null;
+  private connected: number | null = null;
+  private secured: number | null = null;
+
+  // Ahead of undici's own listeners: its callback (which reads the timings) runs on 'connect' or 'secureConnect'.
+  watch(socket: Socket): void {
+    socket.prependOnceListener('lookup', () => (this.looked = performance.now()));
+    socket.prependOnceListener('connect', () => (this.connected = performance.now()));
+    socket.prependOnceListener('secureConnect', () => (this.secured = performance.now()));
+  }
+
+  timings(): ConnectionTimings {
+    const now = performance.now();
+    const connected = this.connected ?? now;
+    return {
+      dnsMs: this.looked === null ? null : ms(this.started, this.looked),
+      connectMs: ms(this.looked ?? this.started, connected),
+      tlsMs: this.secured === null ? null : ms(connected, this.secured),
+    };
+  }
 }

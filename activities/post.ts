@@ -1,3 +1,4 @@
+import type { ConnectionOptions } from 'node:tls';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { AttemptErrorType } from '../src/deliveries/attempt.entity.js';
 import { parseRetryAfter } from '../src/policy/retry-schedule.js';
@@ -5,8 +6,18 @@ import type { NetworkPolicy } from '../src/policy/network-policy.js';
 import { policedConnector } from './policed-connector.js';
 import { classifyRequestError, MAX_INFORMATIONAL_RESPONSES, quoted, TooManyInformationalResponses } from './request-errors.js';
 import type { SignedRequest } from './sign.js';
+import { maskedResponseHeaders, watchRequest, type ConnectionTimings, type WireHeader } from './wire-capture.js';
 
-export const RESPONSE_BODY_LIMIT = 4096;
+/** How much of the receiver's answer is kept unless RESPONSE_BODY_LIMIT says otherwise. */
+export const DEFAULT_RESPONSE_BODY_LIMIT = 4096;
+
+/** Where an attempt's time went, in ms from its start; the connection's steps are null on a kept-alive one. */
+export interface AttemptTimings extends ConnectionTimings {
+  reusedConnection: boolean;
+  /** Until the answer's status line and headers arrived. */
+  firstByteMs: number | null;
+  totalMs: number;
+}
 
 export interface PostResult {
   statusCode: number | null;
@@ -15,19 +26,36 @@ export interface PostResult {
   errorType: AttemptErrorType | null;
   errorMessage: string | null;
   durationMs: number;
+  /** The headers as sent, credentials masked; null when the request never left. */
+  requestHeaders: WireHeader[] | null;
+  responseHeaders: Record<string, string | string[]> | null;
+  timings: AttemptTimings | null;
+  remoteAddress: string | null;
 }
+
+/** A result with nothing sent. */
+export const unsent = (errorType: AttemptErrorType, errorMessage: string): PostResult => ({
+  statusCode: null,
+  responseBody: null,
+  retryAfterSeconds: null,
+  errorType,
+  errorMessage,
+  durationMs: 0,
+  requestHeaders: null,
+  responseHeaders: null,
+  timings: null,
+  remoteAddress: null,
+});
 
 /**
  * One keep-alive pool per origin, shared by every attempt of this worker; every new socket goes through the
  * network policy (literal IPs and resolved addresses, pinned).
  */
-export function createHttpAgent(policy: NetworkPolicy): Agent {
-  return new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1, connect: policedConnector(policy) });
+export function createHttpAgent(policy: NetworkPolicy, tls?: ConnectionOptions): Agent {
+  return new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1, connect: policedConnector(policy, tls) });
 }
 
-export function blockedResult(message: string): PostResult {
-  return { statusCode: null, responseBody: null, retryAfterSeconds: null, errorType: 'blocked', errorMessage: message, durationMs: 0 };
-}
+export const blockedResult = (message: string): PostResult => unsent('blocked', message);
 
 /** Reads at most `limit` bytes of the answer, then lets the rest go. */
 async function readCapped(body: Dispatcher.ResponseData['body'], limit: number): Promise<string> {
@@ -50,9 +78,14 @@ export const storableText = (s: string) => s.replaceAll('\u0000', '\\u0000');
 
 /**
  * POSTs one signed request: per-attempt timeout, at most 10 informational answers, no redirects, answer
- * capped at 4 KiB. Never throws.
+ * capped at `bodyLimit` bytes; what went over the wire is captured (wire-capture.ts). Never throws.
  */
-export async function postRequest(dispatcher: Dispatcher, req: SignedRequest, timeoutMs: number): Promise<PostResult> {
+export async function postRequest(
+  dispatcher: Dispatcher,
+  req: SignedRequest,
+  timeoutMs: number,
+  bodyLimit = DEFAULT_RESPONSE_BODY_LIMIT,
+): Promise<PostResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   // undici reports each 1xx answer here; past the cap, aborting ends the attempt and drops the socket.
@@ -61,10 +94,25 @@ export async function postRequest(dispatcher: Dispatcher, req: SignedRequest, ti
   const onInfo = () => {
     if (++informational > MAX_INFORMATIONAL_RESPONSES) cutShort.abort(new TooManyInformationalResponses());
   };
+  const body = Buffer.from(req.body);
+  const wire = watchRequest(body);
+  let firstByteMs: number | null = null;
+  const sent = () => ({
+    requestHeaders: wire.requestHeaders,
+    remoteAddress: wire.remoteAddress,
+    timings: wire.requestHeaders && {
+      dnsMs: wire.connection?.dnsMs ?? null,
+      connectMs: wire.connection?.connectMs ?? null,
+      tlsMs: wire.connection?.tlsMs ?? null,
+      reusedConnection: wire.reusedConnection,
+      firstByteMs,
+      totalMs: Math.round((performance.now() - started) * 100) / 100,
+    },
+  });
   try {
     const res = await request(req.url, {
       method: 'POST',
-      body: req.body,
+      body,
       headers: req.headers,
       dispatcher,
       signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), cutShort.signal]),
@@ -72,7 +120,8 @@ export async function postRequest(dispatcher: Dispatcher, req: SignedRequest, ti
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
     });
-    const responseBody = await readCapped(res.body, RESPONSE_BODY_LIMIT).catch(() => '');
+    firstByteMs = Math.round((performance.now() - started) * 100) / 100;
+    const responseBody = await readCapped(res.body, bodyLimit).catch(() => '');
     const isRedirect = res.statusCode >= 300 && res.statusCode < 400;
     const retryAfter = res.headers['retry-after'];
     return {
@@ -84,9 +133,11 @@ export async function postRequest(dispatcher: Dispatcher, req: SignedRequest, ti
         ? `redirects are not followed (location: ${storableText(quoted(String(res.headers['location'] ?? '')))})`
         : null,
       durationMs: elapsed(),
+      responseHeaders: maskedResponseHeaders(res.headers),
+      ...sent(),
     };
   } catch (err) {
     const { type, message } = classifyRequestError(err);
-    return { statusCode: null, responseBody: null, retryAfterSeconds: null, errorType: type, errorMessage: message, durationMs: elapsed() };
+    return { ...unsent(type, message), durationMs: elapsed(), ...sent() };
   }
 }

@@ -3,7 +3,7 @@ import { namedSql } from '../src/database/named-sql.js';
 import type { Queryable } from '../src/database/queryable.js';
 import { RECORD_FAILURE, RECORD_SUCCESS } from './endpoint-health.js';
 import type { DeliveryStatus } from '../src/deliveries/delivery.entity.js';
-import type { PostResult } from './post.js';
+import { storableText, type PostResult } from './post.js';
 
 export interface AttemptRecord {
   deliveryId: string;
@@ -44,8 +44,10 @@ export interface RecordOutcome {
 // committed while the attempt ran stands: the row stays `cancelled` and the outcome says so.
 const recordStatement = (health: string) => `
 WITH attempt AS (
-  INSERT INTO attempts (id, delivery_id, number, started_at, duration_ms, status_code, response_body, error_type, error_message)
-  VALUES (:attemptId, :deliveryId, :attemptNumber, :startedAt, :durationMs, :statusCode, :responseBody, :errorType, :errorMessage)
+  INSERT INTO attempts (id, delivery_id, number, started_at, duration_ms, status_code, response_body, error_type, error_message,
+                        request_headers, response_headers, timings, remote_address)
+  VALUES (:attemptId, :deliveryId, :attemptNumber, :startedAt, :durationMs, :statusCode, :responseBody, :errorType, :errorMessage,
+          :requestHeaders::jsonb, :responseHeaders::jsonb, :timings::jsonb, :remoteAddress)
   ON CONFLICT (delivery_id, number) DO NOTHING
 ), ${health}, delivery AS (
   UPDATE deliveries
@@ -64,6 +66,10 @@ SELECT NOT EXISTS (SELECT 1 FROM delivery) AS cancelled,
 const RECORD_SUCCESS_SQL = recordStatement(RECORD_SUCCESS);
 const RECORD_FAILURE_SQL = recordStatement(RECORD_FAILURE);
 
+// Header values are text a receiver chose: jsonb cannot hold NUL either, kept as its escape like the body.
+const json = (value: unknown) =>
+  value === null ? null : JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? storableText(v) : v));
+
 export async function recordAttempt(db: Queryable, r: AttemptRecord): Promise<RecordOutcome> {
   const { result } = r;
   const [sql, params] = namedSql(r.succeeded ? RECORD_SUCCESS_SQL : RECORD_FAILURE_SQL, {
@@ -76,6 +82,10 @@ export async function recordAttempt(db: Queryable, r: AttemptRecord): Promise<Re
     responseBody: result.responseBody,
     errorType: result.errorType,
     errorMessage: result.errorMessage,
+    requestHeaders: json(result.requestHeaders),
+    responseHeaders: json(result.responseHeaders),
+    timings: json(result.timings),
+    remoteAddress: result.remoteAddress,
     status: r.status,
     nextAttemptAt: r.nextAttemptAt,
     goneReason: r.goneReason,

@@ -67,6 +67,12 @@ const envSchema = z.object({
     .max(16 * 1024 * 1024)
     .default(256 * 1024),
   DISABLE_AFTER_HOURS: z.coerce.number().positive().default(120),
+  RESPONSE_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(64 * 1024)
+    .default(4 * 1024),
   RETENTION_DAYS: z.coerce.number().positive().max(36_500).default(30),
   CIRCUIT_FAILURE_THRESHOLD: z.coerce.number().int().min(0).default(10),
   CIRCUIT_COOLDOWN_SECONDS: z.coerce.number().positive().max(3600).default(30),
@@ -130,6 +136,8 @@ export interface AppConfig {
   /** Live (not deleted) subscriptions a tenant may have: each one is matched against every event it sends. */
   maxSubscriptionsPerTenant: number;
   disableAfterHours: number;
+  /** Bytes of each receiver's answer kept with its attempt (0..64 KiB). */
+  responseBodyLimit: number;
   /** Event payloads and response bodies older than this are purged hourly (metadata stays). */
   retentionDays: number;
   circuit: CircuitPolicy;
@@ -210,6 +218,7 @@ export function loadConfig(env: Record<string, string | undefined>, role: Role =
     payloadLimitBytes: e.PAYLOAD_LIMIT_BYTES,
     maxSubscriptionsPerTenant: e.MAX_SUBSCRIPTIONS_PER_TENANT,
     disableAfterHours: e.DISABLE_AFTER_HOURS,
+    responseBodyLimit: e.RESPONSE_BODY_LIMIT,
     retentionDays: e.RETENTION_DAYS,
     circuit: { failureThreshold: e.CIRCUIT_FAILURE_THRESHOLD, cooldownSeconds: e.CIRCUIT_COOLDOWN_SECONDS },
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,

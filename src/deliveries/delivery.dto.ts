@@ -42,6 +42,10 @@ export function attemptView(a: Attempt) {
     statusCode: a.statusCode,
     responseBody: a.responseBody,
     error: a.errorType ? { type: a.errorType, message: a.errorMessage ?? '' } : null,
+    request: { headers: a.requestHeaders },
+    response: { headers: a.responseHeaders },
+    timings: a.timings,
+    remoteAddress: a.remoteAddress,
   };
 }
 
@@ -73,10 +77,34 @@ export const attemptResponse = z.object({
   startedAt: isoDate,
   durationMs: z.number().int(),
   statusCode: z.number().int().nullable(),
-  responseBody: z.string().nullable(),
+  responseBody: z.string().nullable().describe("The first RESPONSE_BODY_LIMIT bytes (4 KiB by default) of the receiver's answer"),
   error: z
     .object({ type: z.enum(['timeout', 'connection', 'dns', 'tls', 'blocked', 'redirect', 'internal']), message: z.string() })
     .nullable(),
+  request: z.object({
+    headers: z
+      .array(z.object({ name: z.string(), value: z.string() }))
+      .nullable()
+      .describe('The headers as written on the wire, in order (as in HAR); credentials masked `****`; null if nothing was sent'),
+  }),
+  response: z.object({
+    headers: z
+      .record(z.string(), z.union([z.string(), z.array(z.string())]))
+      .nullable()
+      .describe("The receiver's answer headers (`set-cookie` and credentials masked); null without an answer"),
+  }),
+  timings: z
+    .object({
+      dnsMs: z.number().nullable().describe('Resolving the host (null for an IP address or a kept-alive connection)'),
+      connectMs: z.number().nullable().describe('Opening the TCP connection (null on a kept-alive connection)'),
+      tlsMs: z.number().nullable().describe('The TLS handshake (null for http or a kept-alive connection)'),
+      reusedConnection: z.boolean().describe('Sent on a kept-alive connection opened by an earlier request'),
+      firstByteMs: z.number().nullable().describe("From the attempt's start until the answer's headers arrived"),
+      totalMs: z.number().describe("From the attempt's start until the answer was read (or the attempt failed)"),
+    })
+    .nullable()
+    .describe('Where the time went, in milliseconds; null when the request never reached a connection'),
+  remoteAddress: z.string().nullable().describe('The IP address the request was sent to'),
 });
 
 export const deliveryResponse = z.object({

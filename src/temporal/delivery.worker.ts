@@ -49,6 +49,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         signaller: this.signaller(new Client({ connection: this.connection, namespace: this.config.temporal.namespace })),
         log: new Logger('Activities'),
         disableAfterHours: this.config.disableAfterHours,
+        responseBodyLimit: this.config.responseBodyLimit,
         circuit: this.config.circuit,
         policy,
         box: this.box,

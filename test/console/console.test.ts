@@ -130,7 +130,22 @@ describe('web console', { skip: chromiumMissing, timeout: 150_000 }, () => {
     const attempts = page.getByTestId('attempts');
     await attempts.getByText('HTTP 200').waitFor();
     await attempts.getByText('hello from the receiver').waitFor();
-    await attempts.getByText(/\d+ ms/).waitFor();
+    await attempts
+      .getByText(/\d+ ms/)
+      .first()
+      .waitFor();
+    // What went over the wire: open the attempt's details.
+    await attempts.getByText('Request and timings').first().click();
+    await attempts
+      .getByTestId('attempt-timings')
+      .first()
+      .getByText(/^total [\d.]+ ms$/)
+      .waitFor();
+    await attempts
+      .getByTestId('request-headers')
+      .first()
+      .getByText(/webhook-signature: v1,/)
+      .waitFor();
     assert.ok(await page.getByRole('link', { name: /Temporal UI/ }).isVisible());
     await screenshot(page, '06-attempts');
 

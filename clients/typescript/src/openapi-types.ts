@@ -1322,10 +1322,41 @@ export interface operations {
                             } | null;
                             id: string;
                             number: number;
+                            /** @description The IP address the request was sent to */
+                            remoteAddress: string | null;
+                            request: {
+                                /** @description The headers as written on the wire, in order (as in HAR); credentials masked `****`; null if nothing was sent */
+                                headers: {
+                                    name: string;
+                                    value: string;
+                                }[] | null;
+                            };
+                            response: {
+                                /** @description The receiver's answer headers (`set-cookie` and credentials masked); null without an answer */
+                                headers: {
+                                    [key: string]: string | string[];
+                                } | null;
+                            };
+                            /** @description The first RESPONSE_BODY_LIMIT bytes (4 KiB by default) of the receiver's answer */
                             responseBody: string | null;
                             /** @description ISO 8601 UTC */
                             startedAt: string;
                             statusCode: number | null;
+                            /** @description Where the time went, in milliseconds; null when the request never reached a connection */
+                            timings: {
+                                /** @description Opening the TCP connection (null on a kept-alive connection) */
+                                connectMs: number | null;
+                                /** @description Resolving the host (null for an IP address or a kept-alive connection) */
+                                dnsMs: number | null;
+                                /** @description From the attempt's start until the answer's headers arrived */
+                                firstByteMs: number | null;
+                                /** @description Sent on a kept-alive connection opened by an earlier request */
+                                reusedConnection: boolean;
+                                /** @description The TLS handshake (null for http or a kept-alive connection) */
+                                tlsMs: number | null;
+                                /** @description From the attempt's start until the answer was read (or the attempt failed) */
+                                totalMs: number;
+                            } | null;
                         }[];
                         completedAt: string | null;
                         /** @description ISO 8601 UTC */
@@ -6745,10 +6776,41 @@ export interface operations {
                                 } | null;
                                 id: string;
                                 number: number;
+                                /** @description The IP address the request was sent to */
+                                remoteAddress: string | null;
+                                request: {
+                                    /** @description The headers as written on the wire, in order (as in HAR); credentials masked `****`; null if nothing was sent */
+                                    headers: {
+                                        name: string;
+                                        value: string;
+                                    }[] | null;
+                                };
+                                response: {
+                                    /** @description The receiver's answer headers (`set-cookie` and credentials masked); null without an answer */
+                                    headers: {
+                                        [key: string]: string | string[];
+                                    } | null;
+                                };
+                                /** @description The first RESPONSE_BODY_LIMIT bytes (4 KiB by default) of the receiver's answer */
                                 responseBody: string | null;
                                 /** @description ISO 8601 UTC */
                                 startedAt: string;
                                 statusCode: number | null;
+                                /** @description Where the time went, in milliseconds; null when the request never reached a connection */
+                                timings: {
+                                    /** @description Opening the TCP connection (null on a kept-alive connection) */
+                                    connectMs: number | null;
+                                    /** @description Resolving the host (null for an IP address or a kept-alive connection) */
+                                    dnsMs: number | null;
+                                    /** @description From the attempt's start until the answer's headers arrived */
+                                    firstByteMs: number | null;
+                                    /** @description Sent on a kept-alive connection opened by an earlier request */
+                                    reusedConnection: boolean;
+                                    /** @description The TLS handshake (null for http or a kept-alive connection) */
+                                    tlsMs: number | null;
+                                    /** @description From the attempt's start until the answer was read (or the attempt failed) */
+                                    totalMs: number;
+                                } | null;
                             }[];
                             completedAt: string | null;
                             /** @description ISO 8601 UTC */

@@ -50,6 +50,19 @@ export interface Attempt {
   statusCode: number | null;
   responseBody: string | null;
   error: AttemptError | null;
+  request: { headers: { name: string; value: string }[] | null };
+  response: { headers: Record<string, string | string[]> | null };
+  timings: AttemptTimings | null;
+  remoteAddress: string | null;
+}
+
+export interface AttemptTimings {
+  dnsMs: number | null;
+  connectMs: number | null;
+  tlsMs: number | null;
+  reusedConnection: boolean;
+  firstByteMs: number | null;
+  totalMs: number;
 }
 
 export interface Delivery {

@@ -5,6 +5,7 @@ import { ApiError, apiCall } from '../api/client';
 import type { Delivery, DeliveryWithAttempts } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { AttemptOutcome } from '../components/AttemptOutcome';
+import { AttemptWire } from '../components/AttemptWire';
 import { ErrorNote } from '../components/ErrorNote';
 import { PageTitle } from '../components/PageTitle';
 import { Pending } from '../components/Pending';
@@ -153,6 +154,7 @@ export function DeliveryPage() {
                       </Table.Td>
                       <Table.Td>
                         <AttemptOutcome {...a} />
+                        <AttemptWire {...a} />
                       </Table.Td>
                     </Table.Tr>
                   ))}

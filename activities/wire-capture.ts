@@ -1,0 +1,90 @@
+import { subscribe } from 'node:diagnostics_channel';
+import type { Socket } from 'node:net';
+import { SENSITIVE_HEADER } from '../src/secrets/subscription-secrets.js';
+
+/** How long the connection of an attempt took to open, in ms; null where the step did not happen (an IP needs no DNS). */
+export interface ConnectionTimings {
+  dnsMs: number | null;
+  connectMs: number | null;
+  tlsMs: number | null;
+}
+
+/** One header line as written, in order (repeats stay apart), as HAR has it. */
+export interface WireHeader {
+  name: string;
+  value: string;
+}
+
+/** What went over the wire for one attempt, as far as it got. */
+export interface WireCapture {
+  /** The request headers as written on the socket, credentials masked; null if the request never reached a socket. */
+  requestHeaders: WireHeader[] | null;
+  remoteAddress: string | null;
+  /** The new connection this request opened; null when it went on a kept-alive one (or none). */
+  connection: ConnectionTimings | null;
+  reusedConnection: boolean;
+}
+
+const MASK = '****';
+const SENSITIVE = (name: string) => SENSITIVE_HEADER.test(name) || name.toLowerCase() === 'set-cookie';
+
+/** Each socket's opening, until the first request sent on it claims it. */
+const openings = new WeakMap<Socket, ConnectionTimings>();
+/** The attempts being sent, by their body: undici keeps a Buffer body as the very object it was given. */
+const watched = new WeakMap<Buffer, WireCapture>();
+
+/** Called by the connector once a socket is open. */
+export function noteConnection(socket: Socket, timings: ConnectionTimings): void {
+  openings.set(socket, timings);
+}
+
+/**
+ * Starts capturing the request whose body is `body` (a Buffer of its own): undici reports the headers it writes
+ * and the socket it writes them on through its diagnostics channel, which knows nothing of the attempt, so the
+ * body is what ties the two together.
+ */
+export function watchRequest(body: Buffer): WireCapture {
+  const capture: WireCapture = { requestHeaders: null, remoteAddress: null, connection: null, reusedConnection: false };
+  watched.set(body, capture);
+  return capture;
+}
+
+interface SendHeadersMessage {
+  request: { body?: unknown };
+  headers: string;
+  socket: Socket;
+}
+
+subscribe('undici:client:sendHeaders', (message) => {
+  const { request, headers, socket } = message as SendHeadersMessage;
+  if (!Buffer.isBuffer(request.body)) return;
+  const capture = watched.get(request.body);
+  if (!capture) return;
+  // undici writes content-length after this report: it is the body's length.
+  capture.requestHeaders = [...parseHeaderBlock(headers), { name: 'content-length', value: String(request.body.length) }];
+  capture.remoteAddress = socket.remoteAddress ?? null;
+  const opening = openings.get(socket);
+  openings.delete(socket);
+  capture.connection = opening ?? null;
+  capture.reusedConnection = !opening;
+});
+
+/** `POST /path HTTP/1.1\r\nname: value\r\n...` to its header pairs, credentials masked. */
+export function parseHeaderBlock(block: string): WireHeader[] {
+  return block
+    .split('\r\n')
+    .slice(1)
+    .filter((line) => line.includes(':'))
+    .map((line) => {
+      const colon = line.indexOf(':');
+      const name = line.slice(0, colon).trim();
+      return { name, value: SENSITIVE(name) ? MASK : line.slice(colon + 1).trim() };
+    });
+}
+
+/** The receiver's answer headers, credentials masked, repeated ones joined as undici gives them. */
+export function maskedResponseHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = SENSITIVE(name) ? MASK : value;
+  return out;
+}
