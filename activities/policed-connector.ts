@@ -11,7 +11,7 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | Look
  * DNS lookup for sockets: resolves every address, refuses the connection if any is refused by the policy, and
  * hands the socket exactly the addresses it checked, so a rebinding DNS answer cannot slip in between.
  */
-function checkedLookup(policy: NetworkPolicy) {
+export function checkedLookup(policy: NetworkPolicy) {
   return (hostname: string, options: LookupOptions, callback: LookupCallback) => {
     lookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, []);

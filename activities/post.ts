@@ -2,6 +2,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import type { AttemptErrorType } from '../src/deliveries/attempt.entity.js';
 import { parseRetryAfter } from '../src/policy/retry-schedule.js';
 import type { NetworkPolicy } from '../src/policy/network-policy.js';
+import { egressProxyConnector } from './egress-proxy.js';
 import { policedConnector } from './policed-connector.js';
 import { classifyRequestError, MAX_INFORMATIONAL_RESPONSES, quoted, TooManyInformationalResponses } from './request-errors.js';
 import type { SignedRequest } from './sign.js';
@@ -19,10 +20,11 @@ export interface PostResult {
 
 /**
  * One keep-alive pool per origin, shared by every attempt of this worker; every new socket goes through the
- * network policy (literal IPs and resolved addresses, pinned).
+ * network policy (literal IPs and resolved addresses, pinned), and through the egress proxy when one is set.
  */
-export function createHttpAgent(policy: NetworkPolicy): Agent {
-  return new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1, connect: policedConnector(policy) });
+export function createHttpAgent(policy: NetworkPolicy, egressProxy?: string): Agent {
+  const connect = egressProxy ? egressProxyConnector(policy, egressProxy) : policedConnector(policy);
+  return new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1, connect });
 }
 
 export function blockedResult(message: string): PostResult {
