@@ -13,7 +13,7 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | Look
  * DNS lookup for sockets: resolves every address, refuses the connection if any is refused by the policy, and
  * hands the socket exactly the addresses it checked, so a rebinding DNS answer cannot slip in between.
  */
-function checkedLookup(policy: NetworkPolicy) {
+export function checkedLookup(policy: NetworkPolicy) {
   return (hostname: string, options: LookupOptions, callback: LookupCallback) => {
     lookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, []);
@@ -50,7 +50,8 @@ export function policedConnector(policy: NetworkPolicy, tls: ConnectionOptions =
 
 type OpeningConnector = (opts: buildConnector.Options, callback: (...args: [Error, null] | [null, Socket]) => void) => Socket | undefined;
 
-const ms = (from: number, to: number) => Math.round((to - from) * 100) / 100;
+/** Milliseconds between two `performance.now()` readings, to a hundredth. */
+export const elapsedMs = (from: number, to: number) => Math.round((to - from) * 100) / 100;
 
 /** When a socket's lookup, TCP connect and TLS handshake ended. */
 class OpeningSteps {
@@ -70,9 +71,9 @@ class OpeningSteps {
     const now = performance.now();
     const connected = this.connected ?? now;
     return {
-      dnsMs: this.looked === null ? null : ms(this.started, this.looked),
-      connectMs: ms(this.looked ?? this.started, connected),
-      tlsMs: this.secured === null ? null : ms(connected, this.secured),
+      dnsMs: this.looked === null ? null : elapsedMs(this.started, this.looked),
+      connectMs: elapsedMs(this.looked ?? this.started, connected),
+      tlsMs: this.secured === null ? null : elapsedMs(connected, this.secured),
     };
   }
 }

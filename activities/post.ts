@@ -3,7 +3,8 @@ import { Agent, request, type Dispatcher } from 'undici';
 import type { AttemptErrorType } from '../src/deliveries/attempt.entity.js';
 import { parseRetryAfter } from '../src/policy/retry-schedule.js';
 import type { NetworkPolicy } from '../src/policy/network-policy.js';
-import { policedConnector } from './policed-connector.js';
+import { egressProxyConnector } from './egress-proxy.js';
+import { elapsedMs, policedConnector } from './policed-connector.js';
 import { classifyRequestError, MAX_INFORMATIONAL_RESPONSES, quoted, TooManyInformationalResponses } from './request-errors.js';
 import type { SignedRequest } from './sign.js';
 import { maskedResponseHeaders, watchRequest, type ConnectionTimings, type WireHeader } from './wire-capture.js';
@@ -49,10 +50,11 @@ export const unsent = (errorType: AttemptErrorType, errorMessage: string): PostR
 
 /**
  * One keep-alive pool per origin, shared by every attempt of this worker; every new socket goes through the
- * network policy (literal IPs and resolved addresses, pinned).
+ * network policy (literal IPs and resolved addresses, pinned), and through the egress proxy when one is set.
  */
-export function createHttpAgent(policy: NetworkPolicy, tls?: ConnectionOptions): Agent {
-  return new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1, connect: policedConnector(policy, tls) });
+export function createHttpAgent(policy: NetworkPolicy, egressProxy?: string, tls?: ConnectionOptions): Agent {
+  const connect = egressProxy ? egressProxyConnector(policy, egressProxy, tls) : policedConnector(policy, tls);
+  return new Agent({ keepAliveTimeout: 30_000, connections: 64, pipelining: 1, connect });
 }
 
 export const blockedResult = (message: string): PostResult => unsent('blocked', message);
@@ -106,7 +108,7 @@ export async function postRequest(
       tlsMs: wire.connection?.tlsMs ?? null,
       reusedConnection: wire.reusedConnection,
       firstByteMs,
-      totalMs: Math.round((performance.now() - started) * 100) / 100,
+      totalMs: elapsedMs(started, performance.now()),
     },
   });
   try {
@@ -120,7 +122,7 @@ export async function postRequest(
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
     });
-    firstByteMs = Math.round((performance.now() - started) * 100) / 100;
+    firstByteMs = elapsedMs(started, performance.now());
     const responseBody = await readCapped(res.body, bodyLimit).catch(() => '');
     const isRedirect = res.statusCode >= 300 && res.statusCode < 400;
     const retryAfter = res.headers['retry-after'];

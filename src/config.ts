@@ -24,6 +24,21 @@ const optionalString = z
   .optional()
   .transform((v) => (v === '' ? undefined : v));
 
+/** Why EGRESS_PROXY is not the URL of an HTTP CONNECT proxy, or null when it is. */
+export function egressProxyProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'is not a URL; expected http://[user:password@]host:port, e.g. http://proxy.internal:3128';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return `must be an http:// or https:// URL of an HTTP CONNECT proxy (got ${url.protocol.replace(/:$/, '')})`;
+  }
+  if (url.pathname !== '/' || url.search || url.hash) return 'must name only the proxy (scheme, credentials, host, port), no path or query';
+  return null;
+}
+
 /** Ingest quota bounds (config and admin API): past these the bucket's microsecond arithmetic loses meaning. */
 export const MAX_EVENTS_PER_SECOND = 1_000_000;
 export const MAX_EVENTS_BURST = 100_000_000;
@@ -92,6 +107,10 @@ const envSchema = z.object({
       .max(MAX_EVENTS_BURST)
       .optional(),
   ),
+  EGRESS_PROXY: optionalString.superRefine((v, ctx) => {
+    const problem = v === undefined ? null : egressProxyProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
   LOG_FILE: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -151,6 +170,8 @@ export interface AppConfig {
   authFailuresPerMinute: number;
   /** Events per second (and burst) each tenant may ingest unless the admin API set its own; perSecond 0: unlimited. */
   ingestQuota: IngestQuota;
+  /** HTTP CONNECT proxy every delivery goes through (the policy still judges each target); unset: direct. */
+  egressProxy: string | undefined;
   /** Append logs to this file instead of stdout. */
   logFile: string | undefined;
   logLevel: string;
@@ -230,6 +251,7 @@ export function loadConfig(env: Record<string, string | undefined>, role: Role =
       e.TENANT_EVENTS_PER_SECOND === 0
         ? UNLIMITED
         : { perSecond: e.TENANT_EVENTS_PER_SECOND, burst: e.TENANT_EVENTS_BURST ?? defaultBurst(e.TENANT_EVENTS_PER_SECOND) },
+    egressProxy: e.EGRESS_PROXY,
     logFile: e.LOG_FILE,
     logLevel: e.LOG_LEVEL,
   };

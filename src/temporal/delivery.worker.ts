@@ -35,7 +35,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
 
   async onApplicationBootstrap(): Promise<void> {
     const policy = createNetworkPolicy(this.config.allowHttpTargets, this.config.allowedPrivateCidrs);
-    this.http = createHttpAgent(policy);
+    this.http = createHttpAgent(policy, this.config.egressProxy);
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.temporal.namespace,

@@ -143,7 +143,7 @@ describe('attempt capture: headers as sent and answered, timings, remote address
     });
 
     it('times the handshake apart from the TCP connect', async () => {
-      const agent = createHttpAgent(LOOPBACK, { ca });
+      const agent = createHttpAgent(LOOPBACK, undefined, { ca });
       try {
         const r = await postRequest(agent, { url: `https://localhost:${tlsPort}/`, body: '{}', headers: {} }, 3000);
         assert.equal(r.statusCode, 200, r.errorMessage ?? '');
