@@ -11,6 +11,7 @@ import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { EventTypesModule } from './event-types/event-types.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
+import { PortalSessionsModule } from './portal-sessions/portal-sessions.module.js';
 import { ReplaysModule } from './replays/replays.module.js';
 import { SecretsModule } from './secrets/secrets.module.js';
 import { StatsModule } from './stats/stats.module.js';
@@ -65,6 +66,7 @@ export class AppModule {
               // Applied per key by KeyRateLimitGuard (see auth.decorators.ts), so one noisy integration cannot
               // starve another of the same tenant.
               ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }] }),
+              PortalSessionsModule,
             ]
           : []),
         ...(api ? [TenantsModule, EventTypesModule, SubscriptionsModule, EventsModule, DeliveriesModule, ReplaysModule, StatsModule] : []),

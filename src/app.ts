@@ -37,7 +37,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.use(rejectUnstorableText);
   app.useGlobalFilters(new ProblemFilter());
   // The web console is the api's; a worker-only process serves health and metrics alone.
-  if (config.role !== 'worker' && !serveConsole(app)) {
+  if (config.role !== 'worker' && !serveConsole(app, config.portalFrameAncestors)) {
     app.get(Logger).warn('the web console is not built (dist/console): /console is off; `npm run build` builds it');
   }
 

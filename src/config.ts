@@ -39,6 +39,20 @@ export function egressProxyProblem(value: string): string | null {
   return null;
 }
 
+/** One CSP source a portal page may be framed by: an http(s) origin (host may start with `*.`) or 'self'. */
+const FRAME_SOURCE = /^(?:'self'|https?:\/\/(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::(?:\d{1,5}|\*))?)$/i;
+
+/** PORTAL_FRAME_ANCESTORS as the CSP `frame-ancestors` source list; empty or unset: 'none' (no framing). */
+const frameAncestors = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(/[\s,]+/).filter(Boolean))
+  .refine(
+    (sources) => (sources.length === 1 && sources[0] === "'none'") || sources.every((s) => FRAME_SOURCE.test(s)),
+    "must be origins separated by spaces or commas (https://app.example.com https://*.example.com), 'self', or 'none'",
+  )
+  .transform((sources) => (sources.length === 0 ? "'none'" : sources.join(' ')));
+
 /** Ingest quota bounds (config and admin API): past these the bucket's microsecond arithmetic loses meaning. */
 export const MAX_EVENTS_PER_SECOND = 1_000_000;
 export const MAX_EVENTS_BURST = 100_000_000;
@@ -111,6 +125,10 @@ const envSchema = z.object({
     const problem = v === undefined ? null : egressProxyProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   }),
+  PUBLIC_URL: optionalString.pipe(
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://hooks.example.com' }).optional(),
+  ),
+  PORTAL_FRAME_ANCESTORS: frameAncestors,
   LOG_FILE: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -172,6 +190,10 @@ export interface AppConfig {
   ingestQuota: IngestQuota;
   /** HTTP CONNECT proxy every delivery goes through (the policy still judges each target); unset: direct. */
   egressProxy: string | undefined;
+  /** Where browsers reach this service (portal links); unset: taken from each request's Host. No trailing slash. */
+  publicUrl: string | undefined;
+  /** CSP `frame-ancestors` of portal pages (/console/portal/...): who may embed a portal link in an iframe. */
+  portalFrameAncestors: string;
   /** Append logs to this file instead of stdout. */
   logFile: string | undefined;
   logLevel: string;
@@ -252,6 +274,8 @@ export function loadConfig(env: Record<string, string | undefined>, role: Role =
         ? UNLIMITED
         : { perSecond: e.TENANT_EVENTS_PER_SECOND, burst: e.TENANT_EVENTS_BURST ?? defaultBurst(e.TENANT_EVENTS_PER_SECOND) },
     egressProxy: e.EGRESS_PROXY,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    portalFrameAncestors: e.PORTAL_FRAME_ANCESTORS,
     logFile: e.LOG_FILE,
     logLevel: e.LOG_LEVEL,
   };

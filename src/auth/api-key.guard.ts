@@ -6,6 +6,9 @@ import { clientAddress } from './client-address.js';
 import { FailedAuthGate } from './failed-auth-gate.js';
 import { KeyDirectory } from './key-directory.js';
 import { KnownKeys } from './known-keys.js';
+import { PortalSessionAuth } from '../portal-sessions/portal-session-auth.js';
+import { refuseWhatPortalSessionsMayNotDo } from '../portal-sessions/portal-session-limits.js';
+import { isPortalToken } from '../portal-sessions/portal-token.js';
 import type { AuthedRequest } from './tenant-context.js';
 
 const HOW = 'Send your API key as `Authorization: Bearer <key>`.';
@@ -19,6 +22,7 @@ export class ApiKeyGuard implements CanActivate {
     @Inject(KeyDirectory) private readonly keys: KeyDirectory,
     @Inject(FailedAuthGate) private readonly gate: FailedAuthGate,
     @Inject(KnownKeys) private readonly knownKeys: KnownKeys,
+    @Inject(PortalSessionAuth) private readonly portal: PortalSessionAuth,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -30,6 +34,11 @@ export class ApiKeyGuard implements CanActivate {
     if (presented.kind === 'malformed') {
       this.gate.check(address);
       throw this.gate.failed(address, 'malformed', HOW);
+    }
+    if (isPortalToken(presented.token)) {
+      req.tenant = await this.portal.authenticate(presented.token, address);
+      refuseWhatPortalSessionsMayNotDo(req, req.tenant);
+      return true;
     }
     const hash = hashApiKey(presented.token);
     if (!this.knownKeys.has(hash)) this.gate.check(address);

@@ -9,7 +9,9 @@ import type { TenantContext } from './tenant-context.js';
 @Injectable()
 export class KeyRateLimitGuard extends ThrottlerGuard {
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {
-    // No tenant: the admin key (AdminKeyGuard), of which there is one.
-    return (req['tenant'] as TenantContext | undefined)?.keyId ?? 'admin-key';
+    // No tenant: the admin key (AdminKeyGuard), of which there is one. A portal session has its own bucket, so
+    // the people a link was given to cannot use up the rate of the backend key that made it.
+    const tenant = req['tenant'] as TenantContext | undefined;
+    return tenant?.portalSessionId ?? tenant?.keyId ?? 'admin-key';
   }
 }

@@ -10,13 +10,15 @@ export interface TenantContext {
   keyId: string;
   /** What this request's credential may do (see scopes.ts). */
   scopes: readonly Scope[];
+  /** Set when a portal link's token (not an API key) authenticated; `keyId` is then the key that made the link. */
+  portalSessionId?: string;
   /** The tenant's own ingest quota, read with the key (see KeyDirectory for when a change applies). */
   ingestQuota: IngestQuotaOverride;
 }
 
 export type AuthedRequest = Request & { tenant?: TenantContext };
 
-/** The tenant whose API key authenticated this request (set by ApiKeyGuard). */
+/** The tenant whose API key (or portal token) authenticated this request (set by ApiKeyGuard). */
 export const CurrentTenant = createParamDecorator(
   (_: unknown, ctx: ExecutionContext): TenantContext => ctx.switchToHttp().getRequest<AuthedRequest>().tenant!,
 );

@@ -11,21 +11,26 @@ export const CONSOLE_PATH = '/console';
 
 /**
  * Styles are inline (the UI library sets CSS variables at run time); scripts, data and images come only from
- * here, and API calls only go to this origin. No framing: the console holds an API key.
+ * here, and API calls only go to this origin. No framing of the console that holds an API key; portal pages
+ * (/console/portal/..., a portal link's short-lived token only) may be framed by PORTAL_FRAME_ANCESTORS.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-].join('; ');
+const contentSecurityPolicy = (frameAncestors: string) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    `frame-ancestors ${frameAncestors}`,
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join('; ');
 
-function securityHeaders(res: Response): void {
-  res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+/** Portal pages, relative to /console (where the fallback below is mounted). */
+const PORTAL_PAGE = /^\/portal(\/|$)/;
+
+function securityHeaders(res: Response, frameAncestors = "'none'"): void {
+  res.setHeader('content-security-policy', contentSecurityPolicy(frameAncestors));
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('referrer-policy', 'no-referrer');
 }
@@ -35,7 +40,7 @@ function securityHeaders(res: Response): void {
  * no rate limit, not in the OpenAPI. The console itself calls /v1 with the key the user signs in with.
  * Client routes (/console/subscriptions/...) get index.html, so a reload or a shared link opens the right page.
  */
-export function serveConsole(app: NestExpressApplication, dir = CONSOLE_DIR): boolean {
+export function serveConsole(app: NestExpressApplication, portalFrameAncestors: string, dir = CONSOLE_DIR): boolean {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return false;
   app.useStaticAssets(dir, {
@@ -53,7 +58,7 @@ export function serveConsole(app: NestExpressApplication, dir = CONSOLE_DIR): bo
     // A missing asset is a 404, not the app: only page routes fall back to index.html.
     if (req.path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(req.path)) return next();
     if (req.originalUrl === CONSOLE_PATH) return res.redirect(301, `${CONSOLE_PATH}/`);
-    securityHeaders(res);
+    securityHeaders(res, PORTAL_PAGE.test(req.path) ? portalFrameAncestors : "'none'");
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);
   });

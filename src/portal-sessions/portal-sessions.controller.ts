@@ -1,0 +1,38 @@
+import { Body, Controller, Inject, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Config } from '../app-config.token.js';
+import { ApiKeyAuth } from '../auth/auth.decorators.js';
+import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
+import { ApiCommonProblems, ApiProblems, ZodResponse } from '../common/openapi.js';
+import { parse, ZodBody } from '../common/validation.js';
+import { createPortalSessionSchema, portalSessionCreatedResponse } from './portal-session.dto.js';
+import { portalUrl } from './portal-url.js';
+import { newPortalSessionId, PortalTokens } from './portal-token.js';
+
+@ApiTags('portal-sessions')
+@ApiBearerAuth()
+@ApiCommonProblems()
+@Controller('v1')
+export class PortalSessionsController {
+  constructor(
+    @Inject(PortalTokens) private readonly tokens: PortalTokens,
+    @Inject(Config) private readonly config: Config,
+  ) {}
+
+  /**
+   * A short-lived link into the web console for the caller's tenant, to embed in your own product. It works until
+   * `expiresAt`, or until the API key that made it is revoked. Portal tokens cannot make links or manage keys.
+   */
+  @Post('portal-sessions')
+  @ApiKeyAuth()
+  @ZodBody(createPortalSessionSchema)
+  @ZodResponse(201, portalSessionCreatedResponse, 'Created; give `url` to the person, or `token` to your own frontend')
+  @ApiProblems(403)
+  create(@CurrentTenant() tenant: TenantContext, @Body() body: unknown, @Req() req: Request) {
+    const input = parse(createPortalSessionSchema, body ?? {});
+    const exp = Date.now() + input.ttlSeconds * 1000;
+    const token = this.tokens.sign({ sid: newPortalSessionId(), tid: tenant.id, kid: tenant.keyId, ro: input.readOnly, exp });
+    return { url: portalUrl(token, this.config.publicUrl, req), token, expiresAt: new Date(exp).toISOString() };
+  }
+}

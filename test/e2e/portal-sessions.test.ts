@@ -1,0 +1,212 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CONSOLE_DIR } from '../../src/console/serve-console.js';
+import { createEventType, createSubscription, eventually, sendEvent } from '../helpers/factories.js';
+import { TestReceiver } from '../helpers/receiver.js';
+import { callApi, startService, type TestService } from '../helpers/service.js';
+
+const ADMIN = 'admin-key-for-portal-tests';
+const FRAMER = 'https://app.example.com';
+
+describe('portal sessions: short-lived console links for one tenant', () => {
+  let svc: TestService;
+  let receiver: TestReceiver;
+  let subId: string;
+  let deliveryId: string;
+  let eventId: string;
+  let other: { key: string; subId: string };
+
+  const portal = async (body: Record<string, unknown> = {}, key?: string) => {
+    const res = await svc.api('POST', '/v1/portal-sessions', body, { key });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    return res.body as { url: string; token: string; expiresAt: string };
+  };
+  const as = (token: string, method: string, path: string, body?: unknown) => svc.api(method, path, body, { key: token });
+
+  before(async () => {
+    svc = await startService('portal-sessions', { ADMIN_API_KEY: ADMIN, PORTAL_FRAME_ANCESTORS: FRAMER });
+    receiver = await TestReceiver.start();
+    receiver.respond(() => ({ status: 200 }));
+    await createEventType(svc, 'job.created');
+    subId = (await createSubscription(svc, { url: `${receiver.url}/a`, events: ['job.created'], name: 'Tenant A hook' })).id;
+    const event = await sendEvent(svc, 'job.created', { jobId: 'j1' });
+    eventId = event.id;
+    deliveryId = event.deliveries[0].id;
+    const tenant = await svc.api('POST', '/v1/tenants', { name: 'other' }, { key: ADMIN });
+    const otherKey = tenant.body.apiKey as string;
+    await svc.api('POST', '/v1/event-types', { name: 'job.created' }, { key: otherKey });
+    const otherSub = await svc.api(
+      'POST',
+      '/v1/subscriptions',
+      { url: `${receiver.url}/b`, events: ['job.created'], ping: false },
+      { key: otherKey },
+    );
+    other = { key: otherKey, subId: otherSub.body.id };
+  });
+  after(async () => {
+    await svc?.close();
+    await receiver?.close();
+  });
+
+  it('creates a link: the console URL with the token in the fragment, and its expiry', async () => {
+    const before = Date.now();
+    const link = await portal();
+    assert.match(link.token, /^hrp_[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    assert.equal(link.url, `${svc.baseUrl}/console/portal/subscriptions#portal=${link.token}`);
+    const ttl = Date.parse(link.expiresAt) - before;
+    assert.ok(ttl > 3590_000 && ttl <= 3601_000, `default ttl is an hour, got ${ttl} ms`);
+    const day = await portal({ ttlSeconds: 86_400, readOnly: true });
+    assert.ok(Date.parse(day.expiresAt) - before > 86_390_000);
+  });
+
+  it("reads the tenant's subscriptions, deliveries and events with the token", async () => {
+    const { token } = await portal({ readOnly: true });
+    const subs = await as(token, 'GET', '/v1/subscriptions');
+    assert.equal(subs.status, 200);
+    assert.deepEqual(
+      subs.body.data.map((s: { id: string }) => s.id),
+      [subId],
+    );
+    assert.equal((await as(token, 'GET', `/v1/subscriptions/${subId}`)).body.name, 'Tenant A hook');
+    assert.equal((await as(token, 'GET', `/v1/subscriptions/${subId}/deliveries`)).status, 200);
+    assert.equal((await as(token, 'GET', `/v1/deliveries/${deliveryId}`)).body.id, deliveryId);
+    assert.equal((await as(token, 'GET', `/v1/events/${eventId}`)).status, 200);
+    assert.equal((await as(token, 'GET', '/v1/event-types')).status, 200);
+  });
+
+  it("answers 404 for another tenant's resources, as for an API key", async () => {
+    const { token } = await portal();
+    assert.equal((await as(token, 'GET', `/v1/subscriptions/${other.subId}`)).status, 404);
+    assert.equal((await as(token, 'PATCH', `/v1/subscriptions/${other.subId}`, { name: 'taken' })).status, 404);
+    const theirs = await svc.api('POST', '/v1/portal-sessions', {}, { key: other.key });
+    assert.equal((await as(theirs.body.token, 'GET', `/v1/subscriptions/${subId}`)).status, 404);
+    assert.deepEqual(
+      (await as(theirs.body.token, 'GET', '/v1/subscriptions')).body.data.map((s: { id: string }) => s.id),
+      [other.subId],
+    );
+  });
+
+  it('refuses every change to a read-only token with 403 naming `manage`, and changes nothing', async () => {
+    const { token } = await portal({ readOnly: true });
+    const attempts: [string, string, unknown][] = [
+      ['POST', '/v1/subscriptions', { url: `${receiver.url}/x`, events: ['job.created'], ping: false }],
+      ['PATCH', `/v1/subscriptions/${subId}`, { name: 'renamed' }],
+      ['POST', `/v1/subscriptions/${subId}/pause`, undefined],
+      ['POST', `/v1/deliveries/${deliveryId}/redeliver`, undefined],
+      ['DELETE', `/v1/subscriptions/${subId}`, undefined],
+    ];
+    for (const [method, path, body] of attempts) {
+      const res = await as(token, method, path, body);
+      assert.equal(res.status, 403, `${method} ${path}`);
+      assert.match(res.headers.get('content-type') ?? '', /application\/problem\+json/);
+      assert.match(res.body.detail, /`manage`/, `${method} ${path}`);
+    }
+    const sub = await svc.api('GET', `/v1/subscriptions/${subId}`);
+    assert.equal(sub.body.name, 'Tenant A hook');
+    assert.equal(sub.body.status, 'active');
+    assert.equal((await svc.api('GET', '/v1/subscriptions')).body.data.length, 1);
+  });
+
+  it('lets a full token manage subscriptions, but never ingest events', async () => {
+    const { token } = await portal();
+    const renamed = await as(token, 'PATCH', `/v1/subscriptions/${subId}`, { name: 'Renamed by portal' });
+    assert.equal(renamed.status, 200);
+    assert.equal(renamed.body.name, 'Renamed by portal');
+    const event = await as(token, 'POST', '/v1/events', { type: 'job.created', data: {} });
+    assert.equal(event.status, 403);
+    assert.match(event.body.detail, /`ingest`/);
+  });
+
+  it('never reaches key management or makes links, read-only or not', async () => {
+    const keys = (await svc.api('GET', '/v1/api-keys')).body.data.length;
+    for (const readOnly of [false, true]) {
+      const { token } = await portal({ readOnly });
+      for (const [method, path] of [
+        ['GET', '/v1/api-keys'],
+        ['POST', '/v1/api-keys'],
+        ['DELETE', '/v1/api-keys/key_x'],
+        ['POST', '/v1/portal-sessions'],
+        ['POST', '/V1/Portal-Sessions/'],
+      ]) {
+        const res = await as(token, method, path, method === 'POST' ? {} : undefined);
+        assert.equal(res.status, 403, `${method} ${path} readOnly=${readOnly}`);
+        assert.match(res.body.detail, /`admin`/);
+      }
+    }
+    assert.equal((await svc.api('GET', '/v1/api-keys')).body.data.length, keys, 'no key was made');
+  });
+
+  it('answers 401 once the link expires', async () => {
+    const { token } = await portal({ ttlSeconds: 1 });
+    const expired = await eventually(
+      async () => {
+        const res = await as(token, 'GET', '/v1/subscriptions');
+        return res.status === 401 ? res : undefined;
+      },
+      10_000,
+      'the 1 s link to expire',
+    );
+    assert.match(expired.headers.get('content-type') ?? '', /application\/problem\+json/);
+    assert.match(expired.body.detail, /expired/);
+  });
+
+  it('answers 401 to a tampered, re-signed or truncated token', async () => {
+    const { token } = await portal({ readOnly: true });
+    const [body, signature] = token.split('.');
+    const claims = JSON.parse(Buffer.from(body.slice(4), 'base64url').toString());
+    const escalated = 'hrp_' + Buffer.from(JSON.stringify({ ...claims, ro: false })).toString('base64url');
+    const otherTenant = 'hrp_' + Buffer.from(JSON.stringify({ ...claims, tid: 'ten_x' })).toString('base64url');
+    const flipped = signature.slice(0, -2) + (signature.at(-2) === 'A' ? 'B' : 'A') + signature.at(-1);
+    for (const bad of [
+      `${escalated}.${signature}`,
+      `${otherTenant}.${signature}`,
+      `${body}.${flipped}`,
+      `${body}.${signature}=`,
+      body,
+      'hrp_',
+    ]) {
+      const res = await as(bad, 'GET', '/v1/subscriptions');
+      assert.equal(res.status, 401, bad);
+      assert.match(res.body.detail, /not valid/);
+    }
+    assert.equal((await as(token, 'GET', '/v1/subscriptions')).status, 200, 'the genuine token still works');
+  });
+
+  it('ends the links of a revoked API key', async () => {
+    const key = await svc.api('POST', '/v1/api-keys');
+    const { token } = await portal({}, key.body.apiKey);
+    assert.equal((await as(token, 'GET', '/v1/subscriptions')).status, 200);
+    assert.equal((await svc.api('DELETE', `/v1/api-keys/${key.body.id}`)).status, 204);
+    const res = await as(token, 'GET', '/v1/subscriptions');
+    assert.equal(res.status, 401);
+    assert.match(res.body.detail, /revoked/);
+  });
+
+  it('validates the request, naming each bad field', async () => {
+    const bad = await svc.api('POST', '/v1/portal-sessions', { ttlSeconds: 0, readOnly: 'yes', extra: 1 });
+    assert.equal(bad.status, 422);
+    assert.deepEqual(bad.body.errors.map((e: { field: string }) => e.field).sort(), ['extra', 'readOnly', 'ttlSeconds']);
+    for (const ttlSeconds of [1.5, 86_401, -1, '60']) {
+      const res = await svc.api('POST', '/v1/portal-sessions', { ttlSeconds });
+      assert.equal(res.status, 422, String(ttlSeconds));
+      assert.equal(res.body.errors[0].field, 'ttlSeconds');
+    }
+    assert.equal((await callApi(svc.baseUrl, svc.apiKey, 'POST', '/v1/portal-sessions')).status, 201, 'no body: all defaults');
+    assert.equal((await svc.api('POST', '/v1/portal-sessions', {}, { key: null })).status, 401);
+  });
+
+  it(
+    'lets PORTAL_FRAME_ANCESTORS frame portal pages only; the key console stays unframable',
+    { skip: existsSync(join(CONSOLE_DIR, 'index.html')) ? false : 'dist/console is not built' },
+    async () => {
+      const csp = async (path: string) => (await fetch(svc.baseUrl + path)).headers.get('content-security-policy') ?? '';
+      assert.match(await csp('/console/portal/subscriptions'), new RegExp(`frame-ancestors ${FRAMER};`));
+      assert.match(await csp('/console/portal/'), new RegExp(`frame-ancestors ${FRAMER};`));
+      assert.match(await csp('/console/'), /frame-ancestors 'none'/);
+      assert.match(await csp('/console/subscriptions'), /frame-ancestors 'none'/);
+      assert.match(await csp('/console/portalx'), /frame-ancestors 'none'/);
+    },
+  );
+});
