@@ -1,17 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Route, Routes } from 'react-router';
 import { setUnauthorizedHandler } from './api/client';
 import { forgetApiKey, readApiKey, storeApiKey } from './api/session';
+import { ConsoleRoutes } from './ConsoleRoutes';
 import { Shell } from './components/Shell';
-import { DeliveryPage } from './pages/DeliveryPage';
-import { EventPage } from './pages/EventPage';
-import { EventsPage } from './pages/EventsPage';
-import { EventTypesPage } from './pages/EventTypesPage';
-import { HomePage } from './pages/HomePage';
-import { NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
-import { SubscriptionPage } from './pages/SubscriptionPage';
-import { SubscriptionsPage } from './pages/SubscriptionsPage';
 
 /** Signed out: the sign-in page on any route (the route stays, so you land where you meant to). Signed in: the console. */
 export function App() {
@@ -40,16 +32,7 @@ export function App() {
   if (!signedIn) return <SignInPage onSignedIn={signIn} expired={expired} />;
   return (
     <Shell onSignOut={signOut}>
-      <Routes>
-        <Route path="/" element={<HomePage />} />
-        <Route path="/subscriptions" element={<SubscriptionsPage />} />
-        <Route path="/subscriptions/:id" element={<SubscriptionPage />} />
-        <Route path="/deliveries/:id" element={<DeliveryPage />} />
-        <Route path="/events" element={<EventsPage />} />
-        <Route path="/events/:id" element={<EventPage />} />
-        <Route path="/event-types" element={<EventTypesPage />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
+      <ConsoleRoutes />
     </Shell>
   );
 }

@@ -1,4 +1,4 @@
-import { readApiKey } from './session';
+import { readCredential } from './session';
 
 /** An RFC 9457 problem from the API, or a network failure (status 0). */
 export class ApiError extends Error {
@@ -12,12 +12,12 @@ export class ApiError extends Error {
   }
 }
 
-/** Called when the key stops working (401), so the app can go back to sign-in. */
+/** Called when the key or portal link stops working (401), so the app can say so (sign-in, or the link expired). */
 let onUnauthorized: () => void = () => undefined;
 export const setUnauthorizedHandler = (handler: () => void) => (onUnauthorized = handler);
 
-/** One call to /v1 on this origin with the signed-in key (or the one given, when signing in). */
-export async function apiCall<T>(method: string, path: string, body?: unknown, key = readApiKey()): Promise<T> {
+/** One call to /v1 on this origin with the signed-in key or portal token (or the key given, when signing in). */
+export async function apiCall<T>(method: string, path: string, body?: unknown, key = readCredential()): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (key) headers['authorization'] = `Bearer ${key}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -31,7 +31,7 @@ export async function apiCall<T>(method: string, path: string, body?: unknown, k
   const parsed: unknown = text ? safeJson(text) : null;
   if (!res.ok) {
     const problem = (parsed ?? {}) as { title?: string; detail?: string; errors?: { field: string; message: string }[] };
-    if (res.status === 401 && key === readApiKey()) onUnauthorized();
+    if (res.status === 401 && key === readCredential()) onUnauthorized();
     throw new ApiError(res.status, problem.title ?? res.statusText, problem.detail ?? text, problem.errors ?? []);
   }
   return parsed as T;

@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
@@ -11,8 +11,11 @@ const SECTIONS = [
   { to: '/event-types', label: 'Event types', end: false },
 ];
 
-/** Header, navigation (a drawer behind a menu button on a phone) and the page. */
-export function Shell({ children, onSignOut }: { children: ReactNode; onSignOut: () => void }) {
+/**
+ * Header, navigation (a drawer behind a menu button on a phone) and the page. Through a portal link there is
+ * nothing to sign out to: the header says it is a portal, and whether read-only.
+ */
+export function Shell({ children, onSignOut, portal }: { children: ReactNode; onSignOut?: () => void; portal?: { readOnly: boolean } }) {
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
   // Folded away on a phone, the navigation is also out of the Tab order and hidden from screen readers.
@@ -40,9 +43,15 @@ export function Shell({ children, onSignOut }: { children: ReactNode; onSignOut:
               hookrelay
             </Text>
           </Group>
-          <Button variant="default" size="xs" onClick={onSignOut}>
-            Sign out
-          </Button>
+          {portal ? (
+            <Badge variant="light" color={portal.readOnly ? 'gray' : 'indigo'} data-testid="portal-mode">
+              {portal.readOnly ? 'Portal · read-only' : 'Portal'}
+            </Badge>
+          ) : (
+            <Button variant="default" size="xs" onClick={onSignOut}>
+              Sign out
+            </Button>
+          )}
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" id="navigation" aria-label="Sections" component="nav" style={folded ? { visibility: 'hidden' } : undefined}>

@@ -2,6 +2,7 @@ import { Anchor, Button, Card, Code, Group, SimpleGrid, Stack, Table, Text, Titl
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, apiCall } from '../api/client';
+import { canManage } from '../api/session';
 import type { Delivery, DeliveryWithAttempts } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { AttemptOutcome } from '../components/AttemptOutcome';
@@ -62,16 +63,18 @@ export function DeliveryPage() {
               {d.kind} of <Code>{d.eventType}</Code>
             </Text>
           </Group>
-          <Group gap="xs">
-            <Button variant="default" onClick={() => void act('redeliver')} loading={busy}>
-              Redeliver
-            </Button>
-            {!FINAL.includes(d.status) && (
-              <Button color="red" variant="light" onClick={() => void act('cancel')} loading={busy}>
-                Cancel delivery
+          {canManage() && (
+            <Group gap="xs">
+              <Button variant="default" onClick={() => void act('redeliver')} loading={busy}>
+                Redeliver
               </Button>
-            )}
-          </Group>
+              {!FINAL.includes(d.status) && (
+                <Button color="red" variant="light" onClick={() => void act('cancel')} loading={busy}>
+                  Cancel delivery
+                </Button>
+              )}
+            </Group>
+          )}
         </Group>
         <ErrorNote error={actionError} />
         <Card withBorder component="section" aria-label="Delivery details">

@@ -2,6 +2,7 @@ import { Alert, Anchor, Card, Code, Group, Loader, SimpleGrid, Stack, Text } fro
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { apiCall } from '../api/client';
+import { canManage } from '../api/session';
 import { attentionReason } from '../api/subscriptions';
 import type { Subscription } from '../api/types';
 import { useResource } from '../api/use-resource';
@@ -48,6 +49,7 @@ export function SubscriptionPage() {
   }
   if (!sub) return <Loader size="sm" aria-label="Loading" />;
   const reason = attentionReason(sub);
+  const manage = canManage();
 
   return (
     <>
@@ -58,7 +60,7 @@ export function SubscriptionPage() {
             <StatusBadge status={sub.status} />
             <Code>{sub.id}</Code>
           </Group>
-          <SubscriptionActions sub={sub} onChanged={(s) => (s ? setOverride(s) : loaded.reload())} />
+          {manage && <SubscriptionActions sub={sub} onChanged={(s) => (s ? setOverride(s) : loaded.reload())} />}
         </Group>
         {reason && sub.status === 'active' && (
           <Alert color="orange" role="status">
@@ -78,9 +80,9 @@ export function SubscriptionPage() {
             {sub.disabledReason && <Field label="Disabled because">{sub.disabledReason}</Field>}
           </SimpleGrid>
         </Card>
-        <TestSend subscriptionId={sub.id} onSent={() => setLogKey((k) => k + 1)} />
+        {manage && <TestSend subscriptionId={sub.id} onSent={() => setLogKey((k) => k + 1)} />}
         <DeliveryLog subscriptionId={sub.id} refreshKey={logKey} />
-        <RecoverWindow subscriptionId={sub.id} onRecovered={() => setLogKey((k) => k + 1)} />
+        {manage && <RecoverWindow subscriptionId={sub.id} onRecovered={() => setLogKey((k) => k + 1)} />}
       </Stack>
     </>
   );

@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Loader, Modal, Select, Table, Text } from '@mant
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, apiCall } from '../api/client';
+import { canManage } from '../api/session';
 import { allSubscriptions } from '../api/subscriptions';
 import type { Subscription, SubscriptionInput } from '../api/types';
 import { useResource } from '../api/use-resource';
@@ -48,7 +49,7 @@ export function SubscriptionsPage() {
           clearable
           w={180}
         />
-        <Button onClick={() => setCreating(true)}>New subscription</Button>
+        {canManage() && <Button onClick={() => setCreating(true)}>New subscription</Button>}
       </Group>
       <ErrorNote error={subs.error} />
       {subs.loading && !subs.data && <Loader size="sm" aria-label="Loading" />}

@@ -1,0 +1,25 @@
+import { Route, Routes } from 'react-router';
+import { DeliveryPage } from './pages/DeliveryPage';
+import { EventPage } from './pages/EventPage';
+import { EventsPage } from './pages/EventsPage';
+import { EventTypesPage } from './pages/EventTypesPage';
+import { HomePage } from './pages/HomePage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { SubscriptionPage } from './pages/SubscriptionPage';
+import { SubscriptionsPage } from './pages/SubscriptionsPage';
+
+/** The console's pages, the same signed in with a key and through a portal link. */
+export function ConsoleRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<HomePage />} />
+      <Route path="/subscriptions" element={<SubscriptionsPage />} />
+      <Route path="/subscriptions/:id" element={<SubscriptionPage />} />
+      <Route path="/deliveries/:id" element={<DeliveryPage />} />
+      <Route path="/events" element={<EventsPage />} />
+      <Route path="/events/:id" element={<EventPage />} />
+      <Route path="/event-types" element={<EventTypesPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}
