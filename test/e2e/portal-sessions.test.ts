@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { HookrelayClient, HookrelayError } from '../../clients/typescript/src/index.js';
 import { CONSOLE_DIR } from '../../src/console/serve-console.js';
 import { createEventType, createSubscription, eventually, sendEvent } from '../helpers/factories.js';
 import { TestReceiver } from '../helpers/receiver.js';
@@ -195,6 +196,15 @@ describe('portal sessions: short-lived console links for one tenant', () => {
     }
     assert.equal((await callApi(svc.baseUrl, svc.apiKey, 'POST', '/v1/portal-sessions')).status, 201, 'no body: all defaults');
     assert.equal((await svc.api('POST', '/v1/portal-sessions', {}, { key: null })).status, 401);
+  });
+
+  it('is made by the typed client, whose calls then work with the token in place of a key', async () => {
+    const client = new HookrelayClient({ baseUrl: svc.baseUrl, apiKey: svc.apiKey, retries: { retries: 0 } });
+    const session = await client.portalSessions.create({ readOnly: true, ttlSeconds: 600 });
+    assert.match(session.url, /#portal=hrp_/);
+    const asPortal = new HookrelayClient({ baseUrl: svc.baseUrl, apiKey: session.token, retries: { retries: 0 } });
+    assert.ok((await asPortal.subscriptions.list()).data.length > 0);
+    await assert.rejects(asPortal.subscriptions.pause(subId), (err: HookrelayError) => err.status === 403);
   });
 
   it(

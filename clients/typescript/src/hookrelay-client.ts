@@ -21,6 +21,7 @@ export class HookrelayClient {
   readonly deliveries;
   readonly eventTypes;
   readonly events;
+  readonly portalSessions;
   private readonly api: ApiClient;
 
   constructor(private readonly options: HookrelayClientOptions) {
@@ -91,6 +92,11 @@ export class HookrelayClient {
     this.events = {
       list: (query: M.ListEventsQuery = {}) => run(api.GET('/v1/events', { params: { query } })),
       get: (eventId: string) => run(api.GET('/v1/events/{id}', id(eventId))),
+    };
+
+    this.portalSessions = {
+      /** A short-lived link into the web console for this key's tenant (`url`), e.g. for an iframe in your product. */
+      create: (body: M.CreatePortalSession = {}) => run(api.POST('/v1/portal-sessions', { body })),
     };
   }
 

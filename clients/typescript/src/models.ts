@@ -41,3 +41,6 @@ export type CreateEventType = Body<'EventTypesController_create'>;
 export type UpdateEventType = Body<'EventTypesController_update'>;
 export type EventType = Answer<'EventTypesController_get', 200>;
 export type EventTypePage = Answer<'EventTypesController_list', 200>;
+
+export type CreatePortalSession = Body<'PortalSessionsController_create'>;
+export type PortalSession = Answer<'PortalSessionsController_create', 201>;
