@@ -4,8 +4,6 @@ import { FailedAuthGate } from '../auth/failed-auth-gate.js';
 import type { Scope } from '../auth/scopes.js';
 import type { TenantContext } from '../auth/tenant-context.js';
 import { unauthorized } from '../common/errors.js';
-import { ChangeCache } from '../database/change-cache.js';
-import { ChangeFeed } from '../database/change-feed.js';
 import { PortalTokens } from './portal-token.js';
 
 /** A portal session may read, and unless read-only manage; never ingest, never keys (no `admin`). */
@@ -14,22 +12,17 @@ export const portalScopes = (readOnly: boolean): readonly Scope[] => (readOnly ?
 type KeyTenant = Omit<TenantContext, 'scopes' | 'portalSessionId'>;
 
 /**
- * Turns a portal token into the tenant context it acts with. The token is stateless, but each request also checks
- * that the API key that made it is still live and its tenant still exists (kept in memory like KeyDirectory's
- * entries, dropped when the change feed reports a change to the tenant's keys): revoking that key ends its links.
+ * Turns a portal token into the tenant context it acts with. The token is stateless, but each request also reads
+ * (one primary-key lookup, not cached: portal traffic is people paging, and revocation must be immediate on every
+ * process) that the API key that made it is still live and its tenant still exists: revoking that key ends its links.
  */
 @Injectable()
 export class PortalSessionAuth {
-  private readonly cache: ChangeCache<KeyTenant>;
-
   constructor(
     @Inject(PortalTokens) private readonly tokens: PortalTokens,
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(FailedAuthGate) private readonly gate: FailedAuthGate,
-    @Inject(ChangeFeed) feed: ChangeFeed,
-  ) {
-    this.cache = new ChangeCache(feed, ['api_keys', 'tenants']);
-  }
+  ) {}
 
   async authenticate(token: string, address: string): Promise<TenantContext> {
     const verified = this.tokens.verify(token);
@@ -45,16 +38,14 @@ export class PortalSessionAuth {
     return { ...tenant, scopes: portalScopes(claims.ro), portalSessionId: claims.sid };
   }
 
-  private keyTenant(keyId: string, tenantId: string): Promise<KeyTenant | null> {
-    return this.cache.get(`${tenantId}/${keyId}`, async () => {
-      const [row]: KeyTenant[] = await this.db.query(
-        `SELECT t.id, t.name, k.id AS "keyId",
-                json_build_object('perSecond', t.events_per_second, 'burst', t.events_burst) AS "ingestQuota"
-           FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
-          WHERE k.id = $1 AND t.id = $2 AND k.revoked_at IS NULL`,
-        [keyId, tenantId],
-      );
-      return row ? { tenantId: row.id, value: row } : null;
-    });
+  private async keyTenant(keyId: string, tenantId: string): Promise<KeyTenant | null> {
+    const [row]: KeyTenant[] = await this.db.query(
+      `SELECT t.id, t.name, k.id AS "keyId",
+              json_build_object('perSecond', t.events_per_second, 'burst', t.events_burst) AS "ingestQuota"
+         FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
+        WHERE k.id = $1 AND t.id = $2 AND k.revoked_at IS NULL`,
+      [keyId, tenantId],
+    );
+    return row ?? null;
   }
 }

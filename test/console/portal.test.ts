@@ -82,6 +82,16 @@ describe('portal links in the web console', { skip: chromiumMissing, timeout: 15
     await page.context().close();
   });
 
+  it('takes a token given to the plain console (/console/#portal=...) to the portal pages', STEP, async () => {
+    const { token } = await link({ readOnly: true });
+    const page = await openPage(browser, svc.baseUrl);
+    await page.goto(`/console/#portal=${token}`);
+    await page.getByRole('link', { name: 'Portal receiver' }).waitFor();
+    assert.equal(page.url(), `${svc.baseUrl}/console/portal/subscriptions`);
+    assert.equal(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('hookrelay.apiKey')), null);
+    await page.context().close();
+  });
+
   it('says the link expired once it has', STEP, async () => {
     const { url, token } = await link({ ttlSeconds: 1 });
     await eventually(

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { HookrelayClient, HookrelayError } from '../../clients/typescript/src/index.js';
 import { CONSOLE_DIR } from '../../src/console/serve-console.js';
+import { PortalTokens } from '../../src/portal-sessions/portal-token.js';
 import { createEventType, createSubscription, eventually, sendEvent } from '../helpers/factories.js';
 import { TestReceiver } from '../helpers/receiver.js';
 import { callApi, startService, type TestService } from '../helpers/service.js';
@@ -17,7 +18,7 @@ describe('portal sessions: short-lived console links for one tenant', () => {
   let subId: string;
   let deliveryId: string;
   let eventId: string;
-  let other: { key: string; subId: string };
+  let other: { key: string; subId: string; tenantId: string };
 
   const portal = async (body: Record<string, unknown> = {}, key?: string) => {
     const res = await svc.api('POST', '/v1/portal-sessions', body, { key });
@@ -44,7 +45,7 @@ describe('portal sessions: short-lived console links for one tenant', () => {
       { url: `${receiver.url}/b`, events: ['job.created'], ping: false },
       { key: otherKey },
     );
-    other = { key: otherKey, subId: otherSub.body.id };
+    other = { key: otherKey, subId: otherSub.body.id, tenantId: tenant.body.id };
   });
   after(async () => {
     await svc?.close();
@@ -185,6 +186,18 @@ describe('portal sessions: short-lived console links for one tenant', () => {
     assert.match(res.body.detail, /revoked/);
   });
 
+  it('answers 401 to a well-signed token whose tenant does not exist or does not own its key', async () => {
+    const tokens = new PortalTokens(svc.config.secretsKey);
+    const { token } = await portal();
+    const claims = JSON.parse(Buffer.from(token.split('.')[0].slice(4), 'base64url').toString());
+    for (const tid of ['ten_gone', other.tenantId]) {
+      const res = await as(tokens.sign({ ...claims, tid }), 'GET', '/v1/subscriptions');
+      assert.equal(res.status, 401, tid);
+      assert.match(res.body.detail, /no longer valid/);
+    }
+    assert.equal((await as(tokens.sign(claims), 'GET', '/v1/subscriptions')).status, 200, 'the same claims re-signed still work');
+  });
+
   it('validates the request, naming each bad field', async () => {
     const bad = await svc.api('POST', '/v1/portal-sessions', { ttlSeconds: 0, readOnly: 'yes', extra: 1 });
     assert.equal(bad.status, 422);
@@ -219,4 +232,28 @@ describe('portal sessions: short-lived console links for one tenant', () => {
       assert.match(await csp('/console/portalx'), /frame-ancestors 'none'/);
     },
   );
+});
+
+describe('portal sessions and the per-key rate limit', () => {
+  let svc: TestService;
+
+  before(async () => {
+    svc = await startService('portal-rate', { RATE_LIMIT_PER_MINUTE: '3' });
+  });
+  after(async () => {
+    await svc?.close();
+  });
+
+  it('counts a portal session on its own, not against the rate of the key that made it', async () => {
+    const link = await svc.api('POST', '/v1/portal-sessions', {});
+    assert.equal(link.status, 201);
+    const statuses = async (key: string) => {
+      const out = [];
+      for (let i = 0; i < 4; i++) out.push((await svc.api('GET', '/v1/event-types', undefined, { key })).status);
+      return out;
+    };
+    // The limit counts per route: the key spends all of this route's 3 first; a shared bucket would leave the link none.
+    assert.deepEqual(await statuses(svc.apiKey), [200, 200, 200, 429], 'the key: 3 a minute');
+    assert.deepEqual(await statuses(link.body.token), [200, 200, 200, 429], 'the link: a bucket of its own, limited too');
+  });
 });
