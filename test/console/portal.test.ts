@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { createEventType, createSubscription, eventually } from '../helpers/factories.js';
+import { createEventType, createSubscription, eventually, sendEvent } from '../helpers/factories.js';
 import { TestReceiver } from '../helpers/receiver.js';
 import { startService, type TestService } from '../helpers/service.js';
 import { chromiumMissing, launchChromium, openPage, pageErrors, screenshot } from './browser.js';
@@ -31,6 +31,7 @@ describe('portal links in the web console', { skip: chromiumMissing, timeout: 15
     svc = await startService('console-portal', { PORTAL_FRAME_ANCESTORS: framer.url });
     await createEventType(svc, 'job.created');
     subId = (await createSubscription(svc, { url: `${receiver.url}/hooks`, events: ['job.created'], name: 'Portal receiver' })).id;
+    await sendEvent(svc, 'job.created', { jobId: 'j_1' });
   });
   after(async () => {
     await browser?.close();
@@ -60,6 +61,8 @@ describe('portal links in the web console', { skip: chromiumMissing, timeout: 15
     await heading(page, 'Portal receiver').waitFor();
     assert.equal(page.url(), `${svc.baseUrl}/console/portal/subscriptions/${subId}`, 'links stay inside the portal');
     await page.getByRole('region', { name: 'Settings' }).waitFor();
+    await page.getByTestId('delivery-log').locator('tbody tr').first().waitFor();
+    assert.equal(await page.getByRole('link', { name: /Temporal UI/ }).count(), 0, "the operator's Temporal UI is not shown");
     for (const name of READ_ONLY_HIDES) {
       assert.equal(await page.getByRole('button', { name, exact: true }).count(), 0, `no ${name} button`);
     }

@@ -2,6 +2,7 @@ import { Anchor, Button, Card, Code, Group, SimpleGrid, Stack, Table, Text, Titl
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, apiCall } from '../api/client';
+import { PORTAL_MODE } from '../api/portal';
 import { canManage } from '../api/session';
 import type { Delivery, DeliveryWithAttempts } from '../api/types';
 import { useResource } from '../api/use-resource';
@@ -123,14 +124,16 @@ export function DeliveryPage() {
                 <Time iso={d.nextAttemptAt} />
               </Text>
             </div>
-            <div>
-              <Text size="xs" c="dimmed" component="dt">
-                Workflow
-              </Text>
-              <Text component="dd" size="sm" m={0}>
-                <TemporalLink url={d.temporalUrl} id={d.id} />
-              </Text>
-            </div>
+            {!PORTAL_MODE && (
+              <div>
+                <Text size="xs" c="dimmed" component="dt">
+                  Workflow
+                </Text>
+                <Text component="dd" size="sm" m={0}>
+                  <TemporalLink url={d.temporalUrl} id={d.id} />
+                </Text>
+              </div>
+            )}
           </SimpleGrid>
         </Card>
         <Card withBorder component="section" aria-labelledby="attempts-title">
