@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { HookrelayClient, HookrelayError } from '../../clients/typescript/src/index.js';
 import { eventually } from '../helpers/factories.js';
 import { TestReceiver } from '../helpers/receiver.js';
 import { startService, type ApiInit, type TestService } from '../helpers/service.js';
@@ -258,5 +259,23 @@ describe('acting for tenants (Hookrelay-Tenant) and scoped keys', () => {
 
     const operatorPast = await svc.api('POST', '/v1/operator-keys', { expiresAt: '2001-01-01T00:00:00Z' }, as(ADMIN));
     assert.equal(operatorPast.status, 422);
+  });
+
+  it('typed client: the `tenant` option (and forTenant) sends Hookrelay-Tenant; apiKeys mints scoped keys', async () => {
+    const asOperator = new HookrelayClient({ baseUrl: svc.baseUrl, apiKey: operator.apiKey, retries: 0 });
+    await assert.rejects(asOperator.eventTypes.list(), (err: unknown) => err instanceof HookrelayError && err.status === 400);
+    const acting = asOperator.forTenant(tenant.externalId);
+    const types = await acting.eventTypes.list();
+    assert.ok(types.data.some((t) => t.name === 'webhook.ping'));
+    const key = await acting.apiKeys.create({ scopes: ['read'] });
+    assert.deepEqual(key.scopes, ['read']);
+    const reader = new HookrelayClient({ baseUrl: svc.baseUrl, apiKey: key.apiKey, retries: 0 });
+    await assert.rejects(
+      reader.apiKeys.list(),
+      (err: unknown) => err instanceof HookrelayError && err.status === 403 && /`admin`/.test(err.message),
+    );
+    assert.ok((await acting.apiKeys.list()).data.some((k) => k.id === key.id));
+    await acting.apiKeys.revoke(key.id);
+    await assert.rejects(reader.eventTypes.list(), (err: unknown) => err instanceof HookrelayError && err.status === 401);
   });
 });

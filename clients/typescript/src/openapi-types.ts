@@ -226,6 +226,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/operator-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OperatorKeysController_list"];
+        put?: never;
+        post: operations["OperatorKeysController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operator-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["OperatorKeysController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/replays": {
         parameters: {
             query?: never;
@@ -659,7 +691,10 @@ export interface operations {
     TenantsController_listKeys: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -674,14 +709,16 @@ export interface operations {
                         data: {
                             /** @description ISO 8601 UTC */
                             createdAt: string;
+                            expiresAt: string | null;
                             id: string;
                             revokedAt: string | null;
+                            scopes: ("ingest" | "read" | "manage" | "admin" | "operator")[];
                         }[];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -717,7 +754,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `admin` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -814,11 +858,26 @@ export interface operations {
     TenantsController_createKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description From this instant the key is refused (401) like an unknown one; default: never
+                     */
+                    expiresAt?: string;
+                    /** @description `ingest`: post events; `read`: every GET; `manage`: everything but keys; `admin`: keys too. Default: all */
+                    scopes?: ("ingest" | "read" | "manage" | "admin" | "operator")[];
+                };
+            };
+        };
         responses: {
             /** @description Created; `apiKey` is shown only here */
             201: {
@@ -830,11 +889,13 @@ export interface operations {
                         apiKey: string;
                         /** @description ISO 8601 UTC */
                         createdAt: string;
+                        expiresAt: string | null;
                         id: string;
+                        scopes: ("ingest" | "read" | "manage" | "admin" | "operator")[];
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -870,7 +931,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `admin` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -967,7 +1035,10 @@ export interface operations {
     TenantsController_revokeKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -982,7 +1053,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1018,7 +1089,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `admin` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1124,7 +1202,10 @@ export interface operations {
                 subscriptionId?: string;
                 until?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1165,7 +1246,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1201,7 +1282,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `read` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1298,7 +1386,10 @@ export interface operations {
     DeliveriesController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1351,7 +1442,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1387,7 +1478,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `read` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1484,7 +1582,10 @@ export interface operations {
     DeliveriesController_cancel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1523,7 +1624,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1559,7 +1660,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `manage` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1656,7 +1764,10 @@ export interface operations {
     DeliveriesController_redeliver: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1696,7 +1807,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1732,7 +1843,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `manage` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1833,7 +1951,10 @@ export interface operations {
                 includeArchived?: "true" | "false";
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1863,7 +1984,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1899,7 +2020,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `read` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1996,7 +2124,10 @@ export interface operations {
     EventTypesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2034,7 +2165,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2070,7 +2201,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `manage` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2167,7 +2305,10 @@ export interface operations {
     EventTypesController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 name: string;
             };
@@ -2195,7 +2336,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2231,7 +2372,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `read` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2328,7 +2476,10 @@ export interface operations {
     EventTypesController_archive: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 name: string;
             };
@@ -2343,7 +2494,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2379,7 +2530,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `manage` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2476,7 +2634,10 @@ export interface operations {
     EventTypesController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 name: string;
             };
@@ -2513,7 +2674,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2549,7 +2710,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `manage` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2651,7 +2819,10 @@ export interface operations {
                 since?: string;
                 type?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2682,7 +2853,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2718,7 +2889,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `read` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2816,6 +2994,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
                 /** @description A repeat with the same key returns the first answer */
                 "Idempotency-Key"?: string;
             };
@@ -2855,7 +3035,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2891,7 +3071,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `ingest` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2988,7 +3175,10 @@ export interface operations {
     EventsController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3041,7 +3231,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3077,7 +3267,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `read` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3174,7 +3371,10 @@ export interface operations {
     EventsController_forget: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3189,7 +3389,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3225,7 +3425,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `manage` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3322,7 +3529,10 @@ export interface operations {
     EventsController_batch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3355,7 +3565,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3391,7 +3601,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `ingest` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3488,7 +3705,10 @@ export interface operations {
     FilterTestController_test: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3521,7 +3741,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3557,7 +3777,486 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `read` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Body or event payload over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    OperatorKeysController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description ISO 8601 UTC */
+                            createdAt: string;
+                            expiresAt: string | null;
+                            id: string;
+                            revokedAt: string | null;
+                            scopes: ("ingest" | "read" | "manage" | "admin" | "operator")[];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Body or event payload over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    OperatorKeysController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description From this instant the key is refused (401) like an unknown one; default: never
+                     */
+                    expiresAt?: string;
+                    /** @description What the key may do for the tenant it acts for (besides `operator`, which it always has). Default: all */
+                    scopes?: ("ingest" | "read" | "manage" | "admin")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created; `apiKey` is shown only here */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        apiKey: string;
+                        /** @description ISO 8601 UTC */
+                        createdAt: string;
+                        expiresAt: string | null;
+                        id: string;
+                        scopes: ("ingest" | "read" | "manage" | "admin" | "operator")[];
+                    };
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Body or event payload over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    OperatorKeysController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked: the key stops at once */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3655,6 +4354,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
                 /** @description A repeat with the same key answers the first replay (200) */
                 "Idempotency-Key"?: string;
             };
@@ -3775,7 +4476,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3811,7 +4512,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `manage` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3908,7 +4616,10 @@ export interface operations {
     ReplaysController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3945,7 +4656,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3981,7 +4692,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `read` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4080,7 +4798,10 @@ export interface operations {
             query?: {
                 since?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4122,7 +4843,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4158,7 +4879,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `read` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4260,7 +4988,10 @@ export interface operations {
                 limit?: number;
                 status?: "active" | "paused" | "disabled";
             };
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4336,7 +5067,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4372,7 +5103,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `read` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4469,7 +5207,10 @@ export interface operations {
     SubscriptionsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4651,7 +5392,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4687,7 +5428,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `manage` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4784,7 +5532,10 @@ export interface operations {
     SubscriptionsController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4858,7 +5609,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4894,7 +5645,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `read` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4991,7 +5749,10 @@ export interface operations {
     SubscriptionsController_remove: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5006,7 +5767,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5042,7 +5803,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `manage` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5139,7 +5907,10 @@ export interface operations {
     SubscriptionsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5320,7 +6091,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5356,7 +6127,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `manage` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5459,7 +6237,10 @@ export interface operations {
                 since?: string;
                 status?: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
             };
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5502,7 +6283,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5538,7 +6319,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `read` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5635,7 +6423,10 @@ export interface operations {
     FilterTestController_testSubscription: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5670,7 +6461,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5706,7 +6497,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `read` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5803,7 +6601,10 @@ export interface operations {
     SubscriptionsController_pause: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5877,7 +6678,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5913,7 +6714,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `manage` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6010,7 +6818,10 @@ export interface operations {
     SubscriptionsController_publicKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6035,7 +6846,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6071,7 +6882,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `read` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6168,7 +6986,10 @@ export interface operations {
     SubscriptionsController_recover: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6195,7 +7016,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6231,7 +7052,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `manage` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6328,7 +7156,10 @@ export interface operations {
     SubscriptionsController_resume: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6404,7 +7235,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6440,7 +7271,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `manage` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6537,7 +7375,10 @@ export interface operations {
     SubscriptionsController_rotateSecret: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6566,7 +7407,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6602,7 +7443,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `manage` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6699,7 +7547,10 @@ export interface operations {
     SubscriptionsController_test: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6775,7 +7626,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6811,7 +7662,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope `manage` (named in the problem) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6915,6 +7773,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Your own id for this tenant (unique); accepted in the Hookrelay-Tenant header like the tenant's `ten_` id */
+                    externalId?: string;
                     name: string;
                 };
             };
@@ -6928,12 +7788,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         apiKey: string;
+                        /** @description Your own id for this tenant, if set at creation */
+                        externalId: string | null;
                         id: string;
                         name: string;
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6969,7 +7831,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7089,6 +7951,8 @@ export interface operations {
                             /** @enum {string} */
                             source: "tenant" | "default";
                         };
+                        /** @description Your own id for this tenant, if set at creation */
+                        externalId: string | null;
                         id: string;
                         /** @description The tenant's own quota as set; null: the service default. `burst` null: derived from perSecond */
                         ingestQuota: {
@@ -7099,7 +7963,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7135,7 +7999,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7266,6 +8130,8 @@ export interface operations {
                             /** @enum {string} */
                             source: "tenant" | "default";
                         };
+                        /** @description Your own id for this tenant, if set at creation */
+                        externalId: string | null;
                         id: string;
                         /** @description The tenant's own quota as set; null: the service default. `burst` null: derived from perSecond */
                         ingestQuota: {
@@ -7276,7 +8142,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7312,7 +8178,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
