@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiExtension, ApiResponse } from '@nestjs/swagger';
+import { ApiExtension } from '@nestjs/swagger';
+import { ApiProblems } from '../common/openapi.js';
 import type { TenantScope } from './scope-rules.js';
 
 export const REQUIRED_SCOPE = 'hookrelay:required-scope';
@@ -9,8 +10,4 @@ export const REQUIRED_SCOPE = 'hookrelay:required-scope';
  * behind ApiKeyAuth must carry one: ScopeGuard refuses a route without it.
  */
 export const RequireScope = (scope: TenantScope) =>
-  applyDecorators(
-    SetMetadata(REQUIRED_SCOPE, scope),
-    ApiExtension('x-required-scope', scope),
-    ApiResponse({ status: 403, description: `The credential lacks the scope \`${scope}\` (named in the problem)` }),
-  );
+  applyDecorators(SetMetadata(REQUIRED_SCOPE, scope), ApiExtension('x-required-scope', scope), ApiProblems(403));

@@ -754,12 +754,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `admin` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -931,12 +942,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `admin` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -1089,12 +1111,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `admin` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -1282,12 +1315,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `read` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -1478,12 +1522,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `read` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -1660,12 +1715,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `manage` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -1843,12 +1909,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `manage` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -2020,12 +2097,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `read` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -2201,12 +2289,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `manage` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -2372,12 +2471,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `read` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -2530,12 +2640,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `manage` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -2710,12 +2831,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `manage` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -2889,12 +3021,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `read` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -3071,12 +3214,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `ingest` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -3267,12 +3421,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `read` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -3425,12 +3590,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `manage` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -3601,12 +3777,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `ingest` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -3777,12 +3964,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `read` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -4512,12 +4710,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `manage` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -4692,12 +4901,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `read` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -4879,12 +5099,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `read` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -5103,12 +5334,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `read` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -5428,12 +5670,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `manage` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -5645,12 +5898,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `read` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -5803,12 +6067,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `manage` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -6127,12 +6402,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `manage` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -6319,12 +6605,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `read` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -6497,12 +6794,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `read` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -6714,12 +7022,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `manage` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -6882,12 +7201,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `read` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -7052,12 +7382,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `manage` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -7271,12 +7612,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `manage` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -7443,12 +7795,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `manage` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
@@ -7662,12 +8025,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The credential lacks the scope `manage` (named in the problem) */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
             };
             /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
