@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { AppError, badRequest, missingScope } from '../common/errors.js';
 import { ADMIN_KEY_ID } from './admin-key.js';
 import type { TenantRecord } from './key-directory.js';
@@ -51,7 +51,7 @@ export class ActingTenant {
     }
     const tenant = await this.tenants.find(header);
     if (!tenant) {
-      throw new AppError('not-found', 404, 'Not found', `No tenant ${JSON.stringify(header)} (header ${TENANT_HEADER}).`, [
+      throw new AppError('not-found', HttpStatus.NOT_FOUND, 'Not found', `No tenant ${JSON.stringify(header)} (header ${TENANT_HEADER}).`, [
         { field: TENANT_HEADER, message: 'names no tenant (by ten_ id or externalId)' },
       ]);
     }
