@@ -11,7 +11,7 @@ import { SubscriptionFlowLimits1795684000000 } from './1795684000000-Subscriptio
 import { Ed25519Keys1795685000000 } from './1795685000000-Ed25519Keys.js';
 import { RetentionPurge1796250931093 } from './1796250931093-RetentionPurge.js';
 import { Replays1796252872123 } from './1796252872123-Replays.js';
-import { TenantsActingAndScopedKeys1796263241467 } from './1796263241467-TenantsActingAndScopedKeys.js';
+import { TenantsActingAndScopedKeys1796301000000 } from './1796301000000-TenantsActingAndScopedKeys.js';
 
 /** Every migration, in order. Run at start; never `synchronize`. */
 export const migrations = [
@@ -28,5 +28,5 @@ export const migrations = [
   Ed25519Keys1795685000000,
   RetentionPurge1796250931093,
   Replays1796252872123,
-  TenantsActingAndScopedKeys1796263241467,
+  TenantsActingAndScopedKeys1796301000000,
 ];

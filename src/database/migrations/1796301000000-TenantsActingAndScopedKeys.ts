@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * every row change and names an operator key by its own id (`COALESCE(tenant_id, id)`), which is how
  * KeyDirectory files it; `external_id` never changes after creation.
  */
-export class TenantsActingAndScopedKeys1796263241467 implements MigrationInterface {
-  name = 'TenantsActingAndScopedKeys1796263241467';
+export class TenantsActingAndScopedKeys1796301000000 implements MigrationInterface {
+  name = 'TenantsActingAndScopedKeys1796301000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query('ALTER TABLE "api_keys" ADD "scopes" character varying(16) array');
