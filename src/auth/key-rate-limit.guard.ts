@@ -9,7 +9,10 @@ import type { TenantContext } from './tenant-context.js';
 @Injectable()
 export class KeyRateLimitGuard extends ThrottlerGuard {
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {
-    // No tenant: the admin key (AdminKeyGuard), of which there is one.
-    return (req['tenant'] as TenantContext | undefined)?.keyId ?? 'admin-key';
+    // No tenant: the admin key (AdminKeyGuard), of which there is one. An operator gets a bucket per tenant it
+    // acts for, so serving one tenant cannot use up its limit for all the others.
+    const tenant = req['tenant'] as TenantContext | undefined;
+    if (!tenant) return 'admin-key';
+    return tenant.operator ? `${tenant.operator}:${tenant.id}` : tenant.keyId;
   }
 }

@@ -41,3 +41,7 @@ export type CreateEventType = Body<'EventTypesController_create'>;
 export type UpdateEventType = Body<'EventTypesController_update'>;
 export type EventType = Answer<'EventTypesController_get', 200>;
 export type EventTypePage = Answer<'EventTypesController_list', 200>;
+
+export type CreateApiKey = Body<'TenantsController_createKey'>;
+export type CreatedApiKey = Answer<'TenantsController_createKey', 201>;
+export type ApiKeyPage = Answer<'TenantsController_listKeys', 200>;

@@ -226,6 +226,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/operator-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OperatorKeysController_list"];
+        put?: never;
+        post: operations["OperatorKeysController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operator-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["OperatorKeysController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/replays": {
         parameters: {
             query?: never;
@@ -659,7 +691,10 @@ export interface operations {
     TenantsController_listKeys: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -674,14 +709,16 @@ export interface operations {
                         data: {
                             /** @description ISO 8601 UTC */
                             createdAt: string;
+                            expiresAt: string | null;
                             id: string;
                             revokedAt: string | null;
+                            scopes: ("ingest" | "read" | "manage" | "admin" | "operator")[];
                         }[];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -717,7 +754,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -814,11 +869,26 @@ export interface operations {
     TenantsController_createKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description From this instant the key is refused (401) like an unknown one; default: never
+                     */
+                    expiresAt?: string;
+                    /** @description `ingest`: post events; `read`: every GET; `manage`: everything but keys; `admin`: keys too. Default: all */
+                    scopes?: ("ingest" | "read" | "manage" | "admin" | "operator")[];
+                };
+            };
+        };
         responses: {
             /** @description Created; `apiKey` is shown only here */
             201: {
@@ -830,11 +900,13 @@ export interface operations {
                         apiKey: string;
                         /** @description ISO 8601 UTC */
                         createdAt: string;
+                        expiresAt: string | null;
                         id: string;
+                        scopes: ("ingest" | "read" | "manage" | "admin" | "operator")[];
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -870,7 +942,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -967,7 +1057,10 @@ export interface operations {
     TenantsController_revokeKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -982,7 +1075,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1018,7 +1111,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1124,7 +1235,10 @@ export interface operations {
                 subscriptionId?: string;
                 until?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1165,7 +1279,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1201,7 +1315,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1298,7 +1430,10 @@ export interface operations {
     DeliveriesController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1382,7 +1517,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1418,7 +1553,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1515,7 +1668,10 @@ export interface operations {
     DeliveriesController_cancel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1554,7 +1710,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1590,7 +1746,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1687,7 +1861,10 @@ export interface operations {
     DeliveriesController_redeliver: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1727,7 +1904,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1763,7 +1940,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1864,7 +2059,10 @@ export interface operations {
                 includeArchived?: "true" | "false";
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1894,7 +2092,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1930,7 +2128,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2027,7 +2243,10 @@ export interface operations {
     EventTypesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2065,7 +2284,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2101,7 +2320,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2198,7 +2435,10 @@ export interface operations {
     EventTypesController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 name: string;
             };
@@ -2226,7 +2466,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2262,7 +2502,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2359,7 +2617,10 @@ export interface operations {
     EventTypesController_archive: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 name: string;
             };
@@ -2374,7 +2635,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2410,7 +2671,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2507,7 +2786,10 @@ export interface operations {
     EventTypesController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 name: string;
             };
@@ -2544,7 +2826,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2580,7 +2862,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2682,7 +2982,10 @@ export interface operations {
                 since?: string;
                 type?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2713,7 +3016,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2749,7 +3052,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2847,6 +3168,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
                 /** @description A repeat with the same key returns the first answer */
                 "Idempotency-Key"?: string;
             };
@@ -2886,7 +3209,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2922,7 +3245,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3019,7 +3360,10 @@ export interface operations {
     EventsController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3072,7 +3416,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3108,7 +3452,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3205,7 +3567,10 @@ export interface operations {
     EventsController_forget: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3220,7 +3585,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3256,7 +3621,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3353,7 +3736,10 @@ export interface operations {
     EventsController_batch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3386,7 +3772,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3422,7 +3808,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3519,7 +3923,10 @@ export interface operations {
     FilterTestController_test: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3552,7 +3959,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3588,7 +3995,497 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Body or event payload over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    OperatorKeysController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description ISO 8601 UTC */
+                            createdAt: string;
+                            expiresAt: string | null;
+                            id: string;
+                            revokedAt: string | null;
+                            scopes: ("ingest" | "read" | "manage" | "admin" | "operator")[];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Body or event payload over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    OperatorKeysController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description From this instant the key is refused (401) like an unknown one; default: never
+                     */
+                    expiresAt?: string;
+                    /** @description What the key may do for the tenant it acts for (besides `operator`, which it always has). Default: all */
+                    scopes?: ("ingest" | "read" | "manage" | "admin")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created; `apiKey` is shown only here */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        apiKey: string;
+                        /** @description ISO 8601 UTC */
+                        createdAt: string;
+                        expiresAt: string | null;
+                        id: string;
+                        scopes: ("ingest" | "read" | "manage" | "admin" | "operator")[];
+                    };
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Body or event payload over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    OperatorKeysController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked: the key stops at once */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3686,6 +4583,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
                 /** @description A repeat with the same key answers the first replay (200) */
                 "Idempotency-Key"?: string;
             };
@@ -3806,7 +4705,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3842,7 +4741,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3939,7 +4856,10 @@ export interface operations {
     ReplaysController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3976,7 +4896,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4012,7 +4932,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4111,7 +5049,10 @@ export interface operations {
             query?: {
                 since?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4153,7 +5094,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4189,7 +5130,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4291,7 +5250,10 @@ export interface operations {
                 limit?: number;
                 status?: "active" | "paused" | "disabled";
             };
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4367,7 +5329,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4403,7 +5365,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4500,7 +5480,10 @@ export interface operations {
     SubscriptionsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4682,7 +5665,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4718,7 +5701,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4815,7 +5816,10 @@ export interface operations {
     SubscriptionsController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4889,7 +5893,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4925,7 +5929,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5022,7 +6044,10 @@ export interface operations {
     SubscriptionsController_remove: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5037,7 +6062,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5073,7 +6098,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5170,7 +6213,10 @@ export interface operations {
     SubscriptionsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5351,7 +6397,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5387,7 +6433,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5490,7 +6554,10 @@ export interface operations {
                 since?: string;
                 status?: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
             };
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5533,7 +6600,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5569,7 +6636,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5666,7 +6751,10 @@ export interface operations {
     FilterTestController_testSubscription: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5701,7 +6789,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5737,7 +6825,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5834,7 +6940,10 @@ export interface operations {
     SubscriptionsController_pause: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5908,7 +7017,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5944,7 +7053,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6041,7 +7168,10 @@ export interface operations {
     SubscriptionsController_publicKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6066,7 +7196,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6102,7 +7232,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6199,7 +7347,10 @@ export interface operations {
     SubscriptionsController_recover: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6226,7 +7377,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6262,7 +7413,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6359,7 +7528,10 @@ export interface operations {
     SubscriptionsController_resume: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6435,7 +7607,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6471,7 +7643,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6568,7 +7758,10 @@ export interface operations {
     SubscriptionsController_rotateSecret: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6597,7 +7790,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6633,7 +7826,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6730,7 +7941,10 @@ export interface operations {
     SubscriptionsController_test: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6837,7 +8051,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6873,7 +8087,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6977,6 +8209,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Your own id for this tenant (unique); accepted in the Hookrelay-Tenant header like the tenant's `ten_` id */
+                    externalId?: string;
                     name: string;
                 };
             };
@@ -6990,12 +8224,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         apiKey: string;
+                        /** @description Your own id for this tenant, if set at creation */
+                        externalId: string | null;
                         id: string;
                         name: string;
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7031,7 +8267,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7151,6 +8387,8 @@ export interface operations {
                             /** @enum {string} */
                             source: "tenant" | "default";
                         };
+                        /** @description Your own id for this tenant, if set at creation */
+                        externalId: string | null;
                         id: string;
                         /** @description The tenant's own quota as set; null: the service default. `burst` null: derived from perSecond */
                         ingestQuota: {
@@ -7161,7 +8399,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7197,7 +8435,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7328,6 +8566,8 @@ export interface operations {
                             /** @enum {string} */
                             source: "tenant" | "default";
                         };
+                        /** @description Your own id for this tenant, if set at creation */
+                        externalId: string | null;
                         id: string;
                         /** @description The tenant's own quota as set; null: the service default. `burst` null: derived from perSecond */
                         ingestQuota: {
@@ -7338,7 +8578,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7374,7 +8614,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
