@@ -1,13 +1,11 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { Config } from '../app-config.token.js';
 import { unauthorized } from '../common/errors.js';
+import { isAdminKey } from './admin-key.js';
 import { readAuthorization } from './bearer-token.js';
 import { clientAddress } from './client-address.js';
 import { FailedAuthGate } from './failed-auth-gate.js';
-
-const digest = (s: string) => createHash('sha256').update(s).digest();
 
 const HOW = 'This route needs the admin key (ADMIN_API_KEY) as `Authorization: Bearer <key>`.';
 
@@ -26,9 +24,7 @@ export class AdminKeyGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<Request>();
     const presented = readAuthorization(req.headers.authorization);
     if (presented.kind === 'none') throw unauthorized(HOW);
-    const admin = this.config.adminApiKey;
-    const given = presented.kind === 'token' ? presented.token : '';
-    if (admin && given && timingSafeEqual(digest(given), digest(admin))) return true;
+    if (presented.kind === 'token' && isAdminKey(this.config.adminApiKey, presented.token)) return true;
     const address = clientAddress(req);
     this.gate.check(address);
     throw this.gate.failed(address, 'admin', HOW);

@@ -1,9 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { Config } from '../app-config.token.js';
+import { ActingTenant } from './acting-tenant.js';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
 import { FailedAuthGate } from './failed-auth-gate.js';
 import { KeyDirectory } from './key-directory.js';
 import { KnownKeys } from './known-keys.js';
+import { TenantDirectory } from './tenant-directory.js';
 
 /** One failed-auth gate, one set of known keys and one key directory per process, shared by the guards of every controller. */
 @Global()
@@ -17,7 +19,9 @@ import { KnownKeys } from './known-keys.js';
     { provide: KnownKeys, useFactory: () => new KnownKeys() },
     FailedAuthGate,
     KeyDirectory,
+    TenantDirectory,
+    ActingTenant,
   ],
-  exports: [FailedAuthGate, KnownKeys, KeyDirectory],
+  exports: [FailedAuthGate, KnownKeys, KeyDirectory, ActingTenant],
 })
 export class AuthModule {}

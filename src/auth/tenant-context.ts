@@ -6,8 +6,10 @@ import type { Scope } from './scopes.js';
 export interface TenantContext {
   id: string;
   name: string;
-  /** The API key this request came with. */
+  /** The API key this request came with (`admin` for ADMIN_API_KEY). */
   keyId: string;
+  /** Set when an operator acts for this tenant (Hookrelay-Tenant): the operator key's id, or `admin`. */
+  operator?: string;
   /** What this request's credential may do (see scopes.ts). */
   scopes: readonly Scope[];
   /** Set when a portal link's token (not an API key) authenticated; `keyId` is then the key that made the link. */

@@ -47,3 +47,10 @@ export class RateLimited extends AppError {
 }
 
 export const unavailable = (detail: string) => new AppError('unavailable', HttpStatus.SERVICE_UNAVAILABLE, 'Service unavailable', detail);
+
+export const badRequest = (code: string, detail: string, errors: FieldError[] = []) =>
+  new AppError(code, HttpStatus.BAD_REQUEST, 'Bad request', detail, errors);
+
+/** The one 403: the credential is known but lacks the scope the request needs (`scope` names it). */
+export const missingScope = (scope: string, detail: string) =>
+  new AppError('missing-scope', HttpStatus.FORBIDDEN, 'Forbidden', detail, [{ field: 'scope', message: `requires ${scope}` }]);

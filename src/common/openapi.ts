@@ -17,9 +17,10 @@ const schemaOf = (schema: ZodType, io: 'input' | 'output') => {
 };
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
-  400: 'Malformed request (e.g. invalid JSON)',
+  400: 'Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant',
   401: 'Missing, unknown or revoked API key',
-  404: 'No such resource for this tenant',
+  403: 'The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant',
+  404: 'No such resource for this tenant, or Hookrelay-Tenant names no tenant',
   409: 'Conflicts with the current state',
   413: 'Body or event payload over the limit',
   422: 'Invalid fields, each named in `errors`',

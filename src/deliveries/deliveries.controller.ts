@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiKeyAuth } from '../auth/auth.decorators.js';
+import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { parse, ZodQuery } from '../common/validation.js';
@@ -17,6 +18,7 @@ export class DeliveriesController {
 
   /** The tenant's deliveries across its subscriptions, newest first, filtered; cursor-paged. */
   @Get()
+  @RequireScope('read')
   @ZodQuery(searchDeliveriesQuery)
   @ZodResponse(200, deliveryPage, 'Newest first')
   search(@CurrentTenant() tenant: TenantContext, @Query() query: unknown) {
@@ -25,6 +27,7 @@ export class DeliveriesController {
 
   /** A delivery with every attempt, oldest first, and a link to its workflow in the Temporal UI. */
   @Get(':id')
+  @RequireScope('read')
   @ZodResponse(200, deliveryWithAttemptsResponse)
   get(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.deliveries.withAttempts(tenant.id, id);
@@ -32,6 +35,7 @@ export class DeliveriesController {
 
   /** A new delivery (kind `redelivery`) of the same event to the same subscription. */
   @Post(':id/redeliver')
+  @RequireScope('manage')
   @HttpCode(202)
   @ZodResponse(202, deliveryResponse, 'The new delivery')
   redeliver(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
@@ -40,6 +44,7 @@ export class DeliveriesController {
 
   /** No more attempts. */
   @Post(':id/cancel')
+  @RequireScope('manage')
   @HttpCode(200)
   @ZodResponse(200, deliveryResponse)
   cancel(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { workflowUrl } from '../temporal/workflow-url.js';
 import { Client } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
@@ -174,7 +175,6 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
   }
 
   temporalUrl(deliveryId: string): string {
-    const { uiUrl, namespace } = this.config.temporal;
-    return `${uiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowIdFor(deliveryId))}`;
+    return workflowUrl(this.config.temporal, workflowIdFor(deliveryId));
   }
 }

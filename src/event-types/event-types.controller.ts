@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiKeyAuth } from '../auth/auth.decorators.js';
+import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { parse, ZodBody, ZodQuery } from '../common/validation.js';
@@ -23,6 +24,7 @@ export class EventTypesController {
   constructor(@Inject(EventTypesService) private readonly eventTypes: EventTypesService) {}
 
   @Post()
+  @RequireScope('manage')
   @ZodBody(createEventTypeSchema)
   @ZodResponse(201, eventTypeResponse, 'Created')
   create(@CurrentTenant() tenant: TenantContext, @Body() body: unknown) {
@@ -30,6 +32,7 @@ export class EventTypesController {
   }
 
   @Get()
+  @RequireScope('read')
   @ZodQuery(listEventTypesQuery)
   @ZodResponse(200, eventTypePage, 'The catalog, by name')
   list(@CurrentTenant() tenant: TenantContext, @Query() query: unknown) {
@@ -38,12 +41,14 @@ export class EventTypesController {
   }
 
   @Get(':name')
+  @RequireScope('read')
   @ZodResponse(200, eventTypeResponse)
   get(@CurrentTenant() tenant: TenantContext, @Param('name') name: string) {
     return this.eventTypes.view(tenant.id, parse(eventTypeName, name, 'name'));
   }
 
   @Patch(':name')
+  @RequireScope('manage')
   @ZodBody(updateEventTypeSchema)
   @ZodResponse(200, eventTypeResponse)
   update(@CurrentTenant() tenant: TenantContext, @Param('name') name: string, @Body() body: unknown) {
@@ -51,6 +56,7 @@ export class EventTypesController {
   }
 
   @Delete(':name')
+  @RequireScope('manage')
   @HttpCode(204)
   @ApiResponse({ status: 204, description: 'Archived' })
   async archive(@CurrentTenant() tenant: TenantContext, @Param('name') name: string) {

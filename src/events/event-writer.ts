@@ -75,7 +75,7 @@ line AS (
 const INSERT_SQL = `
 WITH gate AS (
   SELECT CASE
-           WHEN $15::varchar IS NOT NULL AND NOT EXISTS (SELECT 1 FROM api_keys WHERE id = $15 AND revoked_at IS NULL) THEN 'revoked'
+           WHEN $15::varchar IS NOT NULL AND NOT EXISTS (SELECT 1 FROM api_keys WHERE id = $15 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())) THEN 'revoked'
            WHEN $14::bigint IS NOT NULL AND (SELECT routing_version FROM tenants WHERE id = $1) <> $14 THEN 'stale'
          END AS refused
 ), ev AS (
@@ -97,7 +97,8 @@ SELECT ARRAY(SELECT id FROM ev) AS ids, (SELECT refused FROM gate) AS refused`;
 
 /** What an ingest write is checked against: the key that authenticated it, the routing it was matched with. */
 export interface WriteGuard {
-  keyId: string;
+  /** null: not checked (ADMIN_API_KEY, which is no row of api_keys). */
+  keyId: string | null;
   /** null: not checked. */
   routingVersion: string | null;
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, 
 import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { ApiKeyAuth } from '../auth/auth.decorators.js';
+import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { parse, ZodBody, ZodQuery } from '../common/validation.js';
@@ -27,6 +28,7 @@ export class EventsController {
 
   /** Accepts one event; the 202 means the event and its deliveries are durable. */
   @Post()
+  @RequireScope('ingest')
   @SkipThrottle()
   @HttpCode(202)
   @ZodBody(eventInputSchema)
@@ -44,6 +46,7 @@ export class EventsController {
 
   /** Up to 500 events in one request and one database statement. */
   @Post('batch')
+  @RequireScope('ingest')
   @SkipThrottle()
   @HttpCode(202)
   @ZodBody(batchInputSchema)
@@ -54,6 +57,7 @@ export class EventsController {
   }
 
   @Get()
+  @RequireScope('read')
   @ZodQuery(listEventsQuery)
   @ZodResponse(200, eventPage, 'Newest first')
   list(@CurrentTenant() tenant: TenantContext, @Query() query: unknown) {
@@ -61,6 +65,7 @@ export class EventsController {
   }
 
   @Get(':id')
+  @RequireScope('read')
   @ZodResponse(200, eventWithDeliveriesResponse)
   get(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.events.get(tenant.id, id);
@@ -71,6 +76,7 @@ export class EventsController {
    * unfinished deliveries are cancelled; the event, delivery and attempt metadata stay. Idempotent.
    */
   @Delete(':id')
+  @RequireScope('manage')
   @HttpCode(204)
   @ApiResponse({ status: 204, description: 'Purged' })
   async forget(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ADMIN_KEY_ID } from '../auth/admin-key.js';
 import { forgetEvent } from '../retention/purge.js';
 import { nextInLine } from '../deliveries/delivery-lines.js';
 import { cancelSignal, wakeSignal } from '../../workflows/contracts.js';
@@ -89,7 +90,11 @@ export class EventsService {
       }
       // The write checks the key and the routing version; past a few moves in a row (constant churn), the last
       // try matches a fresh read without the version check.
-      const guard = { keyId: tenant.keyId, routingVersion: tries < STALE_TRIES ? routing.version : null };
+      // ADMIN_API_KEY is no row of api_keys: nothing to check it against.
+      const guard = {
+        keyId: tenant.keyId === ADMIN_KEY_ID ? null : tenant.keyId,
+        routingVersion: tries < STALE_TRIES ? routing.version : null,
+      };
       const written = await this.insert(tenant.id, [...byIndex.values()], 'event', guard);
       if (written.refused === 'revoked') throw unauthorized('The API key is not valid (unknown or revoked).');
       if (written.refused === 'stale') {

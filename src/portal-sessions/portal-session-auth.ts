@@ -1,20 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Config } from '../app-config.token.js';
+import type { Credential } from '../auth/acting-tenant.js';
+import { ADMIN_KEY_ID } from '../auth/admin-key.js';
 import { FailedAuthGate } from '../auth/failed-auth-gate.js';
+import type { TenantRecord } from '../auth/key-directory.js';
 import type { Scope } from '../auth/scopes.js';
-import type { TenantContext } from '../auth/tenant-context.js';
 import { unauthorized } from '../common/errors.js';
 import { PortalTokens } from './portal-token.js';
 
-/** A portal session may read, and unless read-only manage; never ingest, never keys (no `admin`). */
+/** A portal token as a credential: one tenant's, never an operator's, with the session's own id. */
+export type PortalCredential = Credential & { tenant: TenantRecord; portalSessionId: string };
+
+/** A portal session may read, and unless read-only manage (which includes ingest, see scope-rules.ts); never keys. */
 export const portalScopes = (readOnly: boolean): readonly Scope[] => (readOnly ? ['read'] : ['read', 'manage']);
 
-type KeyTenant = Omit<TenantContext, 'scopes' | 'portalSessionId'>;
+type TenantRow = TenantRecord & { keyLive: boolean };
 
 /**
- * Turns a portal token into the tenant context it acts with. The token is stateless, but each request also reads
- * (one primary-key lookup, not cached: portal traffic is people paging, and revocation must be immediate on every
- * process) that the API key that made it is still live and its tenant still exists: revoking that key ends its links.
+ * Turns a portal token into the credential it acts with. The token is stateless, but each request also reads (one
+ * lookup, not cached: portal traffic is people paging, and revocation must be immediate on every process) that the
+ * tenant still exists and the key that made the link still works: the tenant's own key or an operator key, live
+ * and unexpired, or ADMIN_API_KEY while one is configured. Revoking that key ends its links.
  */
 @Injectable()
 export class PortalSessionAuth {
@@ -22,9 +29,10 @@ export class PortalSessionAuth {
     @Inject(PortalTokens) private readonly tokens: PortalTokens,
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(FailedAuthGate) private readonly gate: FailedAuthGate,
+    @Inject(Config) private readonly config: Config,
   ) {}
 
-  async authenticate(token: string, address: string): Promise<TenantContext> {
+  async authenticate(token: string, address: string): Promise<PortalCredential> {
     const verified = this.tokens.verify(token);
     if (!verified.ok && verified.reason === 'invalid') {
       // A bad signature is a guess: limited like a wrong API key. An expired one is not, and costs no lookup.
@@ -33,18 +41,26 @@ export class PortalSessionAuth {
     }
     if (!verified.ok) throw unauthorized('The portal link has expired; ask for a new one.');
     const { claims } = verified;
-    const tenant = await this.keyTenant(claims.kid, claims.tid);
-    if (!tenant) throw unauthorized('The portal link is no longer valid: the API key that made it was revoked, or its tenant is gone.');
-    return { ...tenant, scopes: portalScopes(claims.ro), portalSessionId: claims.sid };
+    const row = await this.tenantWithKey(claims.tid, claims.kid);
+    const keyLive = claims.kid === ADMIN_KEY_ID ? this.config.adminApiKey !== undefined : row?.keyLive;
+    if (!row || !keyLive) {
+      throw unauthorized('The portal link is no longer valid: the key that made it was revoked or expired, or its tenant is gone.');
+    }
+    const { keyLive: _, ...tenant } = row;
+    return { keyId: claims.kid, scopes: portalScopes(claims.ro), tenant, portalSessionId: claims.sid };
   }
 
-  private async keyTenant(keyId: string, tenantId: string): Promise<KeyTenant | null> {
-    const [row]: KeyTenant[] = await this.db.query(
-      `SELECT t.id, t.name, k.id AS "keyId",
-              json_build_object('perSecond', t.events_per_second, 'burst', t.events_burst) AS "ingestQuota"
-         FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
-        WHERE k.id = $1 AND t.id = $2 AND k.revoked_at IS NULL`,
-      [keyId, tenantId],
+  private async tenantWithKey(tenantId: string, keyId: string): Promise<TenantRow | null> {
+    // An operator key has no tenant (tenant_id null) and may make links for any tenant.
+    const [row]: TenantRow[] = await this.db.query(
+      `SELECT t.id, t.name,
+              json_build_object('perSecond', t.events_per_second, 'burst', t.events_burst) AS "ingestQuota",
+              EXISTS (SELECT 1 FROM api_keys k
+                       WHERE k.id = $2 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())
+                         AND (k.tenant_id = t.id OR k.tenant_id IS NULL)) AS "keyLive"
+         FROM tenants t
+        WHERE t.id = $1`,
+      [tenantId, keyId],
     );
     return row ?? null;
   }

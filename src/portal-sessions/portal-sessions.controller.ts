@@ -3,8 +3,9 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Config } from '../app-config.token.js';
 import { ApiKeyAuth } from '../auth/auth.decorators.js';
+import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
-import { ApiCommonProblems, ApiProblems, ZodResponse } from '../common/openapi.js';
+import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { parse, ZodBody } from '../common/validation.js';
 import { createPortalSessionSchema, portalSessionCreatedResponse } from './portal-session.dto.js';
 import { portalUrl } from './portal-url.js';
@@ -21,14 +22,15 @@ export class PortalSessionsController {
   ) {}
 
   /**
-   * A short-lived link into the web console for the caller's tenant, to embed in your own product. It works until
-   * `expiresAt`, or until the API key that made it is revoked. Portal tokens cannot make links or manage keys.
+   * A short-lived link into the web console for the caller's tenant (an operator's: `Hookrelay-Tenant`), to embed in
+   * your own product. It works until `expiresAt`, or until the key that made it is revoked or expires.
    */
   @Post('portal-sessions')
   @ApiKeyAuth()
+  // Making a link makes a credential, like making a key; so a portal token (never `admin`) cannot make one.
+  @RequireScope('admin')
   @ZodBody(createPortalSessionSchema)
   @ZodResponse(201, portalSessionCreatedResponse, 'Created; give `url` to the person, or `token` to your own frontend')
-  @ApiProblems(403)
   create(@CurrentTenant() tenant: TenantContext, @Body() body: unknown, @Req() req: Request) {
     const input = parse(createPortalSessionSchema, body ?? {});
     const exp = Date.now() + input.ttlSeconds * 1000;

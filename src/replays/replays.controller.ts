@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, Inject, Param, Post, Res } from '@nestj
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiKeyAuth } from '../auth/auth.decorators.js';
+import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { parse, ZodBody } from '../common/validation.js';
@@ -22,6 +23,7 @@ export class ReplaysController {
    * the replay, whose progress `GET /v1/replays/:id` shows. With `dryRun`, `200`: the count and a sample.
    */
   @Post()
+  @RequireScope('manage')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key answers the first replay (200)' })
   @ZodBody(createReplaySchema)
   @ZodResponse(202, replayResponse, 'Started')
@@ -44,6 +46,7 @@ export class ReplaysController {
   }
 
   @Get(':id')
+  @RequireScope('read')
   @ZodResponse(200, replayResponse)
   get(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.replays.get(tenant.id, id);

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { workflowUrl } from '../temporal/workflow-url.js';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { REPLAY_WORKFLOW_TYPE, replayWorkflowId, type ReplayInput } from '../../workflows/replay-contracts.js';
@@ -91,12 +92,8 @@ export class ReplaysService {
   }
 
   private view(r: Replay) {
-    const { uiUrl, namespace } = this.config.temporal;
     const workflowId = replayWorkflowId(r.id);
-    return replayView(r, {
-      workflowId,
-      temporalUrl: `${uiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}`,
-    });
+    return replayView(r, { workflowId, temporalUrl: workflowUrl(this.config.temporal, workflowId) });
   }
 }
 

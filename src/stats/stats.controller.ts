@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiKeyAuth } from '../auth/auth.decorators.js';
+import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { parse, ZodQuery } from '../common/validation.js';
@@ -19,6 +20,7 @@ export class StatsController {
 
   /** Deliveries created in a window (default the last 24 hours) by status, in total and per hour: the console's chart. */
   @Get('deliveries')
+  @RequireScope('read')
   @ZodQuery(deliveryStatsQuery)
   @ZodResponse(200, deliveryStatsResponse)
   deliveries(@CurrentTenant() tenant: TenantContext, @Query() query: unknown) {

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiKeyAuth } from '../auth/auth.decorators.js';
+import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { parse, ZodBody } from '../common/validation.js';
@@ -21,6 +22,7 @@ export class FilterTestController {
   constructor(@Inject(SubscriptionsService) private readonly subscriptions: SubscriptionsService) {}
 
   @Post('filters/test')
+  @RequireScope('read')
   @HttpCode(200)
   @ZodBody(filterTestSchema)
   @ZodResponse(200, filterVerdictResponse)
@@ -31,6 +33,7 @@ export class FilterTestController {
 
   /** The subscription's own filter (or `filter`, to try a change before making it). */
   @Post('subscriptions/:id/filter-test')
+  @RequireScope('read')
   @HttpCode(200)
   @ZodBody(subscriptionFilterTestSchema)
   @ZodResponse(200, filterVerdictResponse)

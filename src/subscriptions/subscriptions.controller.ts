@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagge
 import type { Request } from 'express';
 import { z } from 'zod';
 import { ApiKeyAuth } from '../auth/auth.decorators.js';
+import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { pageQuery } from '../common/pagination.js';
@@ -51,6 +52,7 @@ export class SubscriptionsController {
 
   /** Creates a subscription; the answer is the only time its secret is shown. */
   @Post()
+  @RequireScope('manage')
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ZodBody(createSubscriptionSchema)
   @ZodResponse(201, subscriptionCreatedResponse, 'Created; `secret` is shown only here')
@@ -59,6 +61,7 @@ export class SubscriptionsController {
   }
 
   @Get()
+  @RequireScope('read')
   @ZodQuery(listSubscriptionsQuery)
   @ZodResponse(200, subscriptionPage, 'Newest first')
   list(@CurrentTenant() tenant: TenantContext, @Query() query: unknown) {
@@ -66,12 +69,14 @@ export class SubscriptionsController {
   }
 
   @Get(':id')
+  @RequireScope('read')
   @ZodResponse(200, subscriptionResponse)
   get(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.subscriptions.view(tenant.id, id);
   }
 
   @Patch(':id')
+  @RequireScope('manage')
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ZodBody(updateSubscriptionSchema)
   @ZodResponse(200, subscriptionUpdatedResponse)
@@ -80,6 +85,7 @@ export class SubscriptionsController {
   }
 
   @Delete(':id')
+  @RequireScope('manage')
   @HttpCode(204)
   @ApiResponse({ status: 204, description: 'Deleted; unfinished deliveries cancelled' })
   async remove(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
@@ -87,6 +93,7 @@ export class SubscriptionsController {
   }
 
   @Post(':id/pause')
+  @RequireScope('manage')
   @HttpCode(200)
   @ZodResponse(200, subscriptionResponse)
   pause(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
@@ -94,6 +101,7 @@ export class SubscriptionsController {
   }
 
   @Post(':id/resume')
+  @RequireScope('manage')
   @HttpCode(200)
   @ZodResponse(200, subscriptionResumedResponse, 'Active again; `released` held deliveries are on their way')
   resume(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
@@ -102,6 +110,7 @@ export class SubscriptionsController {
 
   /** The `whpk_` key an ed25519 subscription's receivers verify with; `409` for the HMAC schemes. */
   @Get(':id/public-key')
+  @RequireScope('read')
   @ZodResponse(200, publicKeyResponse)
   publicKey(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.subscriptions.publicKey(tenant.id, id);
@@ -109,6 +118,7 @@ export class SubscriptionsController {
 
   /** A new secret (a new key pair for ed25519); `graceSeconds` keeps the old one signing too until the grace ends. */
   @Post(':id/rotate-secret')
+  @RequireScope('manage')
   @HttpCode(200)
   @ZodBody(rotateSecretSchema)
   @ZodResponse(200, secretResponse, 'The new secret, shown only here')
@@ -118,6 +128,7 @@ export class SubscriptionsController {
 
   /** One real attempt now, even while paused; the answer says what the receiver did. */
   @Post(':id/test')
+  @RequireScope('manage')
   @HttpCode(200)
   @ZodBody(testSendSchema)
   @ZodResponse(200, testSendResponse, 'What the receiver did')
@@ -127,6 +138,7 @@ export class SubscriptionsController {
 
   /** Sends again every delivery of the window that ended failed. */
   @Post(':id/recover')
+  @RequireScope('manage')
   @HttpCode(202)
   @ZodBody(recoverSchema)
   @ZodResponse(202, recoveredResponse)
@@ -137,6 +149,7 @@ export class SubscriptionsController {
 
   /** The subscription's delivery history, newest first. */
   @Get(':id/deliveries')
+  @RequireScope('read')
   @ZodQuery(listDeliveriesQuery)
   @ZodResponse(200, deliveryPage, 'Newest first')
   async history(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Query() query: unknown) {

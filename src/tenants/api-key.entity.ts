@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { Scope } from '../auth/scopes.js';
 
 /** Keys are stored only as SHA-256 hashes; the clear key is shown once, when created. */
 @Entity('api_keys')
@@ -6,13 +7,22 @@ export class ApiKey {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;
 
+  /** Null: an operator key (made with ADMIN_API_KEY), which belongs to no tenant and acts for any. */
   @Index()
-  @Column({ type: 'varchar', length: 40 })
-  tenantId!: string;
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  tenantId!: string | null;
 
   @Index({ unique: true })
   @Column({ type: 'varchar', length: 64 })
   keyHash!: string;
+
+  /** Null: every tenant scope (keys made without scopes, and every key made before scopes existed). */
+  @Column({ type: 'varchar', length: 16, array: true, nullable: true })
+  scopes!: Scope[] | null;
+
+  /** From this instant on the key is refused like an unknown one. */
+  @Column({ type: 'timestamptz', nullable: true })
+  expiresAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

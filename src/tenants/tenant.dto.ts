@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageOf } from '../common/openapi.js';
+import { isoDate } from '../common/openapi.js';
 import { MAX_EVENTS_BURST, MAX_EVENTS_PER_SECOND } from '../config.js';
 import { MIN_DEFAULT_BURST } from '../policy/ingest-quota.js';
 
@@ -10,11 +10,19 @@ export const createTenantSchema = z.strictObject({
     .min(1)
     .max(100)
     .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'letters, digits, spaces, `.`, `_` and `-`'),
+  externalId: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:@-]*$/, 'letters, digits, `.`, `_`, `:`, `@` and `-`, starting with a letter or digit')
+    // A `ten_` value in Hookrelay-Tenant is always a tenant id: an externalId spelled so could never be used.
+    .refine((v) => !v.startsWith('ten_'), 'may not start with `ten_` (that prefix names tenant ids)')
+    .optional()
+    .describe("Your own id for this tenant (unique); accepted in the Hookrelay-Tenant header like the tenant's `ten_` id"),
 });
 
-export const tenantCreatedResponse = z.object({ id: z.string(), name: z.string(), apiKey: z.string() });
-export const apiKeyCreatedResponse = z.object({ id: z.string(), apiKey: z.string(), createdAt: isoDate });
-export const apiKeyPage = pageOf(z.object({ id: z.string(), createdAt: isoDate, revokedAt: isoDate.nullable() }));
+const externalId = z.string().nullable().describe('Your own id for this tenant, if set at creation');
+export const tenantCreatedResponse = z.object({ id: z.string(), name: z.string(), externalId, apiKey: z.string() });
 
 /** The tenant's own ingest quota; `null` in a PATCH returns it to the service's default (TENANT_EVENTS_PER_SECOND). */
 const ingestQuotaSchema = z
@@ -42,6 +50,7 @@ export type UpdateTenantInput = z.output<typeof updateTenantSchema>;
 export const tenantResponse = z.object({
   id: z.string(),
   name: z.string(),
+  externalId,
   createdAt: isoDate,
   ingestQuota: z
     .object({ perSecond: z.number().int(), burst: z.number().int().nullable() })

@@ -8,6 +8,10 @@ export class Tenant {
   @Column({ type: 'varchar', length: 100, unique: true })
   name!: string;
 
+  /** The operator's own id for this tenant (set at creation), accepted in `Hookrelay-Tenant` like the `ten_` id. */
+  @Column({ type: 'varchar', length: 100, nullable: true, unique: true })
+  externalId!: string | null;
+
   /** Bumped by a trigger on every change to the tenant's catalog or routing (see the ChangeFeedTriggers migration). */
   @Column({ type: 'bigint', default: 0 })
   routingVersion!: string;

@@ -1,17 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AdminKeyAuth, ApiKeyAuth } from '../auth/auth.decorators.js';
+import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { parse, ZodBody } from '../common/validation.js';
-import {
-  apiKeyCreatedResponse,
-  apiKeyPage,
-  createTenantSchema,
-  tenantCreatedResponse,
-  tenantResponse,
-  updateTenantSchema,
-} from './tenant.dto.js';
+import { requireScope } from '../auth/scope-rules.js';
+import { FULL_TENANT_SCOPES } from '../auth/scopes.js';
+import { apiKeyCreatedResponse, apiKeyPage, createApiKeySchema } from './api-key.dto.js';
+import { ApiKeysService } from './api-keys.service.js';
+import { createTenantSchema, tenantCreatedResponse, tenantResponse, updateTenantSchema } from './tenant.dto.js';
 import { TenantsService } from './tenants.service.js';
 
 @ApiTags('tenants')
@@ -19,7 +17,10 @@ import { TenantsService } from './tenants.service.js';
 @ApiCommonProblems()
 @Controller('v1')
 export class TenantsController {
-  constructor(@Inject(TenantsService) private readonly tenants: TenantsService) {}
+  constructor(
+    @Inject(TenantsService) private readonly tenants: TenantsService,
+    @Inject(ApiKeysService) private readonly apiKeys: ApiKeysService,
+  ) {}
 
   /** Admin only: a new tenant and its first API key (shown once). */
   @Post('tenants')
@@ -27,7 +28,8 @@ export class TenantsController {
   @ZodBody(createTenantSchema)
   @ZodResponse(201, tenantCreatedResponse, 'Created; `apiKey` is shown only here')
   create(@Body() body: unknown) {
-    return this.tenants.create(parse(createTenantSchema, body).name);
+    const input = parse(createTenantSchema, body);
+    return this.tenants.create(input.name, input.externalId ?? null);
   }
 
   /** Admin only: a tenant and its ingest quota. */
@@ -47,26 +49,32 @@ export class TenantsController {
     return this.tenants.update(id, parse(updateTenantSchema, body));
   }
 
-  /** Another key for the caller's tenant (shown once). */
+  /** Another key for the caller's tenant (shown once), with at most the caller's own rights. */
   @Post('api-keys')
+  @RequireScope('admin')
   @ApiKeyAuth()
+  @ZodBody(createApiKeySchema)
   @ZodResponse(201, apiKeyCreatedResponse, 'Created; `apiKey` is shown only here')
-  createKey(@CurrentTenant() tenant: TenantContext) {
-    return this.tenants.createKey(tenant.id);
+  createKey(@CurrentTenant() tenant: TenantContext, @Body() body: unknown) {
+    const input = parse(createApiKeySchema, body ?? {});
+    for (const scope of input.scopes ?? FULL_TENANT_SCOPES) requireScope(tenant.scopes, scope, 'a key with it');
+    return this.apiKeys.create(tenant.id, input);
   }
 
   @Get('api-keys')
+  @RequireScope('admin')
   @ApiKeyAuth()
   @ZodResponse(200, apiKeyPage)
   listKeys(@CurrentTenant() tenant: TenantContext) {
-    return this.tenants.listKeys(tenant.id);
+    return this.apiKeys.list(tenant.id);
   }
 
   @Delete('api-keys/:id')
+  @RequireScope('admin')
   @ApiKeyAuth()
   @HttpCode(204)
   @ApiResponse({ status: 204, description: 'Revoked' })
   async revokeKey(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
-    await this.tenants.revokeKey(tenant.id, id, tenant.keyId);
+    await this.apiKeys.revoke(tenant.id, id, tenant.keyId);
   }
 }

@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Config } from '../app-config.token.js';
-import { generateApiKey } from '../config.js';
 import { hashApiKey } from '../auth/api-key.hash.js';
 import { KeyDirectory } from '../auth/key-directory.js';
 import { conflict, notFound } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import { EventTypesService } from '../event-types/event-types.service.js';
 import { effectiveIngestQuota } from '../policy/ingest-quota.js';
-import { ApiKey } from './api-key.entity.js';
+import { ApiKeysService } from './api-keys.service.js';
 import type { UpdateTenantInput } from './tenant.dto.js';
 import { Tenant } from './tenant.entity.js';
 
@@ -19,19 +18,29 @@ export class TenantsService {
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(EventTypesService) private readonly eventTypes: EventTypesService,
     @Inject(KeyDirectory) private readonly keys: KeyDirectory,
+    @Inject(ApiKeysService) private readonly apiKeys: ApiKeysService,
   ) {}
 
   /** A tenant with its first API key, shown once. */
-  async create(name: string) {
+  async create(name: string, externalId: string | null = null) {
     const id = newId('ten');
+    // No conflict target: a taken name and a taken externalId both insert nothing, and are told apart below.
     const inserted: unknown[] = await this.db.query(
-      `INSERT INTO tenants (id, name) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING id`,
-      [id, name],
+      `INSERT INTO tenants (id, name, external_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id`,
+      [id, name, externalId],
     );
-    if (inserted.length === 0) throw conflict(`A tenant named ${name} exists.`, [{ field: 'name', message: 'already exists' }]);
+    if (inserted.length === 0) {
+      const [taken]: { name: boolean }[] = await this.db.query(
+        `SELECT bool_or(name = $1) AS name FROM tenants WHERE name = $1 OR external_id = $2`,
+        [name, externalId],
+      );
+      throw taken?.name !== false
+        ? conflict(`A tenant named ${name} exists.`, [{ field: 'name', message: 'already exists' }])
+        : conflict(`A tenant with externalId ${externalId} exists.`, [{ field: 'externalId', message: 'already exists' }]);
+    }
     await this.eventTypes.seedBuiltIns(id);
-    const { apiKey } = await this.createKey(id);
-    return { id, name, apiKey };
+    const { apiKey } = await this.apiKeys.create(id);
+    return { id, name, externalId, apiKey };
   }
 
   async get(id: string) {
@@ -63,6 +72,7 @@ export class TenantsService {
     return {
       id: t.id,
       name: t.name,
+      externalId: t.externalId,
       createdAt: t.createdAt.toISOString(),
       ingestQuota: own.perSecond === null ? null : own,
       effectiveIngestQuota: effectiveIngestQuota(own, this.config.ingestQuota),
@@ -82,31 +92,5 @@ export class TenantsService {
       [newId('key'), tenant.id, hashApiKey(apiKey)],
     );
     return { keyAdded: added.length > 0 };
-  }
-
-  /** Keys are stored as SHA-256 hashes only; the clear key exists in this answer and nowhere else. */
-  async createKey(tenantId: string) {
-    const apiKey = generateApiKey();
-    const key = this.db.getRepository(ApiKey).create({ id: newId('key'), tenantId, keyHash: hashApiKey(apiKey), revokedAt: null });
-    await this.db.getRepository(ApiKey).insert(key);
-    const saved = await this.db.getRepository(ApiKey).findOneByOrFail({ id: key.id });
-    return { id: saved.id, apiKey, createdAt: saved.createdAt.toISOString() };
-  }
-
-  async listKeys(tenantId: string) {
-    const keys = await this.db.getRepository(ApiKey).find({ where: { tenantId }, order: { id: 'DESC' } });
-    return {
-      data: keys.map((k) => ({ id: k.id, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null })),
-      nextCursor: null,
-    };
-  }
-
-  /** Effective at once here; elsewhere as soon as the change feed says so, and ingestion checks the key itself. */
-  async revokeKey(tenantId: string, id: string, usedKeyId: string): Promise<void> {
-    // Revoking the key of this very request would lock the caller out; use another key for that.
-    if (id === usedKeyId) throw conflict('This request was made with that key; revoke it with another key of the tenant.');
-    const result = await this.db.getRepository(ApiKey).update({ tenantId, id }, { revokedAt: new Date() });
-    if (!result.affected) throw notFound('API key', id);
-    this.keys.forgetTenant(tenantId);
   }
 }

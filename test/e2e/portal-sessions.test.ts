@@ -111,14 +111,46 @@ describe('portal sessions: short-lived console links for one tenant', () => {
     assert.equal((await svc.api('GET', '/v1/subscriptions')).body.data.length, 1);
   });
 
-  it('lets a full token manage subscriptions, but never ingest events', async () => {
+  it('lets a full token manage subscriptions (and so ingest, as `manage` includes it for keys too)', async () => {
     const { token } = await portal();
     const renamed = await as(token, 'PATCH', `/v1/subscriptions/${subId}`, { name: 'Renamed by portal' });
     assert.equal(renamed.status, 200);
     assert.equal(renamed.body.name, 'Renamed by portal');
-    const event = await as(token, 'POST', '/v1/events', { type: 'job.created', data: {} });
-    assert.equal(event.status, 403);
-    assert.match(event.body.detail, /`ingest`/);
+    assert.equal((await as(token, 'POST', '/v1/events', { type: 'job.created', data: {} })).status, 202);
+  });
+
+  it('refuses Hookrelay-Tenant with a portal token: 403 naming `operator`', async () => {
+    const { token } = await portal();
+    const res = await svc.api('GET', '/v1/subscriptions', undefined, { key: token, headers: { 'hookrelay-tenant': other.tenantId } });
+    assert.equal(res.status, 403);
+    assert.match(res.body.detail, /`operator`/);
+  });
+
+  it('lets an operator make a link for the tenant it acts for, which ends when the operator key is revoked', async () => {
+    const byAdmin = await svc.api(
+      'POST',
+      '/v1/portal-sessions',
+      { readOnly: true },
+      { key: ADMIN, headers: { 'hookrelay-tenant': other.tenantId } },
+    );
+    assert.equal(byAdmin.status, 201);
+    assert.deepEqual(
+      (await as(byAdmin.body.token, 'GET', '/v1/subscriptions')).body.data.map((s: { id: string }) => s.id),
+      [other.subId],
+    );
+    const operatorKey = await svc.api('POST', '/v1/operator-keys', {}, { key: ADMIN });
+    assert.equal(operatorKey.status, 201);
+    const byOperator = await svc.api(
+      'POST',
+      '/v1/portal-sessions',
+      {},
+      { key: operatorKey.body.apiKey, headers: { 'hookrelay-tenant': other.tenantId } },
+    );
+    assert.equal(byOperator.status, 201);
+    assert.equal((await as(byOperator.body.token, 'GET', `/v1/subscriptions/${other.subId}`)).status, 200);
+    assert.equal((await as(byOperator.body.token, 'GET', `/v1/subscriptions/${subId}`)).status, 404, 'only the tenant it was made for');
+    assert.equal((await svc.api('DELETE', `/v1/operator-keys/${operatorKey.body.id}`, undefined, { key: ADMIN })).status, 204);
+    assert.equal((await as(byOperator.body.token, 'GET', '/v1/subscriptions')).status, 401);
   });
 
   it('never reaches key management or makes links, read-only or not', async () => {

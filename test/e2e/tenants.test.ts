@@ -56,7 +56,7 @@ describe('tenants and API keys: nobody gets in, no tenant sees another', () => {
     assert.equal((await svc.api('GET', '/v1/subscriptions', undefined, { key: second.body.apiKey })).status, 401);
   });
 
-  it('walks every /v1 route of /openapi.json: no key, wrong key, revoked key -> 401; another tenant -> 404, nothing leaked or changed', async () => {
+  it('walks every /v1 route of /openapi.json: no key, wrong key, revoked key -> 401; another tenant (its key, a scoped key, an operator acting for it) -> 404 or 403, nothing leaked or changed', async () => {
     // Tenant A (bootstrap key) owns one of everything.
     await createEventType(svc, 'walk.done');
     const sub = await createSubscription(svc, { url: receiver.url, events: ['walk.done'] });
@@ -66,7 +66,29 @@ describe('tenants and API keys: nobody gets in, no tenant sees another', () => {
     const aKey = (await svc.api('POST', '/v1/api-keys')).body;
     const revoked = (await svc.api('POST', '/v1/api-keys')).body;
     await svc.api('DELETE', `/v1/api-keys/${revoked.id}`);
-    const other = (await svc.api('POST', '/v1/tenants', { name: 'other' }, { key: ADMIN })).body;
+    const other = (await svc.api('POST', '/v1/tenants', { name: 'other', externalId: 'other-ext' }, { key: ADMIN })).body;
+    const operatorKey = (await svc.api('POST', '/v1/operator-keys', {}, { key: ADMIN })).body;
+    const otherReadKey = (await svc.api('POST', '/v1/api-keys', { scopes: ['read'] }, { key: other.apiKey })).body;
+    const otherManageKey = (await svc.api('POST', '/v1/api-keys', { scopes: ['manage'] }, { key: other.apiKey })).body;
+    assert.ok(operatorKey.apiKey && otherReadKey.apiKey && otherManageKey.apiKey, 'the attackers have their keys');
+    // Everyone who is not tenant A: a 404 for A's resources, or a 403 where the credential lacks the route's scope.
+    const attackers: { label: string; key: string; headers?: Record<string, string>; tenantKey: boolean }[] = [
+      { label: 'another tenant', key: other.apiKey, tenantKey: true },
+      { label: "another tenant's read key", key: otherReadKey.apiKey, tenantKey: true },
+      { label: "another tenant's manage key", key: otherManageKey.apiKey, tenantKey: true },
+      {
+        label: 'an operator key acting for another tenant',
+        key: operatorKey.apiKey,
+        headers: { 'Hookrelay-Tenant': other.id },
+        tenantKey: false,
+      },
+      {
+        label: 'ADMIN_API_KEY acting for another tenant by externalId',
+        key: ADMIN,
+        headers: { 'Hookrelay-Tenant': 'other-ext' },
+        tenantKey: false,
+      },
+    ];
 
     const ids: Record<string, string> = { id: sub.id, name: 'walk.done' };
     const idFor = (path: string, param: string) =>
@@ -88,9 +110,12 @@ describe('tenants and API keys: nobody gets in, no tenant sees another', () => {
     };
     const doc = (await svc.api('GET', '/openapi.json', undefined, { key: null })).body;
     let walked = 0;
-    for (const [template, operations] of Object.entries<Record<string, unknown>>(doc.paths)) {
-      if (!template.startsWith('/v1/') || template === '/v1/tenants') continue;
-      for (const method of Object.keys(operations)) {
+    for (const [template, operations] of Object.entries<Record<string, Record<string, unknown>>>(doc.paths)) {
+      if (!template.startsWith('/v1/')) continue;
+      for (const [method, operation] of Object.entries(operations)) {
+        const adminOnly = operation['x-required-credential'] === 'ADMIN_API_KEY';
+        // Creating tenants and operator keys: covered above and in tenancy.test.ts; nothing of tenant A to reach.
+        if (adminOnly && method === 'post') continue;
         const path = template.replace(/\{(\w+)\}/g, (_, p: string) => idFor(template, p));
         const label = `${method.toUpperCase()} ${template}`;
         const body = method === 'get' || method === 'delete' ? undefined : (validBodies[label] ?? {});
@@ -99,17 +124,26 @@ describe('tenants and API keys: nobody gets in, no tenant sees another', () => {
           assert.equal(res.status, 401, `${label} with key ${key}: ${res.status}`);
           assert.equal(res.body.status, 401);
         }
-        const asOther = await svc.api(method.toUpperCase(), path, body, { key: other.apiKey });
-        if (template.startsWith('/v1/tenants/')) {
-          // Admin routes: no tenant key opens them, not even the tenant's own (ingest-quota.test.ts has more).
-          assert.equal(asOther.status, 401, `${label} with a tenant key: ${asOther.status}`);
-        } else if (template.includes('{')) {
-          assert.equal(asOther.status, 404, `${label} as another tenant: ${asOther.status} ${JSON.stringify(asOther.body)}`);
-        }
-        const text = JSON.stringify(asOther.body);
-        // An id the caller put in the path may be echoed back in the 404; anything else of tenant A may not appear.
-        for (const secret of [sub.id, event.id, deliveryId, 'tenant-a-only', sub.secret].filter((v) => !path.includes(v))) {
-          assert.ok(!text.includes(secret), `${label} as another tenant leaked ${secret}`);
+        for (const attacker of attackers) {
+          if (adminOnly && !attacker.tenantKey) continue;
+          const res = await svc.api(method.toUpperCase(), path, body, { key: attacker.key, headers: attacker.headers });
+          const what = `${label} as ${attacker.label}: ${res.status} ${JSON.stringify(res.body)}`;
+          if (adminOnly) {
+            // Admin routes: no tenant key opens them, not even the tenant's own (ingest-quota.test.ts has more).
+            assert.equal(res.status, 401, what);
+          } else if (res.status === 403) {
+            assert.equal(res.body.type, 'https://hookrelay.dev/problems/missing-scope', what);
+            assert.ok(!attacker.label.includes('acting') && attacker.label !== 'another tenant', `full rights get no 403: ${what}`);
+          } else if (template.includes('{')) {
+            assert.equal(res.status, 404, what);
+          } else {
+            assert.ok(res.status < 500, what);
+          }
+          const text = JSON.stringify(res.body);
+          // An id the caller put in the path may be echoed back in the 404; anything else of tenant A may not appear.
+          for (const secret of [sub.id, event.id, deliveryId, 'tenant-a-only', sub.secret].filter((v) => !path.includes(v))) {
+            assert.ok(!text.includes(secret), `${label} as ${attacker.label} leaked ${secret}`);
+          }
         }
         walked++;
       }
@@ -117,6 +151,8 @@ describe('tenants and API keys: nobody gets in, no tenant sees another', () => {
     assert.ok(walked >= 20, `walked ${walked} routes`);
     const still = await svc.api('GET', `/v1/subscriptions/${sub.id}`, undefined, { key: aKey.apiKey });
     assert.equal(still.body.name, sub.name, 'another tenant changed nothing');
-    console.log(`[tenants] walked ${walked} /v1 operations x 4 credentials`);
+    const [{ n }] = await svc.db.query(`SELECT count(*)::int AS n FROM subscriptions WHERE tenant_id = $1`, [other.id]);
+    assert.equal(n, 0, 'nothing was created for tenant A under another tenant');
+    console.log(`[tenants] walked ${walked} /v1 operations x ${3 + attackers.length} credentials`);
   });
 });

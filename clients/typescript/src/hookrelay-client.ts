@@ -22,6 +22,7 @@ export class HookrelayClient {
   readonly eventTypes;
   readonly events;
   readonly portalSessions;
+  readonly apiKeys;
   private readonly api: ApiClient;
 
   constructor(private readonly options: HookrelayClientOptions) {
@@ -89,6 +90,16 @@ export class HookrelayClient {
       },
     };
 
+    this.apiKeys = {
+      /** A key shown once; `scopes` (default all) and `expiresAt` (default never) limit it. Needs scope `admin`. */
+      create: (body: M.CreateApiKey = {}) => run(api.POST('/v1/api-keys', { body })),
+      list: () => run(api.GET('/v1/api-keys')),
+      /** The key stops working at once. */
+      revoke: async (keyId: string): Promise<void> => {
+        await run(api.DELETE('/v1/api-keys/{id}', id(keyId)));
+      },
+    };
+
     this.events = {
       list: (query: M.ListEventsQuery = {}) => run(api.GET('/v1/events', { params: { query } })),
       get: (eventId: string) => run(api.GET('/v1/events/{id}', id(eventId))),
@@ -98,6 +109,11 @@ export class HookrelayClient {
       /** A short-lived link into the web console for this key's tenant (`url`), e.g. for an iframe in your product. */
       create: (body: M.CreatePortalSession = {}) => run(api.POST('/v1/portal-sessions', { body })),
     };
+  }
+
+  /** The same client acting for another tenant (`Hookrelay-Tenant`): for operator keys only. */
+  forTenant(tenant: string): HookrelayClient {
+    return new HookrelayClient({ ...this.options, tenant });
   }
 
   /** Sends one event; `202` means it and its deliveries are durable. Safe to retry: see `SendOptions`. */

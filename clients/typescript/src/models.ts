@@ -44,3 +44,6 @@ export type EventTypePage = Answer<'EventTypesController_list', 200>;
 
 export type CreatePortalSession = Body<'PortalSessionsController_create'>;
 export type PortalSession = Answer<'PortalSessionsController_create', 201>;
+export type CreateApiKey = Body<'TenantsController_createKey'>;
+export type CreatedApiKey = Answer<'TenantsController_createKey', 201>;
+export type ApiKeyPage = Answer<'TenantsController_listKeys', 200>;

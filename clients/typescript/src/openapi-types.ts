@@ -226,6 +226,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/operator-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OperatorKeysController_list"];
+        put?: never;
+        post: operations["OperatorKeysController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operator-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["OperatorKeysController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/portal-sessions": {
         parameters: {
             query?: never;
@@ -675,7 +707,10 @@ export interface operations {
     TenantsController_listKeys: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -690,14 +725,16 @@ export interface operations {
                         data: {
                             /** @description ISO 8601 UTC */
                             createdAt: string;
+                            expiresAt: string | null;
                             id: string;
                             revokedAt: string | null;
+                            scopes: ("ingest" | "read" | "manage" | "admin" | "operator")[];
                         }[];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -733,7 +770,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -830,11 +885,26 @@ export interface operations {
     TenantsController_createKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description From this instant the key is refused (401) like an unknown one; default: never
+                     */
+                    expiresAt?: string;
+                    /** @description `ingest`: post events; `read`: every GET; `manage`: everything but keys; `admin`: keys too. Default: all */
+                    scopes?: ("ingest" | "read" | "manage" | "admin" | "operator")[];
+                };
+            };
+        };
         responses: {
             /** @description Created; `apiKey` is shown only here */
             201: {
@@ -846,11 +916,13 @@ export interface operations {
                         apiKey: string;
                         /** @description ISO 8601 UTC */
                         createdAt: string;
+                        expiresAt: string | null;
                         id: string;
+                        scopes: ("ingest" | "read" | "manage" | "admin" | "operator")[];
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -886,7 +958,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -983,7 +1073,10 @@ export interface operations {
     TenantsController_revokeKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -998,7 +1091,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1034,7 +1127,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1140,7 +1251,10 @@ export interface operations {
                 subscriptionId?: string;
                 until?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1181,7 +1295,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1217,7 +1331,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1314,7 +1446,10 @@ export interface operations {
     DeliveriesController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1398,7 +1533,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1434,7 +1569,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1531,7 +1684,10 @@ export interface operations {
     DeliveriesController_cancel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1570,7 +1726,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1606,7 +1762,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1703,7 +1877,10 @@ export interface operations {
     DeliveriesController_redeliver: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1743,7 +1920,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1779,7 +1956,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1880,7 +2075,10 @@ export interface operations {
                 includeArchived?: "true" | "false";
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1910,7 +2108,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1946,7 +2144,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2043,7 +2259,10 @@ export interface operations {
     EventTypesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2081,7 +2300,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2117,7 +2336,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2214,7 +2451,10 @@ export interface operations {
     EventTypesController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 name: string;
             };
@@ -2242,7 +2482,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2278,7 +2518,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2375,7 +2633,10 @@ export interface operations {
     EventTypesController_archive: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 name: string;
             };
@@ -2390,7 +2651,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2426,7 +2687,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2523,7 +2802,10 @@ export interface operations {
     EventTypesController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 name: string;
             };
@@ -2560,7 +2842,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2596,7 +2878,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2698,7 +2998,10 @@ export interface operations {
                 since?: string;
                 type?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2729,7 +3032,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2765,7 +3068,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2863,6 +3184,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
                 /** @description A repeat with the same key returns the first answer */
                 "Idempotency-Key"?: string;
             };
@@ -2902,7 +3225,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2938,7 +3261,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3035,7 +3376,10 @@ export interface operations {
     EventsController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3088,7 +3432,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3124,7 +3468,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3221,7 +3583,10 @@ export interface operations {
     EventsController_forget: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3236,7 +3601,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3272,7 +3637,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3369,7 +3752,10 @@ export interface operations {
     EventsController_batch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3402,7 +3788,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3438,7 +3824,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3535,7 +3939,10 @@ export interface operations {
     FilterTestController_test: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3568,7 +3975,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3604,7 +4011,497 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Body or event payload over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    OperatorKeysController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description ISO 8601 UTC */
+                            createdAt: string;
+                            expiresAt: string | null;
+                            id: string;
+                            revokedAt: string | null;
+                            scopes: ("ingest" | "read" | "manage" | "admin" | "operator")[];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Body or event payload over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    OperatorKeysController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description From this instant the key is refused (401) like an unknown one; default: never
+                     */
+                    expiresAt?: string;
+                    /** @description What the key may do for the tenant it acts for (besides `operator`, which it always has). Default: all */
+                    scopes?: ("ingest" | "read" | "manage" | "admin")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created; `apiKey` is shown only here */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        apiKey: string;
+                        /** @description ISO 8601 UTC */
+                        createdAt: string;
+                        expiresAt: string | null;
+                        id: string;
+                        scopes: ("ingest" | "read" | "manage" | "admin" | "operator")[];
+                    };
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Body or event payload over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    OperatorKeysController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked: the key stops at once */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3701,7 +4598,10 @@ export interface operations {
     PortalSessionsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3738,7 +4638,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3774,7 +4674,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Problem */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3792,7 +4692,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3890,6 +4790,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
                 /** @description A repeat with the same key answers the first replay (200) */
                 "Idempotency-Key"?: string;
             };
@@ -4010,7 +4912,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4046,7 +4948,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4143,7 +5063,10 @@ export interface operations {
     ReplaysController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4180,7 +5103,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4216,7 +5139,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4315,7 +5256,10 @@ export interface operations {
             query?: {
                 since?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4357,7 +5301,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4393,7 +5337,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4495,7 +5457,10 @@ export interface operations {
                 limit?: number;
                 status?: "active" | "paused" | "disabled";
             };
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4571,7 +5536,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4607,7 +5572,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4704,7 +5687,10 @@ export interface operations {
     SubscriptionsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4886,7 +5872,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4922,7 +5908,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5019,7 +6023,10 @@ export interface operations {
     SubscriptionsController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5093,7 +6100,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5129,7 +6136,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5226,7 +6251,10 @@ export interface operations {
     SubscriptionsController_remove: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5241,7 +6269,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5277,7 +6305,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5374,7 +6420,10 @@ export interface operations {
     SubscriptionsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5555,7 +6604,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5591,7 +6640,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5694,7 +6761,10 @@ export interface operations {
                 since?: string;
                 status?: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
             };
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5737,7 +6807,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5773,7 +6843,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5870,7 +6958,10 @@ export interface operations {
     FilterTestController_testSubscription: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -5905,7 +6996,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5941,7 +7032,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6038,7 +7147,10 @@ export interface operations {
     SubscriptionsController_pause: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6112,7 +7224,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6148,7 +7260,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6245,7 +7375,10 @@ export interface operations {
     SubscriptionsController_publicKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6270,7 +7403,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6306,7 +7439,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6403,7 +7554,10 @@ export interface operations {
     SubscriptionsController_recover: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6430,7 +7584,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6466,7 +7620,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6563,7 +7735,10 @@ export interface operations {
     SubscriptionsController_resume: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6639,7 +7814,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6675,7 +7850,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6772,7 +7965,10 @@ export interface operations {
     SubscriptionsController_rotateSecret: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -6801,7 +7997,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6837,7 +8033,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6934,7 +8148,10 @@ export interface operations {
     SubscriptionsController_test: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7041,7 +8258,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7077,7 +8294,25 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7181,6 +8416,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Your own id for this tenant (unique); accepted in the Hookrelay-Tenant header like the tenant's `ten_` id */
+                    externalId?: string;
                     name: string;
                 };
             };
@@ -7194,12 +8431,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         apiKey: string;
+                        /** @description Your own id for this tenant, if set at creation */
+                        externalId: string | null;
                         id: string;
                         name: string;
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7235,7 +8474,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7355,6 +8594,8 @@ export interface operations {
                             /** @enum {string} */
                             source: "tenant" | "default";
                         };
+                        /** @description Your own id for this tenant, if set at creation */
+                        externalId: string | null;
                         id: string;
                         /** @description The tenant's own quota as set; null: the service default. `burst` null: derived from perSecond */
                         ingestQuota: {
@@ -7365,7 +8606,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7401,7 +8642,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7532,6 +8773,8 @@ export interface operations {
                             /** @enum {string} */
                             source: "tenant" | "default";
                         };
+                        /** @description Your own id for this tenant, if set at creation */
+                        externalId: string | null;
                         id: string;
                         /** @description The tenant's own quota as set; null: the service default. `burst` null: derived from perSecond */
                         ingestQuota: {
@@ -7542,7 +8785,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed request (e.g. invalid JSON) */
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7578,7 +8821,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No such resource for this tenant */
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -8,6 +8,11 @@ export type ApiClient = Client<paths>;
 export interface TransportOptions {
   baseUrl: string;
   apiKey: string;
+  /**
+   * With an operator key (ADMIN_API_KEY or one from POST /v1/operator-keys): the tenant every call acts for, by
+   * `ten_` id or externalId, sent as `Hookrelay-Tenant`. Leave it out with a tenant's own key.
+   */
+  tenant?: string;
   /** Further tries on 429/503 and network errors (a number), or the whole policy; 0 turns retrying off. */
   retries?: number | Partial<RetryPolicy>;
   /** Per try; a try that takes longer counts as a network error. */
@@ -28,7 +33,7 @@ export function createApiClient(options: TransportOptions): ApiClient {
   const timed: typeof fetch = (input, init) => base(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   return createClient<paths>({
     baseUrl: serviceRoot(options.baseUrl),
-    headers: { authorization: `Bearer ${options.apiKey}` },
+    headers: { authorization: `Bearer ${options.apiKey}`, ...(options.tenant ? { 'hookrelay-tenant': options.tenant } : {}) },
     fetch: retryingFetch(policy, timed, repeatable),
   });
 }

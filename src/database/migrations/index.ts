@@ -12,6 +12,7 @@ import { Ed25519Keys1795685000000 } from './1795685000000-Ed25519Keys.js';
 import { RetentionPurge1796250931093 } from './1796250931093-RetentionPurge.js';
 import { Replays1796252872123 } from './1796252872123-Replays.js';
 import { AttemptCapture1796300000000 } from './1796300000000-AttemptCapture.js';
+import { TenantsActingAndScopedKeys1796301000000 } from './1796301000000-TenantsActingAndScopedKeys.js';
 
 /** Every migration, in order. Run at start; never `synchronize`. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   RetentionPurge1796250931093,
   Replays1796252872123,
   AttemptCapture1796300000000,
+  TenantsActingAndScopedKeys1796301000000,
 ];
