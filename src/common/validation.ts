@@ -31,6 +31,9 @@ export function jsonSchemaOf(schema: ZodType): Record<string, unknown> {
 /** Documents a zod-validated JSON body in the OpenAPI document. */
 export const ZodBody = (schema: ZodType, description?: string) => ApiBody({ schema: jsonSchemaOf(schema) as never, description });
 
+/** A body that may be left out altogether (every field optional): no body is the same as `{}`. */
+export const OptionalZodBody = (schema: ZodType) => ApiBody({ schema: jsonSchemaOf(schema) as never, required: false });
+
 /** Documents zod-validated query parameters in the OpenAPI document. */
 export function ZodQuery(schema: z.ZodObject) {
   const json = jsonSchemaOf(schema) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };

@@ -6,7 +6,7 @@ import { ApiKeyAuth } from '../auth/auth.decorators.js';
 import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
-import { parse, ZodBody } from '../common/validation.js';
+import { OptionalZodBody, parse } from '../common/validation.js';
 import { createPortalSessionSchema, portalSessionCreatedResponse } from './portal-session.dto.js';
 import { portalUrl } from './portal-url.js';
 import { newPortalSessionId, PortalTokens } from './portal-token.js';
@@ -29,7 +29,7 @@ export class PortalSessionsController {
   @ApiKeyAuth()
   // Making a link makes a credential, like making a key; so a portal token (never `admin`) cannot make one.
   @RequireScope('admin')
-  @ZodBody(createPortalSessionSchema)
+  @OptionalZodBody(createPortalSessionSchema)
   @ZodResponse(201, portalSessionCreatedResponse, 'Created; give `url` to the person, or `token` to your own frontend')
   create(@CurrentTenant() tenant: TenantContext, @Body() body: unknown, @Req() req: Request) {
     const input = parse(createPortalSessionSchema, body ?? {});

@@ -5,7 +5,7 @@ import { ApiKeyAuth } from '../auth/auth.decorators.js';
 import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
-import { parse, ZodBody } from '../common/validation.js';
+import { OptionalZodBody, parse } from '../common/validation.js';
 import { idempotencyKeySchema } from '../events/event.dto.js';
 import { createReplaySchema, dryRunResponse, replayResponse } from './replay.dto.js';
 import { ReplaysService } from './replays.service.js';
@@ -25,7 +25,7 @@ export class ReplaysController {
   @Post()
   @RequireScope('manage')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key answers the first replay (200)' })
-  @ZodBody(createReplaySchema)
+  @OptionalZodBody(createReplaySchema)
   @ZodResponse(202, replayResponse, 'Started')
   @ZodResponse(200, dryRunResponse.or(replayResponse), 'A dry run, or the replay this Idempotency-Key made before')
   async create(

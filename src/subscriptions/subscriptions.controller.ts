@@ -7,7 +7,7 @@ import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { pageQuery } from '../common/pagination.js';
-import { parse, ZodBody, ZodQuery } from '../common/validation.js';
+import { OptionalZodBody, parse, ZodBody, ZodQuery } from '../common/validation.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { deliveryPage, listDeliveriesQuery } from '../deliveries/delivery.dto.js';
 import {
@@ -120,7 +120,7 @@ export class SubscriptionsController {
   @Post(':id/rotate-secret')
   @RequireScope('manage')
   @HttpCode(200)
-  @ZodBody(rotateSecretSchema)
+  @OptionalZodBody(rotateSecretSchema)
   @ZodResponse(200, secretResponse, 'The new secret, shown only here')
   rotateSecret(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Body() body: unknown) {
     return this.subscriptions.rotateSecret(tenant.id, id, parse(rotateSecretSchema, body ?? {}).graceSeconds);
@@ -130,7 +130,7 @@ export class SubscriptionsController {
   @Post(':id/test')
   @RequireScope('manage')
   @HttpCode(200)
-  @ZodBody(testSendSchema)
+  @OptionalZodBody(testSendSchema)
   @ZodResponse(200, testSendResponse, 'What the receiver did')
   test(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Body() body: unknown) {
     return this.subscriptions.test(tenant.id, id, parse(testSendSchema, body ?? {}));

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AdminKeyAuth } from '../auth/auth.decorators.js';
 import { FULL_TENANT_SCOPES } from '../auth/scopes.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
-import { parse, ZodBody } from '../common/validation.js';
+import { OptionalZodBody, parse } from '../common/validation.js';
 import { apiKeyCreatedResponse, apiKeyPage, createOperatorKeySchema } from './api-key.dto.js';
 import { ApiKeysService } from './api-keys.service.js';
 
@@ -20,7 +20,7 @@ export class OperatorKeysController {
 
   @Post()
   @AdminKeyAuth()
-  @ZodBody(createOperatorKeySchema)
+  @OptionalZodBody(createOperatorKeySchema)
   @ZodResponse(201, apiKeyCreatedResponse, 'Created; `apiKey` is shown only here')
   create(@Body() body: unknown) {
     const input = parse(createOperatorKeySchema, body ?? {});

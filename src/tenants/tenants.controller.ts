@@ -4,7 +4,7 @@ import { AdminKeyAuth, ApiKeyAuth } from '../auth/auth.decorators.js';
 import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
-import { parse, ZodBody } from '../common/validation.js';
+import { OptionalZodBody, parse, ZodBody } from '../common/validation.js';
 import { requireScope } from '../auth/scope-rules.js';
 import { FULL_TENANT_SCOPES } from '../auth/scopes.js';
 import { apiKeyCreatedResponse, apiKeyPage, createApiKeySchema } from './api-key.dto.js';
@@ -53,7 +53,7 @@ export class TenantsController {
   @Post('api-keys')
   @RequireScope('admin')
   @ApiKeyAuth()
-  @ZodBody(createApiKeySchema)
+  @OptionalZodBody(createApiKeySchema)
   @ZodResponse(201, apiKeyCreatedResponse, 'Created; `apiKey` is shown only here')
   createKey(@CurrentTenant() tenant: TenantContext, @Body() body: unknown) {
     const input = parse(createApiKeySchema, body ?? {});
