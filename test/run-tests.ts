@@ -25,7 +25,9 @@ const files = testFiles(here)
 const started = Date.now();
 console.log(`[test] starting a Temporal dev server for this run...`);
 const server = await startTestTemporal();
-console.log(`[test] Temporal dev server on ${server.address} (${Date.now() - started} ms); ${files.length} test files`);
+console.log(
+  `[test] Node ${process.version}; Temporal dev server on ${server.address} (${Date.now() - started} ms); ${files.length} test files`,
+);
 
 const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
   stdio: 'inherit',
