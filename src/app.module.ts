@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
+import type { NativeConnection } from '@temporalio/worker';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import { pino } from 'pino';
 import type { Options } from 'pino-http';
@@ -42,8 +43,11 @@ function loggerOptions(config: AppConfig): Params['pinoHttp'] {
 
 @Module({})
 export class AppModule {
-  /** The modules a process runs, by role: the api serves /v1, the worker runs deliveries; both serve /health. */
-  static forRole(config: AppConfig): DynamicModule {
+  /**
+   * The modules a process runs, by role: the api serves /v1, the worker runs deliveries; both serve /health.
+   * `temporal` is the process's open connection (createApp opens it); only preview mode goes without.
+   */
+  static forRole(config: AppConfig, temporal?: NativeConnection): DynamicModule {
     const api = config.role !== 'worker';
     const worker = config.role !== 'api';
     return {
@@ -58,7 +62,7 @@ export class AppModule {
         LoggerModule.forRoot({ pinoHttp: loggerOptions(config) }),
         DatabaseModule,
         SecretsModule,
-        TemporalModule,
+        TemporalModule.withConnection(temporal),
         HealthModule,
         ...(api
           ? [

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
+import { loadTemporalSettings, TemporalSettingsError, type TemporalSettings } from './temporal/temporal-settings.js';
 import { defaultBurst, MIN_DEFAULT_BURST, UNLIMITED, type IngestQuota } from './policy/ingest-quota.js';
 
 const isValidCidr = (c: string) => {
@@ -62,8 +63,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/webhooks'),
-  TEMPORAL_ADDRESS: optionalString,
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  // TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS*, TEMPORAL_PROFILE, TEMPORAL_CONFIG_FILE:
+  // Temporal's own environment configuration, read by loadTemporalSettings (src/temporal/temporal-settings.ts).
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('webhooks'),
   TEMPORAL_UI_URL: optionalString,
   TEMPORAL_CLI_PATH: optionalString,
@@ -155,6 +156,10 @@ export interface AppConfig {
     /** Unset means: start the embedded dev server. */
     address: string | undefined;
     namespace: string;
+    /** TLS, API key and metadata for every connection to `address` (none for the embedded dev server). */
+    connection: TemporalSettings['connection'];
+    /** Which setting each connection value came from, for start-up errors. */
+    sources: TemporalSettings['sources'];
     taskQueue: string;
     uiUrl: string;
     cliPath: string | undefined;
@@ -223,7 +228,14 @@ export function loadConfig(env: Record<string, string | undefined>, role: Role =
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const embedded = e.TEMPORAL_ADDRESS === undefined;
+  let temporal: TemporalSettings;
+  try {
+    temporal = loadTemporalSettings(env);
+  } catch (err) {
+    if (err instanceof TemporalSettingsError) throw new ConfigError(`Invalid configuration: ${err.message}`);
+    throw err;
+  }
+  const embedded = temporal.address === undefined;
   const dataDir = resolve(e.DATA_DIR);
   if (!embedded && !e.SECRETS_KEY) {
     throw new ConfigError('Invalid configuration:\n  SECRETS_KEY: required when TEMPORAL_ADDRESS is set (64 hex characters)');
@@ -240,8 +252,10 @@ export function loadConfig(env: Record<string, string | undefined>, role: Role =
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     temporal: {
-      address: e.TEMPORAL_ADDRESS,
-      namespace: e.TEMPORAL_NAMESPACE,
+      address: temporal.address,
+      namespace: temporal.namespace,
+      connection: temporal.connection,
+      sources: temporal.sources,
       taskQueue: e.TEMPORAL_TASK_QUEUE,
       uiUrl: (e.TEMPORAL_UI_URL ?? `http://localhost:${e.TEMPORAL_DEV_UI_PORT}`).replace(/\/$/, ''),
       cliPath: e.TEMPORAL_CLI_PATH,

@@ -1,38 +1,42 @@
-import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { Config } from '../app-config.token.js';
-import { connectTemporal, ensureSearchAttributes } from './temporal.connection.js';
 
 /**
- * One native connection per process, shared by the client and (in role all) the worker, which is what lets
- * workflow starts be eager: the worker in the same process takes the first task without a poll round trip.
+ * One native connection per process, shared by the client, (in role all) the worker and /ready, which is what
+ * lets workflow starts be eager: the worker in the same process takes the first task without a poll round trip.
+ * It is opened before Nest builds the application (see createApp), so that a refused certificate or API key is
+ * a one-line start-up error rather than an injector's stack trace.
  */
-@Global()
-@Module({
-  providers: [
-    {
-      provide: NativeConnection,
-      inject: [Config],
-      useFactory: async (config: Config) => {
-        const log = new Logger('Temporal');
-        const conn = await connectTemporal(config.temporal.address!, log);
-        await ensureSearchAttributes(conn, config.temporal.namespace, log);
-        return conn;
-      },
-    },
-    {
-      provide: Client,
-      inject: [NativeConnection, Config],
-      useFactory: (connection: NativeConnection, config: Config) => new Client({ connection, namespace: config.temporal.namespace }),
-    },
-  ],
-  exports: [NativeConnection, Client],
-})
+@Module({})
 export class TemporalModule implements OnApplicationShutdown {
   constructor(@Inject(NativeConnection) private readonly connection: NativeConnection) {}
 
+  /** Without a connection, only for preview mode (modules scanned, no provider built: the OpenAPI document). */
+  static withConnection(connection?: NativeConnection): DynamicModule {
+    return {
+      module: TemporalModule,
+      global: true,
+      providers: [
+        {
+          provide: NativeConnection,
+          useFactory: () => {
+            if (!connection) throw new Error('TemporalModule.withConnection() without a connection serves only preview mode');
+            return connection;
+          },
+        },
+        {
+          provide: Client,
+          inject: [NativeConnection, Config],
+          useFactory: (conn: NativeConnection, config: Config) => new Client({ connection: conn, namespace: config.temporal.namespace }),
+        },
+      ],
+      exports: [NativeConnection, Client],
+    };
+  }
+
   async onApplicationShutdown(): Promise<void> {
-    await this.connection.close().catch(() => undefined);
+    await this.connection.close().catch((err: unknown) => new Logger('Temporal').warn(`closing the connection: ${(err as Error).message}`));
   }
 }
