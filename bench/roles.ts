@@ -17,6 +17,7 @@ export function roleEnv(svc: TestService, temporalAddress: string, taskQueue: st
     PORT: String(port),
     HOST: '127.0.0.1',
     DATABASE_URL: svc.config.databaseUrl,
+    ...svc.temporalEnv,
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_TASK_QUEUE: taskQueue,
     SECRETS_KEY: svc.config.secretsKey,

@@ -11,7 +11,7 @@ import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@te
 import { Agent, request } from 'undici';
 import { DeliveryDispatcher } from '../src/deliveries/delivery-dispatcher.js';
 import { freePort } from '../test/helpers/ports.js';
-import { callApi, startService, type TestService } from '../test/helpers/service.js';
+import { callApi, startService, temporalSettings, type TestService } from '../test/helpers/service.js';
 import { startTestTemporal } from '../test/helpers/temporal-server.js';
 import { cpuSplits, measureCpu, printCpuSplits } from './cpu.js';
 import { attemptsDeferred, bareWithStatusRate } from './engine-cost.js';
@@ -183,6 +183,8 @@ async function main() {
     : await startTestTemporal();
   process.env['TEST_TEMPORAL_ADDRESS'] = temporal.address;
   const svc = await startService('bench', {
+    // A Temporal of one's own: its TLS, API key or profile too.
+    ...(process.env['TEMPORAL_ADDRESS'] ? temporalSettings(process.env) : {}),
     LOG_LEVEL: 'error',
     RATE_LIMIT_PER_MINUTE: '100000000',
     TENANT_EVENTS_PER_SECOND: '1000000',
@@ -424,6 +426,7 @@ async function main() {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: svc.config.databaseUrl,
+      ...svc.temporalEnv,
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_TASK_QUEUE: heldQueue,
       SECRETS_KEY: svc.config.secretsKey,

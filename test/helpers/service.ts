@@ -13,6 +13,8 @@ export interface TestService {
   baseUrl: string;
   apiKey: string;
   config: AppConfig;
+  /** The Temporal settings it was started with (address, TLS, API key, profile): role processes take the same. */
+  temporalEnv: Record<string, string>;
   app: NestExpressApplication;
   db: DataSource;
   /** Calls the API with the bootstrap key; JSON in, parsed JSON (or text) out. */
@@ -38,6 +40,15 @@ export interface ApiResponse {
   body: any;
 }
 
+/** Temporal's own connection settings among `env` (see src/temporal/temporal-settings.ts). */
+export function temporalSettings(env: Record<string, string | undefined>): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && /^TEMPORAL_(ADDRESS|NAMESPACE|API_KEY|TLS\w*|PROFILE|CONFIG_FILE|GRPC_META_\w+)$/.test(name)) picked[name] = value;
+  }
+  return picked;
+}
+
 /**
  * The whole service in this process against a throwaway database and the run's Temporal dev server, on a
  * task queue of its own so that test files never take each other's work.
@@ -47,8 +58,7 @@ export async function startService(label: string, env: Record<string, string> = 
   if (!temporalAddress) throw new Error('TEST_TEMPORAL_ADDRESS is not set: run tests with `npm test`');
   const database = await createTestDatabase(label);
   const apiKey = generateApiKey();
-  const config = loadConfig(
-    {
+  const fullEnv: Record<string, string> = {
       PORT: '0',
       HOST: '127.0.0.1',
       DATABASE_URL: database.url,
@@ -65,9 +75,8 @@ export async function startService(label: string, env: Record<string, string> = 
       // ingest. test/e2e/ingest-quota.test.ts sets its own.
       TENANT_EVENTS_PER_SECOND: '1000000',
       ...env,
-    },
-    role,
-  );
+  };
+  const config = loadConfig(fullEnv, role);
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
@@ -78,6 +87,7 @@ export async function startService(label: string, env: Record<string, string> = 
     baseUrl,
     apiKey,
     config,
+    temporalEnv: temporalSettings(fullEnv),
     app,
     db: app.get(DataSourceToken),
     api,
