@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NativeConnection } from '@temporalio/worker';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
@@ -16,9 +17,12 @@ import { openTemporal } from './temporal/temporal.connection.js';
 /** Room for a 500-event batch of typical events; each event's own data is held to PAYLOAD_LIMIT_BYTES. */
 const bodyLimit = (config: AppConfig) => Math.max(8 * 1024 * 1024, config.payloadLimitBytes * 4);
 
-/** Builds the Nest application for a role; main.ts and the tests both start the service through here. */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const temporal = await openTemporal(config.temporal);
+/**
+ * Builds the Nest application for a role; main.ts and the tests both start the service through here. The Temporal
+ * connection is opened first (or handed in, opened), outside Nest's injector: a refusal is a one-line error.
+ */
+export async function createApp(config: AppConfig, opened?: NativeConnection): Promise<NestExpressApplication> {
+  const temporal = opened ?? (await openTemporal(config.temporal));
   let app: NestExpressApplication;
   try {
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRole(config, temporal), {

@@ -1,10 +1,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Role } from './config.js';
-import { ensureDatabase } from './database/data-source.js';
-import { startDevServer, type DevServer } from './temporal/dev-server.js';
-import { MAX_TIMEOUT_MS } from './subscriptions/subscription.dto.js';
+import type { DevServer } from './temporal/dev-server.js';
 
 function parseRole(argv: string[]): Role {
   const i = argv.indexOf('--role');
@@ -17,10 +14,13 @@ function parseRole(argv: string[]): Role {
 }
 
 async function main(): Promise<void> {
+  // The configuration, then Temporal, before the application's modules are even loaded (seconds on a busy
+  // machine): a wrong setting or a refused credential is told at once, in one line.
   const config = loadConfig(process.env, parseRole(process.argv));
   let devServer: DevServer | undefined;
   if (!config.temporal.address) {
     console.log('starting the embedded Temporal dev server...');
+    const { startDevServer } = await import('./temporal/dev-server.js');
     devServer = await startDevServer({
       cliPath: config.temporal.cliPath,
       port: config.temporal.devPort,
@@ -30,17 +30,30 @@ async function main(): Promise<void> {
     });
     config.temporal.address = devServer.address;
   }
+  const { openTemporal } = await import('./temporal/temporal.connection.js');
+  const temporal = await openTemporal(config.temporal);
+  const { ensureDatabase } = await import('./database/data-source.js');
   await ensureDatabase(config.databaseUrl);
-  const app = await createApp(config);
+  const { createApp } = await import('./app.js');
+  const { MAX_TIMEOUT_MS } = await import('./subscriptions/subscription.dto.js');
+  const app = await createApp(config, temporal);
   await app.listen(config.port, config.host);
 
   const base = `http://localhost:${config.port}`;
+  const { connection } = config.temporal;
+  const secured = [
+    connection.tls && typeof connection.tls === 'object' && connection.tls.clientCertPair ? 'mTLS' : connection.tls ? 'TLS' : '',
+    connection.apiKey ? 'API key' : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   const lines = [
     '',
     `  hookrelay is running (role ${config.role})`,
     `  API          ${base}/v1`,
     `  API docs     ${base}/docs   (OpenAPI: ${base}/openapi.json)`,
     ...(config.role !== 'worker' ? [`  Console      ${base}/console   (sign in with the API key)`] : []),
+    `  Temporal     ${devServer ? 'embedded dev server, ' : ''}${config.temporal.address}, namespace ${config.temporal.namespace}${secured ? ` (${secured})` : ''}`,
     `  Temporal UI  ${config.temporal.uiUrl}`,
   ];
   if (devServer && config.bootstrapApiKey)

@@ -48,7 +48,8 @@ export function loadTemporalSettings(env: Env): TemporalSettings {
 
   const configFile = given['TEMPORAL_CONFIG_FILE'];
   // envconfig takes a missing file for "no profiles"; a file named on purpose must be there.
-  if (configFile !== undefined && !existsSync(configFile)) throw new TemporalSettingsError(`TEMPORAL_CONFIG_FILE: cannot read ${configFile}: no such file`);
+  if (configFile !== undefined && !existsSync(configFile))
+    throw new TemporalSettingsError(`TEMPORAL_CONFIG_FILE: cannot read ${configFile}: no such file`);
   let profile: ClientConfigProfile;
   try {
     profile = loadClientConfigProfile({ overrideEnvVars: given });
@@ -56,9 +57,13 @@ export function loadTemporalSettings(env: Env): TemporalSettings {
     const both = /Cannot specify both (\w+)_path and/.exec(reason(err));
     if (both) {
       const name = `TEMPORAL_TLS_${both[1].toUpperCase()}`;
-      throw new TemporalSettingsError(`${name}_PATH / ${name}_DATA: set one of them, not both (counting the profile's ${both[1]}_path / _data)`);
+      throw new TemporalSettingsError(
+        `${name}_PATH / ${name}_DATA: set one of them, not both (counting the profile's ${both[1]}_path / _data)`,
+      );
     }
-    const where = given['TEMPORAL_PROFILE'] ? `TEMPORAL_PROFILE (${given['TEMPORAL_PROFILE']}) / TEMPORAL_CONFIG_FILE` : 'TEMPORAL_CONFIG_FILE';
+    const where = given['TEMPORAL_PROFILE']
+      ? `TEMPORAL_PROFILE (${given['TEMPORAL_PROFILE']}) / TEMPORAL_CONFIG_FILE`
+      : 'TEMPORAL_CONFIG_FILE';
     throw new TemporalSettingsError(`${where}: ${configFile ?? 'the Temporal config file'}: ${reason(err)}`);
   }
   const profileName = given['TEMPORAL_PROFILE'] ?? 'default';
@@ -99,8 +104,10 @@ export function loadTemporalSettings(env: Env): TemporalSettings {
     );
   }
   if (tls && tls.disabled !== true) {
-    if (tls.clientCert && !tls.clientKey) throw new TemporalSettingsError(`${ENV.clientKey}_PATH: required with ${sources.clientCert} (the client certificate's key)`);
-    if (tls.clientKey && !tls.clientCert) throw new TemporalSettingsError(`${ENV.clientCert}_PATH: required with ${sources.clientKey} (the certificate of this key)`);
+    if (tls.clientCert && !tls.clientKey)
+      throw new TemporalSettingsError(`${ENV.clientKey}_PATH: required with ${sources.clientCert} (the client certificate's key)`);
+    if (tls.clientKey && !tls.clientCert)
+      throw new TemporalSettingsError(`${ENV.clientCert}_PATH: required with ${sources.clientKey} (the certificate of this key)`);
     const cert = tls.clientCert && readPem(tls.clientCert, sources.clientCert);
     const key = tls.clientKey && readPem(tls.clientKey, sources.clientKey);
     const ca = tls.serverCACert && readPem(tls.serverCACert, sources.serverCa);
@@ -109,7 +116,9 @@ export function loadTemporalSettings(env: Env): TemporalSettings {
       const certificate = parseCertificate(cert, sources.clientCert);
       const privateKey = parseKey(key, sources.clientKey);
       if (!certificate.checkPrivateKey(privateKey)) {
-        throw new TemporalSettingsError(`${sources.clientKey}: this key does not match the certificate of ${sources.clientCert} (${certificate.subject.replace(/\n/g, ', ')})`);
+        throw new TemporalSettingsError(
+          `${sources.clientKey}: this key does not match the certificate of ${sources.clientCert} (${certificate.subject.replace(/\n/g, ', ')})`,
+        );
       }
     }
     profile = {
@@ -123,7 +132,12 @@ export function loadTemporalSettings(env: Env): TemporalSettings {
     };
   }
   const { connectionOptions } = toClientOptions(profile);
-  return { address, namespace, connection: { tls: connectionOptions.tls, apiKey: connectionOptions.apiKey, metadata: connectionOptions.metadata }, sources };
+  return {
+    address,
+    namespace,
+    connection: { tls: connectionOptions.tls, apiKey: connectionOptions.apiKey, metadata: connectionOptions.metadata },
+    sources,
+  };
 }
 
 function readPem(data: ConfigDataSource, setting: string): Uint8Array {

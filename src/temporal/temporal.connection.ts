@@ -6,6 +6,7 @@ import { ConfigError, type AppConfig } from '../config.js';
 
 /** gRPC status codes of a credential that may not change the namespace's search attributes. */
 const NOT_PERMITTED = new Set([7 /* PERMISSION_DENIED */, 12 /* UNIMPLEMENTED */, 16 /* UNAUTHENTICATED */]);
+const INVALID_ARGUMENT = 3;
 
 let runtimeInstalled = false;
 
@@ -59,38 +60,63 @@ export function refusal(temporal: Pick<TemporalConfig, 'connection' | 'sources'>
     return `${sources.serverName}: the server's certificate is not valid for this name (NotValidForName); set the name the certificate carries`;
   }
   if (certificate) return `${sources.serverCa}: the server's certificate is refused (${certificate})`;
-  if (/KeyMismatch|InconsistentKeys/.test(message)) return `${sources.clientKey}: this key does not match the client certificate (${sources.clientCert})`;
+  if (/KeyMismatch|InconsistentKeys/.test(message))
+    return `${sources.clientKey}: this key does not match the client certificate (${sources.clientCert})`;
   const alert = /received fatal alert: (\w+)/.exec(message)?.[1];
   if (alert === 'CertificateRequired') return `${sources.clientCert}: the server demands a client certificate and none is set`;
-  if (alert) return `${sources.clientCert}: the server refused the TLS handshake (${alert}): is the client certificate signed by a CA the server trusts?`;
+  if (alert)
+    return `${sources.clientCert}: the server refused the TLS handshake (${alert}): is the client certificate signed by a CA the server trusts?`;
   const grpcMessage = /message: "([^"]*)"/.exec(message)?.[1] ?? '';
   if (/valid authentication credentials/.test(message)) {
     return connection.apiKey
       ? `${sources.apiKey}: the API key is refused (UNAUTHENTICATED: ${grpcMessage})`
       : `${sources.apiKey}: the server demands credentials (UNAUTHENTICATED: ${grpcMessage}); set an API key or a client certificate`;
   }
-  if (/permission to perform the operation|PermissionDenied/i.test(message)) return `${sources.apiKey}: this credential is not permitted (PERMISSION_DENIED: ${grpcMessage})`;
+  if (/permission to perform the operation|PermissionDenied/i.test(message))
+    return `${sources.apiKey}: this credential is not permitted (PERMISSION_DENIED: ${grpcMessage})`;
   if (!tlsOn && /BrokenPipe|broken pipe|connection reset/i.test(message)) {
     return `${sources.tls}: the server closed a plaintext connection (${grpcMessage || 'broken pipe'}): does it expect TLS? Set TEMPORAL_TLS=true (or an API key, which turns TLS on)`;
   }
   return null;
 }
 
-/** The tcld command that adds search attributes to a Temporal Cloud namespace. */
-const tcldCommand = (namespace: string, names: string[]) =>
-  `tcld namespace search-attributes add --namespace ${namespace} ${names.map((n) => `--sa ${n}=Keyword`).join(' ')}`;
+/** How to add search attributes where the service's credential may not: Temporal Cloud, then a cluster of one's own. */
+const howToAdd = (namespace: string, names: string[]) =>
+  `\`tcld namespace search-attributes add --namespace ${namespace} ${names.map((n) => `--sa ${n}=Keyword`).join(' ')}\`` +
+  ` or the Temporal Cloud UI (Namespaces > ${namespace} > Search attributes); on a cluster of your own ` +
+  `\`temporal operator search-attribute create --namespace ${namespace} --name <name> --type Keyword\` for each`;
+
+const notPermitted = (err: unknown) => NOT_PERMITTED.has((err as { code?: number }).code ?? -1);
+
+/** The service's search attributes the namespace lacks, by the operator service or, where that is closed, by query. */
+async function missingSearchAttributes(conn: NativeConnection, namespace: string): Promise<string[]> {
+  const names = Object.values(searchAttributes).map((k) => k.name);
+  try {
+    const { customAttributes } = await conn.operatorService.listSearchAttributes({ namespace });
+    return names.filter((name) => !(name in (customAttributes ?? {})));
+  } catch (err) {
+    if (!notPermitted(err)) throw err;
+  }
+  // A query naming an attribute the namespace does not have is INVALID_ARGUMENT; reading needs no operator rights.
+  const missing: string[] = [];
+  for (const name of names) {
+    try {
+      await conn.workflowService.countWorkflowExecutions({ namespace, query: `${name} = 'probe'` });
+    } catch (err) {
+      if ((err as { code?: number }).code !== INVALID_ARGUMENT) throw err;
+      missing.push(name);
+    }
+  }
+  return missing;
+}
 
 /**
  * Registers the service's search attributes where a cluster lacks them (the dev server gets them by flag). A
  * credential that may not (Temporal Cloud's namespace keys and certificates) gets a start-up error saying which
- * to add and how: without them, starting a delivery fails.
+ * to add and how: without them, every delivery's start would fail.
  */
 export async function ensureSearchAttributes(conn: NativeConnection, namespace: string, log: Logger): Promise<void> {
-  const { customAttributes } = await conn.operatorService.listSearchAttributes({ namespace });
-  const existing = new Set(Object.keys(customAttributes ?? {}));
-  const missing = Object.values(searchAttributes)
-    .filter((k) => !existing.has(k.name))
-    .map((k) => k.name);
+  const missing = await missingSearchAttributes(conn, namespace);
   if (missing.length === 0) return;
   const keyword = proto.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
   const add: Record<string, typeof keyword> = {};
@@ -98,12 +124,10 @@ export async function ensureSearchAttributes(conn: NativeConnection, namespace: 
   try {
     await conn.operatorService.addSearchAttributes({ namespace, searchAttributes: add });
   } catch (err) {
-    const code = (err as { code?: number }).code;
-    if (code === undefined || !NOT_PERMITTED.has(code)) throw err;
+    if (!notPermitted(err)) throw err;
     throw new ConfigError(
       `Temporal namespace ${namespace} lacks the search attributes ${missing.join(', ')} (Keyword) and this credential may not add them ` +
-        `(${(err as Error).message}): add them with \`${tcldCommand(namespace, missing)}\` or in the Temporal Cloud UI ` +
-        `(Namespaces > ${namespace} > Search attributes), or let an admin start the service once, then start again`,
+        `(${(err as Error).message}): add them with ${howToAdd(namespace, missing)}, then start again`,
     );
   }
   log.log(`registered search attributes ${missing.join(', ')} in namespace ${namespace}`);

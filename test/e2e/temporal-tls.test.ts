@@ -16,6 +16,8 @@ import { startTlsFrontend, type TlsFrontend } from '../helpers/tls-frontend.js';
 
 const MAIN = fileURLToPath(new URL('../../src/main.js', import.meta.url));
 const ADD_SEARCH_ATTRIBUTES = '/temporal.api.operatorservice.v1.OperatorService/AddSearchAttributes';
+const LIST_SEARCH_ATTRIBUTES = '/temporal.api.operatorservice.v1.OperatorService/ListSearchAttributes';
+const COUNT_WORKFLOWS = '/temporal.api.workflowservice.v1.WorkflowService/CountWorkflowExecutions';
 const SEARCH_ATTRIBUTE_NAMES = Object.values(searchAttributes).map((k) => k.name);
 
 interface Exit {
@@ -109,7 +111,10 @@ describe('Temporal behind TLS, a client certificate and an API key', () => {
 
       const grew = (method: string) => (frontend.forwarded.get(method) ?? 0) > (forwardedBefore.get(method) ?? 0);
       // Starts by the client, polls and completions by the worker, the readiness probe: all through the frontend.
-      assert.ok(grew('/temporal.api.workflowservice.v1.WorkflowService/StartWorkflowExecution') || grew('/temporal.api.workflowservice.v1.WorkflowService/ExecuteMultiOperation'));
+      assert.ok(
+        grew('/temporal.api.workflowservice.v1.WorkflowService/StartWorkflowExecution') ||
+          grew('/temporal.api.workflowservice.v1.WorkflowService/ExecuteMultiOperation'),
+      );
       assert.ok(grew('/temporal.api.workflowservice.v1.WorkflowService/PollWorkflowTaskQueue'));
       assert.ok(grew('/temporal.api.workflowservice.v1.WorkflowService/RespondWorkflowTaskCompleted'));
       assert.ok(grew('/temporal.api.workflowservice.v1.WorkflowService/GetSystemInfo'));
@@ -193,16 +198,28 @@ describe('Temporal behind TLS, a client certificate and an API key', () => {
       });
       try {
         // A fresh namespace becomes usable once every frontend has it: wait for the refusal, not for a sleep.
-        const exit = await eventually(
-          async () => {
-            const e = await startAndFail({ ...secured, TEMPORAL_ADDRESS: denying.address, TEMPORAL_NAMESPACE: namespace });
-            return /search attributes/.test(e.stderr) ? e : undefined;
-          },
-          30_000,
-          'the refusal to add search attributes',
-        );
-        assertOneLine(exit, SEARCH_ATTRIBUTE_NAMES.join(', '), /tcld namespace search-attributes add --namespace tls-\w+ (--sa \w+=Keyword ?){4}/);
-        assert.match(exit.stderr, /Temporal Cloud UI/);
+        const refusal = async () => {
+          const exit = await eventually(
+            async () => {
+              const e = await startAndFail({ ...secured, TEMPORAL_ADDRESS: denying.address, TEMPORAL_NAMESPACE: namespace });
+              return /search attributes/.test(e.stderr) ? e : undefined;
+            },
+            30_000,
+            'the refusal to add search attributes',
+          );
+          assertOneLine(
+            exit,
+            SEARCH_ATTRIBUTE_NAMES.join(', '),
+            /tcld namespace search-attributes add --namespace tls-\w+ (--sa \w+=Keyword ?){4}/,
+          );
+          assert.match(exit.stderr, /Temporal Cloud UI .*temporal operator search-attribute create/);
+        };
+        await refusal();
+        // Where even listing them is closed, a query finds which are missing.
+        denying.deny.add(LIST_SEARCH_ATTRIBUTES);
+        const queriesBefore = denying.forwarded.get(COUNT_WORKFLOWS) ?? 0;
+        await refusal();
+        assert.ok((denying.forwarded.get(COUNT_WORKFLOWS) ?? 0) >= queriesBefore + SEARCH_ATTRIBUTE_NAMES.length, 'found by query');
       } finally {
         await denying.close();
       }

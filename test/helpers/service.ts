@@ -44,7 +44,8 @@ export interface ApiResponse {
 export function temporalSettings(env: Record<string, string | undefined>): Record<string, string> {
   const picked: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
-    if (value !== undefined && /^TEMPORAL_(ADDRESS|NAMESPACE|API_KEY|TLS\w*|PROFILE|CONFIG_FILE|GRPC_META_\w+)$/.test(name)) picked[name] = value;
+    if (value !== undefined && /^TEMPORAL_(ADDRESS|NAMESPACE|API_KEY|TLS\w*|PROFILE|CONFIG_FILE|GRPC_META_\w+)$/.test(name))
+      picked[name] = value;
   }
   return picked;
 }
@@ -59,22 +60,22 @@ export async function startService(label: string, env: Record<string, string> = 
   const database = await createTestDatabase(label);
   const apiKey = generateApiKey();
   const fullEnv: Record<string, string> = {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: database.url,
-      TEMPORAL_ADDRESS: temporalAddress,
-      TEMPORAL_TASK_QUEUE: `test-${label}-${randomBytes(3).toString('hex')}`,
-      TEMPORAL_UI_URL: 'http://localhost:8233',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'hookrelay-test-')),
-      BOOTSTRAP_API_KEY: apiKey,
-      SECRETS_KEY: randomBytes(32).toString('hex'),
-      ALLOW_HTTP_TARGETS: 'true',
-      ALLOWED_PRIVATE_CIDRS: '127.0.0.0/8',
-      LOG_LEVEL: 'warn',
-      // Tests ingest far faster than the default quota; this high one still runs the quota statement on every
-      // ingest. test/e2e/ingest-quota.test.ts sets its own.
-      TENANT_EVENTS_PER_SECOND: '1000000',
-      ...env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: database.url,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_TASK_QUEUE: `test-${label}-${randomBytes(3).toString('hex')}`,
+    TEMPORAL_UI_URL: 'http://localhost:8233',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'hookrelay-test-')),
+    BOOTSTRAP_API_KEY: apiKey,
+    SECRETS_KEY: randomBytes(32).toString('hex'),
+    ALLOW_HTTP_TARGETS: 'true',
+    ALLOWED_PRIVATE_CIDRS: '127.0.0.0/8',
+    LOG_LEVEL: 'warn',
+    // Tests ingest far faster than the default quota; this high one still runs the quota statement on every
+    // ingest. test/e2e/ingest-quota.test.ts sets its own.
+    TENANT_EVENTS_PER_SECOND: '1000000',
+    ...env,
   };
   const config = loadConfig(fullEnv, role);
   const app = await createApp(config);

@@ -35,6 +35,8 @@ export interface TlsFrontend {
   forwarded: Map<string, number>;
   /** Requests refused for a missing or wrong API key. */
   refused: number;
+  /** gRPC methods answered PERMISSION_DENIED from now on. */
+  deny: Set<string>;
   close(): Promise<void>;
 }
 
@@ -56,7 +58,7 @@ export async function startTlsFrontend(options: TlsFrontendOptions): Promise<Tls
     return upstream;
   };
   const forwarded = new Map<string, number>();
-  const frontend: TlsFrontend = { address: '', forwarded, refused: 0, close: async () => undefined };
+  const frontend: TlsFrontend = { address: '', forwarded, refused: 0, deny: new Set(options.deny), close: async () => undefined };
 
   const server = createSecureServer({
     cert: readFileSync(options.serverCert),
@@ -71,7 +73,7 @@ export async function startTlsFrontend(options: TlsFrontendOptions): Promise<Tls
       frontend.refused++;
       return answerStatus(stream, UNAUTHENTICATED, 'Request unauthorized.');
     }
-    if (options.deny?.includes(method)) return answerStatus(stream, PERMISSION_DENIED, `Request unauthorized: ${method} is not permitted.`);
+    if (frontend.deny.has(method)) return answerStatus(stream, PERMISSION_DENIED, `Request unauthorized: ${method} is not permitted.`);
     forwarded.set(method, (forwarded.get(method) ?? 0) + 1);
     forward(session(), stream, headers);
   });
@@ -95,7 +97,10 @@ export async function startTlsFrontend(options: TlsFrontendOptions): Promise<Tls
 
 /** A trailers-only gRPC answer: the call failed with `code`. */
 function answerStatus(stream: ServerHttp2Stream, code: number, message: string): void {
-  stream.respond({ ':status': 200, 'content-type': 'application/grpc', 'grpc-status': String(code), 'grpc-message': encodeURIComponent(message) }, { endStream: true });
+  stream.respond(
+    { ':status': 200, 'content-type': 'application/grpc', 'grpc-status': String(code), 'grpc-message': encodeURIComponent(message) },
+    { endStream: true },
+  );
 }
 
 function forward(upstream: ClientHttp2Session, stream: ServerHttp2Stream, headers: IncomingHttpHeaders): void {
