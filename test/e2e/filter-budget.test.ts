@@ -180,4 +180,26 @@ describe('filter budget: no filter holds the event loop, costly filters are refu
     const tested = await svc.api('POST', '/v1/filters/test', { filter: never, data: { s: 'a' } });
     assert.equal(tested.status, 422, JSON.stringify(tested.body).slice(0, 300));
   });
+
+  it("refuses with 422 the subscription that would take the tenant's filters together past their budget", async () => {
+    // Each fits alone (one costly pattern: ~52 M units on the largest event); the tenant's budget holds about five.
+    const made: string[] = [];
+    let refused: { status: number; body: any } | undefined;
+    for (let i = 0; i < 10 && !refused; i++) {
+      const res = await svc.api('POST', '/v1/subscriptions', {
+        url: receiver.url,
+        events: ['job.created'],
+        filter: { [`t${i}`]: { $regex: COSTLY } },
+        ping: false,
+      });
+      if (res.status === 201) made.push(res.body.id);
+      else refused = res;
+    }
+    assert.ok(refused, `${made.length} costly subscriptions were all accepted`);
+    assert.equal(refused.status, 422, JSON.stringify(refused.body).slice(0, 300));
+    assert.match(refused.body.errors[0].message, /the tenant's filters together can cost \d+ units per event; the budget is \d+/);
+    // Room again once one goes.
+    assert.equal((await svc.api('DELETE', `/v1/subscriptions/${made[0]}`)).status, 204);
+    await createSubscription(svc, { url: receiver.url, events: ['job.created'], filter: { t99: { $regex: COSTLY } } });
+  });
 });
