@@ -28,6 +28,8 @@ export const FILTER_DEADLINE_MS = 10_000;
 @Injectable()
 export class FilterJudge implements OnApplicationShutdown {
   private readonly log = new Logger(FilterJudge.name);
+  /** FILTER_DEADLINE_MS; a test shortens it. */
+  deadlineMs = FILTER_DEADLINE_MS;
   private readonly pool = new Piscina<FilterTask, boolean[] | FilterVerdict>({
     filename: new URL('../policy/filter-worker.js', import.meta.url).href,
     minThreads: 0,
@@ -58,12 +60,12 @@ export class FilterJudge implements OnApplicationShutdown {
   private async offload(task: FilterTask, cost: number) {
     const started = performance.now();
     try {
-      return await this.pool.run(task, { signal: AbortSignal.timeout(FILTER_DEADLINE_MS) });
+      return await this.pool.run(task, { signal: AbortSignal.timeout(this.deadlineMs) });
     } catch (err) {
       if ((err as Error).name !== 'AbortError' && (err as Error).name !== 'TimeoutError') throw err;
-      this.log.warn(`filters of ${cost} units not judged within ${FILTER_DEADLINE_MS} ms: worker stopped`);
+      this.log.warn(`filters of ${cost} units not judged within ${this.deadlineMs} ms: worker stopped`);
       throw unavailable(
-        `The event's filters could not be judged within ${FILTER_DEADLINE_MS / 1000} s (the service is overloaded); nothing was written, retry later.`,
+        `The event's filters could not be judged within ${this.deadlineMs / 1000} s (the service is overloaded); nothing was written, retry later.`,
       );
     } finally {
       const ms = performance.now() - started;

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
+import 'reflect-metadata';
+import type { AppError } from '../../src/common/errors.js';
+import { FILTER_DEADLINE_MS, FilterJudge } from '../../src/events/filter-judge.js';
 import { compileFilter, EventFields, explainFilter, filterMatches } from '../../src/policy/event-filter.js';
 import { eventCost, FILTER_BUDGET, worstCaseCost } from '../../src/policy/filter-cost.js';
 import { filterBudgetProblems } from '../../src/subscriptions/filter-budget.js';
@@ -41,5 +44,29 @@ describe('filter cost', () => {
     assert.equal(reason, `s is "${'a'.repeat(100)}..." (5000 characters), matching /^a/`);
     const big = explainFilter(compileFilter({ o: 1 }), { fields: new EventFields({ o: { list: Array(1000).fill(1) } }) });
     assert.ok(big.reason.length < 200, big.reason);
+  });
+});
+
+describe('filter judge', () => {
+  const judge = new FilterJudge();
+  after(() => judge.onApplicationShutdown());
+  const large = { s: 'a'.repeat(262_136) };
+  const filters = [{ s: { $regex: COSTLY } }, { $or: [{ s: { $regex: COSTLY } }, { s: { $regex: '^a' } }] }, null];
+
+  it('judges a costly event on a worker thread with the same verdicts as in the event loop', async () => {
+    assert.deepEqual(await judge.matches(filters, 'job.created', large), [false, true, true]);
+    const verdict = await judge.explain(filters[1], 'job.created', large);
+    assert.equal(verdict.matches, true);
+    assert.match(verdict.reason, /^s is "a{100}\.\.\." \(262136 characters\), matching \/\^a\/$/);
+  });
+
+  it('stops a worker past its deadline and answers 503, never a verdict it did not reach', async () => {
+    judge.deadlineMs = 1;
+    try {
+      await assert.rejects(judge.matches(filters, 'job.created', large), (err: AppError) => err.status === 503);
+    } finally {
+      judge.deadlineMs = FILTER_DEADLINE_MS;
+    }
+    assert.deepEqual(await judge.matches(filters, 'job.created', large), [false, true, true], 'a new worker takes over');
   });
 });
