@@ -28,6 +28,8 @@ export const FILTER_LIMITS = {
   stringLength: 1000,
   /** The filter as JSON text. */
   bytes: 16 * 1024,
+  /** RE2 instructions of the filter's distinct patterns together: compiling is event-loop work, ~1 to 3 ms per 200. */
+  program: 1000,
 } as const;
 
 export const TYPE_KEY = '$type';

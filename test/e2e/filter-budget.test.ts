@@ -88,11 +88,12 @@ describe('filter budget: no filter holds the event loop, costly filters are refu
       events: ['job.created'],
       filter: anyOf(Array.from({ length: 50 }, () => ({ s: { $regex: COSTLY } }))),
     });
-    // 50 different costly patterns, one per path: each path's string is a part of the same payload.
+    // 5 different costly patterns (the most instructions a filter may hold), one per path of 50: each path's
+    // string is a part of the same payload.
     const spread = await createSubscription(svc, {
       url: `${receiver.url}/spread`,
       events: ['job.created'],
-      filter: anyOf(Array.from({ length: 50 }, (_, i) => ({ [`p${i}`]: { $regex: costly(i) } }))),
+      filter: anyOf(Array.from({ length: 50 }, (_, i) => ({ [`p${i}`]: { $regex: costly(i % 5) } }))),
     });
     const matching = await createSubscription(svc, {
       url: `${receiver.url}/all`,
@@ -157,8 +158,8 @@ describe('filter budget: no filter holds the event loop, costly filters are refu
   });
 
   it('refuses with 422 on create, PATCH and filter test a filter that can cost more than its budget on the largest event', async () => {
-    // 50 different costly patterns on one path: together they would read the same 256 KiB string 50 times.
-    const never = anyOf(Array.from({ length: 50 }, (_, i) => ({ s: { $regex: costly(i) } })));
+    // Different costly patterns on one path: together they would read the same 256 KiB string each.
+    const never = anyOf(Array.from({ length: 50 }, (_, i) => ({ s: { $regex: costly(i % 2) } })));
     const created = await svc.api('POST', '/v1/subscriptions', { url: receiver.url, events: ['job.created'], filter: never, ping: false });
     assert.equal(created.status, 422, JSON.stringify(created.body).slice(0, 300));
     assert.match(created.headers.get('content-type') ?? '', /^application\/problem\+json/);
@@ -179,6 +180,12 @@ describe('filter budget: no filter holds the event loop, costly filters are refu
 
     const tested = await svc.api('POST', '/v1/filters/test', { filter: never, data: { s: 'a' } });
     assert.equal(tested.status, 422, JSON.stringify(tested.body).slice(0, 300));
+
+    // 50 different costly patterns would take 50 compiles (~100 ms of the event loop): refused before compiling.
+    const many = anyOf(Array.from({ length: 50 }, (_, i) => ({ [`p${i}`]: { $regex: costly(i) } })));
+    const compiled = await svc.api('POST', '/v1/filters/test', { filter: many, data: { s: 'a' } });
+    assert.equal(compiled.status, 422, JSON.stringify(compiled.body).slice(0, 300));
+    assert.match(compiled.body.errors[0].message, /distinct patterns together exceed 1000 RE2 instructions/);
   });
 
   it("refuses with 422 the subscription that would take the tenant's filters together past their budget", async () => {
