@@ -4,12 +4,17 @@ import type { FieldError } from '../common/errors.js';
 import { schemaLimitProblems } from './schema-limits.js';
 import { linearRegExp } from './schema-regex.js';
 import { addLinearUniqueItems } from './unique-items.js';
-import { ValidatorCache } from './validator-cache.js';
+import { FairValidatorCache } from './validator-cache.js';
 
 const addFormats = formatsPlugin as unknown as (ajv: Ajv2020) => Ajv2020;
 
-/** Compiled validators kept for ingest; a tenant's type holds at most one. */
-const VALIDATORS_KEPT = 500;
+/**
+ * Compiled validators kept for ingest (a tenant's type holds at most one): at most this many per tenant, so a
+ * tenant with more types recompiles its own (each compile is bounded by schema-limits.ts) and no one else's...
+ */
+export const VALIDATORS_PER_TENANT = 100;
+/** ...and at most this many in all (each holds an Ajv instance of its own). */
+export const VALIDATORS_KEPT = 500;
 
 const options = {
   allErrors: true,
@@ -52,7 +57,10 @@ export function schemaProblems(schema: Record<string, unknown>): FieldError[] {
 
 type Check = (data: unknown) => FieldError[];
 
-const validators = new ValidatorCache<Check>(VALIDATORS_KEPT);
+/** Between the tenant and the type in a validator's key (no type name or tenant id holds it). */
+const KEY_SEPARATOR = '\u0000';
+
+const validators = new FairValidatorCache<Check>(VALIDATORS_PER_TENANT, VALIDATORS_KEPT, (key) => key.split(KEY_SEPARATOR, 1)[0]);
 
 /**
  * The check for one schema. A schema stored before today's limits that no longer passes them (a lookahead, too
@@ -87,4 +95,4 @@ export function forgetValidator(key: string): void {
   validators.drop(key);
 }
 
-export const validatorKey = (tenantId: string, typeName: string) => `${tenantId}\u0000${typeName}`;
+export const validatorKey = (tenantId: string, typeName: string) => `${tenantId}${KEY_SEPARATOR}${typeName}`;

@@ -20,6 +20,7 @@ import { deliveriesFor, insertEvents, type NewEvent, type Target, type WriteGuar
 import { eventInputSchema, type AcceptedEvent, type EventInput, type ListEventsQuery } from './event.dto.js';
 import { Event } from './event.entity.js';
 import { IngestQuotaGate } from './ingest-quota.js';
+import { FilterJudge } from './filter-judge.js';
 import { SubscriptionMatcher } from './subscription-matcher.js';
 import { TenantRouting, type CatalogEntry } from './tenant-routing.js';
 
@@ -36,6 +37,7 @@ export class EventsService {
     @Inject(DeliveriesService) private readonly deliveries: DeliveriesService,
     @Inject(MetricsService) private readonly metrics: MetricsService,
     @Inject(IngestQuotaGate) private readonly quota: IngestQuotaGate,
+    @Inject(FilterJudge) private readonly filters: FilterJudge,
   ) {}
 
   /**
@@ -75,7 +77,7 @@ export class EventsService {
       charged = true;
       byIndex = new Map();
       for (const { input, i } of fresh) {
-        const targets = SubscriptionMatcher.select(routing.subscriptions, input.type, input.data);
+        const targets = await SubscriptionMatcher.select(this.filters, routing.subscriptions, input.type, input.data);
         const deliveries = deliveriesFor(tenant.id, input.type, targets, 'event', input.data);
         const occurredAt = new Date(input.occurredAt ?? Date.now());
         byIndex.set(i, {

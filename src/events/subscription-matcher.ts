@@ -1,7 +1,7 @@
-import { compiledFilterOf, EventFields, filterMatches } from '../policy/event-filter.js';
 import { matchesAnyPattern, patternsMatching } from '../policy/event-matching.js';
 import type { Ordering } from '../policy/ordering.js';
 import type { SubscriptionStatus } from '../subscriptions/subscription.entity.js';
+import type { FilterJudge } from './filter-judge.js';
 
 export interface CandidateSubscription {
   id: string;
@@ -16,12 +16,23 @@ export interface CandidateSubscription {
 /** Finds the subscriptions an event goes to among the tenant's (see TenantRouting): patterns and filters. */
 export class SubscriptionMatcher {
   /**
-   * The candidates one event goes to. The event's patterns and each filter path are worked out once for all
-   * candidates, and each filter is compiled once per candidate row, so a batch reuses them: linear cost.
+   * The candidates one event goes to. The event's patterns are worked out once for all candidates; the filters of
+   * those whose patterns match are judged together (FilterJudge: each path read and each pattern run once per
+   * event, off the event loop when costly).
    */
-  static select(candidates: CandidateSubscription[], type: string, data: unknown): CandidateSubscription[] {
+  static async select(
+    judge: FilterJudge,
+    candidates: CandidateSubscription[],
+    type: string,
+    data: unknown,
+  ): Promise<CandidateSubscription[]> {
     const wanted = new Set(patternsMatching(type));
-    const subject = { fields: new EventFields(data), type };
-    return candidates.filter((s) => matchesAnyPattern(s.events, wanted) && filterMatches(compiledFilterOf(s.filter), subject));
+    const byType = candidates.filter((s) => matchesAnyPattern(s.events, wanted));
+    const verdicts = await judge.matches(
+      byType.map((s) => s.filter),
+      type,
+      data,
+    );
+    return byType.filter((_, i) => verdicts[i]);
   }
 }

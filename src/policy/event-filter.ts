@@ -28,6 +28,8 @@ export const FILTER_LIMITS = {
   stringLength: 1000,
   /** The filter as JSON text. */
   bytes: 16 * 1024,
+  /** RE2 instructions of the filter's distinct patterns together: compiling is event-loop work, ~1 to 3 ms per 200. */
+  program: 1000,
 } as const;
 
 export const TYPE_KEY = '$type';
@@ -35,11 +37,21 @@ export const LOGICAL_OPERATORS = ['$and', '$or', '$not'] as const;
 export const CONDITION_OPERATORS = ['$eq', '$neq', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists', '$regex', '$not'] as const;
 export type ConditionOperator = (typeof CONDITION_OPERATORS)[number];
 
+/** The event's data read at dotted paths (EventFields, or the values read out for a worker thread). */
+export interface FieldReader {
+  at(path: string): unknown;
+}
+
 /** What a filter is matched against. */
 export interface FilterSubject {
-  fields: EventFields;
+  fields: FieldReader;
   /** The event's type (absent: `$type` conditions do not hold). */
   type?: string;
+  /**
+   * Pattern results by path and pattern, shared by every filter judging this event: a pattern is run once per
+   * path and event however many conditions or subscriptions ask (filter-cost.ts counts it once).
+   */
+  patterns?: Map<string, boolean>;
 }
 
 /** Whether a filter matched, and a sentence that says why. */
@@ -59,13 +71,25 @@ export interface CompiledFilter {
 
 const MATCH_ALL: CompiledFilter = { root: null };
 
-const show = (value: unknown) => (value === undefined ? 'missing' : JSON.stringify(value));
+/** Characters of a value quoted in a reason: a reason names the value, it does not copy a 250 KiB string. */
+export const QUOTED_CHARACTERS = 100;
+
+/** A value as JSON, cut after QUOTED_CHARACTERS (a long string is cut before it is serialised). */
+function show(value: unknown): string {
+  if (value === undefined) return 'missing';
+  const text = JSON.stringify(typeof value === 'string' && value.length > QUOTED_CHARACTERS ? value.slice(0, QUOTED_CHARACTERS) : value);
+  if (typeof value === 'string' && value.length > QUOTED_CHARACTERS) return `${text.slice(0, -1)}..." (${value.length} characters)`;
+  if (text.length > QUOTED_CHARACTERS) return `${text.slice(0, QUOTED_CHARACTERS)}... (${text.length} characters of JSON)`;
+  return text;
+}
 const isComparable = (a: unknown, b: unknown) =>
   (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string');
 
 /** One operator's test of the value found (undefined: the path is not in the data), and how it reads. */
 interface Test {
   holds: (actual: unknown) => boolean;
+  /** A pattern's source: its result is kept per path (see FilterSubject.patterns). */
+  pattern?: string;
   /** E.g. `> 100`, `one of ["a","b"]`: written only when asked (matching serialises nothing). */
   says: () => string;
 }
@@ -100,7 +124,11 @@ function operatorTest(op: ConditionOperator, operand: unknown): Test {
       return { holds: (a) => (a !== undefined) === operand, says: () => (operand ? 'present' : 'absent') };
     case '$regex': {
       const re = compileLinear(operand as string);
-      return { holds: (a) => typeof a === 'string' && re.test(a), says: () => `matching /${operand as string}/` };
+      return {
+        holds: (a) => typeof a === 'string' && re.test(a),
+        says: () => `matching /${operand as string}/`,
+        pattern: operand as string,
+      };
     }
     case '$not':
       throw new Error('$not is compiled as a node');
@@ -117,14 +145,25 @@ function compileCondition(key: string, spec: unknown): Node {
   return nodes.length === 1 ? nodes[0] : and(nodes);
 }
 
-function leaf(key: string, { holds, says }: Test): Node {
+function leaf(key: string, { holds, says, pattern }: Test): Node {
   const read = key === TYPE_KEY ? (s: FilterSubject) => s.type : (s: FilterSubject) => s.fields.at(key);
   const name = key === TYPE_KEY ? 'the event type' : key;
+  const memo = `${key}\u0000${pattern}`;
+  const judge =
+    pattern === undefined
+      ? (s: FilterSubject) => holds(read(s))
+      : (s: FilterSubject) => {
+          const known = s.patterns?.get(memo);
+          if (known !== undefined) return known;
+          const result = holds(read(s));
+          s.patterns?.set(memo, result);
+          return result;
+        };
   return {
-    test: (s) => holds(read(s)),
+    test: judge,
     explain: (s) => {
       const actual = read(s);
-      const matches = holds(actual);
+      const matches = judge(s);
       return { matches, reason: `${name} is ${show(actual)}, ${matches ? '' : 'not '}${says()}` };
     },
   };
@@ -194,7 +233,7 @@ export function compiledFilterOf(filter: Filter | null | undefined): CompiledFil
  * ask. Only own fields count (`constructor` is not a field of `{}`; an own `__proto__` key is), and a path
  * does not step into arrays.
  */
-export class EventFields {
+export class EventFields implements FieldReader {
   private readonly seen = new Map<string, unknown>();
 
   constructor(private readonly data: unknown) {}

@@ -31,6 +31,9 @@ class FilterCheck {
   readonly problems: FilterProblem[] = [];
   conditions = 0;
   values = 0;
+  /** Instructions of the distinct patterns seen so far; past the cap, patterns are no longer compiled. */
+  program = 0;
+  private readonly patterns = new Set<string>();
 
   private add(path: Path, message: string): void {
     this.problems.push({ path, message });
@@ -99,8 +102,10 @@ class FilterCheck {
       case '$regex':
         this.values++;
         if (typeof value !== 'string') return this.add(path, 'must be a regular expression as a string');
+        if (this.patterns.has(value) || this.program > FILTER_LIMITS.program) return;
+        this.patterns.add(value);
         try {
-          compileLinear(value);
+          this.program += compileLinear(value).programSize();
         } catch (err) {
           this.add(path, `the pattern ${(err as Error).message}`);
         }
@@ -128,6 +133,8 @@ export function filterProblems(filter: unknown): FilterProblem[] {
     caps.push({ path: [], message: `holds ${check.conditions} conditions; at most ${FILTER_LIMITS.conditions}` });
   const bytes = Buffer.byteLength(JSON.stringify(filter));
   if (bytes > FILTER_LIMITS.bytes) caps.push({ path: [], message: `is ${bytes} bytes as JSON; at most ${FILTER_LIMITS.bytes}` });
+  if (check.program > FILTER_LIMITS.program)
+    caps.push({ path: [], message: `its distinct patterns together exceed ${FILTER_LIMITS.program} RE2 instructions` });
   if (check.values > FILTER_LIMITS.values)
     caps.push({ path: [], message: `holds ${check.values} values; at most ${FILTER_LIMITS.values} in all` });
   return [...caps, ...check.problems].slice(0, MAX_PROBLEMS);

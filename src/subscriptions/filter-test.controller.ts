@@ -1,16 +1,17 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Config } from '../app-config.token.js';
 import { ApiKeyAuth } from '../auth/auth.decorators.js';
 import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
+import { payloadTooLarge, validationFailed } from '../common/errors.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { parse, ZodBody } from '../common/validation.js';
-import { compileFilter, EventFields, explainFilter, type Filter } from '../policy/event-filter.js';
+import { FilterJudge } from '../events/filter-judge.js';
+import { type Filter } from '../policy/event-filter.js';
+import { filterBudgetProblems } from './filter-budget.js';
 import { filterTestSchema, filterVerdictResponse, subscriptionFilterTestSchema } from './filter-test.dto.js';
 import { SubscriptionsService } from './subscriptions.service.js';
-
-const judge = (filter: Filter | null, data: Record<string, unknown>, type?: string) =>
-  explainFilter(compileFilter(filter), { fields: new EventFields(data), type });
 
 /** Tries a filter on a sample event, with the same code that routes real events, and says why it matched or not. */
 @ApiTags('subscriptions')
@@ -19,7 +20,11 @@ const judge = (filter: Filter | null, data: Record<string, unknown>, type?: stri
 @ApiCommonProblems()
 @Controller('v1')
 export class FilterTestController {
-  constructor(@Inject(SubscriptionsService) private readonly subscriptions: SubscriptionsService) {}
+  constructor(
+    @Inject(SubscriptionsService) private readonly subscriptions: SubscriptionsService,
+    @Inject(FilterJudge) private readonly judge: FilterJudge,
+    @Inject(Config) private readonly config: Config,
+  ) {}
 
   @Post('filters/test')
   @RequireScope('read')
@@ -28,7 +33,7 @@ export class FilterTestController {
   @ZodResponse(200, filterVerdictResponse)
   test(@Body() body: unknown) {
     const { filter, data, type } = parse(filterTestSchema, body);
-    return judge(filter, data, type);
+    return this.verdict(filter, data, type);
   }
 
   /** The subscription's own filter (or `filter`, to try a change before making it). */
@@ -41,6 +46,23 @@ export class FilterTestController {
     // Another tenant's subscription is not found, whatever the body holds.
     const subscription = await this.subscriptions.get(tenant.id, id);
     const { filter, data, type } = parse(subscriptionFilterTestSchema, body);
-    return judge(filter === undefined ? subscription.filter : filter, data, type);
+    return this.verdict(filter === undefined ? subscription.filter : filter, data, type);
+  }
+
+  /**
+   * Judged as ingest would judge it: `data` within PAYLOAD_LIMIT_BYTES, the filter within the budget a
+   * subscription's filter must keep, off the event loop when costly.
+   */
+  private async verdict(filter: Filter | null, data: Record<string, unknown>, type?: string) {
+    const size = Buffer.byteLength(JSON.stringify(data));
+    if (size > this.config.payloadLimitBytes) {
+      throw payloadTooLarge('The sample event is over the size limit of events.', [
+        { field: 'data', message: `is ${size} bytes; the limit is ${this.config.payloadLimitBytes} (PAYLOAD_LIMIT_BYTES)` },
+      ]);
+    }
+    const problems = filterBudgetProblems(filter, this.config.payloadLimitBytes);
+    if (problems.length)
+      throw validationFailed(problems, 'The filter can cost more than its budget on an event of the largest accepted size.');
+    return this.judge.explain(filter, type, data);
   }
 }

@@ -23,6 +23,7 @@ import { EventsService } from '../events/events.service.js';
 import { headerCollisions, type HeaderSettings } from './sendable-headers.js';
 import { DEFAULTS, subscriptionView, type CreateSubscriptionInput, type UpdateSubscriptionInput } from './subscription.dto.js';
 import { checkSubscriptionQuota } from './subscription-quota.js';
+import { checkTenantFilterBudget, filterBudgetProblems } from './filter-budget.js';
 import { lockFlow } from './flow-lock.js';
 import { CLEAN_HEALTH, Subscription, type SignatureScheme, type SubscriptionStatus } from './subscription.entity.js';
 import { newEd25519KeyPair } from '../policy/ed25519-keys.js';
@@ -95,6 +96,7 @@ export class SubscriptionsService {
       input,
     );
     refuseKeyWithoutOrder(input.ordering ?? DEFAULTS.ordering, input.orderingKey ?? null);
+    this.refuseCostlyFilter(input.filter);
     await this.checkTargets(tenantId, input.url, input.events);
     const key = newSigningKey(input.signature?.scheme ?? DEFAULTS.signatureScheme);
     const sealed = sealSecrets(this.box, { secret: key.secret, auth: input.auth ?? null, headers: input.headers ?? {} });
@@ -128,6 +130,7 @@ export class SubscriptionsService {
     });
     await this.db.transaction(async (tx) => {
       await checkSubscriptionQuota(tx, tenantId, this.config.maxSubscriptionsPerTenant);
+      await checkTenantFilterBudget(tx, tenantId, null, sub.filter, this.config.payloadLimitBytes);
       await tx.getRepository(Subscription).save(sub);
     });
     const saved = await this.get(tenantId, sub.id);
@@ -135,6 +138,13 @@ export class SubscriptionsService {
       await this.events.raise(tenantId, 'webhook.ping', { subscriptionId: sub.id, url: sub.url }, [saved], 'ping');
     }
     return { ...subscriptionView(saved), secret: shown(key) };
+  }
+
+  /** A filter that some event of PAYLOAD_LIMIT_BYTES could make cost more than its budget (filter-cost.ts). */
+  private refuseCostlyFilter(filter: Record<string, unknown> | null | undefined): void {
+    const problems = filterBudgetProblems(filter, this.config.payloadLimitBytes);
+    if (problems.length)
+      throw validationFailed(problems, 'The filter can cost more than its budget on an event of the largest accepted size.');
   }
 
   async get(tenantId: string, id: string): Promise<Subscription> {
@@ -174,6 +184,10 @@ export class SubscriptionsService {
     );
     refuseKeyWithoutOrder(input.ordering ?? sub.ordering, input.orderingKey !== undefined ? input.orderingKey : sub.orderingKey);
     await this.checkTargets(tenantId, input.url ?? sub.url, input.events ?? sub.events, input.events !== undefined);
+    if (input.filter !== undefined) {
+      this.refuseCostlyFilter(input.filter);
+      await checkTenantFilterBudget(this.db, tenantId, id, input.filter, this.config.payloadLimitBytes);
+    }
     const changes: Partial<Subscription> = {};
     if (input.name !== undefined) changes.name = input.name;
     if (input.url !== undefined && input.url !== sub.url) Object.assign(changes, { url: input.url }, CLEAN_HEALTH);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import 'reflect-metadata';
+import { FilterJudge } from '../../src/events/filter-judge.js';
 import { SubscriptionMatcher } from '../../src/events/subscription-matcher.js';
 import { EVENT_PATTERN, matchesEvents, matchesFilter, patternsMatching } from '../../src/policy/event-matching.js';
 
@@ -48,6 +49,9 @@ describe('event matching', () => {
 });
 
 describe('filter matching cost', () => {
+  const judge = new FilterJudge();
+  after(() => judge.onApplicationShutdown());
+
   /** An event of about `kb` KiB whose `payload` is one large object, and a proxy counting every read of its top level. */
   function countedEvent(kb: number) {
     const payload = { rows: Array.from({ length: kb * 10 }, (_, i) => ({ id: i, note: 'x'.repeat(80) })) };
@@ -75,7 +79,7 @@ describe('filter matching cost', () => {
   }
 
   /** Characters JSON.stringify produces while `run` runs: re-serialising the event per option shows here. */
-  function serialisedWhile(run: () => void): number {
+  async function serialisedWhile(run: () => Promise<unknown>): Promise<number> {
     const original = JSON.stringify;
     let chars = 0;
     JSON.stringify = ((...args: Parameters<typeof JSON.stringify>) => {
@@ -84,31 +88,33 @@ describe('filter matching cost', () => {
       return out;
     }) as typeof JSON.stringify;
     try {
-      run();
+      await run();
     } finally {
       JSON.stringify = original;
     }
     return chars;
   }
 
-  it('reads each filter path once per event and serialises nothing per option or per subscription', () => {
+  it('reads each filter path once per event and serialises nothing per option or per subscription', async () => {
     const { data, counter } = countedEvent(24);
     const eventSize = JSON.stringify(data).length;
     counter.reads = 0;
     let matched: { id: string }[] = [];
-    const chars = serialisedWhile(() => (matched = SubscriptionMatcher.select(candidates(50, 100), 'job.created', data)));
+    const chars = await serialisedWhile(
+      async () => (matched = await SubscriptionMatcher.select(judge, candidates(50, 100), 'job.created', data)),
+    );
     assert.equal(matched.length, 0, 'no subscription matches the large object');
     // Old matcher: 50 subscriptions x 100 options x 2 serialisations of a 24 KiB value, about 240 MB of text.
     assert.ok(chars <= eventSize, `serialised ${chars} characters for a ${eventSize}-character event`);
     // One read per path segment (own-property check and value), whatever the number of subscriptions.
     const readsFor50 = counter.reads;
     counter.reads = 0;
-    SubscriptionMatcher.select(candidates(500, 100), 'job.created', data);
+    await SubscriptionMatcher.select(judge, candidates(500, 100), 'job.created', data);
     assert.equal(counter.reads, readsFor50, 'reads of the event grow with the number of subscriptions');
     assert.ok(readsFor50 <= 4, `${readsFor50} reads of the event's top level for two paths`);
   });
 
-  it('still selects by scalar equality and any-of on the precompiled filters', () => {
+  it('still selects by scalar equality and any-of on the precompiled filters', async () => {
     const { data } = countedEvent(1);
     const subs = [
       { id: 'a', events: ['job.*'], status: 'active' as const, url: 'https://e/', filter: { zone: ['West', 'East'] } },
@@ -118,12 +124,12 @@ describe('filter matching cost', () => {
       { id: 'e', events: ['job.created'], status: 'active' as const, url: 'https://e/', filter: { payload: 'x' } },
     ];
     assert.deepEqual(
-      SubscriptionMatcher.select(subs, 'job.created', data).map((s) => s.id),
+      (await SubscriptionMatcher.select(judge, subs, 'job.created', data)).map((s) => s.id),
       ['a', 'd'],
     );
     // The same candidates serve every event of a batch.
     assert.deepEqual(
-      SubscriptionMatcher.select(subs, 'job.created', { zone: 'West' }).map((s) => s.id),
+      (await SubscriptionMatcher.select(judge, subs, 'job.created', { zone: 'West' })).map((s) => s.id),
       ['a', 'b', 'd'],
     );
   });
