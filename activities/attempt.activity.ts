@@ -13,8 +13,8 @@ import type { ActivityDeps } from './deps.js';
 import { admit, wakeDeferred } from './endpoint-health.js';
 import { leaseMs, loadDeliveryContext, type DeliveryContext } from './delivery-context.js';
 import { claimSending, recordNoAttempt, recordWait, type Claim } from './delivery-row.js';
-import { admitFlow, awaitThrottle, hasFlowLimits, wakeNextWaiting } from './flow-control.js';
-import { nextInLine } from '../src/deliveries/delivery-lines.js';
+import { admitFlow, awaitThrottle, giveBackRate, hasFlowLimits, wakeNextWaiting } from './flow-control.js';
+import { releaseLine } from '../src/deliveries/delivery-lines.js';
 import { operationalEventsFor } from './operational-events.js';
 import { blockedResult, postRequest, unsent, type PostResult } from './post.js';
 import { recordAttempt, type AttemptRecord, type RecordOutcome } from './record.js';
@@ -87,6 +87,8 @@ async function attempt(deps: ActivityDeps, input: AttemptInput, seen: Seen): Pro
   const isTest = ctx.kind === 'test';
   let probe = false;
   let flowClaim: Claim | undefined;
+  // This attempt took a place in its subscription's rate bucket: if it does not go after all, the place goes back.
+  let tookRate = false;
   if (!isTest) {
     if (ctx.subscriptionDeleted) {
       await recordNoAttempt(deps.db, ctx.deliveryId, 'cancelled');
@@ -112,6 +114,7 @@ async function attempt(deps: ActivityDeps, input: AttemptInput, seen: Seen): Pro
       const flow = await admitFlow(deps.db, ctx);
       if (!flow.go) return deferred(deps, ctx, flow.deferredBy, flow.delayMs);
       flowClaim = flow.claim;
+      tookRate = flow.tookRate === true;
       if (ctx.maxConcurrency !== null && flowClaim?.claimed) seen.placeOf = ctx.subscriptionId;
     }
   }
@@ -119,6 +122,8 @@ async function attempt(deps: ActivityDeps, input: AttemptInput, seen: Seen): Pro
     // The read could not mark the row: the circuit or the flow limits decided after it, a cancel ended it
     // meanwhile, or another run of this attempt (a re-run while the first is still in flight) holds it.
     const claim = flowClaim ?? (await claimSending(deps.db, ctx.deliveryId, ctx.timeoutMs));
+    // (Under maxConcurrency the admission gave it back already.)
+    if (!claim.claimed && tookRate && !flowClaim) await giveBackRate(deps.db, ctx);
     if (!claim.claimed && claim.status === 'sending') return inFlightElsewhere(ctx);
     if (!claim.claimed) return { status: isEnded(claim.status) ? claim.status : 'cancelled', ...none };
   }
@@ -127,6 +132,7 @@ async function attempt(deps: ActivityDeps, input: AttemptInput, seen: Seen): Pro
   if (!('release' in slot)) {
     // This tenant's (or subscription's) share of the worker's attempts is in flight: wait for it, unsent.
     await recordNoAttempt(deps.db, ctx.deliveryId, 'retrying', new Date(Date.now() + slot.retryInMs));
+    if (tookRate) await giveBackRate(deps.db, ctx);
     deps.onDeferred?.('share');
     return { ...none, status: 'deferred', deferredBy: 'share', nextDelayMs: slot.retryInMs, host: hostOf(ctx.url) };
   }
@@ -209,14 +215,14 @@ async function recordFailure(deps: ActivityDeps, ctx: DeliveryContext, record: A
 }
 
 /**
- * The previous delivery of this one's FIFO line has not ended: wait, unsent, until its end wakes this one. The
- * timer is only a fallback for a lost wake-up: the predecessor cannot end before its next attempt unless it is
- * cancelled, and a cancel wakes this one too.
+ * An earlier delivery of this one's FIFO line still holds it: wait, unsent, until the end of the last one wakes
+ * this one. The timer is only a fallback for a lost wake-up: the line's head cannot end before its next attempt
+ * unless it is cancelled, and a cancel wakes the next too.
  */
 async function awaitPredecessor(deps: ActivityDeps, ctx: DeliveryContext): Promise<AttemptResult> {
   const untilItsNextAttempt = (ctx.predecessorNextAttemptAt?.getTime() ?? 0) - Date.now();
   const nextDelayMs = Math.min(Math.max(untilItsNextAttempt, PREDECESSOR_RECHECK_MS.min), PREDECESSOR_RECHECK_MS.max);
-  await recordWait(deps.db, ctx.deliveryId, 'predecessor', new Date(Date.now() + nextDelayMs));
+  await recordWait(deps.db, ctx.deliveryId, 'predecessor', new Date(Date.now() + nextDelayMs), ctx.predecessorId!);
   deps.onDeferred?.('predecessor');
   return {
     ...none,
@@ -245,7 +251,7 @@ function deferred(
 
 /** Wakes the delivery that waits for this one's end (after the end is committed); a failed signal is logged. */
 async function wakeNextInLine(deps: ActivityDeps, deliveryId: string): Promise<void> {
-  const next = await nextInLine(deps.db, deliveryId);
+  const next = await releaseLine(deps.db, deliveryId);
   if (next.length) await deps.signaller.signal(next, wakeSignal);
 }
 

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { SecretBox } from '../src/secrets/secret-box.js';
 import type { AttemptInput } from '../workflows/contracts.js';
 import { openSecrets } from '../src/secrets/subscription-secrets.js';
+import { LINE_JOINS } from '../src/deliveries/delivery-lines.js';
 import type { DeliveryKind, DeliveryStatus } from '../src/deliveries/delivery.entity.js';
 import type { PayloadFormat, SignatureScheme, SubscriptionAuth, SubscriptionStatus } from '../src/subscriptions/subscription.entity.js';
 
@@ -45,12 +46,12 @@ export interface DeliveryContext {
   previousSecretExpiresAt: Date | null;
   nextAttemptAt: Date | null;
   lastStatusCode: number | null;
-  /** The delivery's FIFO line (null: unordered) and the delivery before it in that line. */
+  /** The delivery's FIFO line (null: unordered) and the nearest earlier delivery that still holds it. */
   orderingKey: string | null;
   predecessorId: string | null;
-  /** No predecessor, or it ended (succeeded, failed, cancelled, or gone): this delivery may go. */
+  /** No earlier delivery of its line holds it (see src/deliveries/delivery-lines.ts): this delivery may go. */
   predecessorEnded: boolean;
-  /** When the predecessor tries next (it cannot end before, unless cancelled, which wakes this one). */
+  /** When the line's head tries next (the line cannot move before, unless a cancel ends the head, which wakes the next). */
   predecessorNextAttemptAt: Date | null;
   /** Attempts already recorded (a re-run of an attempt that was recorded finds its own number here). */
   attemptCount: number;
@@ -68,19 +69,21 @@ const LEASE_MARGIN_SECONDS = 10;
 export const heldByAnotherRun = (row: string, timeoutMs: string) =>
   `(${row}.status = 'sending' AND ${row}.updated_at > now() - make_interval(secs => ${timeoutMs} / 1000.0 + ${LEASE_MARGIN_SECONDS}))`;
 
+/** SQL: when an attempt marked `sending` now is over at the latest (its lease), `timeoutMs` as for heldByAnotherRun. */
+export const inFlightUntil = (timeoutMs: string) => `now() + make_interval(secs => ${timeoutMs} / 1000.0 + ${LEASE_MARGIN_SECONDS})`;
+
 // Reads the context and, when an attempt will be made, marks the delivery `sending`: one round trip. With the
 // circuit open or half-open the mark waits for the circuit decision (see endpoint-health.ts), and with a flow
 // limit or a throttle for the flow decision (see flow-control.ts). The mark is judged
 // on the locked row, not the statement's snapshot: a cancel committed meanwhile stands; another run of this
 // attempt still within its time (a re-run while the first is in flight) keeps the row; an attempt recorded
-// already is not marked again; a delivery whose FIFO predecessor has not ended is not marked. `marked` says whether this read marked it.
+// already is not marked again; a delivery with an earlier one of its FIFO line still holding the line is not marked. `marked` says whether this read marked it.
 const SQL = `
 WITH ctx AS (
 SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliveryStatus", d.kind, d.event_id AS "eventId",
        d.attempt_count AS "attemptCount", d.next_attempt_at AS "nextAttemptAt", d.last_status_code AS "lastStatusCode",
-       d.ordering_key AS "orderingKey", d.predecessor_id AS "predecessorId",
-       (p.id IS NULL OR p.status IN ('succeeded', 'failed', 'cancelled')) AS "predecessorEnded",
-       p.next_attempt_at AS "predecessorNextAttemptAt",
+       d.ordering_key AS "orderingKey", p.id AS "predecessorId", (p.id IS NULL) AS "predecessorEnded",
+       h.next_attempt_at AS "predecessorNextAttemptAt",
        e.type AS "eventType", e.data AS "eventData", e.occurred_at AS "occurredAt", t.name AS account,
        s.id AS "subscriptionId", s.status AS "subscriptionStatus", (s.deleted_at IS NOT NULL) AS "subscriptionDeleted",
        s.url, s.headers, s.auth, s.signature_scheme AS "signatureScheme", s.signature_header AS "signatureHeader",
@@ -96,10 +99,11 @@ SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliverySta
   JOIN events e ON e.id = d.event_id
   JOIN subscriptions s ON s.id = d.subscription_id
   JOIN tenants t ON t.id = d.tenant_id
-  LEFT JOIN deliveries p ON p.id = d.predecessor_id
+  ${LINE_JOINS}
  WHERE d.id = $1
 ), mark AS (
-UPDATE deliveries d SET status = 'sending', waiting_for = NULL, dispatched = true, updated_at = now()
+UPDATE deliveries d SET status = 'sending', waiting_for = NULL, dispatched = true, updated_at = now(),
+       in_flight_until = ${inFlightUntil('ctx."timeoutMs"')}
   FROM ctx
  WHERE d.id = ctx."deliveryId"
    AND d.status NOT IN ('succeeded', 'failed', 'cancelled') AND d.attempt_count < $2

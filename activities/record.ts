@@ -52,12 +52,15 @@ WITH attempt AS (
 ), ${health}, delivery AS (
   UPDATE deliveries
      SET status = :status::varchar, attempt_count = GREATEST(attempt_count, :attemptNumber), last_status_code = :statusCode,
-         updated_at = now(),
+         updated_at = now(), in_flight_until = NULL,
          -- A retry never goes before the circuit's reopening.
          next_attempt_at = CASE WHEN :nextAttemptAt::timestamptz IS NOT NULL THEN GREATEST(:nextAttemptAt::timestamptz, (SELECT until FROM health)) END,
          completed_at = CASE WHEN :status::varchar IN ('succeeded', 'failed') THEN now() END
    WHERE id = :deliveryId AND status <> 'cancelled'
   RETURNING id
+), released AS (
+  -- Cancelled while this attempt was out: its line waited for it, and may go on now (the attempt's end wakes it).
+  UPDATE deliveries SET in_flight_until = NULL WHERE id = :deliveryId AND status = 'cancelled' AND in_flight_until IS NOT NULL
 )
 SELECT NOT EXISTS (SELECT 1 FROM delivery) AS cancelled,
        (SELECT "disabledReason" FROM health) AS "disabledReason",

@@ -3,7 +3,7 @@ import { DataSource, In, LessThan, MoreThanOrEqual, type FindOptionsWhere } from
 import { Client } from '@temporalio/client';
 import { cancelSignal, wakeSignal, workflowIdFor } from '../../workflows/contracts.js';
 import { conflict, notFound } from '../common/errors.js';
-import { nextInLine } from './delivery-lines.js';
+import { releaseLine } from './delivery-lines.js';
 import { purgedEvents, writeRedeliveries } from './redeliveries.js';
 import { toPage } from '../common/pagination.js';
 import { Attempt } from './attempt.entity.js';
@@ -80,7 +80,10 @@ export class DeliveriesService {
     return this.view(created);
   }
 
-  /** No more attempts: the row says cancelled at once, the signal cuts a running backoff short. */
+  /**
+   * No more attempts: the row says cancelled at once, the signal cuts a running backoff short. An attempt in flight
+   * meanwhile ends on its own (its answer is recorded); the next of a FIFO line goes only after it.
+   */
   async cancel(tenantId: string, id: string) {
     const delivery = await this.get(tenantId, id);
     if (delivery.status === 'succeeded' || delivery.status === 'failed') {
@@ -96,8 +99,8 @@ export class DeliveriesService {
         .getHandle(workflowIdFor(id))
         .signal(cancelSignal)
         .catch(() => undefined);
-      // The next of its FIFO line no longer waits for it.
-      if (delivery.orderingKey !== null) await this.dispatcher.signal(await nextInLine(this.db, id), wakeSignal);
+      // The next of its FIFO line no longer waits for it (unless an attempt of it is in flight: its end wakes it).
+      if (delivery.orderingKey !== null) await this.dispatcher.signal(await releaseLine(this.db, id), wakeSignal);
     }
     return this.view(await this.get(tenantId, id));
   }

@@ -19,4 +19,8 @@ export class DeliveryLine {
   /** The tail before the last append: what the append's first delivery waits for (read back by the same statement). */
   @Column({ type: 'varchar', length: 40, nullable: true })
   previousTailId!: string | null;
+
+  /** The place of the tail in the line (see Delivery.linePosition); a new line starts at 1. */
+  @Column({ type: 'bigint', default: 0 })
+  lastPosition!: string;
 }

@@ -1,18 +1,65 @@
 import type { Queryable } from '../database/queryable.js';
 
+// The rules of a FIFO line, in one place. Every ordered delivery has its place in its line (`line_position`,
+// given under the line row's lock when it is written). A delivery *holds* its line while it has not ended, and
+// also after a cancel while an attempt of it is still in flight (its POST may yet reach the receiver). A delivery
+// goes only when no earlier place of its line holds it: whatever ends in the middle (a cancel, a forget, a purge),
+// the ones behind still wait for every earlier one.
+
 /**
- * A delivery of a FIFO line ended: returns the delivery that waits for it (to be woken), and closes the line
- * when it was the last one (a later event starts the line afresh, with nothing to wait for). Whoever ends a
- * delivery calls this after the end is committed: the attempt activity, a cancel.
+ * SQL: the delivery row `row` holds its FIFO line (the partial index idx_deliveries_line_holders has these rows);
+ * never null, so that `NOT` of it holds for a delivery that ended with no attempt in flight.
  */
-export async function nextInLine(db: Queryable, deliveryId: string): Promise<string[]> {
-  const rows: { id: string }[] = await db.query(
-    `WITH ended AS (
-       DELETE FROM delivery_lines l USING deliveries d
-        WHERE d.id = $1 AND l.subscription_id = d.subscription_id AND l.ordering_key = d.ordering_key AND l.tail_id = d.id
-     )
-     SELECT id FROM deliveries WHERE predecessor_id = $1 ORDER BY id`,
-    [deliveryId],
-  );
+export const holdsLine = (row: string) =>
+  `(${row}.status NOT IN ('succeeded', 'failed', 'cancelled') OR (${row}.in_flight_until IS NOT NULL AND ${row}.in_flight_until > now()))`;
+
+/**
+ * SQL for the read of delivery `d`: `p`, the nearest earlier delivery of its line that holds it (what it waits
+ * for; none: it may go), and `h`, the line's head (when it tries next is when the line can move at the earliest).
+ */
+export const LINE_JOINS = `
+  LEFT JOIN LATERAL (
+    SELECT q.id FROM deliveries q
+     WHERE d.ordering_key IS NOT NULL AND q.subscription_id = d.subscription_id AND q.ordering_key = d.ordering_key
+       AND q.line_position < d.line_position AND ${holdsLine('q')}
+     ORDER BY q.line_position DESC LIMIT 1
+  ) p ON true
+  LEFT JOIN LATERAL (
+    SELECT q.next_attempt_at FROM deliveries q
+     WHERE p.id IS NOT NULL AND q.subscription_id = d.subscription_id AND q.ordering_key = d.ordering_key
+       AND q.line_position < d.line_position AND ${holdsLine('q')}
+     ORDER BY q.line_position LIMIT 1
+  ) h ON true`;
+
+// After a delivery stops holding its line (committed): the line's head, if it is behind this one (the line moves
+// on; a delivery that ended in the middle wakes nobody), and the line closes when nothing in it holds any more,
+// so a later event starts it afresh. A concurrent append changes the tail: the delete then finds another tail
+// on the row it waited for, and leaves the line open.
+const RELEASE_SQL = `
+WITH me AS (
+  SELECT d.subscription_id, d.ordering_key, d.line_position FROM deliveries d
+   WHERE d.id = $1 AND d.ordering_key IS NOT NULL AND NOT ${holdsLine('d')}
+), head AS (
+  SELECT q.id, q.line_position FROM deliveries q JOIN me ON q.subscription_id = me.subscription_id AND q.ordering_key = me.ordering_key
+   WHERE q.line_position IS NOT NULL AND ${holdsLine('q')}
+   ORDER BY q.line_position LIMIT 1
+), line AS (
+  SELECT l.subscription_id, l.ordering_key, l.tail_id FROM delivery_lines l
+    JOIN me ON l.subscription_id = me.subscription_id AND l.ordering_key = me.ordering_key
+), closed AS (
+  DELETE FROM delivery_lines l USING line
+   WHERE l.subscription_id = line.subscription_id AND l.ordering_key = line.ordering_key AND l.tail_id = line.tail_id
+     AND NOT EXISTS (SELECT 1 FROM head)
+)
+SELECT head.id FROM head, me WHERE me.line_position IS NULL OR head.line_position > me.line_position`;
+
+/**
+ * A delivery of a FIFO line ended, or the attempt in flight when it was cancelled came back: returns the
+ * delivery to wake (the line's new head), if any, and closes the line when nothing in it is left. Nothing while
+ * the delivery still holds its line (an attempt of it in flight): that attempt's end calls this again. Whoever
+ * ends a delivery calls this after the end is committed: the attempt activity, a cancel, a forget.
+ */
+export async function releaseLine(db: Queryable, deliveryId: string): Promise<string[]> {
+  const rows: { id: string }[] = await db.query(RELEASE_SQL, [deliveryId]);
   return rows.map((r) => r.id);
 }

@@ -10,10 +10,16 @@ export type DeliveryStatus = 'scheduled' | 'held' | 'sending' | 'retrying' | 'su
 @Index('idx_deliveries_undispatched', ['createdAt'], { where: 'dispatched = false' })
 /** Resume's work list: what a paused subscription holds, oldest first. */
 @Index('idx_deliveries_held', ['subscriptionId', 'id'], { where: "status = 'held'" })
-/** A FIFO line's next delivery, found when its predecessor ends. */
-@Index('idx_deliveries_predecessor', ['predecessorId'], { where: 'predecessor_id IS NOT NULL' })
+/** The deliveries that hold their FIFO line (see src/deliveries/delivery-lines.ts), in line order. */
+@Index('idx_deliveries_line_holders', ['subscriptionId', 'orderingKey', 'linePosition'], {
+  where: "line_position IS NOT NULL AND (status NOT IN ('succeeded', 'failed', 'cancelled') OR in_flight_until IS NOT NULL)",
+})
 /** The attempts in flight to a subscription, counted against its `maxConcurrency`. */
 @Index('idx_deliveries_sending', ['subscriptionId'], { where: "status = 'sending'" })
+/** A subscription's rate queue: the deliveries still waiting for their slots (see activities/flow-control.ts). */
+@Index('idx_deliveries_rate_queue', ['subscriptionId', 'nextAttemptAt'], {
+  where: "waiting_for = 'rate' AND status IN ('scheduled', 'retrying')",
+})
 /** A subscription's deliveries waiting for a limit (rate, concurrency, throttle), woken when it frees up or changes. */
 @Index('idx_deliveries_waiting', ['subscriptionId', 'id'], { where: 'waiting_for IS NOT NULL' })
 export class Delivery {
@@ -54,9 +60,23 @@ export class Delivery {
   @Column({ type: 'text', nullable: true })
   orderingKey!: string | null;
 
-  /** The delivery before this one in its line: this one is sent only once that one ended. */
+  /**
+   * The delivery this one waits for: the one before it in its line when written, later the nearest earlier one
+   * that still holds the line when it last looked (see src/deliveries/delivery-lines.ts).
+   */
   @Column({ type: 'varchar', length: 40, nullable: true })
   predecessorId!: string | null;
+
+  /** Its place in its FIFO line (bigint, as text): it goes only when no earlier place holds the line. */
+  @Column({ type: 'bigint', nullable: true })
+  linePosition!: string | null;
+
+  /**
+   * An attempt is in flight until then at the latest (its lease): set when the attempt is marked `sending`,
+   * cleared when its outcome is written. A cancel meanwhile ends the delivery, but it holds its line until then.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  inFlightUntil!: Date | null;
 
   /** Why a delivery due now is not attempted (a DeferredBy of workflows/contracts.ts); null once it goes. */
   @Column({ type: 'varchar', length: 16, nullable: true })

@@ -47,24 +47,32 @@ export function deliveriesFor(tenantId: string, eventType: string, targets: Targ
 
 /**
  * SQL: appends the new deliveries of `nd` (columns id, subscription_id, ordering_key, ord: their order) to their
- * FIFO lines as CTE `line`, and gives each its predecessor in CTE `linked`: the one before it in this statement,
- * or for the first of a line here, the line's tail before (a row lock on the line orders concurrent writers; rows
- * are locked in key order, so two writers cannot deadlock on each other's lines).
+ * FIFO lines as CTE `line`, and gives each in CTE `linked` its place in the line (after the line's last one, in
+ * this statement's order) and its predecessor: the one before it in this statement, or for the first of a line
+ * here, the line's tail before. A row lock on the line orders concurrent writers (rows are locked in key order,
+ * so two writers cannot deadlock on each other's lines), so places follow the order of commit.
  */
 const LINK_TO_LINES = `
 line AS (
-  INSERT INTO delivery_lines AS l (subscription_id, ordering_key, tail_id)
-  SELECT DISTINCT ON (subscription_id, ordering_key) subscription_id, ordering_key, id
+  INSERT INTO delivery_lines AS l (subscription_id, ordering_key, tail_id, last_position)
+  SELECT DISTINCT ON (subscription_id, ordering_key) subscription_id, ordering_key, id,
+         count(*) OVER (PARTITION BY subscription_id, ordering_key)
     FROM nd WHERE ordering_key IS NOT NULL
    ORDER BY subscription_id, ordering_key, ord DESC
-  ON CONFLICT (subscription_id, ordering_key) DO UPDATE SET tail_id = EXCLUDED.tail_id, previous_tail_id = l.tail_id
-  RETURNING subscription_id, ordering_key, previous_tail_id
+  ON CONFLICT (subscription_id, ordering_key) DO UPDATE
+     SET tail_id = EXCLUDED.tail_id, previous_tail_id = l.tail_id, last_position = l.last_position + EXCLUDED.last_position
+  RETURNING subscription_id, ordering_key, previous_tail_id, last_position
 ), linked AS (
   SELECT nd.*,
          CASE WHEN nd.ordering_key IS NOT NULL THEN
            COALESCE(lag(nd.id) OVER (PARTITION BY nd.subscription_id, nd.ordering_key ORDER BY nd.ord),
                     (SELECT previous_tail_id FROM line WHERE line.subscription_id = nd.subscription_id AND line.ordering_key = nd.ordering_key))
-         END AS predecessor_id
+         END AS predecessor_id,
+         CASE WHEN nd.ordering_key IS NOT NULL THEN
+           (SELECT last_position FROM line WHERE line.subscription_id = nd.subscription_id AND line.ordering_key = nd.ordering_key)
+           - count(*) OVER (PARTITION BY nd.subscription_id, nd.ordering_key)
+           + row_number() OVER (PARTITION BY nd.subscription_id, nd.ordering_key ORDER BY nd.ord)
+         END AS line_position
     FROM nd
 )`;
 
@@ -90,8 +98,8 @@ WITH gate AS (
          WITH ORDINALITY AS d(id, event_id, subscription_id, event_type, status, ordering_key, ord)
    WHERE d.event_id IN (SELECT id FROM ev)
 ), ${LINK_TO_LINES}, dl AS (
-  INSERT INTO deliveries (id, tenant_id, event_id, subscription_id, event_type, kind, status, ordering_key, predecessor_id)
-  SELECT id, $1, event_id, subscription_id, event_type, $12, status, ordering_key, predecessor_id FROM linked
+  INSERT INTO deliveries (id, tenant_id, event_id, subscription_id, event_type, kind, status, ordering_key, predecessor_id, line_position)
+  SELECT id, $1, event_id, subscription_id, event_type, $12, status, ordering_key, predecessor_id, line_position FROM linked
 )
 SELECT ARRAY(SELECT id FROM ev) AS ids, (SELECT refused FROM gate) AS refused`;
 
@@ -144,8 +152,8 @@ export async function insertDeliveries(db: Queryable, items: (NewDelivery & { ev
        SELECT d.* FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $8::text[])
               WITH ORDINALITY AS d(id, tenant_id, event_id, subscription_id, event_type, status, ordering_key, ord)
      ), ${LINK_TO_LINES}
-     INSERT INTO deliveries (id, tenant_id, event_id, subscription_id, event_type, kind, status, ordering_key, predecessor_id)
-     SELECT id, tenant_id, event_id, subscription_id, event_type, $7, status, ordering_key, predecessor_id FROM linked`,
+     INSERT INTO deliveries (id, tenant_id, event_id, subscription_id, event_type, kind, status, ordering_key, predecessor_id, line_position)
+     SELECT id, tenant_id, event_id, subscription_id, event_type, $7, status, ordering_key, predecessor_id, line_position FROM linked`,
     [
       items.map((d) => d.id),
       items.map((d) => d.tenantId),

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ADMIN_KEY_ID } from '../auth/admin-key.js';
 import { forgetEvent } from '../retention/purge.js';
-import { nextInLine } from '../deliveries/delivery-lines.js';
+import { releaseLine } from '../deliveries/delivery-lines.js';
 import { cancelSignal, wakeSignal } from '../../workflows/contracts.js';
 import { DataSource, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
 import { Config } from '../app-config.token.js';
@@ -175,9 +175,9 @@ export class EventsService {
       cancelled.map((d) => d.id),
       cancelSignal,
     );
-    // The next of each FIFO line no longer waits for a cancelled delivery.
+    // A FIFO line whose head was cancelled goes on (a cancelled delivery in the middle holds nothing up).
     for (const d of cancelled.filter((c) => c.orderingKey !== null))
-      await this.dispatcher.signal(await nextInLine(this.db, d.id), wakeSignal);
+      await this.dispatcher.signal(await releaseLine(this.db, d.id), wakeSignal);
   }
 
   private eventView(e: Event) {

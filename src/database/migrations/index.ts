@@ -13,6 +13,8 @@ import { RetentionPurge1796250931093 } from './1796250931093-RetentionPurge.js';
 import { Replays1796252872123 } from './1796252872123-Replays.js';
 import { AttemptCapture1796300000000 } from './1796300000000-AttemptCapture.js';
 import { TenantsActingAndScopedKeys1796301000000 } from './1796301000000-TenantsActingAndScopedKeys.js';
+import { FifoLineHolders1796450000000 } from './1796450000000-FifoLineHolders.js';
+import { RateQueueIndex1796450001000 } from './1796450001000-RateQueueIndex.js';
 
 /** Every migration, in order. Run at start; never `synchronize`. */
 export const migrations = [
@@ -31,4 +33,6 @@ export const migrations = [
   Replays1796252872123,
   AttemptCapture1796300000000,
   TenantsActingAndScopedKeys1796301000000,
+  FifoLineHolders1796450000000,
+  RateQueueIndex1796450001000,
 ];
