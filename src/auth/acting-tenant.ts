@@ -20,7 +20,12 @@ export interface Credential {
   viaOperator?: string;
 }
 
-export const ADMIN_CREDENTIAL: Credential = { keyId: ADMIN_KEY_ID, scopes: ['operator', ...FULL_TENANT_SCOPES], expiresAt: null, tenant: null };
+export const ADMIN_CREDENTIAL: Credential = {
+  keyId: ADMIN_KEY_ID,
+  scopes: ['operator', ...FULL_TENANT_SCOPES],
+  expiresAt: null,
+  tenant: null,
+};
 
 /**
  * Which tenant a request acts for. A tenant key acts for its own and may not send the header (403 naming
@@ -78,6 +83,12 @@ export class ActingTenant {
       method: req.method,
       path: req.path,
     });
-    return { ...tenant, keyId: credential.keyId, keyExpiresAt: credential.expiresAt, operator: credential.keyId, scopes: credential.scopes };
+    return {
+      ...tenant,
+      keyId: credential.keyId,
+      keyExpiresAt: credential.expiresAt,
+      operator: credential.keyId,
+      scopes: credential.scopes,
+    };
   }
 }

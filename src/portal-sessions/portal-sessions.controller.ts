@@ -37,7 +37,8 @@ export class PortalSessionsController {
     const input = parse(createPortalSessionSchema, body ?? {});
     const exp = Date.now() + input.ttlSeconds * 1000;
     // A link made with ADMIN_API_KEY carries which admin key it was: it dies when that key changes.
-    const akf = tenant.keyId === ADMIN_KEY_ID && this.config.adminApiKey ? this.tokens.adminFingerprint(this.config.adminApiKey) : undefined;
+    const akf =
+      tenant.keyId === ADMIN_KEY_ID && this.config.adminApiKey ? this.tokens.adminFingerprint(this.config.adminApiKey) : undefined;
     const token = this.tokens.sign({ sid: newPortalSessionId(), tid: tenant.id, kid: tenant.keyId, ro: input.readOnly, exp, akf });
     return { url: portalUrl(token, this.config.publicUrl, req), token, expiresAt: new Date(exp).toISOString() };
   }

@@ -97,7 +97,10 @@ export class SubscriptionsService {
     refuseKeyWithoutOrder(input.ordering ?? DEFAULTS.ordering, input.orderingKey ?? null);
     await this.checkTargets(tenantId, input.url, input.events);
     const key = newSigningKey(input.signature?.scheme ?? DEFAULTS.signatureScheme);
-    const sealed = { ...sealSecrets(this.box, { secret: key.secret, auth: input.auth ?? null }), headers: sealHeaders(this.box, input.headers ?? {}) };
+    const sealed = {
+      ...sealSecrets(this.box, { secret: key.secret, auth: input.auth ?? null }),
+      headers: sealHeaders(this.box, input.headers ?? {}),
+    };
     const sub = this.repo.create({
       id: newId('sub'),
       tenantId,

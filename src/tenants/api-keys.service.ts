@@ -57,7 +57,9 @@ export class ApiKeysService {
     // Revoking the key of this very request would lock the caller out; use another key for that.
     if (id === usedKeyId) throw conflict('This request was made with that key; revoke it with another key of the tenant.');
     const touched = await this.db.transaction(async (tx) => {
-      const result = await tx.getRepository(ApiKey).update({ tenantId: tenantId ?? IsNull(), id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      const result = await tx
+        .getRepository(ApiKey)
+        .update({ tenantId: tenantId ?? IsNull(), id, revokedAt: IsNull() }, { revokedAt: new Date() });
       if (!result.affected) {
         // Revoking twice is harmless (and finishes a cascade); only a key that is not there at all is a 404.
         const exists = await tx.getRepository(ApiKey).existsBy({ tenantId: tenantId ?? IsNull(), id });

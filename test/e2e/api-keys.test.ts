@@ -35,7 +35,12 @@ describe('API keys: who made them, and never outliving their makers', () => {
     const maker = await mint(svc.apiKey, { expiresAt: makerExpiresAt });
     const minted = await mint(maker.apiKey);
     assert.equal(minted.expiresAt, makerExpiresAt, 'a key minted without expiresAt stops when its maker does');
-    const later = await svc.api('POST', '/v1/api-keys', { expiresAt: new Date(Date.now() + 3600_000).toISOString() }, { key: maker.apiKey });
+    const later = await svc.api(
+      'POST',
+      '/v1/api-keys',
+      { expiresAt: new Date(Date.now() + 3600_000).toISOString() },
+      { key: maker.apiKey },
+    );
     assert.equal(later.status, 422, JSON.stringify(later.body));
     assert.deepEqual(
       later.body.errors.map((e: { field: string }) => e.field),

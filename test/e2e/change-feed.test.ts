@@ -104,7 +104,10 @@ describe('the change feed notices a connection that died without a word', () => 
     assert.equal(relay.freeze(), 1, 'the feed had one connection');
     await eventually(async () => (heard.includes('all') ? true : undefined), 10_000, 'the feed to notice the silent loss (caches dropped)');
     const noticedMs = Date.now() - started;
-    assert.ok(warnings.some((w) => /keepalive/.test(w)), warnings.join('\n'));
+    assert.ok(
+      warnings.some((w) => /keepalive/.test(w)),
+      warnings.join('\n'),
+    );
     await eventually(async () => (feed.live ? true : undefined), 10_000, 'the feed to listen again');
     await hears('ten_after');
     console.log(`[change-feed] a silent loss noticed after ${noticedMs} ms (keepalive every 200 ms, 500 ms to answer)`);

@@ -32,7 +32,12 @@ describe('portal sessions: short-lived console links for one tenant', () => {
   const as = (token: string, method: string, path: string, body?: unknown) => svc.api(method, path, body, { key: token });
 
   before(async () => {
-    svc = await startService('portal-sessions', { ADMIN_API_KEY: ADMIN, PORTAL_FRAME_ANCESTORS: FRAMER, LOG_FILE: logFile, LOG_LEVEL: 'info' });
+    svc = await startService('portal-sessions', {
+      ADMIN_API_KEY: ADMIN,
+      PORTAL_FRAME_ANCESTORS: FRAMER,
+      LOG_FILE: logFile,
+      LOG_LEVEL: 'info',
+    });
     receiver = await TestReceiver.start();
     receiver.respond(() => ({ status: 200 }));
     await createEventType(svc, 'job.created');
@@ -167,7 +172,12 @@ describe('portal sessions: short-lived console links for one tenant', () => {
   it('leaves temporalUrl (the operator’s Temporal UI) out of answers through a link', async () => {
     const { token } = await portal({ readOnly: true });
     assert.ok((await svc.api('GET', `/v1/deliveries/${deliveryId}`)).body.temporalUrl, 'a key sees it');
-    for (const path of [`/v1/deliveries/${deliveryId}`, `/v1/events/${eventId}`, `/v1/subscriptions/${subId}/deliveries`, '/v1/deliveries']) {
+    for (const path of [
+      `/v1/deliveries/${deliveryId}`,
+      `/v1/events/${eventId}`,
+      `/v1/subscriptions/${subId}/deliveries`,
+      '/v1/deliveries',
+    ]) {
       const res = await as(token, 'GET', path);
       assert.equal(res.status, 200, path);
       assert.ok(!JSON.stringify(res.body).includes('temporalUrl'), `${path} carries temporalUrl through a link`);
@@ -192,7 +202,14 @@ describe('portal sessions: short-lived console links for one tenant', () => {
       const res = await call(link.body.token);
       assert.equal(res.status, 401, 'the link the old admin key made');
       assert.match(res.body.detail, /no longer valid/);
-      const fresh = await callApi(url, 'a-new-admin-key', 'POST', '/v1/portal-sessions', {}, { headers: { 'hookrelay-tenant': other.tenantId } });
+      const fresh = await callApi(
+        url,
+        'a-new-admin-key',
+        'POST',
+        '/v1/portal-sessions',
+        {},
+        { headers: { 'hookrelay-tenant': other.tenantId } },
+      );
       assert.equal((await call(fresh.body.token)).status, 200, 'a link the new admin key made');
       assert.equal((await as(fresh.body.token, 'GET', '/v1/subscriptions')).status, 401, 'and not where the old key is configured');
     } finally {
