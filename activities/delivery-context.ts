@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { SecretBox } from '../src/secrets/secret-box.js';
 import type { AttemptInput } from '../workflows/contracts.js';
-import { openSecrets } from '../src/secrets/subscription-secrets.js';
 import { LINE_JOINS } from '../src/deliveries/delivery-lines.js';
+import { openSecrets, secretHeaderNames } from '../src/secrets/subscription-secrets.js';
 import type { DeliveryKind, DeliveryStatus } from '../src/deliveries/delivery.entity.js';
 import type { PayloadFormat, SignatureScheme, SubscriptionAuth, SubscriptionStatus } from '../src/subscriptions/subscription.entity.js';
 
@@ -22,6 +22,8 @@ export interface DeliveryContext {
   subscriptionDeleted: boolean;
   url: string;
   headers: Record<string, string>;
+  /** Of `headers`, those that are credentials (sealed at rest, or named like one): masked in the capture. */
+  secretHeaderNames?: string[];
   auth: SubscriptionAuth | null;
   signatureScheme: SignatureScheme;
   signatureHeader: string | null;
@@ -117,7 +119,8 @@ SELECT ctx.*, EXISTS (SELECT 1 FROM mark) AS marked FROM ctx`;
 /** The context with its credentials opened: they exist in clear only in this activity's memory. */
 export async function loadDeliveryContext(db: DataSource, box: SecretBox, input: AttemptInput): Promise<DeliveryContext | null> {
   const rows: DeliveryContext[] = await db.query(SQL, [input.deliveryId, input.attemptNumber]);
-  return rows[0] ? openSecrets(box, rows[0]) : null;
+  if (!rows[0]) return null;
+  return { ...openSecrets(box, rows[0]), secretHeaderNames: secretHeaderNames(rows[0].headers ?? {}) };
 }
 
 /** How long a run that found the row taken waits before it looks again: the other run's time plus the margin. */

@@ -97,7 +97,7 @@ export async function postRequest(
     if (++informational > MAX_INFORMATIONAL_RESPONSES) cutShort.abort(new TooManyInformationalResponses());
   };
   const body = Buffer.from(req.body);
-  const wire = watchRequest(body);
+  const wire = watchRequest(body, req.secretHeaders);
   let firstByteMs: number | null = null;
   const sent = () => ({
     requestHeaders: wire.requestHeaders,

@@ -8,6 +8,8 @@ export interface SignedRequest {
   url: string;
   body: string;
   headers: Record<string, string>;
+  /** Headers whose values are credentials whatever their names (the signature, headers marked secret): never captured in clear. */
+  secretHeaders?: string[];
 }
 
 /** Secrets that sign this request: the current one, and the previous one while its rotation grace runs. */
@@ -51,5 +53,5 @@ export function signRequest(ctx: DeliveryContext, attemptNumber: number, now = n
     body,
   });
   headers[name] = value;
-  return { url: ctx.url, body, headers };
+  return { url: ctx.url, body, headers, secretHeaders: [...(ctx.secretHeaderNames ?? []), name] };
 }

@@ -1,6 +1,6 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
-import { SENSITIVE_HEADER } from '../src/secrets/subscription-secrets.js';
+import { isCredentialHeader, MASK } from '../src/secrets/credential-headers.js';
 
 /** How long the connection of an attempt took to open, in ms; null where the step did not happen (an IP needs no DNS). */
 export interface ConnectionTimings {
@@ -25,13 +25,13 @@ export interface WireCapture {
   reusedConnection: boolean;
 }
 
-const MASK = '****';
-const SENSITIVE = (name: string) => SENSITIVE_HEADER.test(name) || name.toLowerCase() === 'set-cookie';
+/** Credentials by name (signatures included: with the event's data they would let a reader replay a request). */
+const SENSITIVE = (name: string) => isCredentialHeader(name);
 
 /** Each socket's opening, until the first request sent on it claims it. */
 const openings = new WeakMap<Socket, ConnectionTimings>();
 /** The attempts being sent, by their body: undici keeps a Buffer body as the very object it was given. */
-const watched = new WeakMap<Buffer, WireCapture>();
+const watched = new WeakMap<Buffer, { capture: WireCapture; secret: ReadonlySet<string> }>();
 
 /** Called by the connector once a socket is open. */
 export function noteConnection(socket: Socket, timings: ConnectionTimings): void {
@@ -41,11 +41,12 @@ export function noteConnection(socket: Socket, timings: ConnectionTimings): void
 /**
  * Starts capturing the request whose body is `body` (a Buffer of its own): undici reports the headers it writes
  * and the socket it writes them on through its diagnostics channel, which knows nothing of the attempt, so the
- * body is what ties the two together.
+ * body is what ties the two together. `secretHeaders`: names masked besides those named like credentials (the
+ * subscription's own signature header, headers marked secret).
  */
-export function watchRequest(body: Buffer): WireCapture {
+export function watchRequest(body: Buffer, secretHeaders: readonly string[] = []): WireCapture {
   const capture: WireCapture = { requestHeaders: null, remoteAddress: null, connection: null, reusedConnection: false };
-  watched.set(body, capture);
+  watched.set(body, { capture, secret: new Set(secretHeaders.map((n) => n.toLowerCase())) });
   return capture;
 }
 
@@ -58,10 +59,11 @@ interface SendHeadersMessage {
 subscribe('undici:client:sendHeaders', (message) => {
   const { request, headers, socket } = message as SendHeadersMessage;
   if (!Buffer.isBuffer(request.body)) return;
-  const capture = watched.get(request.body);
-  if (!capture) return;
+  const entry = watched.get(request.body);
+  if (!entry) return;
+  const { capture, secret } = entry;
   // undici writes content-length after this report: it is the body's length.
-  capture.requestHeaders = [...parseHeaderBlock(headers), { name: 'content-length', value: String(request.body.length) }];
+  capture.requestHeaders = [...parseHeaderBlock(headers, secret), { name: 'content-length', value: String(request.body.length) }];
   capture.remoteAddress = socket.remoteAddress ?? null;
   const opening = openings.get(socket);
   openings.delete(socket);
@@ -70,7 +72,7 @@ subscribe('undici:client:sendHeaders', (message) => {
 });
 
 /** `POST /path HTTP/1.1\r\nname: value\r\n...` to its header pairs, credentials masked. */
-export function parseHeaderBlock(block: string): WireHeader[] {
+export function parseHeaderBlock(block: string, secret: ReadonlySet<string> = new Set()): WireHeader[] {
   return block
     .split('\r\n')
     .slice(1)
@@ -78,7 +80,7 @@ export function parseHeaderBlock(block: string): WireHeader[] {
     .map((line) => {
       const colon = line.indexOf(':');
       const name = line.slice(0, colon).trim();
-      return { name, value: SENSITIVE(name) ? MASK : line.slice(colon + 1).trim() };
+      return { name, value: SENSITIVE(name) || secret.has(name.toLowerCase()) ? MASK : line.slice(colon + 1).trim() };
     });
 }
 

@@ -13,10 +13,19 @@ export const TENANT_HEADER = 'Hookrelay-Tenant';
 export interface Credential {
   keyId: string;
   scopes: readonly Scope[];
+  /** Epoch ms; null: never. */
+  expiresAt: number | null;
   tenant: TenantRecord | null;
+  /** A portal link made by an operator (an operator key's id, or `admin`): it acts for the tenant on that operator's behalf. */
+  viaOperator?: string;
 }
 
-export const ADMIN_CREDENTIAL: Credential = { keyId: ADMIN_KEY_ID, scopes: ['operator', ...FULL_TENANT_SCOPES], tenant: null };
+export const ADMIN_CREDENTIAL: Credential = {
+  keyId: ADMIN_KEY_ID,
+  scopes: ['operator', ...FULL_TENANT_SCOPES],
+  expiresAt: null,
+  tenant: null,
+};
 
 /**
  * Which tenant a request acts for. A tenant key acts for its own and may not send the header (403 naming
@@ -34,13 +43,24 @@ export class ActingTenant {
     const header = Array.isArray(named) ? named.join(', ') : named?.trim();
     const operator = credential.scopes.includes('operator');
     if (!operator) {
-      if (header) {
+      // Present at all, even empty or blank, is asking to act for a tenant: the same 403 whatever its value.
+      if (named !== undefined) {
         throw missingScope(
           'operator',
           `${TENANT_HEADER} acts for another tenant, which needs an operator key (scope \`operator\`); this key acts for its own tenant: leave the header out.`,
         );
       }
-      return { ...credential.tenant!, keyId: credential.keyId, scopes: credential.scopes };
+      const context = { ...credential.tenant!, keyId: credential.keyId, keyExpiresAt: credential.expiresAt, scopes: credential.scopes };
+      if (!credential.viaOperator) return context;
+      this.audit.log({
+        msg: 'operator portal link acting for tenant',
+        operator: credential.viaOperator,
+        portalSessionId: 'portalSessionId' in credential ? credential.portalSessionId : undefined,
+        tenantId: context.id,
+        method: req.method,
+        path: req.path,
+      });
+      return { ...context, operator: credential.viaOperator };
     }
     if (!header) {
       throw badRequest(
@@ -63,6 +83,12 @@ export class ActingTenant {
       method: req.method,
       path: req.path,
     });
-    return { ...tenant, keyId: credential.keyId, operator: credential.keyId, scopes: credential.scopes };
+    return {
+      ...tenant,
+      keyId: credential.keyId,
+      keyExpiresAt: credential.expiresAt,
+      operator: credential.keyId,
+      scopes: credential.scopes,
+    };
   }
 }

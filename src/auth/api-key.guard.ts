@@ -36,7 +36,7 @@ export class ApiKeyGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     const credential = await this.credential(req);
     const tenant = await this.acting.resolve(req, credential);
-    // A portal session keeps its id on the request: it has a rate-limit bucket of its own (KeyRateLimitGuard).
+    // A portal session keeps its id on the request: its answers leave out operator-only fields (PortalAnswerInterceptor).
     req.tenant = 'portalSessionId' in credential ? { ...tenant, portalSessionId: credential.portalSessionId } : tenant;
     return true;
   }

@@ -10,11 +10,10 @@ import type { TenantContext } from './tenant-context.js';
 export class KeyRateLimitGuard extends ThrottlerGuard {
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {
     // No tenant: the admin key (AdminKeyGuard), of which there is one. An operator gets a bucket per tenant it
-    // acts for, so serving one tenant cannot use up its limit for all the others. A portal session has its own, so
-    // the people a link was given to cannot use up the rate of the key that made it.
+    // acts for, so serving one tenant cannot use up its limit for all the others. A portal link shares the bucket
+    // of the key that made it (for the same tenant): minting links never multiplies a key's rate.
     const tenant = req['tenant'] as TenantContext | undefined;
     if (!tenant) return 'admin-key';
-    if (tenant.portalSessionId) return tenant.portalSessionId;
     return tenant.operator ? `${tenant.operator}:${tenant.id}` : tenant.keyId;
   }
 }

@@ -2,15 +2,19 @@ import { missingScope } from '../common/errors.js';
 import type { Scope } from './scopes.js';
 
 /** The scopes a tenant key may carry (`operator` keys are made only with ADMIN_API_KEY, at /v1/operator-keys). */
-export const TENANT_SCOPES = ['ingest', 'read', 'manage', 'admin'] as const;
+export const TENANT_SCOPES = ['ingest', 'read', 'subscriptions', 'manage', 'admin'] as const;
 export type TenantScope = (typeof TENANT_SCOPES)[number];
 
-/** What each scope includes besides itself: `manage` is everything but keys, `admin` is keys too. */
+/**
+ * What each scope includes besides itself: `manage` is everything but keys, `admin` is keys too. `subscriptions`
+ * includes nothing: a writable portal link is `read` + `subscriptions`, and so never ingests.
+ */
 const INCLUDES: Record<Scope, readonly Scope[]> = {
   ingest: [],
   read: [],
-  manage: ['ingest', 'read'],
-  admin: ['ingest', 'read', 'manage'],
+  subscriptions: [],
+  manage: ['ingest', 'read', 'subscriptions'],
+  admin: ['ingest', 'read', 'subscriptions', 'manage'],
   operator: [],
 };
 

@@ -8,8 +8,13 @@ export interface TenantContext {
   name: string;
   /** The API key this request came with (`admin` for ADMIN_API_KEY). */
   keyId: string;
-  /** Set when an operator acts for this tenant (Hookrelay-Tenant): the operator key's id, or `admin`. */
+  /**
+   * Set when an operator acts for this tenant (Hookrelay-Tenant, or a portal link an operator made): the operator
+   * key's id, or `admin`.
+   */
   operator?: string;
+  /** When this request's key stops (epoch ms; null: never): no key it makes may outlive it. */
+  keyExpiresAt: number | null;
   /** What this request's credential may do (see scopes.ts). */
   scopes: readonly Scope[];
   /** Set when a portal link's token (not an API key) authenticated; `keyId` is then the key that made the link. */

@@ -35,7 +35,7 @@ export class DeliveriesController {
 
   /** A new delivery (kind `redelivery`) of the same event to the same subscription. */
   @Post(':id/redeliver')
-  @RequireScope('manage')
+  @RequireScope('subscriptions')
   @HttpCode(202)
   @ZodResponse(202, deliveryResponse, 'The new delivery')
   redeliver(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {

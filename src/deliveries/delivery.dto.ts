@@ -1,3 +1,4 @@
+import { isCredentialHeader, MASK } from '../secrets/credential-headers.js';
 import { isoDateTime } from '../common/validation.js';
 import { z } from 'zod';
 import { isoDate, pageOf } from '../common/openapi.js';
@@ -33,6 +34,15 @@ const WINDOW_ORDER = { path: ['until'], message: 'must be after since' };
 export const searchDeliveriesQuery = z.strictObject({ ...pageQuery, ...deliveryFilters }).refine(windowInOrder, WINDOW_ORDER);
 export type SearchDeliveriesQuery = z.output<typeof searchDeliveriesQuery>;
 
+/**
+ * Captures are masked when written (wire-capture.ts); masked again when read, by today's name rule, so captures
+ * stored under a narrower rule (signatures included) never show a credential either.
+ */
+const maskRequestHeaders = (headers: Attempt['requestHeaders']) =>
+  headers && headers.map((h) => (isCredentialHeader(h.name) ? { name: h.name, value: MASK } : h));
+const maskResponseHeaders = (headers: Attempt['responseHeaders']) =>
+  headers && Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, isCredentialHeader(name) ? MASK : value]));
+
 export function attemptView(a: Attempt) {
   return {
     id: a.id,
@@ -42,8 +52,8 @@ export function attemptView(a: Attempt) {
     statusCode: a.statusCode,
     responseBody: a.responseBody,
     error: a.errorType ? { type: a.errorType, message: a.errorMessage ?? '' } : null,
-    request: { headers: a.requestHeaders },
-    response: { headers: a.responseHeaders },
+    request: { headers: maskRequestHeaders(a.requestHeaders) },
+    response: { headers: maskResponseHeaders(a.responseHeaders) },
     timings: a.timings,
     remoteAddress: a.remoteAddress,
   };
@@ -132,7 +142,7 @@ export const deliveryResponse = z.object({
   createdAt: isoDate,
   completedAt: isoDate.nullable(),
   workflowId: z.string(),
-  temporalUrl: z.string(),
+  temporalUrl: z.string().optional().describe('The Temporal UI page of its workflow (operators only: absent through a portal link)'),
 });
 export const deliveryWithAttemptsResponse = deliveryResponse.extend({ attempts: z.array(attemptResponse) });
 export const deliveryPage = pageOf(deliveryResponse);

@@ -12,16 +12,21 @@ import { PortalTokens } from './portal-token.js';
 /** A portal token as a credential: one tenant's, never an operator's, with the session's own id. */
 export type PortalCredential = Credential & { tenant: TenantRecord; portalSessionId: string };
 
-/** A portal session may read, and unless read-only manage (which includes ingest, see scope-rules.ts); never keys. */
-export const portalScopes = (readOnly: boolean): readonly Scope[] => (readOnly ? ['read'] : ['read', 'manage']);
+/**
+ * What an end customer manages, as Svix's app portal allows: read everything of the tenant (the catalog only
+ * read), and unless read-only its subscriptions, redeliver and recover (`subscriptions`). Never ingest, event
+ * deletion, tenant-wide replays, the catalog's changes or keys, which need `manage` or `admin`.
+ */
+export const portalScopes = (readOnly: boolean): readonly Scope[] => (readOnly ? ['read'] : ['read', 'subscriptions']);
 
-type TenantRow = TenantRecord & { keyLive: boolean };
+type TenantRow = TenantRecord & { keyLive: boolean; operatorKey: boolean };
 
 /**
  * Turns a portal token into the credential it acts with. The token is stateless, but each request also reads (one
  * lookup, not cached: portal traffic is people paging, and revocation must be immediate on every process) that the
  * tenant still exists and the key that made the link still works: the tenant's own key or an operator key, live
- * and unexpired, or ADMIN_API_KEY while one is configured. Revoking that key ends its links.
+ * and unexpired, or ADMIN_API_KEY while the same key is configured. Revoking (or changing) that key ends its links.
+ * A link an operator made acts on the operator's behalf: its requests leave audit lines and share its rate limit.
  */
 @Injectable()
 export class PortalSessionAuth {
@@ -42,12 +47,28 @@ export class PortalSessionAuth {
     if (!verified.ok) throw unauthorized('The portal link has expired; ask for a new one.');
     const { claims } = verified;
     const row = await this.tenantWithKey(claims.tid, claims.kid);
-    const keyLive = claims.kid === ADMIN_KEY_ID ? this.config.adminApiKey !== undefined : row?.keyLive;
+    const byAdmin = claims.kid === ADMIN_KEY_ID;
+    const keyLive = byAdmin ? this.adminKeyUnchanged(claims.akf) : row?.keyLive;
     if (!row || !keyLive) {
-      throw unauthorized('The portal link is no longer valid: the key that made it was revoked or expired, or its tenant is gone.');
+      throw unauthorized(
+        'The portal link is no longer valid: the key that made it was revoked, expired or changed, or its tenant is gone.',
+      );
     }
-    const { keyLive: _, ...tenant } = row;
-    return { keyId: claims.kid, scopes: portalScopes(claims.ro), tenant, portalSessionId: claims.sid };
+    const { keyLive: _, operatorKey, ...tenant } = row;
+    return {
+      keyId: claims.kid,
+      scopes: portalScopes(claims.ro),
+      expiresAt: claims.exp,
+      tenant,
+      portalSessionId: claims.sid,
+      viaOperator: byAdmin || operatorKey ? claims.kid : undefined,
+    };
+  }
+
+  /** A link made with ADMIN_API_KEY works while the key configured now is the one that made it. */
+  private adminKeyUnchanged(fingerprint: string | undefined): boolean {
+    const current = this.config.adminApiKey;
+    return current !== undefined && fingerprint !== undefined && this.tokens.isAdminFingerprint(fingerprint, current);
   }
 
   private async tenantWithKey(tenantId: string, keyId: string): Promise<TenantRow | null> {
@@ -57,7 +78,8 @@ export class PortalSessionAuth {
               json_build_object('perSecond', t.events_per_second, 'burst', t.events_burst) AS "ingestQuota",
               EXISTS (SELECT 1 FROM api_keys k
                        WHERE k.id = $2 AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())
-                         AND (k.tenant_id = t.id OR k.tenant_id IS NULL)) AS "keyLive"
+                         AND (k.tenant_id = t.id OR k.tenant_id IS NULL)) AS "keyLive",
+              EXISTS (SELECT 1 FROM api_keys k WHERE k.id = $2 AND k.tenant_id IS NULL) AS "operatorKey"
          FROM tenants t
         WHERE t.id = $1`,
       [tenantId, keyId],

@@ -2,6 +2,7 @@ import { Body, Controller, Inject, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Config } from '../app-config.token.js';
+import { ADMIN_KEY_ID } from '../auth/admin-key.js';
 import { ApiKeyAuth } from '../auth/auth.decorators.js';
 import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
@@ -23,7 +24,8 @@ export class PortalSessionsController {
 
   /**
    * A short-lived link into the web console for the caller's tenant (an operator's: `Hookrelay-Tenant`), to embed in
-   * your own product. It works until `expiresAt`, or until the key that made it is revoked or expires.
+   * your own product. It works until `expiresAt`, or until the key that made it is revoked or expires (a link made
+   * with ADMIN_API_KEY: until that key changes).
    */
   @Post('portal-sessions')
   @ApiKeyAuth()
@@ -34,7 +36,10 @@ export class PortalSessionsController {
   create(@CurrentTenant() tenant: TenantContext, @Body() body: unknown, @Req() req: Request) {
     const input = parse(createPortalSessionSchema, body ?? {});
     const exp = Date.now() + input.ttlSeconds * 1000;
-    const token = this.tokens.sign({ sid: newPortalSessionId(), tid: tenant.id, kid: tenant.keyId, ro: input.readOnly, exp });
+    // A link made with ADMIN_API_KEY carries which admin key it was: it dies when that key changes.
+    const akf =
+      tenant.keyId === ADMIN_KEY_ID && this.config.adminApiKey ? this.tokens.adminFingerprint(this.config.adminApiKey) : undefined;
+    const token = this.tokens.sign({ sid: newPortalSessionId(), tid: tenant.id, kid: tenant.keyId, ro: input.readOnly, exp, akf });
     return { url: portalUrl(token, this.config.publicUrl, req), token, expiresAt: new Date(exp).toISOString() };
   }
 }

@@ -13,6 +13,8 @@ export interface PortalClaims {
   kid: string;
   /** Read-only: GETs only. */
   ro: boolean;
+  /** Made with ADMIN_API_KEY: a fingerprint of that key (see PortalTokens.adminFingerprint), so a new one ends the link. */
+  akf?: string;
   /** Expiry, Unix milliseconds. */
   exp: number;
 }
@@ -37,7 +39,8 @@ const isClaims = (v: unknown): v is PortalClaims => {
     typeof c.kid === 'string' &&
     typeof c.ro === 'boolean' &&
     typeof c.exp === 'number' &&
-    Number.isFinite(c.exp)
+    Number.isFinite(c.exp) &&
+    (c.akf === undefined || typeof c.akf === 'string')
   );
 };
 
@@ -84,6 +87,23 @@ export class PortalTokens {
     if (!isClaims(claims)) return { ok: false, reason: 'invalid' };
     if (claims.exp <= this.now()) return { ok: false, reason: 'expired' };
     return { ok: true, claims };
+  }
+
+  /**
+   * Names ADMIN_API_KEY inside a token without revealing it (the claims are readable): an HMAC under the token key,
+   * so it cannot be checked against guesses without SECRETS_KEY.
+   */
+  adminFingerprint(adminApiKey: string): string {
+    return this.mac(this.signing, `admin-key:${adminApiKey}`).subarray(0, 16).toString('base64url');
+  }
+
+  /** Whether `fingerprint` names `adminApiKey` (under the current or a previous token key); constant time. */
+  isAdminFingerprint(fingerprint: string, adminApiKey: string): boolean {
+    const given = Buffer.from(fingerprint);
+    return this.verifying.some((key) => {
+      const expected = Buffer.from(this.mac(key, `admin-key:${adminApiKey}`).subarray(0, 16).toString('base64url'));
+      return given.length === expected.length && timingSafeEqual(given, expected);
+    });
   }
 
   private mac(key: Buffer, body: string): Buffer {

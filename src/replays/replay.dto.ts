@@ -22,7 +22,7 @@ export const replayResponse = z.object({
   createdAt: isoDate,
   completedAt: isoDate.nullable(),
   workflowId: z.string(),
-  temporalUrl: z.string(),
+  temporalUrl: z.string().optional().describe('The Temporal UI page of its workflow (operators only: absent through a portal link)'),
 });
 
 export const dryRunResponse = z.object({

@@ -4,7 +4,7 @@
 import { loadConfig } from '../config.js';
 import { createDataSource } from '../database/data-source.js';
 import { SecretBox } from './secret-box.js';
-import { openSecrets, sealSecrets, type SubscriptionSecrets } from './subscription-secrets.js';
+import { openSecrets, sealHeaders, sealSecrets, secretHeaderNames, type SubscriptionSecrets } from './subscription-secrets.js';
 
 const config = loadConfig(process.env);
 const box = new SecretBox(config.secretsKey, config.previousSecretsKeys);
@@ -16,7 +16,13 @@ try {
     `SELECT id, secret, previous_secret AS "previousSecret", auth, headers FROM subscriptions`,
   );
   for (const row of rows) {
-    const fresh = sealSecrets(box, openSecrets(box, row));
+    const opened = openSecrets(box, row);
+    // A header stays secret if it was (sealed, or named like a credential: those stored plain get sealed now).
+    const secret = new Set(secretHeaderNames(row.headers ?? {}));
+    const headers = Object.fromEntries(
+      Object.entries(opened.headers ?? {}).map(([name, value]) => [name, secret.has(name) ? { value, secret: true as const } : value]),
+    );
+    const fresh = { ...sealSecrets(box, opened), headers: sealHeaders(box, headers) };
     await db.query(`UPDATE subscriptions SET secret = $2, previous_secret = $3, auth = $4, headers = $5 WHERE id = $1`, [
       row.id,
       fresh.secret,

@@ -1,6 +1,8 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
 const PREFIX = 'v1';
+/** `v1.<8 hex key id>.<12-byte iv>.<16-byte tag>.<ciphertext>`, base64url parts. */
+const SEALED = /^v1\.[0-9a-f]{8}\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]*$/;
 
 /**
  * AES-256-GCM for secrets at rest. A sealed value names the key that sealed it, so SECRETS_KEY can be rotated:
@@ -31,6 +33,11 @@ export class SecretBox {
     return [PREFIX, this.currentId, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join(
       '.',
     );
+  }
+
+  /** Whether `value` has the shape of a sealed value (a stored header is sealed or plain; this tells which). */
+  static isSealed(value: string): boolean {
+    return SEALED.test(value);
   }
 
   open(sealed: string): string {

@@ -1,8 +1,9 @@
 import type { SubscriptionAuth } from '../subscriptions/subscription.entity.js';
-import type { SecretBox } from './secret-box.js';
+import { isCredentialHeader, MASK } from './credential-headers.js';
+import { SecretBox } from './secret-box.js';
 
-/** Header names whose values are credentials: sealed at rest, masked in every read. */
-export const SENSITIVE_HEADER = /^(authorization|cookie|proxy-authorization|.*-token|.*-key|.*-secret)$/i;
+/** A header as written: its value, or a value marked secret (sealed and masked whatever its name). */
+export type HeaderInput = string | { value: string; secret: true };
 
 export interface SubscriptionSecrets {
   secret: string;
@@ -13,6 +14,29 @@ export interface SubscriptionSecrets {
 
 type Transform = (value: string) => string;
 
+/**
+ * Headers as stored: a credential (by its name, or marked secret) sealed, anything else as written. Which stored
+ * values are sealed is what marks them secret afterwards (SecretBox.isSealed).
+ */
+export const sealHeaders = (box: SecretBox, headers: Record<string, HeaderInput>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(headers).map(([name, h]) =>
+      typeof h === 'object' ? [name, box.seal(h.value)] : [name, isCredentialHeader(name) ? box.seal(h) : h],
+    ),
+  );
+
+/** Stored headers that are credentials: sealed, or named like one (a plain value stored before the name rule grew). */
+export const secretHeaderNames = (headers: Record<string, string>): string[] =>
+  Object.entries(headers)
+    .filter(([name, value]) => SecretBox.isSealed(value) || isCredentialHeader(name))
+    .map(([name]) => name);
+
+/** Stored headers as a read shows them: every credential masked. */
+export const maskedHeaders = (headers: Record<string, string>): Record<string, string> => {
+  const secret = new Set(secretHeaderNames(headers));
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, secret.has(name) ? MASK : value]));
+};
+
 function mapSecrets<T extends Partial<SubscriptionSecrets>>(s: T, f: Transform): T {
   const out = { ...s };
   if (s.secret !== undefined) out.secret = f(s.secret);
@@ -20,14 +44,17 @@ function mapSecrets<T extends Partial<SubscriptionSecrets>>(s: T, f: Transform):
   if (s.auth) {
     out.auth = s.auth.type === 'basic' ? { ...s.auth, password: f(s.auth.password) } : { ...s.auth, token: f(s.auth.token) };
   }
-  if (s.headers) {
-    out.headers = Object.fromEntries(Object.entries(s.headers).map(([k, v]) => [k, SENSITIVE_HEADER.test(k) ? f(v) : v]));
-  }
   return out;
 }
 
-/** Seals every credential of a subscription (signing secrets, auth, sensitive headers) for storage. */
+/** Seals the signing secrets and auth of a subscription for storage (headers: sealHeaders). */
 export const sealSecrets = <T extends Partial<SubscriptionSecrets>>(box: SecretBox, s: T): T => mapSecrets(s, (v) => box.seal(v));
 
-/** Opens what sealSecrets sealed; used only where a request is built. */
-export const openSecrets = <T extends Partial<SubscriptionSecrets>>(box: SecretBox, s: T): T => mapSecrets(s, (v) => box.open(v));
+/** Opens what sealSecrets and sealHeaders sealed; used only where a request is built. */
+export function openSecrets<T extends Partial<SubscriptionSecrets>>(box: SecretBox, s: T): T {
+  const out = mapSecrets(s, (v) => box.open(v));
+  if (s.headers) {
+    out.headers = Object.fromEntries(Object.entries(s.headers).map(([k, v]) => [k, SecretBox.isSealed(v) ? box.open(v) : v]));
+  }
+  return out;
+}

@@ -45,7 +45,8 @@ export const bearerToken = z.string().min(1).max(4096).regex(HEADER_VALUE, HEADE
 
 /** The header-related settings of a subscription as they would be after a write. */
 export interface HeaderSettings {
-  headers: Record<string, string>;
+  /** Only the names count here. */
+  headers: Record<string, unknown>;
   hasAuth: boolean;
   scheme: SignatureScheme;
   signatureHeader: string | null;

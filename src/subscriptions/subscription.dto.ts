@@ -8,7 +8,7 @@ import { CONCURRENCY_LIMITS, defaultBurst, RATE_LIMITS } from '../policy/flow-li
 import { JSON_POINTER } from '../policy/ordering.js';
 import { isStandardScheme, TIMESTAMP_HEADER } from '../policy/signing.js';
 import { DEFAULT_RETRY_SCHEDULE } from '../policy/retry-schedule.js';
-import { SENSITIVE_HEADER } from '../secrets/subscription-secrets.js';
+import { maskedHeaders } from '../secrets/subscription-secrets.js';
 import { bearerToken, headerName, headerValue, signatureHeaderOverride } from './sendable-headers.js';
 import { filterSchema } from './filter-schema.js';
 import { SIGNATURE_SCHEMES, type Subscription } from './subscription.entity.js';
@@ -27,7 +27,20 @@ const subscriptionFields = {
     .min(1, 'must name at least one event type or pattern')
     .max(100),
   filter: filterSchema.nullable(),
-  headers: z.record(headerName, headerValue).refine((h) => Object.keys(h).length <= 20, 'at most 20 headers'),
+  headers: z
+    .record(
+      headerName,
+      z.union([
+        headerValue,
+        z
+          .strictObject({ value: headerValue, secret: z.literal(true) })
+          .describe('A value marked secret: sealed at rest and masked `****` in every read, whatever the header is called'),
+      ]),
+    )
+    .refine((h) => Object.keys(h).length <= 20, 'at most 20 headers')
+    .describe(
+      'Extra request headers. Values of headers named like credentials (containing auth, token, secret, passw, key, credential, signature, session, cookie, ...) are sealed and read back `****`; mark any other secret with `{ "value": ..., "secret": true }`',
+    ),
   auth: z
     .discriminatedUnion('type', [
       z.strictObject({
@@ -190,8 +203,7 @@ export function fromForm(body: Record<string, unknown>): Record<string, unknown>
 }
 
 export function subscriptionView(s: Subscription) {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(s.headers)) headers[name] = SENSITIVE_HEADER.test(name) ? '****' : value;
+  const headers = maskedHeaders(s.headers);
   return {
     id: s.id,
     name: s.name,
@@ -229,7 +241,7 @@ export const subscriptionResponse = z.object({
   filter: z.record(z.string(), z.unknown()).nullable(),
   status: z.enum(['active', 'paused', 'disabled']),
   disabledReason: z.string().nullable(),
-  headers: z.record(z.string(), z.string()),
+  headers: z.record(z.string(), z.string()).describe('Credentials (by name, or marked secret) read `****`'),
   auth: z.union([z.null(), z.object({ type: z.literal('basic'), username: z.string() }), z.object({ type: z.literal('bearer') })]),
   signature: z.object({
     scheme: z.enum(SIGNATURE_SCHEMES),

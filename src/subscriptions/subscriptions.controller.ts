@@ -52,7 +52,7 @@ export class SubscriptionsController {
 
   /** Creates a subscription; the answer is the only time its secret is shown. */
   @Post()
-  @RequireScope('manage')
+  @RequireScope('subscriptions')
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ZodBody(createSubscriptionSchema)
   @ZodResponse(201, subscriptionCreatedResponse, 'Created; `secret` is shown only here')
@@ -76,7 +76,7 @@ export class SubscriptionsController {
   }
 
   @Patch(':id')
-  @RequireScope('manage')
+  @RequireScope('subscriptions')
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ZodBody(updateSubscriptionSchema)
   @ZodResponse(200, subscriptionUpdatedResponse)
@@ -85,7 +85,7 @@ export class SubscriptionsController {
   }
 
   @Delete(':id')
-  @RequireScope('manage')
+  @RequireScope('subscriptions')
   @HttpCode(204)
   @ApiResponse({ status: 204, description: 'Deleted; unfinished deliveries cancelled' })
   async remove(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
@@ -93,7 +93,7 @@ export class SubscriptionsController {
   }
 
   @Post(':id/pause')
-  @RequireScope('manage')
+  @RequireScope('subscriptions')
   @HttpCode(200)
   @ZodResponse(200, subscriptionResponse)
   pause(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
@@ -101,7 +101,7 @@ export class SubscriptionsController {
   }
 
   @Post(':id/resume')
-  @RequireScope('manage')
+  @RequireScope('subscriptions')
   @HttpCode(200)
   @ZodResponse(200, subscriptionResumedResponse, 'Active again; `released` held deliveries are on their way')
   resume(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
@@ -118,7 +118,7 @@ export class SubscriptionsController {
 
   /** A new secret (a new key pair for ed25519); `graceSeconds` keeps the old one signing too until the grace ends. */
   @Post(':id/rotate-secret')
-  @RequireScope('manage')
+  @RequireScope('subscriptions')
   @HttpCode(200)
   @OptionalZodBody(rotateSecretSchema)
   @ZodResponse(200, secretResponse, 'The new secret, shown only here')
@@ -128,7 +128,7 @@ export class SubscriptionsController {
 
   /** One real attempt now, even while paused; the answer says what the receiver did. */
   @Post(':id/test')
-  @RequireScope('manage')
+  @RequireScope('subscriptions')
   @HttpCode(200)
   @OptionalZodBody(testSendSchema)
   @ZodResponse(200, testSendResponse, 'What the receiver did')
@@ -138,7 +138,7 @@ export class SubscriptionsController {
 
   /** Sends again every delivery of the window that ended failed. */
   @Post(':id/recover')
-  @RequireScope('manage')
+  @RequireScope('subscriptions')
   @HttpCode(202)
   @ZodBody(recoverSchema)
   @ZodResponse(202, recoveredResponse)

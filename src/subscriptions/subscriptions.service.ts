@@ -17,7 +17,7 @@ import { Delivery } from '../deliveries/delivery.entity.js';
 import { isPattern } from '../policy/event-matching.js';
 import { defaultBurst, type RateLimit } from '../policy/flow-limits.js';
 import { SecretBox } from '../secrets/secret-box.js';
-import { sealSecrets } from '../secrets/subscription-secrets.js';
+import { sealHeaders, sealSecrets } from '../secrets/subscription-secrets.js';
 import { createNetworkPolicy, urlRefusal, type NetworkPolicy } from '../policy/network-policy.js';
 import { EventsService } from '../events/events.service.js';
 import { headerCollisions, type HeaderSettings } from './sendable-headers.js';
@@ -99,7 +99,10 @@ export class SubscriptionsService {
     this.refuseCostlyFilter(input.filter);
     await this.checkTargets(tenantId, input.url, input.events);
     const key = newSigningKey(input.signature?.scheme ?? DEFAULTS.signatureScheme);
-    const sealed = sealSecrets(this.box, { secret: key.secret, auth: input.auth ?? null, headers: input.headers ?? {} });
+    const sealed = {
+      ...sealSecrets(this.box, { secret: key.secret, auth: input.auth ?? null }),
+      headers: sealHeaders(this.box, input.headers ?? {}),
+    };
     const sub = this.repo.create({
       id: newId('sub'),
       tenantId,
@@ -193,7 +196,7 @@ export class SubscriptionsService {
     if (input.url !== undefined && input.url !== sub.url) Object.assign(changes, { url: input.url }, CLEAN_HEALTH);
     if (input.events !== undefined) changes.events = input.events;
     if (input.filter !== undefined) changes.filter = exactJson(input.filter);
-    if (input.headers !== undefined) changes.headers = sealSecrets(this.box, { headers: input.headers }).headers;
+    if (input.headers !== undefined) changes.headers = sealHeaders(this.box, input.headers);
     if (input.auth !== undefined) changes.auth = sealSecrets(this.box, { auth: input.auth }).auth ?? null;
     // `signature` is one setting, replaced whole: what it leaves out takes its default, as on create.
     let secret: string | undefined;

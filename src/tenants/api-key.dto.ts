@@ -7,7 +7,9 @@ import { isoDateTime } from '../common/validation.js';
 const expiresAt = isoDateTime()
   .refine((v) => new Date(v).getTime() > Date.now(), 'must be in the future')
   .optional()
-  .describe('From this instant the key is refused (401) like an unknown one; default: never');
+  .describe(
+    "From this instant the key is refused (401) like an unknown one. Never later than the making key's own expiry (422); default: that expiry, or never",
+  );
 
 const tenantScopes = z
   .array(z.enum(TENANT_SCOPES))
@@ -42,6 +44,10 @@ const keyFields = {
   id: z.string(),
   scopes: z.array(z.enum(SCOPES)),
   expiresAt: isoDate.nullable(),
+  createdBy: z
+    .string()
+    .nullable()
+    .describe('The key that made it (`key_...`, an operator key, or `admin` for ADMIN_API_KEY); null: made with the tenant by the service'),
   createdAt: isoDate,
 };
 export const apiKeyCreatedResponse = z.object({ ...keyFields, apiKey: z.string() });

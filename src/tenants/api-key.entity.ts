@@ -24,6 +24,13 @@ export class ApiKey {
   @Column({ type: 'timestamptz', nullable: true })
   expiresAt!: Date | null;
 
+  /**
+   * The key that made it (`admin`: ADMIN_API_KEY); null for a tenant's bootstrap key and keys made before this was
+   * kept. Revoking an operator key revokes every key made under it (see ApiKeysService.revoke).
+   */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  createdBy!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ADMIN_KEY_ID } from '../auth/admin-key.js';
 import { AdminKeyAuth } from '../auth/auth.decorators.js';
 import { FULL_TENANT_SCOPES } from '../auth/scopes.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
@@ -24,7 +25,7 @@ export class OperatorKeysController {
   @ZodResponse(201, apiKeyCreatedResponse, 'Created; `apiKey` is shown only here')
   create(@Body() body: unknown) {
     const input = parse(createOperatorKeySchema, body ?? {});
-    return this.apiKeys.create(null, { ...input, scopes: ['operator', ...(input.scopes ?? FULL_TENANT_SCOPES)] });
+    return this.apiKeys.create(null, { ...input, scopes: ['operator', ...(input.scopes ?? FULL_TENANT_SCOPES)], createdBy: ADMIN_KEY_ID });
   }
 
   @Get()

@@ -49,7 +49,7 @@ export class TenantsController {
     return this.tenants.update(id, parse(updateTenantSchema, body));
   }
 
-  /** Another key for the caller's tenant (shown once), with at most the caller's own rights. */
+  /** Another key for the caller's tenant (shown once), with at most the caller's own rights and life. */
   @Post('api-keys')
   @RequireScope('admin')
   @ApiKeyAuth()
@@ -58,7 +58,7 @@ export class TenantsController {
   createKey(@CurrentTenant() tenant: TenantContext, @Body() body: unknown) {
     const input = parse(createApiKeySchema, body ?? {});
     for (const scope of input.scopes ?? FULL_TENANT_SCOPES) requireScope(tenant.scopes, scope, 'a key with it');
-    return this.apiKeys.create(tenant.id, input);
+    return this.apiKeys.create(tenant.id, { ...input, createdBy: tenant.keyId, makerExpiresAt: tenant.keyExpiresAt });
   }
 
   @Get('api-keys')

@@ -7,6 +7,7 @@ import { conflict, notFound } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import { EventTypesService } from '../event-types/event-types.service.js';
 import { effectiveIngestQuota } from '../policy/ingest-quota.js';
+import { ADMIN_KEY_ID } from '../auth/admin-key.js';
 import { ApiKeysService } from './api-keys.service.js';
 import type { UpdateTenantInput } from './tenant.dto.js';
 import { Tenant } from './tenant.entity.js';
@@ -39,7 +40,7 @@ export class TenantsService {
         : conflict(`A tenant with externalId ${externalId} exists.`, [{ field: 'externalId', message: 'already exists' }]);
     }
     await this.eventTypes.seedBuiltIns(id);
-    const { apiKey } = await this.apiKeys.create(id);
+    const { apiKey } = await this.apiKeys.create(id, { createdBy: ADMIN_KEY_ID });
     return { id, name, externalId, apiKey };
   }
 

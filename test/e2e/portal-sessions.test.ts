@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { HookrelayClient, HookrelayError } from '../../clients/typescript/src/index.js';
+import { createApp } from '../../src/app.js';
 import { CONSOLE_DIR } from '../../src/console/serve-console.js';
 import { PortalTokens } from '../../src/portal-sessions/portal-token.js';
 import { createEventType, createSubscription, eventually, sendEvent } from '../helpers/factories.js';
@@ -10,6 +12,8 @@ import { TestReceiver } from '../helpers/receiver.js';
 import { callApi, startService, type TestService } from '../helpers/service.js';
 
 const ADMIN = 'admin-key-for-portal-tests';
+const logFile = join(mkdtempSync(join(tmpdir(), 'hookrelay-portal-log-')), 'service.log');
+const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[0].slice(4), 'base64url').toString()) as { sid: string };
 const FRAMER = 'https://app.example.com';
 
 describe('portal sessions: short-lived console links for one tenant', () => {
@@ -28,7 +32,12 @@ describe('portal sessions: short-lived console links for one tenant', () => {
   const as = (token: string, method: string, path: string, body?: unknown) => svc.api(method, path, body, { key: token });
 
   before(async () => {
-    svc = await startService('portal-sessions', { ADMIN_API_KEY: ADMIN, PORTAL_FRAME_ANCESTORS: FRAMER });
+    svc = await startService('portal-sessions', {
+      ADMIN_API_KEY: ADMIN,
+      PORTAL_FRAME_ANCESTORS: FRAMER,
+      LOG_FILE: logFile,
+      LOG_LEVEL: 'info',
+    });
     receiver = await TestReceiver.start();
     receiver.respond(() => ({ status: 200 }));
     await createEventType(svc, 'job.created');
@@ -90,7 +99,7 @@ describe('portal sessions: short-lived console links for one tenant', () => {
     );
   });
 
-  it('refuses every change to a read-only token with 403 naming `manage`, and changes nothing', async () => {
+  it('refuses every change to a read-only token with 403 naming `subscriptions`, and changes nothing', async () => {
     const { token } = await portal({ readOnly: true });
     const attempts: [string, string, unknown][] = [
       ['POST', '/v1/subscriptions', { url: `${receiver.url}/x`, events: ['job.created'], ping: false }],
@@ -103,7 +112,7 @@ describe('portal sessions: short-lived console links for one tenant', () => {
       const res = await as(token, method, path, body);
       assert.equal(res.status, 403, `${method} ${path}`);
       assert.match(res.headers.get('content-type') ?? '', /application\/problem\+json/);
-      assert.match(res.body.detail, /`manage`/, `${method} ${path}`);
+      assert.match(res.body.detail, /`subscriptions`/, `${method} ${path}`);
     }
     const sub = await svc.api('GET', `/v1/subscriptions/${subId}`);
     assert.equal(sub.body.name, 'Tenant A hook');
@@ -111,12 +120,101 @@ describe('portal sessions: short-lived console links for one tenant', () => {
     assert.equal((await svc.api('GET', '/v1/subscriptions')).body.data.length, 1);
   });
 
-  it('lets a full token manage subscriptions (and so ingest, as `manage` includes it for keys too)', async () => {
+  it("lets a full token do what an end customer manages: the tenant's subscriptions, redeliver and recover", async () => {
     const { token } = await portal();
     const renamed = await as(token, 'PATCH', `/v1/subscriptions/${subId}`, { name: 'Renamed by portal' });
     assert.equal(renamed.status, 200);
     assert.equal(renamed.body.name, 'Renamed by portal');
-    assert.equal((await as(token, 'POST', '/v1/events', { type: 'job.created', data: {} })).status, 202);
+    const made = await as(token, 'POST', '/v1/subscriptions', { url: `${receiver.url}/portal`, events: ['job.created'], ping: false });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const id = made.body.id as string;
+    const allowed: [string, string, unknown, number][] = [
+      ['PATCH', `/v1/subscriptions/${id}`, { name: 'mine' }, 200],
+      ['POST', `/v1/subscriptions/${id}/pause`, undefined, 200],
+      ['POST', `/v1/subscriptions/${id}/resume`, undefined, 200],
+      ['POST', `/v1/subscriptions/${id}/test`, {}, 200],
+      ['POST', `/v1/subscriptions/${id}/rotate-secret`, {}, 200],
+      ['POST', `/v1/subscriptions/${id}/recover`, { since: new Date(Date.now() - 60_000).toISOString() }, 202],
+      ['POST', `/v1/deliveries/${deliveryId}/redeliver`, undefined, 202],
+      ['POST', '/v1/filters/test', { filter: { a: 1 }, data: { a: 1 } }, 200],
+      ['DELETE', `/v1/subscriptions/${id}`, undefined, 204],
+    ];
+    for (const [method, path, body, status] of allowed) {
+      const res = await as(token, method, path, body);
+      assert.equal(res.status, status, `${method} ${path}: ${JSON.stringify(res.body)}`);
+    }
+  });
+
+  it('refuses a full token ingest, catalog changes, event deletion, replays, cancel and keys (403), and changes nothing', async () => {
+    const { token } = await portal();
+    const events = (await svc.api('GET', '/v1/events')).body.data.length;
+    const refused: [string, string, unknown, string][] = [
+      ['POST', '/v1/events', { type: 'job.created', data: { forged: true } }, 'ingest'],
+      ['POST', '/v1/events/batch', { events: [{ type: 'job.created', data: {} }] }, 'ingest'],
+      ['POST', '/v1/event-types', { name: 'portal.made' }, 'manage'],
+      ['PATCH', '/v1/event-types/job.created', { description: 'changed' }, 'manage'],
+      ['DELETE', '/v1/event-types/job.created', undefined, 'manage'],
+      ['DELETE', `/v1/events/${eventId}`, undefined, 'manage'],
+      ['POST', '/v1/replays', { eventType: 'job.created' }, 'manage'],
+      ['POST', `/v1/deliveries/${deliveryId}/cancel`, undefined, 'manage'],
+      ['POST', '/v1/api-keys', {}, 'admin'],
+    ];
+    for (const [method, path, body, scope] of refused) {
+      const res = await as(token, method, path, body);
+      assert.equal(res.status, 403, `${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+      assert.match(res.body.detail, new RegExp(`\`${scope}\``), `${method} ${path}`);
+    }
+    assert.equal((await svc.api('GET', '/v1/events')).body.data.length, events, 'no event was ingested');
+    assert.equal((await svc.api('GET', '/v1/event-types/job.created')).body.archived ?? false, false);
+    assert.equal((await svc.api('GET', `/v1/events/${eventId}`)).status, 200);
+  });
+
+  it('leaves temporalUrl (the operator’s Temporal UI) out of answers through a link', async () => {
+    const { token } = await portal({ readOnly: true });
+    assert.ok((await svc.api('GET', `/v1/deliveries/${deliveryId}`)).body.temporalUrl, 'a key sees it');
+    for (const path of [
+      `/v1/deliveries/${deliveryId}`,
+      `/v1/events/${eventId}`,
+      `/v1/subscriptions/${subId}/deliveries`,
+      '/v1/deliveries',
+    ]) {
+      const res = await as(token, 'GET', path);
+      assert.equal(res.status, 200, path);
+      assert.ok(!JSON.stringify(res.body).includes('temporalUrl'), `${path} carries temporalUrl through a link`);
+      assert.ok(!JSON.stringify(res.body).includes('localhost:8233'), `${path} carries the Temporal UI address`);
+    }
+    assert.equal((await as(token, 'GET', `/v1/deliveries/${deliveryId}`)).body.workflowId, `delivery-${deliveryId}`);
+  });
+
+  it('ends a link made with ADMIN_API_KEY once that key changes', async () => {
+    const link = await svc.api('POST', '/v1/portal-sessions', {}, { key: ADMIN, headers: { 'hookrelay-tenant': other.tenantId } });
+    assert.equal(link.status, 201);
+    assert.equal((await as(link.body.token, 'GET', '/v1/subscriptions')).status, 200);
+    // The same service restarted with a new ADMIN_API_KEY, on the same database and SECRETS_KEY.
+    const restarted = await createApp({ ...svc.config, adminApiKey: 'a-new-admin-key' });
+    await restarted.listen(0, '127.0.0.1');
+    try {
+      const url = `http://127.0.0.1:${(restarted.getHttpServer().address() as { port: number }).port}`;
+      const call = (key: string, headers: Record<string, string> = {}) =>
+        callApi(url, key, 'GET', '/v1/subscriptions', undefined, { headers });
+      assert.equal((await call(ADMIN, { 'hookrelay-tenant': other.tenantId })).status, 401, 'the old admin key');
+      assert.equal((await call('a-new-admin-key', { 'hookrelay-tenant': other.tenantId })).status, 200, 'the new admin key');
+      const res = await call(link.body.token);
+      assert.equal(res.status, 401, 'the link the old admin key made');
+      assert.match(res.body.detail, /no longer valid/);
+      const fresh = await callApi(
+        url,
+        'a-new-admin-key',
+        'POST',
+        '/v1/portal-sessions',
+        {},
+        { headers: { 'hookrelay-tenant': other.tenantId } },
+      );
+      assert.equal((await call(fresh.body.token)).status, 200, 'a link the new admin key made');
+      assert.equal((await as(fresh.body.token, 'GET', '/v1/subscriptions')).status, 401, 'and not where the old key is configured');
+    } finally {
+      await restarted.close();
+    }
   });
 
   it('refuses Hookrelay-Tenant with a portal token: 403 naming `operator`', async () => {
@@ -149,6 +247,20 @@ describe('portal sessions: short-lived console links for one tenant', () => {
     assert.equal(byOperator.status, 201);
     assert.equal((await as(byOperator.body.token, 'GET', `/v1/subscriptions/${other.subId}`)).status, 200);
     assert.equal((await as(byOperator.body.token, 'GET', `/v1/subscriptions/${subId}`)).status, 404, 'only the tenant it was made for');
+    // Each request through an operator's link leaves an audit line naming the operator, the link and the tenant.
+    const audited = (sid: string, operator: string) =>
+      eventually(
+        async () =>
+          readFileSync(logFile, 'utf8')
+            .split('\n')
+            .some((line) => line.includes('operator portal link acting for tenant') && line.includes(sid) && line.includes(operator))
+            ? true
+            : undefined,
+        5_000,
+        `an audit line for ${sid}`,
+      );
+    await audited(claimsOf(byOperator.body.token).sid, operatorKey.body.id);
+    await audited(claimsOf(byAdmin.body.token).sid, '"admin"');
     assert.equal((await svc.api('DELETE', `/v1/operator-keys/${operatorKey.body.id}`, undefined, { key: ADMIN })).status, 204);
     assert.equal((await as(byOperator.body.token, 'GET', '/v1/subscriptions')).status, 401);
   });
@@ -276,16 +388,16 @@ describe('portal sessions and the per-key rate limit', () => {
     await svc?.close();
   });
 
-  it('counts a portal session on its own, not against the rate of the key that made it', async () => {
-    const link = await svc.api('POST', '/v1/portal-sessions', {});
-    assert.equal(link.status, 201);
-    const statuses = async (key: string) => {
-      const out = [];
-      for (let i = 0; i < 4; i++) out.push((await svc.api('GET', '/v1/event-types', undefined, { key })).status);
-      return out;
-    };
-    // The limit counts per route: the key spends all of this route's 3 first; a shared bucket would leave the link none.
-    assert.deepEqual(await statuses(svc.apiKey), [200, 200, 200, 429], 'the key: 3 a minute');
-    assert.deepEqual(await statuses(link.body.token), [200, 200, 200, 429], 'the link: a bucket of its own, limited too');
+  it('counts a portal link against the bucket of the key that made it: minting links never multiplies the rate', async () => {
+    const links = [await svc.api('POST', '/v1/portal-sessions', {}), await svc.api('POST', '/v1/portal-sessions', {})];
+    for (const link of links) assert.equal(link.status, 201);
+    const status = async (key: string) => (await svc.api('GET', '/v1/event-types', undefined, { key })).status;
+    // The limit counts per route: 3 of this route a minute, shared by the key and every link it made.
+    assert.deepEqual(
+      [await status(svc.apiKey), await status(links[0].body.token), await status(links[1].body.token), await status(links[0].body.token)],
+      [200, 200, 200, 429],
+    );
+    assert.equal(await status(links[1].body.token), 429);
+    assert.equal(await status(svc.apiKey), 429, 'the key itself has used its rate through its links');
   });
 });

@@ -109,4 +109,98 @@ describe('secrets at rest and in motion: shown once, masked, sealed, never in lo
       await failing.close();
     }
   });
+
+  it('shows a read key and a read-only portal link no credential header and no replayable signature on any GET route', async () => {
+    const values: Record<string, string> = {
+      token: 'tok-3c1e7a90',
+      apikey: 'apikey-91b2c3d4',
+      secret: 'secret-0aa1bb2c',
+      'x-auth': 'xauth-5d6e7f80',
+      api_key: 'apikey-underscore-42e1',
+      password: 'password-7d1c0b9a',
+      'x-apikey': 'xapikey-18f2e3d4',
+      'x-session-id': 'session-6b5a4c3d',
+    };
+    const MARKED = 'marked-secret-e4d3c2b1';
+    const PLAIN = 'plain-value-visible';
+    await createEventType(svc, 'order.paid');
+    const subs = [
+      await svc.api('POST', '/v1/subscriptions', {
+        url: `${receiver.url}/sw`,
+        events: ['order.paid'],
+        ping: false,
+        headers: { ...values, 'x-partner': { value: MARKED, secret: true }, 'x-plain': PLAIN },
+      }),
+      await svc.api('POST', '/v1/subscriptions', {
+        url: `${receiver.url}/gh`,
+        events: ['order.paid'],
+        ping: false,
+        signature: { scheme: 'hmac-sha256' },
+      }),
+      // A signature header whose name says nothing of signatures.
+      await svc.api('POST', '/v1/subscriptions', {
+        url: `${receiver.url}/hub`,
+        events: ['order.paid'],
+        ping: false,
+        signature: { scheme: 'hmac-sha1', header: 'x-hub' },
+      }),
+    ];
+    for (const sub of subs) assert.equal(sub.status, 201, JSON.stringify(sub.body));
+    assert.equal(subs[0].body.headers['x-plain'], PLAIN, 'a plain header still reads back');
+    const seen = receiver.requests.length;
+    const event = await sendEvent(svc, 'order.paid', { amount: 7 });
+    const got = (await receiver.waitForRequests(seen + 3)).slice(seen);
+    const sw = got.find((r) => r.path.endsWith('/sw'))!;
+    assert.equal(sw.headers['x-partner'], MARKED, 'the marked header is sent in clear to the receiver');
+    for (const [name, value] of Object.entries(values)) assert.equal(sw.headers[name], value, name);
+    const signatures = got.flatMap((r) =>
+      ['webhook-signature', 'x-webhook-signature-256', 'x-hub'].map((h) => r.headers[h]).filter((v): v is string => typeof v === 'string'),
+    );
+    assert.equal(signatures.length, 3, 'each receiver got its signature');
+    // The base64 or hex of each signature, without its `v1,` / `sha256=` prefix: that is what a replay needs.
+    const signatureParts = signatures.map((s) => s.replace(/^(v1,|sha256=|sha1=)/, ''));
+    for (const d of event.deliveries) {
+      await eventually(async () => ((await svc.api('GET', `/v1/deliveries/${d.id}`)).body.status === 'succeeded' ? true : undefined));
+    }
+    const test = await svc.api('POST', `/v1/subscriptions/${subs[2].body.id}/test`, {});
+    assert.equal(test.status, 200);
+    const testText = JSON.stringify(test.body);
+
+    const readKey = (await svc.api('POST', '/v1/api-keys', { scopes: ['read'] })).body.apiKey as string;
+    const portal = (await svc.api('POST', '/v1/portal-sessions', { readOnly: true })).body.token as string;
+    const doc = (await svc.api('GET', '/openapi.json', undefined, { key: null })).body;
+    const idFor = (path: string) =>
+      path.startsWith('/v1/events')
+        ? event.id
+        : path.startsWith('/v1/deliveries')
+          ? event.deliveries[0].id
+          : path.startsWith('/v1/event-types')
+            ? 'order.paid'
+            : subs[0].body.id;
+    const seenText: string[] = [testText];
+    let walked = 0;
+    for (const [template, operations] of Object.entries<Record<string, unknown>>(doc.paths)) {
+      if (!template.startsWith('/v1/') || !operations['get']) continue;
+      const paths = template.includes('{')
+        ? [...new Set([idFor(template), ...subs.map((s) => s.body.id as string), ...event.deliveries.map((d) => d.id)])].map((id) =>
+            template.replace(/\{\w+\}/, template.startsWith('/v1/event-types') ? 'order.paid' : id),
+          )
+        : [template];
+      for (const path of [...new Set(paths)]) {
+        for (const key of [readKey, portal]) {
+          const res = await svc.api('GET', path, undefined, { key });
+          seenText.push(JSON.stringify(res.body));
+        }
+      }
+      walked++;
+    }
+    const text = seenText.join('\n');
+    for (const [name, value] of Object.entries({ ...values, 'x-partner': MARKED })) {
+      assert.ok(!text.includes(value), `a read credential sees the value of ${name}`);
+    }
+    for (const sig of signatureParts) assert.ok(!text.includes(sig), `a read credential sees a signature (${sig.slice(0, 12)}...)`);
+    assert.ok(text.includes(PLAIN), 'the walk did read the subscription');
+    assert.ok(text.includes('"x-hub"'), 'the walk did read the captures');
+    console.log(`[secrets] walked ${walked} GET routes as a read key and a read-only portal link: no credential header, no signature`);
+  });
 });

@@ -184,12 +184,12 @@ describe('acting for tenants (Hookrelay-Tenant) and scoped keys', () => {
     assert.equal((await svc.api('POST', '/v1/events/batch', { events: [{ type: 'scoped.thing', data: {} }] }, as(ingest))).status, 202);
     await refused('GET', '/v1/events', ingest, 'read');
     await refused('GET', '/v1/subscriptions', ingest, 'read');
-    await refused('POST', '/v1/subscriptions', ingest, 'manage', { url: receiver.url, events: ['scoped.thing'] });
+    await refused('POST', '/v1/subscriptions', ingest, 'subscriptions', { url: receiver.url, events: ['scoped.thing'] });
 
     const read = await mint(['read']);
     assert.equal((await svc.api('GET', '/v1/subscriptions', undefined, as(read))).status, 200);
     assert.equal((await svc.api('GET', '/v1/events', undefined, as(read))).status, 200);
-    await refused('POST', '/v1/subscriptions', read, 'manage', { url: receiver.url, events: ['scoped.thing'] });
+    await refused('POST', '/v1/subscriptions', read, 'subscriptions', { url: receiver.url, events: ['scoped.thing'] });
     await refused('POST', '/v1/events', read, 'ingest', { type: 'scoped.thing', data: {} });
     await refused('GET', '/v1/api-keys', read, 'admin');
 
@@ -215,7 +215,7 @@ describe('acting for tenants (Hookrelay-Tenant) and scoped keys', () => {
       as(reader.apiKey, { 'Hookrelay-Tenant': tenant.id }),
     );
     assert.equal(denied.status, 403);
-    assert.match(denied.body.detail, /`manage`/);
+    assert.match(denied.body.detail, /`subscriptions`/);
 
     // Keys made without scopes, and every key made before scopes existed, have them all.
     const list = await svc.api('GET', '/v1/api-keys', undefined, as(tenant.apiKey));

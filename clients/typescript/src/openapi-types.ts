@@ -725,10 +725,12 @@ export interface operations {
                         data: {
                             /** @description ISO 8601 UTC */
                             createdAt: string;
+                            /** @description The key that made it (`key_...`, an operator key, or `admin` for ADMIN_API_KEY); null: made with the tenant by the service */
+                            createdBy: string | null;
                             expiresAt: string | null;
                             id: string;
                             revokedAt: string | null;
-                            scopes: ("ingest" | "read" | "manage" | "admin" | "operator")[];
+                            scopes: ("ingest" | "read" | "subscriptions" | "manage" | "admin" | "operator")[];
                         }[];
                         nextCursor: string | null;
                     };
@@ -897,11 +899,11 @@ export interface operations {
                 "application/json": {
                     /**
                      * Format: date-time
-                     * @description From this instant the key is refused (401) like an unknown one; default: never
+                     * @description From this instant the key is refused (401) like an unknown one. Never later than the making key's own expiry (422); default: that expiry, or never
                      */
                     expiresAt?: string;
                     /** @description `ingest`: post events; `read`: every GET; `manage`: everything but keys; `admin`: keys too. Default: all */
-                    scopes?: ("ingest" | "read" | "manage" | "admin" | "operator")[];
+                    scopes?: ("ingest" | "read" | "subscriptions" | "manage" | "admin" | "operator")[];
                 };
             };
         };
@@ -916,9 +918,11 @@ export interface operations {
                         apiKey: string;
                         /** @description ISO 8601 UTC */
                         createdAt: string;
+                        /** @description The key that made it (`key_...`, an operator key, or `admin` for ADMIN_API_KEY); null: made with the tenant by the service */
+                        createdBy: string | null;
                         expiresAt: string | null;
                         id: string;
-                        scopes: ("ingest" | "read" | "manage" | "admin" | "operator")[];
+                        scopes: ("ingest" | "read" | "subscriptions" | "manage" | "admin" | "operator")[];
                     };
                 };
             };
@@ -1286,7 +1290,8 @@ export interface operations {
                             /** @enum {string} */
                             status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                             subscriptionId: string;
-                            temporalUrl: string;
+                            /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
+                            temporalUrl?: string;
                             /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
                             waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
                             workflowId: string;
@@ -1526,7 +1531,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                         subscriptionId: string;
-                        temporalUrl: string;
+                        /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
+                        temporalUrl?: string;
                         /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
                         waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
                         workflowId: string;
@@ -1719,7 +1725,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                         subscriptionId: string;
-                        temporalUrl: string;
+                        /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
+                        temporalUrl?: string;
                         /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
                         waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
                         workflowId: string;
@@ -1913,7 +1920,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                         subscriptionId: string;
-                        temporalUrl: string;
+                        /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
+                        temporalUrl?: string;
                         /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
                         waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
                         workflowId: string;
@@ -3418,7 +3426,8 @@ export interface operations {
                             /** @enum {string} */
                             status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                             subscriptionId: string;
-                            temporalUrl: string;
+                            /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
+                            temporalUrl?: string;
                             /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
                             waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
                             workflowId: string;
@@ -4141,10 +4150,12 @@ export interface operations {
                         data: {
                             /** @description ISO 8601 UTC */
                             createdAt: string;
+                            /** @description The key that made it (`key_...`, an operator key, or `admin` for ADMIN_API_KEY); null: made with the tenant by the service */
+                            createdBy: string | null;
                             expiresAt: string | null;
                             id: string;
                             revokedAt: string | null;
-                            scopes: ("ingest" | "read" | "manage" | "admin" | "operator")[];
+                            scopes: ("ingest" | "read" | "subscriptions" | "manage" | "admin" | "operator")[];
                         }[];
                         nextCursor: string | null;
                     };
@@ -4292,11 +4303,11 @@ export interface operations {
                 "application/json": {
                     /**
                      * Format: date-time
-                     * @description From this instant the key is refused (401) like an unknown one; default: never
+                     * @description From this instant the key is refused (401) like an unknown one. Never later than the making key's own expiry (422); default: that expiry, or never
                      */
                     expiresAt?: string;
                     /** @description What the key may do for the tenant it acts for (besides `operator`, which it always has). Default: all */
-                    scopes?: ("ingest" | "read" | "manage" | "admin")[];
+                    scopes?: ("ingest" | "read" | "subscriptions" | "manage" | "admin")[];
                 };
             };
         };
@@ -4311,9 +4322,11 @@ export interface operations {
                         apiKey: string;
                         /** @description ISO 8601 UTC */
                         createdAt: string;
+                        /** @description The key that made it (`key_...`, an operator key, or `admin` for ADMIN_API_KEY); null: made with the tenant by the service */
+                        createdBy: string | null;
                         expiresAt: string | null;
                         id: string;
-                        scopes: ("ingest" | "read" | "manage" | "admin" | "operator")[];
+                        scopes: ("ingest" | "read" | "subscriptions" | "manage" | "admin" | "operator")[];
                     };
                 };
             };
@@ -4853,7 +4866,8 @@ export interface operations {
                             /** @enum {string} */
                             status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                             subscriptionId: string;
-                            temporalUrl: string;
+                            /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
+                            temporalUrl?: string;
                             /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
                             waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
                             workflowId: string;
@@ -4875,7 +4889,8 @@ export interface operations {
                         skipped: number;
                         /** @enum {string} */
                         status: "running" | "completed";
-                        temporalUrl: string;
+                        /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
+                        temporalUrl?: string;
                         /** @description Deliveries the filters named when the replay was made */
                         total: number;
                         workflowId: string;
@@ -4905,7 +4920,8 @@ export interface operations {
                         skipped: number;
                         /** @enum {string} */
                         status: "running" | "completed";
-                        temporalUrl: string;
+                        /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
+                        temporalUrl?: string;
                         /** @description Deliveries the filters named when the replay was made */
                         total: number;
                         workflowId: string;
@@ -5096,7 +5112,8 @@ export interface operations {
                         skipped: number;
                         /** @enum {string} */
                         status: "running" | "completed";
-                        temporalUrl: string;
+                        /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
+                        temporalUrl?: string;
                         /** @description Deliveries the filters named when the replay was made */
                         total: number;
                         workflowId: string;
@@ -5496,6 +5513,7 @@ export interface operations {
                             filter: {
                                 [key: string]: unknown;
                             } | null;
+                            /** @description Credentials (by name, or marked secret) read `****` */
                             headers: {
                                 [key: string]: string;
                             };
@@ -5711,8 +5729,13 @@ export interface operations {
                     filter?: {
                         [key: string]: unknown;
                     } | null;
+                    /** @description Extra request headers. Values of headers named like credentials (containing auth, token, secret, passw, key, credential, signature, session, cookie, ...) are sealed and read back `****`; mark any other secret with `{ "value": ..., "secret": true }` */
                     headers?: {
-                        [key: string]: string;
+                        [key: string]: string | {
+                            /** @constant */
+                            secret: true;
+                            value: string;
+                        };
                     };
                     /** @description Attempts in flight at once to this subscription, across all workers (1..1000); null: no limit */
                     maxConcurrency?: number | null;
@@ -5763,8 +5786,13 @@ export interface operations {
                     filter?: {
                         [key: string]: unknown;
                     } | null;
+                    /** @description Extra request headers. Values of headers named like credentials (containing auth, token, secret, passw, key, credential, signature, session, cookie, ...) are sealed and read back `****`; mark any other secret with `{ "value": ..., "secret": true }` */
                     headers?: {
-                        [key: string]: string;
+                        [key: string]: string | {
+                            /** @constant */
+                            secret: true;
+                            value: string;
+                        };
                     };
                     /** @description Attempts in flight at once to this subscription, across all workers (1..1000); null: no limit */
                     maxConcurrency?: number | null;
@@ -5832,6 +5860,7 @@ export interface operations {
                         filter: {
                             [key: string]: unknown;
                         } | null;
+                        /** @description Credentials (by name, or marked secret) read `****` */
                         headers: {
                             [key: string]: string;
                         };
@@ -6062,6 +6091,7 @@ export interface operations {
                         filter: {
                             [key: string]: unknown;
                         } | null;
+                        /** @description Credentials (by name, or marked secret) read `****` */
                         headers: {
                             [key: string]: string;
                         };
@@ -6446,8 +6476,13 @@ export interface operations {
                     filter?: {
                         [key: string]: unknown;
                     } | null;
+                    /** @description Extra request headers. Values of headers named like credentials (containing auth, token, secret, passw, key, credential, signature, session, cookie, ...) are sealed and read back `****`; mark any other secret with `{ "value": ..., "secret": true }` */
                     headers?: {
-                        [key: string]: string;
+                        [key: string]: string | {
+                            /** @constant */
+                            secret: true;
+                            value: string;
+                        };
                     };
                     /** @description Attempts in flight at once to this subscription, across all workers (1..1000); null: no limit */
                     maxConcurrency?: number | null;
@@ -6497,8 +6532,13 @@ export interface operations {
                     filter?: {
                         [key: string]: unknown;
                     } | null;
+                    /** @description Extra request headers. Values of headers named like credentials (containing auth, token, secret, passw, key, credential, signature, session, cookie, ...) are sealed and read back `****`; mark any other secret with `{ "value": ..., "secret": true }` */
                     headers?: {
-                        [key: string]: string;
+                        [key: string]: string | {
+                            /** @constant */
+                            secret: true;
+                            value: string;
+                        };
                     };
                     /** @description Attempts in flight at once to this subscription, across all workers (1..1000); null: no limit */
                     maxConcurrency?: number | null;
@@ -6564,6 +6604,7 @@ export interface operations {
                         filter: {
                             [key: string]: unknown;
                         } | null;
+                        /** @description Credentials (by name, or marked secret) read `****` */
                         headers: {
                             [key: string]: string;
                         };
@@ -6798,7 +6839,8 @@ export interface operations {
                             /** @enum {string} */
                             status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                             subscriptionId: string;
-                            temporalUrl: string;
+                            /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
+                            temporalUrl?: string;
                             /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
                             waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
                             workflowId: string;
@@ -7186,6 +7228,7 @@ export interface operations {
                         filter: {
                             [key: string]: unknown;
                         } | null;
+                        /** @description Credentials (by name, or marked secret) read `****` */
                         headers: {
                             [key: string]: string;
                         };
@@ -7775,6 +7818,7 @@ export interface operations {
                         filter: {
                             [key: string]: unknown;
                         } | null;
+                        /** @description Credentials (by name, or marked secret) read `****` */
                         headers: {
                             [key: string]: string;
                         };
@@ -8250,7 +8294,8 @@ export interface operations {
                             /** @enum {string} */
                             status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                             subscriptionId: string;
-                            temporalUrl: string;
+                            /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
+                            temporalUrl?: string;
                             /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
                             waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
                             workflowId: string;

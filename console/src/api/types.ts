@@ -78,7 +78,8 @@ export interface Delivery {
   createdAt: string;
   completedAt: string | null;
   workflowId: string;
-  temporalUrl: string;
+  /** Absent through a portal link. */
+  temporalUrl?: string;
 }
 
 export interface DeliveryWithAttempts extends Delivery {

@@ -69,7 +69,8 @@ export function DeliveryPage() {
               <Button variant="default" onClick={() => void act('redeliver')} loading={busy}>
                 Redeliver
               </Button>
-              {!FINAL.includes(d.status) && (
+              {/* Cancelling is the operator's (scope `manage`), not an end customer's through a portal link. */}
+              {!PORTAL_MODE && !FINAL.includes(d.status) && (
                 <Button color="red" variant="light" onClick={() => void act('cancel')} loading={busy}>
                   Cancel delivery
                 </Button>

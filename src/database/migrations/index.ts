@@ -15,6 +15,7 @@ import { AttemptCapture1796300000000 } from './1796300000000-AttemptCapture.js';
 import { TenantsActingAndScopedKeys1796301000000 } from './1796301000000-TenantsActingAndScopedKeys.js';
 import { FifoLineHolders1796450000000 } from './1796450000000-FifoLineHolders.js';
 import { RateQueueIndex1796450001000 } from './1796450001000-RateQueueIndex.js';
+import { KeyMakers1796460000000 } from './1796460000000-KeyMakers.js';
 
 /** Every migration, in order. Run at start; never `synchronize`. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   TenantsActingAndScopedKeys1796301000000,
   FifoLineHolders1796450000000,
   RateQueueIndex1796450001000,
+  KeyMakers1796460000000,
 ];
