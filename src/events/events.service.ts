@@ -77,7 +77,7 @@ export class EventsService {
       charged = true;
       byIndex = new Map();
       for (const { input, i } of fresh) {
-        const targets = await SubscriptionMatcher.select(this.filters, routing.subscriptions, input.type, input.data);
+        const targets = await SubscriptionMatcher.select(this.filters, tenant.id, routing.subscriptions, input.type, input.data);
         const deliveries = deliveriesFor(tenant.id, input.type, targets, 'event', input.data);
         const occurredAt = new Date(input.occurredAt ?? Date.now());
         byIndex.set(i, {

@@ -22,6 +22,7 @@ export class SubscriptionMatcher {
    */
   static async select(
     judge: FilterJudge,
+    tenantId: string,
     candidates: CandidateSubscription[],
     type: string,
     data: unknown,
@@ -29,6 +30,7 @@ export class SubscriptionMatcher {
     const wanted = new Set(patternsMatching(type));
     const byType = candidates.filter((s) => matchesAnyPattern(s.events, wanted));
     const verdicts = await judge.matches(
+      tenantId,
       byType.map((s) => s.filter),
       type,
       data,

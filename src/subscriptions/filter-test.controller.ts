@@ -31,9 +31,9 @@ export class FilterTestController {
   @HttpCode(200)
   @ZodBody(filterTestSchema)
   @ZodResponse(200, filterVerdictResponse)
-  test(@Body() body: unknown) {
+  test(@CurrentTenant() tenant: TenantContext, @Body() body: unknown) {
     const { filter, data, type } = parse(filterTestSchema, body);
-    return this.verdict(filter, data, type);
+    return this.verdict(tenant.id, filter, data, type);
   }
 
   /** The subscription's own filter (or `filter`, to try a change before making it). */
@@ -46,14 +46,14 @@ export class FilterTestController {
     // Another tenant's subscription is not found, whatever the body holds.
     const subscription = await this.subscriptions.get(tenant.id, id);
     const { filter, data, type } = parse(subscriptionFilterTestSchema, body);
-    return this.verdict(filter === undefined ? subscription.filter : filter, data, type);
+    return this.verdict(tenant.id, filter === undefined ? subscription.filter : filter, data, type);
   }
 
   /**
    * Judged as ingest would judge it: `data` within PAYLOAD_LIMIT_BYTES, the filter within the budget a
    * subscription's filter must keep, off the event loop when costly.
    */
-  private async verdict(filter: Filter | null, data: Record<string, unknown>, type?: string) {
+  private async verdict(tenantId: string, filter: Filter | null, data: Record<string, unknown>, type?: string) {
     const size = Buffer.byteLength(JSON.stringify(data));
     if (size > this.config.payloadLimitBytes) {
       throw payloadTooLarge('The sample event is over the size limit of events.', [
@@ -63,6 +63,6 @@ export class FilterTestController {
     const problems = filterBudgetProblems(filter, this.config.payloadLimitBytes);
     if (problems.length)
       throw validationFailed(problems, 'The filter can cost more than its budget on an event of the largest accepted size.');
-    return this.judge.explain(filter, type, data);
+    return this.judge.explain(tenantId, filter, type, data);
   }
 }

@@ -101,7 +101,7 @@ describe('filter matching cost', () => {
     counter.reads = 0;
     let matched: { id: string }[] = [];
     const chars = await serialisedWhile(
-      async () => (matched = await SubscriptionMatcher.select(judge, candidates(50, 100), 'job.created', data)),
+      async () => (matched = await SubscriptionMatcher.select(judge, 'ten_unit', candidates(50, 100), 'job.created', data)),
     );
     assert.equal(matched.length, 0, 'no subscription matches the large object');
     // Old matcher: 50 subscriptions x 100 options x 2 serialisations of a 24 KiB value, about 240 MB of text.
@@ -109,7 +109,7 @@ describe('filter matching cost', () => {
     // One read per path segment (own-property check and value), whatever the number of subscriptions.
     const readsFor50 = counter.reads;
     counter.reads = 0;
-    await SubscriptionMatcher.select(judge, candidates(500, 100), 'job.created', data);
+    await SubscriptionMatcher.select(judge, 'ten_unit', candidates(500, 100), 'job.created', data);
     assert.equal(counter.reads, readsFor50, 'reads of the event grow with the number of subscriptions');
     assert.ok(readsFor50 <= 4, `${readsFor50} reads of the event's top level for two paths`);
   });
@@ -124,12 +124,12 @@ describe('filter matching cost', () => {
       { id: 'e', events: ['job.created'], status: 'active' as const, url: 'https://e/', filter: { payload: 'x' } },
     ];
     assert.deepEqual(
-      (await SubscriptionMatcher.select(judge, subs, 'job.created', data)).map((s) => s.id),
+      (await SubscriptionMatcher.select(judge, 'ten_unit', subs, 'job.created', data)).map((s) => s.id),
       ['a', 'd'],
     );
     // The same candidates serve every event of a batch.
     assert.deepEqual(
-      (await SubscriptionMatcher.select(judge, subs, 'job.created', { zone: 'West' })).map((s) => s.id),
+      (await SubscriptionMatcher.select(judge, 'ten_unit', subs, 'job.created', { zone: 'West' })).map((s) => s.id),
       ['a', 'b', 'd'],
     );
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import 'reflect-metadata';
 import type { AppError } from '../../src/common/errors.js';
-import { FILTER_DEADLINE_MS, FilterJudge } from '../../src/events/filter-judge.js';
+import { FILTER_DEADLINE_MS, FilterJudge, QUEUED_PER_TENANT } from '../../src/events/filter-judge.js';
 import { compileFilter, EventFields, explainFilter, filterMatches } from '../../src/policy/event-filter.js';
 import { eventCost, FILTER_BUDGET, worstCaseCost } from '../../src/policy/filter-cost.js';
 import { filterBudgetProblems } from '../../src/subscriptions/filter-budget.js';
@@ -54,8 +54,8 @@ describe('filter judge', () => {
   const filters = [{ s: { $regex: COSTLY } }, { $or: [{ s: { $regex: COSTLY } }, { s: { $regex: '^a' } }] }, null];
 
   it('judges a costly event on a worker thread with the same verdicts as in the event loop', async () => {
-    assert.deepEqual(await judge.matches(filters, 'job.created', large), [false, true, true]);
-    const verdict = await judge.explain(filters[1], 'job.created', large);
+    assert.deepEqual(await judge.matches('ten_unit', filters, 'job.created', large), [false, true, true]);
+    const verdict = await judge.explain('ten_unit', filters[1], 'job.created', large);
     assert.equal(verdict.matches, true);
     assert.match(verdict.reason, /^s is "a{100}\.\.\." \(262136 characters\), matching \/\^a\/$/);
   });
@@ -63,10 +63,27 @@ describe('filter judge', () => {
   it('stops a worker past its deadline and answers 503, never a verdict it did not reach', async () => {
     judge.deadlineMs = 1;
     try {
-      await assert.rejects(judge.matches(filters, 'job.created', large), (err: AppError) => err.status === 503);
+      await assert.rejects(judge.matches('ten_unit', filters, 'job.created', large), (err: AppError) => err.status === 503);
     } finally {
       judge.deadlineMs = FILTER_DEADLINE_MS;
     }
-    assert.deepEqual(await judge.matches(filters, 'job.created', large), [false, true, true], 'a new worker takes over');
+    assert.deepEqual(await judge.matches('ten_unit', filters, 'job.created', large), [false, true, true], 'a new worker takes over');
+  });
+
+  it('gives a tenant one worker task at a time: its flood queues (429 past the queue) while another tenant goes on', async () => {
+    // Both threads up first (a thread starting takes longer than a judgement here).
+    await Promise.all(['ten_w1', 'ten_w2', 'ten_w3'].map((t) => judge.matches(t, filters, 'job.created', large)));
+    let floodDone = 0;
+    const flood = Array.from({ length: QUEUED_PER_TENANT + 4 }, () =>
+      judge.matches('ten_flood', filters, 'job.created', large).then(
+        () => (floodDone++, 'ok'),
+        (err: AppError) => err.status,
+      ),
+    );
+    assert.deepEqual(await judge.matches('ten_calm', filters, 'job.created', large), [false, true, true]);
+    assert.ok(floodDone <= 4, `the other tenant waited for ${floodDone} of the flood's judgements`);
+    const results = await Promise.all(flood);
+    assert.equal(results.filter((r) => r === 'ok').length, QUEUED_PER_TENANT);
+    assert.equal(results.filter((r) => r === 429).length, 4);
   });
 });
