@@ -11,12 +11,15 @@ import { ProblemFilter, sendProblem, toProblem } from './common/problem.filter.j
 import { rejectDeepJson } from './common/json-depth.js';
 import { rejectUnstorableText } from './common/storable-text.js';
 import type { AppConfig } from './config.js';
+import { installRuntime } from './temporal/temporal.connection.js';
 
 /** Room for a 500-event batch of typical events; each event's own data is held to PAYLOAD_LIMIT_BYTES. */
 const bodyLimit = (config: AppConfig) => Math.max(8 * 1024 * 1024, config.payloadLimitBytes * 4);
 
 /** Builds the Nest application for a role; main.ts and the tests both start the service through here. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  // Before any connection: the runtime's metrics are set when it is installed.
+  installRuntime(config.temporalSdkMetricsAddress);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRole(config), {
     bodyParser: false,
     bufferLogs: true,

@@ -2,6 +2,7 @@ import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nes
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { Config } from '../app-config.token.js';
+import { Tracing } from '../telemetry/tracing.js';
 import { connectTemporal, ensureSearchAttributes } from './temporal.connection.js';
 
 /**
@@ -23,8 +24,9 @@ import { connectTemporal, ensureSearchAttributes } from './temporal.connection.j
     },
     {
       provide: Client,
-      inject: [NativeConnection, Config],
-      useFactory: (connection: NativeConnection, config: Config) => new Client({ connection, namespace: config.temporal.namespace }),
+      inject: [NativeConnection, Config, Tracing],
+      useFactory: (connection: NativeConnection, config: Config, tracing: Tracing) =>
+        new Client({ connection, namespace: config.temporal.namespace, interceptors: tracing.temporal?.clientInterceptors }),
     },
   ],
   exports: [NativeConnection, Client],
