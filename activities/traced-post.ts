@@ -15,7 +15,11 @@ export interface TracedRequest {
  * receiver gets the span's `traceparent` only when its subscription asked for it: receivers are usually
  * another company. Tracing off, the span is the API's no-op one and nothing is added.
  */
-export function tracedPost(req: SignedRequest, about: TracedRequest, post: (req: SignedRequest) => Promise<PostResult>): Promise<PostResult> {
+export function tracedPost(
+  req: SignedRequest,
+  about: TracedRequest,
+  post: (req: SignedRequest) => Promise<PostResult>,
+): Promise<PostResult> {
   const url = new URL(req.url);
   return tracer().startActiveSpan(
     'POST',

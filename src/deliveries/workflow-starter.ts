@@ -79,7 +79,9 @@ export async function releaseDeliveryWorkflow(
   item: DispatchItem,
   signal: SignalDefinition<[], string>,
 ): Promise<void> {
-  await withTraceParent(item.traceParent, () => client.workflow.signalWithStart(DELIVER_WORKFLOW_TYPE, { ...startOptions(opts, item), signal }));
+  await withTraceParent(item.traceParent, () =>
+    client.workflow.signalWithStart(DELIVER_WORKFLOW_TYPE, { ...startOptions(opts, item), signal }),
+  );
 }
 
 /**

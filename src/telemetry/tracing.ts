@@ -41,7 +41,11 @@ export class Tracing {
       .merge(envDetectorSync.detect())
       .merge(new Resource({ 'service.name': settings.serviceName, 'hookrelay.role': role }));
     const processor: SpanProcessor = new BatchSpanProcessor(await spanExporter(settings));
-    const provider = new NodeTracerProvider({ resource, sampler: await sampler(settings.sampler, settings.samplerRatio), spanProcessors: [processor] });
+    const provider = new NodeTracerProvider({
+      resource,
+      sampler: await sampler(settings.sampler, settings.samplerRatio),
+      spanProcessors: [processor],
+    });
     provider.register();
     const temporal: TemporalTracing = {
       clientInterceptors: { workflow: [new otel.OpenTelemetryWorkflowClientInterceptor()] },

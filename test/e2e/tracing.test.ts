@@ -66,9 +66,20 @@ describe('OpenTelemetry: one trace per delivery, from the ingest request to the 
     assert.equal(untraced.requests[0].headers['traceparent'], undefined, 'a subscription without traceContext gets none');
     assert.equal(untraced.requests[0].headers['tracestate'], undefined);
 
-    const names = ['POST /v1/events', 'StartWorkflow:deliver', 'RunWorkflow:deliver', 'StartActivity:attemptDelivery', 'RunActivity:attemptDelivery', 'POST'];
+    const names = [
+      'POST /v1/events',
+      'StartWorkflow:deliver',
+      'RunWorkflow:deliver',
+      'StartActivity:attemptDelivery',
+      'RunActivity:attemptDelivery',
+      'POST',
+    ];
     // Both deliveries of the event: two of each span below the ingest span.
-    const spans = await traceWith(traceId, names, (s) => s.filter((x) => x.kind === CLIENT).length === 2 && s.filter((x) => x.name === 'RunWorkflow:deliver').length === 2);
+    const spans = await traceWith(
+      traceId,
+      names,
+      (s) => s.filter((x) => x.kind === CLIENT).length === 2 && s.filter((x) => x.name === 'RunWorkflow:deliver').length === 2,
+    );
     const byId = new Map(spans.map((s) => [s.spanId, s]));
     const parentOf = (s: ExportedSpan) => byId.get(s.parentSpanId);
 

@@ -55,8 +55,16 @@ describe('tracing settings from the OTEL_* variables', () => {
     bad({ OTEL_TRACES_SAMPLER_ARG: '2' });
     bad({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' });
     bad({ TEMPORAL_SDK_METRICS_ADDRESS: '9464' });
-    assert.throws(() => loadConfig({ DATA_DIR: '/tmp/hookrelay-unit', OTEL_TRACES_EXPORTER: 'zipkin' }), /OTEL_TRACES_EXPORTER: must be otlp, console or none/);
-    const ok = loadConfig({ DATA_DIR: '/tmp/hookrelay-unit', OTEL_EXPORTER_OTLP_ENDPOINT: '', OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.25' });
+    assert.throws(
+      () => loadConfig({ DATA_DIR: '/tmp/hookrelay-unit', OTEL_TRACES_EXPORTER: 'zipkin' }),
+      /OTEL_TRACES_EXPORTER: must be otlp, console or none/,
+    );
+    const ok = loadConfig({
+      DATA_DIR: '/tmp/hookrelay-unit',
+      OTEL_EXPORTER_OTLP_ENDPOINT: '',
+      OTEL_TRACES_SAMPLER: 'traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '0.25',
+    });
     assert.equal(ok.tracing, null, 'an empty endpoint (as in .env.example) is unset');
   });
 });

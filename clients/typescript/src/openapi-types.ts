@@ -5528,6 +5528,8 @@ export interface operations {
                             /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
                             throttledUntil: string | null;
                             timeoutMs: number;
+                            /** @description Requests carry W3C `traceparent`/`tracestate` */
+                            traceContext: boolean;
                             /** @description ISO 8601 UTC */
                             updatedAt: string;
                             url: string;
@@ -5746,6 +5748,8 @@ export interface operations {
                         timestamped?: boolean;
                     };
                     timeoutMs?: number;
+                    /** @description Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace (when the service traces). Default false */
+                    traceContext?: boolean;
                     url: string;
                 };
                 "application/x-www-form-urlencoded": {
@@ -5798,6 +5802,8 @@ export interface operations {
                         timestamped?: boolean;
                     };
                     timeoutMs?: number;
+                    /** @description Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace (when the service traces). Default false */
+                    traceContext?: boolean;
                     url: string;
                 };
             };
@@ -5866,6 +5872,8 @@ export interface operations {
                         /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
                         throttledUntil: string | null;
                         timeoutMs: number;
+                        /** @description Requests carry W3C `traceparent`/`tracestate` */
+                        traceContext: boolean;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
                         url: string;
@@ -6094,6 +6102,8 @@ export interface operations {
                         /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
                         throttledUntil: string | null;
                         timeoutMs: number;
+                        /** @description Requests carry W3C `traceparent`/`tracestate` */
+                        traceContext: boolean;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
                         url: string;
@@ -6480,6 +6490,8 @@ export interface operations {
                         timestamped?: boolean;
                     };
                     timeoutMs?: number;
+                    /** @description Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace (when the service traces). Default false */
+                    traceContext?: boolean;
                     url?: string;
                 };
                 "application/x-www-form-urlencoded": {
@@ -6531,6 +6543,8 @@ export interface operations {
                         timestamped?: boolean;
                     };
                     timeoutMs?: number;
+                    /** @description Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace (when the service traces). Default false */
+                    traceContext?: boolean;
                     url?: string;
                 };
             };
@@ -6598,6 +6612,8 @@ export interface operations {
                         /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
                         throttledUntil: string | null;
                         timeoutMs: number;
+                        /** @description Requests carry W3C `traceparent`/`tracestate` */
+                        traceContext: boolean;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
                         url: string;
@@ -7218,6 +7234,8 @@ export interface operations {
                         /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
                         throttledUntil: string | null;
                         timeoutMs: number;
+                        /** @description Requests carry W3C `traceparent`/`tracestate` */
+                        traceContext: boolean;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
                         url: string;
@@ -7808,6 +7826,8 @@ export interface operations {
                         /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
                         throttledUntil: string | null;
                         timeoutMs: number;
+                        /** @description Requests carry W3C `traceparent`/`tracestate` */
+                        traceContext: boolean;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
                         url: string;
