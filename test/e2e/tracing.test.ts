@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { DeliveryDispatcher } from '../../src/deliveries/delivery-dispatcher.js';
 import { DeliverySweeper } from '../../src/deliveries/delivery-sweeper.js';
 import { createEventType, createSubscription, eventually, sendEvent } from '../helpers/factories.js';
+import { freePort } from '../helpers/ports.js';
 import { OtlpReceiver, type ExportedSpan } from '../helpers/otlp-receiver.js';
 import { TestReceiver } from '../helpers/receiver.js';
 import { startService, type TestService } from '../helpers/service.js';
@@ -16,6 +17,7 @@ describe('OpenTelemetry: one trace per delivery, from the ingest request to the 
   let traced: TestReceiver;
   let untraced: TestReceiver;
   let tracedSub: { id: string };
+  let sdkMetricsPort: number;
 
   before(async () => {
     // Read by the SDK's batch processor itself (a standard variable): export within a tenth of a second.
@@ -23,7 +25,10 @@ describe('OpenTelemetry: one trace per delivery, from the ingest request to the 
     otlp = await OtlpReceiver.start();
     traced = await TestReceiver.start();
     untraced = await TestReceiver.start();
+    sdkMetricsPort = await freePort();
     svc = await startService('tracing', {
+      // The first service of this process installs the Temporal runtime: its metrics address is taken here.
+      TEMPORAL_SDK_METRICS_ADDRESS: `127.0.0.1:${sdkMetricsPort}`,
       OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url,
       OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
       OTEL_SERVICE_NAME: 'hookrelay-under-test',
@@ -144,6 +149,12 @@ describe('OpenTelemetry: one trace per delivery, from the ingest request to the 
     const start = spans.find((s) => s.name === 'StartWorkflow:deliver' && s.attributes['temporalWorkflowId'] === `delivery-${ours.id}`);
     assert.ok(start, `the sweeper's start is in the trace: ${JSON.stringify(spans.map((s) => [s.name, s.attributes]))}`);
     assert.equal(start.parentSpanId, ingestSpanOf(traceId)!.spanId, 'its parent is the ingest request span');
+  });
+
+  it("serves the Temporal SDK's own metrics at TEMPORAL_SDK_METRICS_ADDRESS", async () => {
+    const text = await (await fetch(`http://127.0.0.1:${sdkMetricsPort}/metrics`)).text();
+    assert.match(text, /^temporal_workflow_completed\{/m);
+    assert.match(text, /^temporal_request_latency_bucket\{/m);
   });
 
   it('sends nothing in a format it was not asked for', () => {
