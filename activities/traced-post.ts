@@ -1,4 +1,4 @@
-import { context, propagation, SpanKind, SpanStatusCode, type Span } from '@opentelemetry/api';
+import { context, propagation, SpanKind, SpanStatusCode, type Attributes, type Span } from '@opentelemetry/api';
 import { tracer } from '../src/telemetry/trace-parent.js';
 import type { PostResult } from './post.js';
 import type { SignedRequest } from './sign.js';
@@ -20,33 +20,35 @@ export function tracedPost(
   about: TracedRequest,
   post: (req: SignedRequest) => Promise<PostResult>,
 ): Promise<PostResult> {
-  const url = new URL(req.url);
-  return tracer().startActiveSpan(
-    'POST',
-    {
-      kind: SpanKind.CLIENT,
-      attributes: {
-        'http.request.method': 'POST',
-        // No query string or credentials: either may hold a secret.
-        'url.full': `${url.origin}${url.pathname}`,
-        'server.address': url.hostname,
-        'server.port': Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
-        'hookrelay.delivery_id': about.deliveryId,
-        'hookrelay.attempt_number': about.attemptNumber,
-      },
-    },
-    async (span) => {
-      try {
-        const headers = { ...req.headers };
-        if (about.propagate) propagation.inject(context.active(), headers);
-        const result = await post({ ...req, headers });
-        describeOutcome(span, result);
-        return result;
-      } finally {
-        span.end();
+  return tracer().startActiveSpan('POST', { kind: SpanKind.CLIENT }, async (span) => {
+    try {
+      // Described only when recorded: tracing off (or not sampled), an attempt pays for no URL parse.
+      if (span.isRecording()) span.setAttributes(requestAttributes(req, about));
+      let sent = req;
+      if (about.propagate) {
+        sent = { ...req, headers: { ...req.headers } };
+        propagation.inject(context.active(), sent.headers);
       }
-    },
-  );
+      const result = await post(sent);
+      if (span.isRecording()) describeOutcome(span, result);
+      return result;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+function requestAttributes(req: SignedRequest, about: TracedRequest): Attributes {
+  const url = new URL(req.url);
+  return {
+    'http.request.method': 'POST',
+    // No query string or credentials: either may hold a secret.
+    'url.full': `${url.origin}${url.pathname}`,
+    'server.address': url.hostname,
+    'server.port': Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
+    'hookrelay.delivery_id': about.deliveryId,
+    'hookrelay.attempt_number': about.attemptNumber,
+  };
 }
 
 function describeOutcome(span: Span, result: PostResult): void {
