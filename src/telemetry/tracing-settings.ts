@@ -20,7 +20,8 @@ export interface TracingSettings {
   protocol: OtlpProtocol;
   /** Where spans are sent: the traces endpoint as given, or the base endpoint plus `/v1/traces` (HTTP). */
   url: string | undefined;
-  serviceName: string;
+  /** OTEL_SERVICE_NAME; unset: a `service.name` in OTEL_RESOURCE_ATTRIBUTES, else `hookrelay`. */
+  serviceName: string | undefined;
   sampler: SamplerName;
   /** The ratio of the `*traceidratio` samplers (0..1). */
   samplerRatio: number;
@@ -63,7 +64,7 @@ export function tracingSettings(e: TracingEnv): TracingSettings | null {
     exporter,
     protocol,
     url,
-    serviceName: e.OTEL_SERVICE_NAME ?? 'hookrelay',
+    serviceName: e.OTEL_SERVICE_NAME,
     sampler,
     samplerRatio: e.OTEL_TRACES_SAMPLER_ARG ?? 1,
   };

@@ -37,9 +37,11 @@ export class Tracing {
       import('@opentelemetry/resources'),
       import('@temporalio/interceptors-opentelemetry'),
     ]);
+    // The standard's precedence: OTEL_SERVICE_NAME, then a service.name in OTEL_RESOURCE_ATTRIBUTES, then ours.
     const resource = Resource.default()
+      .merge(new Resource({ 'service.name': 'hookrelay', 'hookrelay.role': role }))
       .merge(envDetectorSync.detect())
-      .merge(new Resource({ 'service.name': settings.serviceName, 'hookrelay.role': role }));
+      .merge(new Resource(settings.serviceName ? { 'service.name': settings.serviceName } : {}));
     const processor: SpanProcessor = new BatchSpanProcessor(await spanExporter(settings));
     const provider = new NodeTracerProvider({
       resource,

@@ -16,12 +16,12 @@ describe('tracing settings from the OTEL_* variables', () => {
     assert.notEqual(tracingSettings({ ...endpoint, OTEL_SDK_DISABLED: 'false' }), null);
   });
 
-  it('takes the standard defaults: http/protobuf, parent-based always-on, service hookrelay', () => {
+  it('takes the standard defaults: http/protobuf, parent-based always-on', () => {
     assert.deepEqual(tracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }), {
       exporter: 'otlp',
       protocol: 'http/protobuf',
       url: 'http://collector:4318/v1/traces',
-      serviceName: 'hookrelay',
+      serviceName: undefined,
       sampler: 'parentbased_always_on',
       samplerRatio: 1,
     });
