@@ -19,6 +19,7 @@ import { operationalEventsFor } from './operational-events.js';
 import { blockedResult, postRequest, unsent, type PostResult } from './post.js';
 import { recordAttempt, type AttemptRecord, type RecordOutcome } from './record.js';
 import { signRequest } from './sign.js';
+import { tracedPost } from './traced-post.js';
 
 /**
  * Tries of one attempt that throw for a reason other than the database being unreachable (a secret no key
@@ -142,7 +143,11 @@ async function attempt(deps: ActivityDeps, input: AttemptInput, seen: Seen): Pro
   try {
     result = refusal
       ? blockedResult(`${ctx.url.length > 200 ? 'the URL' : ctx.url} ${refusal}`)
-      : await postRequest(deps.http, signRequest(ctx, input.attemptNumber, startedAt), ctx.timeoutMs, deps.responseBodyLimit);
+      : await tracedPost(
+          signRequest(ctx, input.attemptNumber, startedAt),
+          { deliveryId: ctx.deliveryId, attemptNumber: input.attemptNumber, propagate: ctx.traceContext },
+          (req) => postRequest(deps.http, req, ctx.timeoutMs, deps.responseBodyLimit),
+        );
   } finally {
     slot.release();
   }

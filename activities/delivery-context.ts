@@ -59,6 +59,8 @@ export interface DeliveryContext {
   attemptCount: number;
   /** The row was marked `sending` by this read (see the SQL). */
   marked: boolean;
+  /** Send W3C `traceparent`/`tracestate` to the receiver (the subscription's `traceContext`). */
+  traceContext: boolean;
 }
 
 /** How long past its timeout an attempt in flight keeps its row from another run of the same attempt. */
@@ -89,7 +91,7 @@ SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliverySta
        e.type AS "eventType", e.data AS "eventData", e.occurred_at AS "occurredAt", t.name AS account,
        s.id AS "subscriptionId", s.status AS "subscriptionStatus", (s.deleted_at IS NOT NULL) AS "subscriptionDeleted",
        s.url, s.headers, s.auth, s.signature_scheme AS "signatureScheme", s.signature_header AS "signatureHeader",
-       s.signature_timestamped AS "signatureTimestamped", s.payload_format AS "payloadFormat",
+       s.signature_timestamped AS "signatureTimestamped", s.payload_format AS "payloadFormat", s.trace_context AS "traceContext",
        s.retry_schedule AS "retrySchedule", s.timeout_ms AS "timeoutMs",
        s.circuit_open_until AS "circuitOpenUntil", s.circuit_trips AS "circuitTrips",
        s.rate_per_second AS "ratePerSecond", s.rate_burst AS "rateBurst", s.max_concurrency AS "maxConcurrency",

@@ -20,6 +20,7 @@ import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
 import { TemporalModule } from './temporal/temporal.module.js';
 import { WorkerModule } from './temporal/worker.module.js';
 import { TenantsModule } from './tenants/tenants.module.js';
+import { TelemetryModule } from './telemetry/telemetry.module.js';
 
 /** Probes and scrapes that would drown the log: not logged when they succeed. */
 const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
@@ -60,6 +61,7 @@ export class AppModule {
           exports: [Config],
         },
         LoggerModule.forRoot({ pinoHttp: loggerOptions(config) }),
+        TelemetryModule,
         DatabaseModule,
         SecretsModule,
         TemporalModule.withConnection(temporal),

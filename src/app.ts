@@ -12,7 +12,7 @@ import { ProblemFilter, sendProblem, toProblem } from './common/problem.filter.j
 import { rejectDeepJson } from './common/json-depth.js';
 import { rejectUnstorableText } from './common/storable-text.js';
 import type { AppConfig } from './config.js';
-import { openTemporal } from './temporal/temporal.connection.js';
+import { installRuntime, openTemporal } from './temporal/temporal.connection.js';
 
 /** Room for a 500-event batch of typical events; each event's own data is held to PAYLOAD_LIMIT_BYTES. */
 const bodyLimit = (config: AppConfig) => Math.max(8 * 1024 * 1024, config.payloadLimitBytes * 4);
@@ -22,6 +22,8 @@ const bodyLimit = (config: AppConfig) => Math.max(8 * 1024 * 1024, config.payloa
  * connection is opened first (or handed in, opened), outside Nest's injector: a refusal is a one-line error.
  */
 export async function createApp(config: AppConfig, opened?: NativeConnection): Promise<NestExpressApplication> {
+  // Before any connection: the runtime's metrics are set when it is installed.
+  installRuntime(config.temporalSdkMetricsAddress);
   const temporal = opened ?? (await openTemporal(config.temporal));
   let app: NestExpressApplication;
   try {

@@ -5,6 +5,7 @@ import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { loadTemporalSettings, TemporalSettingsError, type TemporalSettings } from './temporal/temporal-settings.js';
 import { defaultBurst, MIN_DEFAULT_BURST, UNLIMITED, type IngestQuota } from './policy/ingest-quota.js';
+import { tracingEnvSchema, tracingSettings, type TracingSettings } from './telemetry/tracing-settings.js';
 
 const isValidCidr = (c: string) => {
   try {
@@ -132,6 +133,10 @@ const envSchema = z.object({
   PORTAL_FRAME_ANCESTORS: frameAncestors,
   LOG_FILE: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...tracingEnvSchema,
+  TEMPORAL_SDK_METRICS_ADDRESS: optionalString.refine((v) => v === undefined || /^[^\s:]+:\d{1,5}$|^\[[0-9a-f:]+\]:\d{1,5}$/i.test(v), {
+    error: 'must be host:port, e.g. 0.0.0.0:9464',
+  }),
 });
 
 export type Role = 'all' | 'api' | 'worker';
@@ -202,6 +207,10 @@ export interface AppConfig {
   /** Append logs to this file instead of stdout. */
   logFile: string | undefined;
   logLevel: string;
+  /** OpenTelemetry traces (OTEL_* variables); null: off, nothing started or exported. */
+  tracing: TracingSettings | null;
+  /** Where the Temporal SDK's Core runtime serves its Prometheus metrics; unset: it keeps none. */
+  temporalSdkMetricsAddress: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -292,5 +301,7 @@ export function loadConfig(env: Record<string, string | undefined>, role: Role =
     portalFrameAncestors: e.PORTAL_FRAME_ANCESTORS,
     logFile: e.LOG_FILE,
     logLevel: e.LOG_LEVEL,
+    tracing: tracingSettings(e),
+    temporalSdkMetricsAddress: e.TEMPORAL_SDK_METRICS_ADDRESS,
   };
 }

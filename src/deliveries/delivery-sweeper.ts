@@ -47,10 +47,12 @@ export class DeliverySweeper implements OnApplicationBootstrap, OnApplicationShu
     try {
       for (;;) {
         const rows: DispatchItem[] = await this.db.query(
-          `SELECT id, tenant_id AS "tenantId", subscription_id AS "subscriptionId", event_type AS "eventType", status
-             FROM deliveries
-            WHERE dispatched = false AND created_at < now() - make_interval(secs => $1)
-            ORDER BY created_at LIMIT $2`,
+          // The event's traceparent: a start made here still continues the trace of the request that accepted it.
+          `SELECT d.id, d.tenant_id AS "tenantId", d.subscription_id AS "subscriptionId", d.event_type AS "eventType", d.status,
+                  e.trace_parent AS "traceParent"
+             FROM deliveries d JOIN events e ON e.id = d.event_id
+            WHERE d.dispatched = false AND d.created_at < now() - make_interval(secs => $1)
+            ORDER BY d.created_at LIMIT $2`,
           [graceSeconds, BATCH],
         );
         if (rows.length === 0) break;

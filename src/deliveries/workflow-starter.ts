@@ -1,5 +1,6 @@
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/common';
+import { withTraceParent } from '../telemetry/trace-parent.js';
 import { DELIVER_WORKFLOW_TYPE, searchAttributes, workflowIdFor, type DeliverInput } from '../../workflows/contracts.js';
 
 export interface DispatchItem {
@@ -12,6 +13,8 @@ export interface DispatchItem {
   targetHost?: string | null;
   /** A restart after the workflow was lost: the attempts before this one are on record. */
   firstAttempt?: number;
+  /** The W3C `traceparent` of the request that accepted its event: the workflow start continues that trace. */
+  traceParent?: string | null;
 }
 
 export interface StarterOptions {
@@ -54,11 +57,13 @@ export function startOptions(opts: StarterOptions, item: DispatchItem) {
  */
 export async function startDeliveryWorkflow(client: Client, opts: StarterOptions, item: DispatchItem): Promise<void> {
   try {
-    await client.workflow.start(DELIVER_WORKFLOW_TYPE, {
-      ...startOptions(opts, item),
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      requestEagerStart: opts.eager,
-    });
+    await withTraceParent(item.traceParent, () =>
+      client.workflow.start(DELIVER_WORKFLOW_TYPE, {
+        ...startOptions(opts, item),
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        requestEagerStart: opts.eager,
+      }),
+    );
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }
@@ -74,7 +79,9 @@ export async function releaseDeliveryWorkflow(
   item: DispatchItem,
   signal: SignalDefinition<[], string>,
 ): Promise<void> {
-  await client.workflow.signalWithStart(DELIVER_WORKFLOW_TYPE, { ...startOptions(opts, item), signal });
+  await withTraceParent(item.traceParent, () =>
+    client.workflow.signalWithStart(DELIVER_WORKFLOW_TYPE, { ...startOptions(opts, item), signal }),
+  );
 }
 
 /**

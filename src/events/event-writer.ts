@@ -15,6 +15,8 @@ export interface NewEvent {
   occurredAt: Date;
   idempotencyKey: string | null;
   deliveries: NewDelivery[];
+  /** The accepting request's W3C `traceparent` (tracing on), kept so later workflow starts continue its trace. */
+  traceParent?: string | null;
 }
 
 export interface Target {
@@ -87,9 +89,10 @@ WITH gate AS (
            WHEN $14::bigint IS NOT NULL AND (SELECT routing_version FROM tenants WHERE id = $1) <> $14 THEN 'stale'
          END AS refused
 ), ev AS (
-  INSERT INTO events (id, tenant_id, type, data, occurred_at, idempotency_key)
-  SELECT e.id, $1, e.type, e.data::jsonb, e.occurred_at, e.key
-    FROM unnest($2::varchar[], $3::varchar[], $4::text[], $5::timestamptz[], $6::varchar[]) AS e(id, type, data, occurred_at, key)
+  INSERT INTO events (id, tenant_id, type, data, occurred_at, idempotency_key, trace_parent)
+  SELECT e.id, $1, e.type, e.data::jsonb, e.occurred_at, e.key, e.trace_parent
+    FROM unnest($2::varchar[], $3::varchar[], $4::text[], $5::timestamptz[], $6::varchar[], $16::varchar[])
+         AS e(id, type, data, occurred_at, key, trace_parent)
    WHERE (SELECT refused FROM gate) IS NULL
   ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
   RETURNING id
@@ -140,6 +143,7 @@ export async function insertEvents(
     deliveries.map((d) => d.orderingKey),
     guard?.routingVersion ?? null,
     guard?.keyId ?? null,
+    events.map((e) => e.traceParent ?? null),
   ]);
   return { inserted: new Set(row.ids), refused: row.refused };
 }

@@ -30,4 +30,8 @@ export class Event {
   /** When its payload was purged (retention, or DELETE /v1/events/:id); `data` is then `{}` and shown as null. */
   @Column({ type: 'timestamptz', nullable: true })
   purgedAt!: Date | null;
+
+  /** The W3C `traceparent` of the request that accepted it (tracing on): its deliveries' traces start there. */
+  @Column({ type: 'varchar', length: 55, nullable: true })
+  traceParent!: string | null;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, HttpException, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { ApiKeyAuth } from '../auth/auth.decorators.js';
@@ -17,6 +17,20 @@ import {
   listEventsQuery,
 } from './event.dto.js';
 import { EventsService } from './events.service.js';
+import { inServerSpan } from '../telemetry/trace-parent.js';
+
+type RequestHeaders = Record<string, string | string[] | undefined>;
+
+/** The ingest request's span (see docs/operating.md, OpenTelemetry): each delivery's trace starts here. */
+const ingestSpan = <T>(route: string, headers: RequestHeaders, tenant: TenantContext, fn: () => Promise<T>) =>
+  inServerSpan(
+    `POST ${route}`,
+    headers,
+    { 'http.request.method': 'POST', 'http.route': route, 'hookrelay.tenant_id': tenant.id },
+    (err) => (err instanceof HttpException ? err.getStatus() : 500),
+    fn,
+    202,
+  );
 
 @ApiTags('events')
 @ApiBearerAuth()
@@ -38,10 +52,13 @@ export class EventsController {
     @CurrentTenant() tenant: TenantContext,
     @Body() body: unknown,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers() headers: RequestHeaders,
   ) {
-    const key = parse(idempotencyKeySchema, idempotencyKey, 'Idempotency-Key');
-    const [accepted] = await this.events.ingest(tenant, [body], [key]);
-    return accepted;
+    return ingestSpan('/v1/events', headers, tenant, async () => {
+      const key = parse(idempotencyKeySchema, idempotencyKey, 'Idempotency-Key');
+      const [accepted] = await this.events.ingest(tenant, [body], [key]);
+      return accepted;
+    });
   }
 
   /** Up to 500 events in one request and one database statement. */
@@ -51,9 +68,11 @@ export class EventsController {
   @HttpCode(202)
   @ZodBody(batchInputSchema)
   @ZodResponse(202, batchAcceptedResponse, 'Accepted')
-  async batch(@CurrentTenant() tenant: TenantContext, @Body() body: unknown) {
-    const { events } = parse(batchInputSchema, body);
-    return { data: await this.events.ingest(tenant, events, [], (i) => `events.${i}`) };
+  async batch(@CurrentTenant() tenant: TenantContext, @Body() body: unknown, @Headers() headers: RequestHeaders) {
+    return ingestSpan('/v1/events/batch', headers, tenant, async () => {
+      const { events } = parse(batchInputSchema, body);
+      return { data: await this.events.ingest(tenant, events, [], (i) => `events.${i}`) };
+    });
   }
 
   @Get()

@@ -23,6 +23,7 @@ import { IngestQuotaGate } from './ingest-quota.js';
 import { FilterJudge } from './filter-judge.js';
 import { SubscriptionMatcher } from './subscription-matcher.js';
 import { TenantRouting, type CatalogEntry } from './tenant-routing.js';
+import { currentTraceParent } from '../telemetry/trace-parent.js';
 
 /** Tries of an ingest write whose routing moved meanwhile before the last, unchecked one (see ingest). */
 const STALE_TRIES = 5;
@@ -61,6 +62,7 @@ export class EventsService {
 
     let byIndex: Map<number, NewEvent>;
     let inserted: Set<string>;
+    const traceParent = currentTraceParent();
     let charged = false;
     for (let tries = 1; ; tries++) {
       const routing = await this.routing.get(tenant.id);
@@ -79,6 +81,7 @@ export class EventsService {
       for (const { input, i } of fresh) {
         const targets = await SubscriptionMatcher.select(this.filters, tenant.id, routing.subscriptions, input.type, input.data);
         const deliveries = deliveriesFor(tenant.id, input.type, targets, 'event', input.data);
+        if (traceParent) for (const d of deliveries) d.traceParent = traceParent;
         const occurredAt = new Date(input.occurredAt ?? Date.now());
         byIndex.set(i, {
           id: newId('evt'),
@@ -88,6 +91,7 @@ export class EventsService {
           occurredAt,
           idempotencyKey: keys[i] ?? null,
           deliveries,
+          traceParent,
         });
       }
       // The write checks the key and the routing version; past a few moves in a row (constant churn), the last

@@ -122,6 +122,11 @@ const subscriptionFields = {
     .describe(
       `Attempts in flight at once to this subscription, across all workers (${CONCURRENCY_LIMITS.min}..${CONCURRENCY_LIMITS.max}); null: no limit`,
     ),
+  traceContext: z
+    .boolean()
+    .describe(
+      "Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace (when the service traces). Default false",
+    ),
 };
 
 export const createSubscriptionSchema = z.strictObject({
@@ -139,6 +144,7 @@ export const createSubscriptionSchema = z.strictObject({
   orderingKey: subscriptionFields.orderingKey.optional(),
   rateLimit: subscriptionFields.rateLimit.optional(),
   maxConcurrency: subscriptionFields.maxConcurrency.optional(),
+  traceContext: subscriptionFields.traceContext.optional(),
   /** Send a `webhook.ping` to the new URL (default true). */
   ping: z.boolean().optional(),
 });
@@ -196,7 +202,7 @@ export function fromForm(body: Record<string, unknown>): Record<string, unknown>
     }
     if (FORM_NUMBERS.includes(key) && typeof raw === 'string' && /^\d+$/.test(raw)) value = Number(raw);
     if (key === 'maxConcurrency' && raw === 'null') value = null;
-    if (key === 'ping' && (raw === 'true' || raw === 'false')) value = raw === 'true';
+    if ((key === 'ping' || key === 'traceContext') && (raw === 'true' || raw === 'false')) value = raw === 'true';
     out[key] = value;
   }
   return out;
@@ -222,6 +228,7 @@ export function subscriptionView(s: Subscription) {
     orderingKey: s.orderingKey,
     rateLimit: s.ratePerSecond === null ? null : { perSecond: s.ratePerSecond, burst: s.rateBurst ?? defaultBurst(s.ratePerSecond) },
     maxConcurrency: s.maxConcurrency,
+    traceContext: s.traceContext,
     throttledUntil: s.throttledUntil && s.throttledUntil.getTime() > Date.now() ? s.throttledUntil.toISOString() : null,
     circuit: {
       state: circuitGate(s.circuitOpenUntil),
@@ -262,6 +269,7 @@ export const subscriptionResponse = z.object({
     .nullable()
     .describe('At most `perSecond` attempts per second, `burst` at once; null: no limit'),
   maxConcurrency: z.number().int().nullable().describe('Attempts in flight at once at most; null: no limit'),
+  traceContext: z.boolean().describe('Requests carry W3C `traceparent`/`tracestate`'),
   throttledUntil: isoDate
     .nullable()
     .describe('The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled)'),

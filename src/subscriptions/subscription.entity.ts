@@ -79,6 +79,10 @@ export class Subscription {
   @Column({ type: 'int', nullable: true })
   maxConcurrency!: number | null;
 
+  /** Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace. */
+  @Column({ type: 'boolean', default: false })
+  traceContext!: boolean;
+
   /** Sealed: `whsec_` (HMAC schemes) or the `whsk_` signing key (ed25519). */
   @Column({ type: 'text' })
   secret!: string;

@@ -124,6 +124,7 @@ export class SubscriptionsService {
       orderingKey: input.orderingKey ?? null,
       ...rateColumns(input.rateLimit ?? null),
       maxConcurrency: input.maxConcurrency ?? null,
+      traceContext: input.traceContext ?? false,
       secret: sealed.secret,
       publicKey: key.publicKey,
       previousSecret: null,
@@ -217,6 +218,7 @@ export class SubscriptionsService {
     // Deliveries already in a line keep their place; new ones follow the new setting.
     if (input.ordering !== undefined) changes.ordering = input.ordering;
     if (input.orderingKey !== undefined) changes.orderingKey = input.orderingKey;
+    if (input.traceContext !== undefined) changes.traceContext = input.traceContext;
     // `rateLimit` is one setting, replaced whole: a left-out burst takes its default.
     const rate = input.rateLimit !== undefined ? rateColumns(input.rateLimit) : null;
     const rateChanged = rate !== null && (rate.ratePerSecond !== sub.ratePerSecond || rate.rateBurst !== sub.rateBurst);

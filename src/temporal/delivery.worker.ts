@@ -16,6 +16,7 @@ import { MetricsService } from '../health/metrics.service.js';
 import { SecretBox } from '../secrets/secret-box.js';
 import { MAX_TIMEOUT_MS } from '../subscriptions/subscription.dto.js';
 import { workflowCodeOption } from './workflow-bundle.js';
+import { Tracing } from '../telemetry/tracing.js';
 
 /** Runs the Temporal worker inside the Nest application; drains it on shutdown before connections close. */
 @Injectable()
@@ -31,22 +32,33 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(MetricsService) private readonly metrics: MetricsService,
     @Inject(SecretBox) private readonly box: SecretBox,
+    @Inject(Tracing) private readonly tracing: Tracing,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const policy = createNetworkPolicy(this.config.allowHttpTargets, this.config.allowedPrivateCidrs);
     this.http = createHttpAgent(policy, this.config.egressProxy);
+    const code = workflowCodeOption(this.tracing.enabled);
+    const traced = this.tracing.temporal?.worker;
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.temporal.namespace,
       taskQueue: this.config.temporal.taskQueue,
-      ...workflowCodeOption(),
+      ...code,
+      interceptors: { ...code.interceptors, ...traced?.interceptors },
+      sinks: traced?.sinks,
       activities: createActivities({
         db: this.db,
         http: this.http,
         slots: new AttemptSlots(this.config.workerMaxActivities),
         healthWrites: new KeyedTurns(),
-        signaller: this.signaller(new Client({ connection: this.connection, namespace: this.config.temporal.namespace })),
+        signaller: this.signaller(
+          new Client({
+            connection: this.connection,
+            namespace: this.config.temporal.namespace,
+            interceptors: this.tracing.temporal?.clientInterceptors,
+          }),
+        ),
         log: new Logger('Activities'),
         disableAfterHours: this.config.disableAfterHours,
         responseBodyLimit: this.config.responseBodyLimit,

@@ -10,12 +10,18 @@ const INVALID_ARGUMENT = 3;
 
 let runtimeInstalled = false;
 
-/** Installs the Temporal runtime once per process, quiet unless something is wrong. */
-export function installRuntime(): void {
+/**
+ * Installs the Temporal runtime once per process, quiet unless something is wrong. `metricsAddress`: where its
+ * Core serves the SDK's own metrics (workflow and activity task latencies, slots, polls) for Prometheus.
+ */
+export function installRuntime(metricsAddress?: string): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    Runtime.install({
+      logger: new DefaultLogger('WARN'),
+      ...(metricsAddress && { telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } }),
+    });
   } catch {
     // Already installed by someone else in this process (tests): the existing one serves.
   }

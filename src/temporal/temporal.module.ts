@@ -2,6 +2,7 @@ import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown 
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { Config } from '../app-config.token.js';
+import { Tracing } from '../telemetry/tracing.js';
 
 /**
  * One native connection per process, shared by the client, (in role all) the worker and /ready, which is what
@@ -28,8 +29,9 @@ export class TemporalModule implements OnApplicationShutdown {
         },
         {
           provide: Client,
-          inject: [NativeConnection, Config],
-          useFactory: (conn: NativeConnection, config: Config) => new Client({ connection: conn, namespace: config.temporal.namespace }),
+          inject: [NativeConnection, Config, Tracing],
+          useFactory: (conn: NativeConnection, config: Config, tracing: Tracing) =>
+            new Client({ connection: conn, namespace: config.temporal.namespace, interceptors: tracing.temporal?.clientInterceptors }),
         },
       ],
       exports: [NativeConnection, Client],

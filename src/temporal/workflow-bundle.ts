@@ -1,11 +1,27 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { WorkerOptions } from '@temporalio/worker';
 
 /** Where the workflow code lives in dist/; the build writes a ready bundle beside it so workers start fast. */
 export const workflowsPath = fileURLToPath(new URL('../../workflows/index.js', import.meta.url));
 export const workflowBundlePath = fileURLToPath(new URL('../../workflow-bundle.js', import.meta.url));
+/** The same workflows with OpenTelemetry's workflow interceptors, for workers that trace (see telemetry/). */
+export const tracedWorkflowBundlePath = fileURLToPath(new URL('../../workflow-bundle-traced.js', import.meta.url));
 
-export function workflowCodeOption(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
-  return existsSync(workflowBundlePath) ? { workflowBundle: { codePath: workflowBundlePath } } : { workflowsPath };
+/** Temporal's workflow interceptors for OpenTelemetry: spans inside the sandbox, context into activity headers. */
+export const otelWorkflowInterceptorModules = [
+  createRequire(import.meta.url).resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors'),
+];
+
+type WorkflowCode = Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'interceptors'>;
+
+/**
+ * The bundle a worker runs: with the tracing interceptors only when it traces, so a worker without tracing runs
+ * exactly the code it always did. Without a pre-built bundle (not built yet), the worker bundles at start.
+ */
+export function workflowCodeOption(traced = false): WorkflowCode {
+  const bundle = traced ? tracedWorkflowBundlePath : workflowBundlePath;
+  if (existsSync(bundle)) return { workflowBundle: { codePath: bundle } };
+  return traced ? { workflowsPath, interceptors: { workflowModules: otelWorkflowInterceptorModules } } : { workflowsPath };
 }

@@ -22,5 +22,12 @@ describe('deliver workflow replays histories recorded by earlier code', () => {
       const history = proto.temporal.api.history.v1.History.decode(readFileSync(DIR + file));
       await Worker.runReplayHistory(workflowCodeOption(), history, `delivery-${file}`);
     });
+    // A worker that traces runs the same workflows with OpenTelemetry's interceptors: they add no commands.
+    it(`replays ${file} with the tracing interceptors`, async () => {
+      installRuntime();
+      const history = proto.temporal.api.history.v1.History.decode(readFileSync(DIR + file));
+      const sinks = { exporter: { export: { fn: () => undefined } } };
+      await Worker.runReplayHistory({ ...workflowCodeOption(true), sinks }, history, `delivery-traced-${file}`);
+    });
   }
 });

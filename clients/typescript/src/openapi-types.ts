@@ -5546,6 +5546,8 @@ export interface operations {
                             /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
                             throttledUntil: string | null;
                             timeoutMs: number;
+                            /** @description Requests carry W3C `traceparent`/`tracestate` */
+                            traceContext: boolean;
                             /** @description ISO 8601 UTC */
                             updatedAt: string;
                             url: string;
@@ -5769,6 +5771,8 @@ export interface operations {
                         timestamped?: boolean;
                     };
                     timeoutMs?: number;
+                    /** @description Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace (when the service traces). Default false */
+                    traceContext?: boolean;
                     url: string;
                 };
                 "application/x-www-form-urlencoded": {
@@ -5826,6 +5830,8 @@ export interface operations {
                         timestamped?: boolean;
                     };
                     timeoutMs?: number;
+                    /** @description Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace (when the service traces). Default false */
+                    traceContext?: boolean;
                     url: string;
                 };
             };
@@ -5895,6 +5901,8 @@ export interface operations {
                         /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
                         throttledUntil: string | null;
                         timeoutMs: number;
+                        /** @description Requests carry W3C `traceparent`/`tracestate` */
+                        traceContext: boolean;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
                         url: string;
@@ -6124,6 +6132,8 @@ export interface operations {
                         /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
                         throttledUntil: string | null;
                         timeoutMs: number;
+                        /** @description Requests carry W3C `traceparent`/`tracestate` */
+                        traceContext: boolean;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
                         url: string;
@@ -6515,6 +6525,8 @@ export interface operations {
                         timestamped?: boolean;
                     };
                     timeoutMs?: number;
+                    /** @description Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace (when the service traces). Default false */
+                    traceContext?: boolean;
                     url?: string;
                 };
                 "application/x-www-form-urlencoded": {
@@ -6571,6 +6583,8 @@ export interface operations {
                         timestamped?: boolean;
                     };
                     timeoutMs?: number;
+                    /** @description Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace (when the service traces). Default false */
+                    traceContext?: boolean;
                     url?: string;
                 };
             };
@@ -6639,6 +6653,8 @@ export interface operations {
                         /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
                         throttledUntil: string | null;
                         timeoutMs: number;
+                        /** @description Requests carry W3C `traceparent`/`tracestate` */
+                        traceContext: boolean;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
                         url: string;
@@ -7261,6 +7277,8 @@ export interface operations {
                         /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
                         throttledUntil: string | null;
                         timeoutMs: number;
+                        /** @description Requests carry W3C `traceparent`/`tracestate` */
+                        traceContext: boolean;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
                         url: string;
@@ -7852,6 +7870,8 @@ export interface operations {
                         /** @description The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled) */
                         throttledUntil: string | null;
                         timeoutMs: number;
+                        /** @description Requests carry W3C `traceparent`/`tracestate` */
+                        traceContext: boolean;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
                         url: string;

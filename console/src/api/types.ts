@@ -22,6 +22,7 @@ export interface Subscription {
   payloadFormat: 'envelope' | 'raw' | 'form';
   retrySchedule: number[];
   timeoutMs: number;
+  traceContext: boolean;
   circuit: { state: 'closed' | 'open' | 'half-open'; openUntil: string | null; consecutiveFailures: number };
   createdAt: string;
   updatedAt: string;
@@ -35,6 +36,7 @@ export interface SubscriptionInput {
   payloadFormat?: Subscription['payloadFormat'];
   timeoutMs?: number;
   retrySchedule?: number[];
+  traceContext?: boolean;
 }
 
 export interface AttemptError {

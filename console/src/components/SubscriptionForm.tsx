@@ -1,4 +1,4 @@
-import { Button, Group, JsonInput, NumberInput, Select, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, JsonInput, NumberInput, Select, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { apiCall } from '../api/client';
 import type { EventType, Page, Subscription, SubscriptionInput } from '../api/types';
@@ -39,6 +39,7 @@ export function SubscriptionForm({
   const [format, setFormat] = useState<string>(initial?.payloadFormat ?? 'envelope');
   const [timeoutMs, setTimeoutMs] = useState<number | string>(initial?.timeoutMs ?? 15000);
   const [schedule, setSchedule] = useState(initial ? initial.retrySchedule.join(', ') : '');
+  const [traceContext, setTraceContext] = useState(initial?.traceContext ?? false);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
 
   const suggestions = ['*', ...(catalog.data?.data ?? []).filter((t) => !t.archived).map((t) => t.name)];
@@ -65,6 +66,7 @@ export function SubscriptionForm({
       events,
       payloadFormat: format as SubscriptionInput['payloadFormat'],
       timeoutMs: Number(timeoutMs),
+      traceContext,
     };
     if (name.trim()) input.name = name.trim();
     if (filter.trim() || initial?.filter) input.filter = parsedFilter;
@@ -120,6 +122,12 @@ export function SubscriptionForm({
           minRows={2}
           maxRows={10}
           formatOnBlur
+        />
+        <Checkbox
+          label="Send trace context"
+          description="Requests carry W3C traceparent, so the receiver's spans join the delivery's trace (when the service traces)"
+          checked={traceContext}
+          onChange={(e) => setTraceContext(e.currentTarget.checked)}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>

@@ -13,6 +13,7 @@ import { RetentionPurge1796250931093 } from './1796250931093-RetentionPurge.js';
 import { Replays1796252872123 } from './1796252872123-Replays.js';
 import { AttemptCapture1796300000000 } from './1796300000000-AttemptCapture.js';
 import { TenantsActingAndScopedKeys1796301000000 } from './1796301000000-TenantsActingAndScopedKeys.js';
+import { TraceContext1796420000000 } from './1796420000000-TraceContext.js';
 import { FifoLineHolders1796450000000 } from './1796450000000-FifoLineHolders.js';
 import { RateQueueIndex1796450001000 } from './1796450001000-RateQueueIndex.js';
 import { KeyMakers1796460000000 } from './1796460000000-KeyMakers.js';
@@ -34,6 +35,7 @@ export const migrations = [
   Replays1796252872123,
   AttemptCapture1796300000000,
   TenantsActingAndScopedKeys1796301000000,
+  TraceContext1796420000000,
   FifoLineHolders1796450000000,
   RateQueueIndex1796450001000,
   KeyMakers1796460000000,
