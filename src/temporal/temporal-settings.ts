@@ -1,5 +1,6 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadClientConfigProfile, toClientOptions, type ClientConfigProfile, type ConfigDataSource } from '@temporalio/envconfig';
 import type { NativeConnectionOptions } from '@temporalio/worker';
 
@@ -64,10 +65,10 @@ export function loadTemporalSettings(env: Env): TemporalSettings {
     const where = given['TEMPORAL_PROFILE']
       ? `TEMPORAL_PROFILE (${given['TEMPORAL_PROFILE']}) / TEMPORAL_CONFIG_FILE`
       : 'TEMPORAL_CONFIG_FILE';
-    throw new TemporalSettingsError(`${where}: ${configFile ?? 'the Temporal config file'}: ${reason(err)}`);
+    throw new TemporalSettingsError(`${where}: ${configFile ?? defaultConfigFile(given)}: ${reason(err)}`);
   }
   const profileName = given['TEMPORAL_PROFILE'] ?? 'default';
-  const fromFile = `profile "${profileName}" of ${given['TEMPORAL_CONFIG_FILE'] ?? 'the Temporal config file'}`;
+  const fromFile = `profile "${profileName}" of ${configFile ?? defaultConfigFile(given)}`;
   /** The variable that set a value, or where in the TOML profile it came from; the variable to set when unset. */
   const source = (key: keyof typeof ENV, inProfile: boolean, suffix: '' | '_PATH' | '_DATA' = ''): string => {
     const name = ENV[key] + suffix;
@@ -98,7 +99,7 @@ export function loadTemporalSettings(env: Env): TemporalSettings {
     }
     return { address, namespace, connection: {}, sources };
   }
-  if (env['TEMPORAL_TLS_DISABLE_HOST_VERIFICATION'] === 'true' || env['TEMPORAL_TLS_DISABLE_HOST_VERIFICATION'] === '1') {
+  if (given['TEMPORAL_TLS_DISABLE_HOST_VERIFICATION'] === 'true' || given['TEMPORAL_TLS_DISABLE_HOST_VERIFICATION'] === '1') {
     throw new TemporalSettingsError(
       "TEMPORAL_TLS_DISABLE_HOST_VERIFICATION: the Node SDK always verifies the server's name; set TEMPORAL_TLS_SERVER_NAME to the name its certificate carries instead",
     );
@@ -138,6 +139,12 @@ export function loadTemporalSettings(env: Env): TemporalSettings {
     connection: { tls: connectionOptions.tls, apiKey: connectionOptions.apiKey, metadata: connectionOptions.metadata },
     sources,
   };
+}
+
+/** Where envconfig looks without TEMPORAL_CONFIG_FILE (on Linux), for messages. */
+function defaultConfigFile(env: Record<string, string>): string {
+  const base = env['XDG_CONFIG_HOME'] ?? (env['HOME'] ? join(env['HOME'], '.config') : undefined);
+  return base ? join(base, 'temporalio', 'temporal.toml') : 'the Temporal config file';
 }
 
 function readPem(data: ConfigDataSource, setting: string): Uint8Array {

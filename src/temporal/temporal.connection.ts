@@ -44,7 +44,8 @@ export async function connectTemporal(temporal: TemporalConfig, log: Logger, tim
       const message = (err as Error).message;
       const refused = refusal(temporal, message);
       if (refused) throw new ConfigError(`Temporal at ${address}: ${refused}`);
-      if (Date.now() > deadline) throw new ConfigError(`Temporal at ${address}: cannot reach it within ${timeoutMs / 1000} s (${message})`);
+      if (Date.now() > deadline)
+        throw new ConfigError(`Temporal at ${address}: TEMPORAL_ADDRESS: nothing answered within ${timeoutMs / 1000} s (${message})`);
       if (attempt === 1 || attempt % 10 === 0) log.warn(`waiting for Temporal at ${address} (${message})`);
       await new Promise((r) => setTimeout(r, 1000));
     }

@@ -78,7 +78,11 @@ export async function startService(label: string, env: Record<string, string> = 
     ...env,
   };
   const config = loadConfig(fullEnv, role);
-  const app = await createApp(config);
+  // A service that does not start (a refused Temporal, say) leaves no database behind.
+  const app = await createApp(config).catch(async (err: unknown) => {
+    await database.drop();
+    throw err;
+  });
   await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
 
