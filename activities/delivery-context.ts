@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { SecretBox } from '../src/secrets/secret-box.js';
 import type { AttemptInput } from '../workflows/contracts.js';
 import { openSecrets } from '../src/secrets/subscription-secrets.js';
+import { eventDataText, type StoredEventData } from '../src/events/event-data-text.js';
 import type { DeliveryKind, DeliveryStatus } from '../src/deliveries/delivery.entity.js';
 import type { PayloadFormat, SignatureScheme, SubscriptionAuth, SubscriptionStatus } from '../src/subscriptions/subscription.entity.js';
 
@@ -13,7 +14,8 @@ export interface DeliveryContext {
   kind: DeliveryKind;
   eventId: string;
   eventType: string;
-  eventData: Record<string, unknown>;
+  /** The event's data as the exact JSON text received (see src/events/event-data-text.ts). */
+  eventDataText: string;
   occurredAt: Date;
   account: string;
   subscriptionId: string;
@@ -81,7 +83,7 @@ SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliverySta
        d.ordering_key AS "orderingKey", d.predecessor_id AS "predecessorId",
        (p.id IS NULL OR p.status IN ('succeeded', 'failed', 'cancelled')) AS "predecessorEnded",
        p.next_attempt_at AS "predecessorNextAttemptAt",
-       e.type AS "eventType", e.data AS "eventData", e.occurred_at AS "occurredAt", t.name AS account,
+       e.type AS "eventType", e.data_text AS "dataText", e.data AS "legacyData", e.occurred_at AS "occurredAt", t.name AS account,
        s.id AS "subscriptionId", s.status AS "subscriptionStatus", (s.deleted_at IS NOT NULL) AS "subscriptionDeleted",
        s.url, s.headers, s.auth, s.signature_scheme AS "signatureScheme", s.signature_header AS "signatureHeader",
        s.signature_timestamped AS "signatureTimestamped", s.payload_format AS "payloadFormat",
@@ -112,8 +114,10 @@ SELECT ctx.*, EXISTS (SELECT 1 FROM mark) AS marked FROM ctx`;
 
 /** The context with its credentials opened: they exist in clear only in this activity's memory. */
 export async function loadDeliveryContext(db: DataSource, box: SecretBox, input: AttemptInput): Promise<DeliveryContext | null> {
-  const rows: DeliveryContext[] = await db.query(SQL, [input.deliveryId, input.attemptNumber]);
-  return rows[0] ? openSecrets(box, rows[0]) : null;
+  const rows: (Omit<DeliveryContext, 'eventDataText'> & StoredEventData)[] = await db.query(SQL, [input.deliveryId, input.attemptNumber]);
+  if (!rows[0]) return null;
+  const { dataText, legacyData, ...row } = rows[0];
+  return openSecrets(box, { ...row, eventDataText: eventDataText({ dataText, legacyData }) });
 }
 
 /** How long a run that found the row taken waits before it looks again: the other run's time plus the margin. */

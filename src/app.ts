@@ -19,6 +19,8 @@ const bodyLimit = (config: AppConfig) => Math.max(8 * 1024 * 1024, config.payloa
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRole(config), {
     bodyParser: false,
+    // Each body parser keeps the bytes it read as `rawBody`: event data is stored and sent as the exact text sent.
+    rawBody: true,
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));

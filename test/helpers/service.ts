@@ -36,6 +36,8 @@ export interface ApiResponse {
   status: number;
   headers: Headers;
   body: any;
+  /** The body as the exact text received. */
+  text: string;
 }
 
 /**
@@ -114,5 +116,5 @@ export async function callApi(
   } catch {
     // not JSON: keep the text
   }
-  return { status: res.status, headers: res.headers, body: parsed };
+  return { status: res.status, headers: res.headers, body: parsed, text };
 }
