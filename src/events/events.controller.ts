@@ -84,7 +84,7 @@ export class EventsController {
 
   @Get(':id')
   @RequireScope('read')
-  @ZodResponse(200, eventWithDeliveriesResponse, '`data` as the exact JSON text it was sent with')
+  @ZodResponse(200, eventWithDeliveriesResponse)
   @Header('Content-Type', 'application/json')
   async get(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return stringifyWithRawJson(await this.events.get(tenant.id, id));

@@ -56,7 +56,7 @@ export class EventsService {
     fieldPrefix?: (i: number) => string,
   ): Promise<AcceptedEvent[]> {
     const prefix = (i: number) => (fieldPrefix ? fieldPrefix(i) : undefined);
-    const { inputs, json } = this.validateShape(raw, dataTextOf, prefix);
+    const { inputs, dataTexts } = this.validateShape(raw, dataTextOf, prefix);
     const keys = inputs.map((input, i) => idempotencyKeys[i] ?? input.id ?? null);
 
     const seen = await this.findByKeys(tenant.id, keys);
@@ -87,7 +87,7 @@ export class EventsService {
           id: newId('evt'),
           type: input.type,
           data: input.data,
-          dataText: json[i],
+          dataText: dataTexts[i],
           occurredAt,
           idempotencyKey: keys[i] ?? null,
           deliveries,
@@ -213,7 +213,7 @@ export class EventsService {
     raw: unknown[],
     dataTextOf: DataTextOf,
     prefix: (i: number) => string | undefined,
-  ): { inputs: EventInput[]; json: string[] } {
+  ): { inputs: EventInput[]; dataTexts: string[] } {
     const errors: FieldError[] = [];
     const inputs = raw.map((value, i) => {
       const parsed = eventInputSchema.safeParse(value ?? {});
@@ -223,7 +223,7 @@ export class EventsService {
     });
     if (errors.length) throw validationFailed(errors);
     const tooLarge: FieldError[] = [];
-    const json = inputs.map((_, i) => {
+    const dataTexts = inputs.map((_, i) => {
       const text = dataTextOf(i);
       const size = Buffer.byteLength(text);
       if (size > this.config.payloadLimitBytes) {
@@ -235,7 +235,7 @@ export class EventsService {
       return text;
     });
     if (tooLarge.length) throw payloadTooLarge('An event payload is over the size limit.', tooLarge);
-    return { inputs: inputs as EventInput[], json };
+    return { inputs: inputs as EventInput[], dataTexts };
   }
 
   private validateAgainstCatalog(

@@ -3017,7 +3017,7 @@ export interface operations {
                         data: {
                             /** @description ISO 8601 UTC */
                             createdAt: string;
-                            /** @description null once purged (retention, or DELETE /v1/events/:id) */
+                            /** @description Exactly the JSON text it was sent with, byte for byte; null once purged (retention, or DELETE /v1/events/:id) */
                             data: {
                                 [key: string]: unknown;
                             } | null;
@@ -3395,7 +3395,7 @@ export interface operations {
                     "application/json": {
                         /** @description ISO 8601 UTC */
                         createdAt: string;
-                        /** @description null once purged (retention, or DELETE /v1/events/:id) */
+                        /** @description Exactly the JSON text it was sent with, byte for byte; null once purged (retention, or DELETE /v1/events/:id) */
                         data: {
                             [key: string]: unknown;
                         } | null;
