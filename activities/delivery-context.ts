@@ -3,6 +3,7 @@ import type { SecretBox } from '../src/secrets/secret-box.js';
 import type { AttemptInput } from '../workflows/contracts.js';
 import { LINE_JOINS } from '../src/deliveries/delivery-lines.js';
 import { openSecrets, secretHeaderNames } from '../src/secrets/subscription-secrets.js';
+import { eventDataText, type StoredEventData } from '../src/events/event-data-text.js';
 import type { DeliveryKind, DeliveryStatus } from '../src/deliveries/delivery.entity.js';
 import type { PayloadFormat, SignatureScheme, SubscriptionAuth, SubscriptionStatus } from '../src/subscriptions/subscription.entity.js';
 
@@ -14,7 +15,8 @@ export interface DeliveryContext {
   kind: DeliveryKind;
   eventId: string;
   eventType: string;
-  eventData: Record<string, unknown>;
+  /** The event's data as the exact JSON text received (see src/events/event-data-text.ts). */
+  eventDataText: string;
   occurredAt: Date;
   account: string;
   subscriptionId: string;
@@ -88,7 +90,7 @@ SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliverySta
        d.attempt_count AS "attemptCount", d.next_attempt_at AS "nextAttemptAt", d.last_status_code AS "lastStatusCode",
        d.ordering_key AS "orderingKey", p.id AS "predecessorId", (p.id IS NULL) AS "predecessorEnded",
        h.next_attempt_at AS "predecessorNextAttemptAt",
-       e.type AS "eventType", e.data AS "eventData", e.occurred_at AS "occurredAt", t.name AS account,
+       e.type AS "eventType", e.data_text AS "dataText", e.data AS "legacyData", e.occurred_at AS "occurredAt", t.name AS account,
        s.id AS "subscriptionId", s.status AS "subscriptionStatus", (s.deleted_at IS NOT NULL) AS "subscriptionDeleted",
        s.url, s.headers, s.auth, s.signature_scheme AS "signatureScheme", s.signature_header AS "signatureHeader",
        s.signature_timestamped AS "signatureTimestamped", s.payload_format AS "payloadFormat", s.trace_context AS "traceContext",
@@ -120,9 +122,10 @@ SELECT ctx.*, EXISTS (SELECT 1 FROM mark) AS marked FROM ctx`;
 
 /** The context with its credentials opened: they exist in clear only in this activity's memory. */
 export async function loadDeliveryContext(db: DataSource, box: SecretBox, input: AttemptInput): Promise<DeliveryContext | null> {
-  const rows: DeliveryContext[] = await db.query(SQL, [input.deliveryId, input.attemptNumber]);
+  const rows: (Omit<DeliveryContext, 'eventDataText'> & StoredEventData)[] = await db.query(SQL, [input.deliveryId, input.attemptNumber]);
   if (!rows[0]) return null;
-  return { ...openSecrets(box, rows[0]), secretHeaderNames: secretHeaderNames(rows[0].headers ?? {}) };
+  const { dataText, legacyData, ...row } = rows[0];
+  return { ...openSecrets(box, { ...row, eventDataText: eventDataText({ dataText, legacyData }) }), secretHeaderNames: secretHeaderNames(row.headers ?? {}) };
 }
 
 /** How long a run that found the row taken waits before it looks again: the other run's time plus the margin. */

@@ -22,7 +22,7 @@ export function signingSecrets(ctx: DeliveryContext, now: Date): string[] {
 export function signRequest(ctx: DeliveryContext, attemptNumber: number, now = new Date()): SignedRequest {
   const { body, contentType } = buildPayload(
     ctx.payloadFormat,
-    { id: ctx.eventId, type: ctx.eventType, occurredAt: new Date(ctx.occurredAt), data: ctx.eventData },
+    { id: ctx.eventId, type: ctx.eventType, occurredAt: new Date(ctx.occurredAt), dataText: ctx.eventDataText },
     ctx.account,
   );
   const timestampSeconds = Math.floor(now.getTime() / 1000);

@@ -21,7 +21,7 @@ const server = createServer((req, res) => {
     }
     const id = newId('evt');
     pool
-      .query(`INSERT INTO events (id, tenant_id, type, data, occurred_at) VALUES ($1, $2, $3, $4, now())`, [
+      .query(`INSERT INTO events (id, tenant_id, type, data_text, occurred_at) VALUES ($1, $2, $3, $4, now())`, [
         id,
         tenantId,
         body.type ?? 'bare',

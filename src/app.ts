@@ -29,6 +29,8 @@ export async function createApp(config: AppConfig, opened?: NativeConnection): P
   try {
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRole(config, temporal), {
       bodyParser: false,
+      // Each body parser keeps the bytes it read as `rawBody`: event data is stored and sent as the exact text sent.
+      rawBody: true,
       bufferLogs: true,
     });
   } catch (err) {

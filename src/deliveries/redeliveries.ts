@@ -1,4 +1,5 @@
 import type { Queryable } from '../database/queryable.js';
+import { eventDataText, type StoredEventData } from '../events/event-data-text.js';
 import { deliveriesFor, insertDeliveries, type NewDelivery, type Target } from '../events/event-writer.js';
 
 /** What a redelivery is made from: a delivery of the event to the subscription. */
@@ -51,6 +52,10 @@ export async function writeRedeliveries(db: Queryable, tenantId: string, origina
 async function dataOfLinedEvents(db: Queryable, originals: Original[], subs: Map<string, Target>): Promise<Map<string, unknown>> {
   const ids = originals.filter((d) => subs.get(d.subscriptionId)?.orderingKey != null).map((d) => d.eventId);
   if (ids.length === 0) return new Map();
-  const rows: { id: string; data: unknown }[] = await db.query(`SELECT id, data FROM events WHERE id = ANY($1)`, [[...new Set(ids)]]);
-  return new Map(rows.map((r) => [r.id, r.data]));
+  const rows: ({ id: string } & StoredEventData)[] = await db.query(
+    `SELECT id, data_text AS "dataText", data AS "legacyData" FROM events WHERE id = ANY($1)`,
+    [[...new Set(ids)]],
+  );
+  // Parsed as at ingest (JSON.parse of the same text), so a redelivery joins the line its original did.
+  return new Map(rows.map((r) => [r.id, JSON.parse(eventDataText(r))]));
 }

@@ -9,9 +9,10 @@ import { lineKeyOf, type Ordering } from '../policy/ordering.js';
 export interface NewEvent {
   id: string;
   type: string;
+  /** The parsed data: for matching (filters, FIFO line keys) and schemas only. */
   data: Record<string, unknown>;
-  /** `data` as JSON text, when ingestion already serialised it (once per event). */
-  json?: string;
+  /** The data as the exact JSON text received: what is stored and sent. */
+  dataText: string;
   occurredAt: Date;
   idempotencyKey: string | null;
   deliveries: NewDelivery[];
@@ -89,8 +90,8 @@ WITH gate AS (
            WHEN $14::bigint IS NOT NULL AND (SELECT routing_version FROM tenants WHERE id = $1) <> $14 THEN 'stale'
          END AS refused
 ), ev AS (
-  INSERT INTO events (id, tenant_id, type, data, occurred_at, idempotency_key, trace_parent)
-  SELECT e.id, $1, e.type, e.data::jsonb, e.occurred_at, e.key, e.trace_parent
+  INSERT INTO events (id, tenant_id, type, data_text, occurred_at, idempotency_key, trace_parent)
+  SELECT e.id, $1, e.type, e.data, e.occurred_at, e.key, e.trace_parent
     FROM unnest($2::varchar[], $3::varchar[], $4::text[], $5::timestamptz[], $6::varchar[], $16::varchar[])
          AS e(id, type, data, occurred_at, key, trace_parent)
    WHERE (SELECT refused FROM gate) IS NULL
@@ -131,7 +132,7 @@ export async function insertEvents(
     tenantId,
     events.map((e) => e.id),
     events.map((e) => e.type),
-    events.map((e) => e.json ?? JSON.stringify(e.data)),
+    events.map((e) => e.dataText),
     events.map((e) => e.occurredAt),
     events.map((e) => e.idempotencyKey),
     deliveries.map((d) => d.id),

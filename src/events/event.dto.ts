@@ -46,7 +46,10 @@ export const eventResponse = z.object({
   id: z.string(),
   type: z.string(),
   occurredAt: isoDate,
-  data: z.record(z.string(), z.unknown()).nullable().describe('null once purged (retention, or DELETE /v1/events/:id)'),
+  data: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe('Exactly the JSON text it was sent with, byte for byte; null once purged (retention, or DELETE /v1/events/:id)'),
   createdAt: isoDate,
   purgedAt: isoDate.nullable().describe('When the payload was purged; the event, its deliveries and attempts stay'),
 });

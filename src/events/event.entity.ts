@@ -15,8 +15,19 @@ export class Event {
   @Column({ type: 'varchar', length: 100 })
   type!: string;
 
-  @Column({ type: 'jsonb' })
-  data!: Record<string, unknown>;
+  /**
+   * `data` as the exact JSON text received, byte for byte (key order, number spelling, whitespace): what receivers
+   * get and the API shows; `{}` once purged. Null only on rows written before it existed (see legacyData).
+   */
+  @Column({ type: 'text', nullable: true })
+  dataText!: string | null;
+
+  /**
+   * `data` of rows written before dataText, as jsonb (keys reordered, numbers normalised): read when dataText is
+   * null (see eventDataText). New rows leave it null; a purge empties it.
+   */
+  @Column({ name: 'data', type: 'jsonb', nullable: true })
+  legacyData!: Record<string, unknown> | null;
 
   @Column({ type: 'timestamptz' })
   occurredAt!: Date;
@@ -27,7 +38,7 @@ export class Event {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
-  /** When its payload was purged (retention, or DELETE /v1/events/:id); `data` is then `{}` and shown as null. */
+  /** When its payload was purged (retention, or DELETE /v1/events/:id); its data is then `{}` and shown as null. */
   @Column({ type: 'timestamptz', nullable: true })
   purgedAt!: Date | null;
 

@@ -1,10 +1,26 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, HttpException, Inject, Param, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  Headers,
+  HttpCode,
+  HttpException,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  type RawBodyRequest,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { ApiKeyAuth } from '../auth/auth.decorators.js';
 import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
+import { stringifyWithRawJson } from '../common/raw-json.js';
 import { parse, ZodBody, ZodQuery } from '../common/validation.js';
 import {
   acceptedEventResponse,
@@ -16,6 +32,7 @@ import {
   idempotencyKeySchema,
   listEventsQuery,
 } from './event.dto.js';
+import { dataTextsOf, EVENT_BATCH, ONE_EVENT } from './data-texts.js';
 import { EventsService } from './events.service.js';
 import { inServerSpan } from '../telemetry/trace-parent.js';
 
@@ -51,12 +68,13 @@ export class EventsController {
   async create(
     @CurrentTenant() tenant: TenantContext,
     @Body() body: unknown,
+    @Req() request: RawBodyRequest<object>,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Headers() headers: RequestHeaders,
   ) {
     return ingestSpan('/v1/events', headers, tenant, async () => {
       const key = parse(idempotencyKeySchema, idempotencyKey, 'Idempotency-Key');
-      const [accepted] = await this.events.ingest(tenant, [body], [key]);
+      const [accepted] = await this.events.ingest(tenant, [body], dataTextsOf(request, ONE_EVENT), [key]);
       return accepted;
     });
   }
@@ -68,10 +86,15 @@ export class EventsController {
   @HttpCode(202)
   @ZodBody(batchInputSchema)
   @ZodResponse(202, batchAcceptedResponse, 'Accepted')
-  async batch(@CurrentTenant() tenant: TenantContext, @Body() body: unknown, @Headers() headers: RequestHeaders) {
+  async batch(
+    @CurrentTenant() tenant: TenantContext,
+    @Body() body: unknown,
+    @Req() request: RawBodyRequest<object>,
+    @Headers() headers: RequestHeaders,
+  ) {
     return ingestSpan('/v1/events/batch', headers, tenant, async () => {
       const { events } = parse(batchInputSchema, body);
-      return { data: await this.events.ingest(tenant, events, [], (i) => `events.${i}`) };
+      return { data: await this.events.ingest(tenant, events, dataTextsOf(request, EVENT_BATCH), [], (i) => `events.${i}`) };
     });
   }
 
@@ -79,15 +102,17 @@ export class EventsController {
   @RequireScope('read')
   @ZodQuery(listEventsQuery)
   @ZodResponse(200, eventPage, 'Newest first')
-  list(@CurrentTenant() tenant: TenantContext, @Query() query: unknown) {
-    return this.events.list(tenant.id, parse(listEventsQuery, query));
+  @Header('Content-Type', 'application/json')
+  async list(@CurrentTenant() tenant: TenantContext, @Query() query: unknown) {
+    return stringifyWithRawJson(await this.events.list(tenant.id, parse(listEventsQuery, query)));
   }
 
   @Get(':id')
   @RequireScope('read')
   @ZodResponse(200, eventWithDeliveriesResponse)
-  get(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
-    return this.events.get(tenant.id, id);
+  @Header('Content-Type', 'application/json')
+  async get(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    return stringifyWithRawJson(await this.events.get(tenant.id, id));
   }
 
   /**

@@ -9,6 +9,7 @@ import type { TenantContext } from '../auth/tenant-context.js';
 import { notFound, payloadTooLarge, unauthorized, validationFailed, type FieldError } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import { toPage } from '../common/pagination.js';
+import { RawJson } from '../common/raw-json.js';
 import { fieldErrors } from '../common/validation.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher.js';
@@ -17,6 +18,8 @@ import { isOperational } from '../policy/event-matching.js';
 import { payloadErrors } from '../event-types/payload-schema.js';
 import { MetricsService } from '../health/metrics.service.js';
 import { deliveriesFor, insertEvents, type NewEvent, type Target, type WriteGuard } from './event-writer.js';
+import type { DataTextOf } from './data-texts.js';
+import { eventDataText } from './event-data-text.js';
 import { eventInputSchema, type AcceptedEvent, type EventInput, type ListEventsQuery } from './event.dto.js';
 import { Event } from './event.entity.js';
 import { IngestQuotaGate } from './ingest-quota.js';
@@ -44,17 +47,19 @@ export class EventsService {
   /**
    * Validates, matches, takes the events from the tenant's ingest quota, writes events and deliveries in one
    * statement, then starts the workflows. `raw[i]` is checked against the event schema here so that a batch
-   * names its bad fields `events.i.*`. Only new events count against the quota: a replay of a known
-   * Idempotency-Key or event `id` answers with the first result for free.
+   * names its bad fields `events.i.*`; `dataTextOf(i)` is its `data` as the exact text received, which is what
+   * is stored and sent (the parsed `data` serves matching and schemas). Only new events count against the quota:
+   * a replay of a known Idempotency-Key or event `id` answers with the first result for free.
    */
   async ingest(
     tenant: TenantContext,
     raw: unknown[],
+    dataTextOf: DataTextOf,
     idempotencyKeys: (string | undefined)[],
     fieldPrefix?: (i: number) => string,
   ): Promise<AcceptedEvent[]> {
     const prefix = (i: number) => (fieldPrefix ? fieldPrefix(i) : undefined);
-    const { inputs, json } = this.validateShape(raw, prefix);
+    const { inputs, dataTexts } = this.validateShape(raw, dataTextOf, prefix);
     const keys = inputs.map((input, i) => idempotencyKeys[i] ?? input.id ?? null);
 
     const seen = await this.findByKeys(tenant.id, keys);
@@ -87,7 +92,7 @@ export class EventsService {
           id: newId('evt'),
           type: input.type,
           data: input.data,
-          json: json[i],
+          dataText: dataTexts[i],
           occurredAt,
           idempotencyKey: keys[i] ?? null,
           deliveries,
@@ -125,14 +130,18 @@ export class EventsService {
   }
 
   /** Checks a test event as ingestion would (catalog, schema, size), without writing anything. */
-  async checkEvent(tenantId: string, input: { type: string; data: Record<string, unknown> }): Promise<void> {
-    const [valid] = this.validateShape([input], () => undefined).inputs;
+  async checkEvent(tenantId: string, input: { type: string; data: Record<string, unknown> }, dataText: string): Promise<void> {
+    const [valid] = this.validateShape(
+      [input],
+      () => dataText,
+      () => undefined,
+    ).inputs;
     this.validateAgainstCatalog([{ input: valid, i: 0 }], (await this.routing.get(tenantId)).catalog, () => undefined);
   }
 
   /**
    * An event raised by the service itself (ping, test, operational), delivered to the given subscriptions
-   * regardless of their patterns.
+   * regardless of their patterns. `dataText`: the data's exact text when a client sent it (a test send).
    */
   async raise(
     tenantId: string,
@@ -140,12 +149,13 @@ export class EventsService {
     data: Record<string, unknown>,
     targets: Target[],
     kind: DeliveryKind,
-    options: { dispatch?: boolean } = {},
+    options: { dispatch?: boolean; dataText?: string } = {},
   ) {
     const event: NewEvent = {
       id: newId('evt'),
       type,
       data,
+      dataText: options.dataText ?? JSON.stringify(data),
       occurredAt: new Date(),
       idempotencyKey: null,
       deliveries: deliveriesFor(tenantId, type, targets, kind, data),
@@ -189,7 +199,7 @@ export class EventsService {
       id: e.id,
       type: e.type,
       occurredAt: e.occurredAt.toISOString(),
-      data: e.purgedAt ? null : e.data,
+      data: e.purgedAt ? null : new RawJson(eventDataText(e)),
       createdAt: e.createdAt.toISOString(),
       purgedAt: e.purgedAt?.toISOString() ?? null,
     };
@@ -204,30 +214,34 @@ export class EventsService {
     };
   }
 
-  /** The events and their data as JSON text: serialised once here, for the size check and the insert. */
-  private validateShape(raw: unknown[], prefix: (i: number) => string | undefined): { inputs: EventInput[]; json: string[] } {
+  /** The events, and their data as the exact JSON text received (for the size check and the insert). */
+  private validateShape(
+    raw: unknown[],
+    dataTextOf: DataTextOf,
+    prefix: (i: number) => string | undefined,
+  ): { inputs: EventInput[]; dataTexts: string[] } {
     const errors: FieldError[] = [];
-    const tooLarge: FieldError[] = [];
-    const json: string[] = [];
     const inputs = raw.map((value, i) => {
       const parsed = eventInputSchema.safeParse(value ?? {});
-      if (!parsed.success) {
-        errors.push(...fieldErrors(parsed.error, prefix(i)));
-        return undefined;
-      }
-      json[i] = JSON.stringify(parsed.data.data);
-      const size = Buffer.byteLength(json[i]);
+      if (parsed.success) return parsed.data;
+      errors.push(...fieldErrors(parsed.error, prefix(i)));
+      return undefined;
+    });
+    if (errors.length) throw validationFailed(errors);
+    const tooLarge: FieldError[] = [];
+    const dataTexts = inputs.map((_, i) => {
+      const text = dataTextOf(i);
+      const size = Buffer.byteLength(text);
       if (size > this.config.payloadLimitBytes) {
         tooLarge.push({
           field: [prefix(i), 'data'].filter(Boolean).join('.'),
           message: `is ${size} bytes; the limit is ${this.config.payloadLimitBytes}`,
         });
       }
-      return parsed.data;
+      return text;
     });
-    if (errors.length) throw validationFailed(errors);
     if (tooLarge.length) throw payloadTooLarge('An event payload is over the size limit.', tooLarge);
-    return { inputs: inputs as EventInput[], json };
+    return { inputs: inputs as EventInput[], dataTexts };
   }
 
   private validateAgainstCatalog(

@@ -20,6 +20,7 @@ export async function writeOperationalEvent(db: Queryable, request: RaiseRequest
     id: newId('evt'),
     type: request.type,
     data: request.data,
+    dataText: JSON.stringify(request.data),
     occurredAt: new Date(),
     idempotencyKey: request.key,
     deliveries: deliveriesFor(request.tenantId, request.type, targets, 'event', request.data),

@@ -4,7 +4,7 @@ import type { Queryable } from '../database/queryable.js';
 export const PURGE_BATCH = 1000;
 
 /**
- * One batch of event payloads past the retention: their `data` becomes `{}` and `purged_at` says when; the event
+ * One batch of event payloads past the retention: their data becomes `{}` and `purged_at` says when; the event
  * row, its deliveries and attempts stay. An event with a delivery still under way keeps its payload until that
  * delivery ends (a retry schedule may outlast the retention): an accepted event is never lost to the purge.
  */
@@ -15,7 +15,7 @@ export async function purgeEventPayloads(db: Queryable, cutoff: Date, limit = PU
         WHERE e.purged_at IS NULL AND e.created_at < $1
           AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id AND d.status NOT IN ('succeeded', 'failed', 'cancelled'))
         ORDER BY e.created_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-     UPDATE events e SET data = '{}'::jsonb, purged_at = now() FROM batch WHERE e.id = batch.id RETURNING e.id`,
+     UPDATE events e SET data_text = '{}', data = NULL, purged_at = now() FROM batch WHERE e.id = batch.id RETURNING e.id`,
     [cutoff, limit],
   );
   return rows.length;
@@ -34,7 +34,7 @@ export async function purgeResponseBodies(db: Queryable, cutoff: Date, limit = P
 }
 
 /**
- * Forgets one event's payload now (right to be forgotten): `data` becomes `{}`, its deliveries' response bodies
+ * Forgets one event's payload now (right to be forgotten): its data becomes `{}`, its deliveries' response bodies
  * go (a receiver may echo what it got), and its unfinished deliveries are cancelled, since there is nothing left
  * to send. Answers the cancelled deliveries (to signal) or null when the tenant has no such event.
  */
@@ -45,7 +45,7 @@ export async function forgetEvent(
 ): Promise<{ id: string; orderingKey: string | null }[] | null> {
   const [row] = (await db.query(
     `WITH e AS (
-       UPDATE events SET data = '{}'::jsonb, purged_at = coalesce(purged_at, now())
+       UPDATE events SET data_text = '{}', data = NULL, purged_at = coalesce(purged_at, now())
         WHERE tenant_id = $1 AND id = $2 RETURNING id
      ), cancelled AS (
        UPDATE deliveries SET status = 'cancelled', completed_at = now(), updated_at = now()

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, Req, type RawBodyRequest } from '@nestjs/common';
+import { dataTextsOf, ONE_EVENT } from '../events/data-texts.js';
 import { ApiBearerAuth, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
@@ -132,8 +133,8 @@ export class SubscriptionsController {
   @HttpCode(200)
   @OptionalZodBody(testSendSchema)
   @ZodResponse(200, testSendResponse, 'What the receiver did')
-  test(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Body() body: unknown) {
-    return this.subscriptions.test(tenant.id, id, parse(testSendSchema, body ?? {}));
+  test(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Body() body: unknown, @Req() request: RawBodyRequest<object>) {
+    return this.subscriptions.test(tenant.id, id, parse(testSendSchema, body ?? {}), dataTextsOf(request, ONE_EVENT));
   }
 
   /** Sends again every delivery of the window that ended failed. */

@@ -19,6 +19,7 @@ import { defaultBurst, type RateLimit } from '../policy/flow-limits.js';
 import { SecretBox } from '../secrets/secret-box.js';
 import { sealHeaders, sealSecrets } from '../secrets/subscription-secrets.js';
 import { createNetworkPolicy, urlRefusal, type NetworkPolicy } from '../policy/network-policy.js';
+import type { DataTextOf } from '../events/data-texts.js';
 import { EventsService } from '../events/events.service.js';
 import { headerCollisions, type HeaderSettings } from './sendable-headers.js';
 import { DEFAULTS, subscriptionView, type CreateSubscriptionInput, type UpdateSubscriptionInput } from './subscription.dto.js';
@@ -329,11 +330,13 @@ export class SubscriptionsService {
   }
 
   /** One real attempt, even while paused, answered when it is done; no retries. */
-  async test(tenantId: string, id: string, input: { type: string; data?: Record<string, unknown> }) {
+  async test(tenantId: string, id: string, input: { type: string; data?: Record<string, unknown> }, dataTextOf: DataTextOf) {
     const sub = await this.get(tenantId, id);
     const data = input.data ?? { subscriptionId: id, message: 'This is a test from hookrelay.' };
-    await this.events.checkEvent(tenantId, { type: input.type, data });
-    const event = await this.events.raise(tenantId, input.type, data, [sub], 'test', { dispatch: false });
+    // Data given is sent as the exact text it came with, as an event's is.
+    const dataText = input.data ? dataTextOf(0) : JSON.stringify(data);
+    await this.events.checkEvent(tenantId, { type: input.type, data }, dataText);
+    const event = await this.events.raise(tenantId, input.type, data, [sub], 'test', { dispatch: false, dataText });
     const item = event.deliveries[0];
     await this.dispatcher.startNow(item);
     const waited = this.temporal.workflow.getHandle(workflowIdFor(item.id)).result();

@@ -201,7 +201,7 @@ describe('guarantees', () => {
       assert.equal(JSON.parse(notice.body).data.deliveryId, id);
       assert.equal(failures, 1, 'the fault was injected once');
       const raised: { n: number }[] = await svc.db.query(
-        `SELECT count(*)::int AS n FROM events WHERE type = 'delivery.exhausted' AND data->>'deliveryId' = $1`,
+        `SELECT count(*)::int AS n FROM events WHERE type = 'delivery.exhausted' AND data_text::jsonb->>'deliveryId' = $1`,
         [id],
       );
       assert.equal(raised[0].n, 1);

@@ -59,8 +59,8 @@ describe('retention: payloads and response bodies purged on a Temporal schedule,
     assert.equal(gone.data, null);
     assert.ok(gone.purgedAt);
     assert.equal(gone.type, 'ret.done', 'the event row stays');
-    const [{ data }] = await svc.db.query(`SELECT data FROM events WHERE id = $1`, [ended.id]);
-    assert.deepEqual(data, {}, 'the payload is gone from the database, not only hidden');
+    const [stored] = await svc.db.query(`SELECT data_text, data FROM events WHERE id = $1`, [ended.id]);
+    assert.deepEqual(stored, { data_text: '{}', data: null }, 'the payload is gone from the database, not only hidden');
     const delivery = await deliveryOf(endedDelivery);
     assert.equal(delivery.status, 'succeeded');
     assert.equal(delivery.attempts[0].statusCode, 200, 'attempt metadata stays');
@@ -86,8 +86,8 @@ describe('retention: payloads and response bodies purged on a Temporal schedule,
     const read = await eventOf(event.id);
     assert.equal(read.data, null);
     assert.equal(read.deliveries.find((d: { id: string }) => d.id === event.deliveries[0].id).status, 'cancelled');
-    const [{ data }] = await svc.db.query(`SELECT data FROM events WHERE id = $1`, [event.id]);
-    assert.deepEqual(data, {});
+    const [stored] = await svc.db.query(`SELECT data_text, data FROM events WHERE id = $1`, [event.id]);
+    assert.deepEqual(stored, { data_text: '{}', data: null });
     assert.equal((await svc.api('DELETE', `/v1/events/${event.id}`)).status, 204, 'idempotent');
     assert.equal((await svc.api('DELETE', `/v1/events/evt_doesnotexist`)).status, 404);
     // Resuming sends nothing of it: a later event of the same subscription arrives, the forgotten one never.

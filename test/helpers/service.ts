@@ -38,6 +38,8 @@ export interface ApiResponse {
   status: number;
   headers: Headers;
   body: any;
+  /** The body as the exact text received. */
+  text: string;
 }
 
 /** Temporal's own connection settings among `env` (see src/temporal/temporal-settings.ts). */
@@ -129,5 +131,5 @@ export async function callApi(
   } catch {
     // not JSON: keep the text
   }
-  return { status: res.status, headers: res.headers, body: parsed };
+  return { status: res.status, headers: res.headers, body: parsed, text };
 }

@@ -153,7 +153,7 @@ describe('signing', () => {
       ({
         eventId: 'evt_1',
         eventType: 'job.created',
-        eventData: { n: 1 },
+        eventDataText: '{"n":1}',
         occurredAt: new Date('2026-11-25T10:00:00.000Z'),
         account: 'default',
         url: 'https://example.com/hooks',

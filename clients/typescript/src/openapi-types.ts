@@ -3025,7 +3025,7 @@ export interface operations {
                         data: {
                             /** @description ISO 8601 UTC */
                             createdAt: string;
-                            /** @description null once purged (retention, or DELETE /v1/events/:id) */
+                            /** @description Exactly the JSON text it was sent with, byte for byte; null once purged (retention, or DELETE /v1/events/:id) */
                             data: {
                                 [key: string]: unknown;
                             } | null;
@@ -3403,7 +3403,7 @@ export interface operations {
                     "application/json": {
                         /** @description ISO 8601 UTC */
                         createdAt: string;
-                        /** @description null once purged (retention, or DELETE /v1/events/:id) */
+                        /** @description Exactly the JSON text it was sent with, byte for byte; null once purged (retention, or DELETE /v1/events/:id) */
                         data: {
                             [key: string]: unknown;
                         } | null;

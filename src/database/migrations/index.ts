@@ -14,6 +14,7 @@ import { Replays1796252872123 } from './1796252872123-Replays.js';
 import { AttemptCapture1796300000000 } from './1796300000000-AttemptCapture.js';
 import { TenantsActingAndScopedKeys1796301000000 } from './1796301000000-TenantsActingAndScopedKeys.js';
 import { TraceContext1796420000000 } from './1796420000000-TraceContext.js';
+import { ExactEventData1796440000000 } from './1796440000000-ExactEventData.js';
 import { FifoLineHolders1796450000000 } from './1796450000000-FifoLineHolders.js';
 import { RateQueueIndex1796450001000 } from './1796450001000-RateQueueIndex.js';
 import { KeyMakers1796460000000 } from './1796460000000-KeyMakers.js';
@@ -36,6 +37,7 @@ export const migrations = [
   AttemptCapture1796300000000,
   TenantsActingAndScopedKeys1796301000000,
   TraceContext1796420000000,
+  ExactEventData1796440000000,
   FifoLineHolders1796450000000,
   RateQueueIndex1796450001000,
   KeyMakers1796460000000,
