@@ -13,6 +13,7 @@ import { RetentionPurge1796250931093 } from './1796250931093-RetentionPurge.js';
 import { Replays1796252872123 } from './1796252872123-Replays.js';
 import { AttemptCapture1796300000000 } from './1796300000000-AttemptCapture.js';
 import { TenantsActingAndScopedKeys1796301000000 } from './1796301000000-TenantsActingAndScopedKeys.js';
+import { DeliveryRedeliveryOf1796470000000 } from './1796470000000-DeliveryRedeliveryOf.js';
 
 /** Every migration, in order. Run at start; never `synchronize`. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   Replays1796252872123,
   AttemptCapture1796300000000,
   TenantsActingAndScopedKeys1796301000000,
+  DeliveryRedeliveryOf1796470000000,
 ];
