@@ -19,7 +19,10 @@ export type ListDeliveriesQuery = z.output<typeof listDeliveriesQuery>;
 /** Which deliveries of the tenant: the filters of the tenant-wide search (and of replays). */
 export const deliveryFilters = {
   status: z.enum(DELIVERY_STATUSES).optional(),
-  kind: z.enum(DELIVERY_KINDS).optional().describe('A replay names only `event` deliveries (the originals) unless this asks for another kind'),
+  kind: z
+    .enum(DELIVERY_KINDS)
+    .optional()
+    .describe('A replay names only `event` deliveries (the originals) unless this asks for another kind'),
   eventType: z.string().max(100).optional(),
   subscriptionId: z.string().max(40).optional(),
   since: isoDateTime().optional().describe('Created at or after'),

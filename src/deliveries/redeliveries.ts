@@ -57,7 +57,11 @@ export async function writeRedeliveries(db: Queryable, tenantId: string, origina
   const items = originals.flatMap((d) => {
     const sub = byId.get(d.subscriptionId);
     if (!sub || sub.deleted) return [];
-    return deliveriesFor(tenantId, d.eventType, [sub], 'redelivery', data.get(d.eventId)).map((item) => ({ ...item, eventId: d.eventId, redeliveryOf: d.id }));
+    return deliveriesFor(tenantId, d.eventType, [sub], 'redelivery', data.get(d.eventId)).map((item) => ({
+      ...item,
+      eventId: d.eventId,
+      redeliveryOf: d.id,
+    }));
   });
   await insertDeliveries(db, items, 'redelivery');
   return items;

@@ -26,7 +26,9 @@ export const replayResponse = z.object({
   skipped: z
     .number()
     .int()
-    .describe('Named but not sent: already sent again (a redelivery under way or succeeded), the event purged, or the subscription deleted'),
+    .describe(
+      'Named but not sent: already sent again (a redelivery under way or succeeded), the event purged, or the subscription deleted',
+    ),
   createdAt: isoDate,
   completedAt: isoDate.nullable(),
   workflowId: z.string(),

@@ -73,7 +73,10 @@ export class ReplaysService {
     }
     const cut = await this.cutOf(filters);
     const sel = replaySelection(tenantId, filters, cut);
-    const [{ total }]: { total: number }[] = await this.db.query(`SELECT count(*)::int AS total FROM deliveries d WHERE ${sel.sql}`, sel.params);
+    const [{ total }]: { total: number }[] = await this.db.query(
+      `SELECT count(*)::int AS total FROM deliveries d WHERE ${sel.sql}`,
+      sel.params,
+    );
     const id = newId('rpl');
     const inserted: unknown[] = await this.db.query(
       `INSERT INTO replays (id, tenant_id, idempotency_key, filters, created_before, status, total)
@@ -107,9 +110,10 @@ export class ReplaysService {
     let replay = await this.db.getRepository(Replay).findOneBy({ tenantId, id });
     if (!replay) throw notFound('replay', id);
     if (replay.status === 'running' && (await this.workflowDeadEnded(id))) {
-      await this.db.query(`UPDATE replays SET status = 'failed', completed_at = now(), updated_at = now() WHERE id = $1 AND status = 'running'`, [
-        id,
-      ]);
+      await this.db.query(
+        `UPDATE replays SET status = 'failed', completed_at = now(), updated_at = now() WHERE id = $1 AND status = 'running'`,
+        [id],
+      );
       replay = await this.db.getRepository(Replay).findOneByOrFail({ tenantId, id });
     }
     return this.view(replay);

@@ -344,7 +344,12 @@ export class SubscriptionsService {
    */
   async recover(tenantId: string, id: string, since: Date, until: Date | undefined) {
     await this.get(tenantId, id);
-    const filters = { subscriptionId: id, status: 'failed' as const, since: since.toISOString(), ...(until && { until: until.toISOString() }) };
+    const filters = {
+      subscriptionId: id,
+      status: 'failed' as const,
+      since: since.toISOString(),
+      ...(until && { until: until.toISOString() }),
+    };
     const replay = (await this.replays.running(tenantId, filters)) ?? (await this.replays.create(tenantId, filters, undefined)).replay;
     return { redelivered: replay.total, replay };
   }
