@@ -149,9 +149,9 @@ describe('replays and recover send each delivery once: originals only, bounded, 
     // writeRedeliveries writes it, then started.
     const id = newId('dlv');
     await svc.db.query(
-      `INSERT INTO deliveries (id, tenant_id, event_id, subscription_id, event_type, kind, status, redelivery_of)
-       VALUES ($1, $2, $3, $4, 'once.purged', 'redelivery', 'scheduled', $5)`,
-      [id, tenantId, event.id, sub.id, event.deliveries[0].id],
+      `INSERT INTO deliveries (id, tenant_id, event_id, subscription_id, event_type, kind, status)
+       VALUES ($1, $2, $3, $4, 'once.purged', 'redelivery', 'scheduled')`,
+      [id, tenantId, event.id, sub.id],
     );
     svc.app.get(DeliveryDispatcher).enqueue([{ id, tenantId, subscriptionId: sub.id, eventType: 'once.purged', status: 'scheduled' }]);
     const d = await ended(id);
