@@ -33,7 +33,7 @@ export class ReplaysService {
     const cut = await this.cutOf(filters);
     const sel = replaySelection(tenantId, filters, cut);
     const [[counts], sampled] = await Promise.all([
-      this.db.query(
+      this.db.query<{ count: number; alreadyResent: number; purged: number; subscriptionDeleted: number; wouldSend: number }[]>(
         `SELECT count(*)::int AS count,
                 count(*) FILTER (WHERE ${RESENT})::int AS "alreadyResent",
                 count(*) FILTER (WHERE e.purged_at IS NOT NULL)::int AS purged,
@@ -42,10 +42,8 @@ export class ReplaysService {
            FROM deliveries d JOIN events e ON e.id = d.event_id JOIN subscriptions s ON s.id = d.subscription_id
           WHERE ${sel.sql}`,
         sel.params,
-      ) as Promise<{ count: number; alreadyResent: number; purged: number; subscriptionDeleted: number; wouldSend: number }[]>,
-      this.db.query(`SELECT d.id FROM deliveries d WHERE ${sel.sql} ORDER BY d.id DESC LIMIT ${SAMPLE}`, sel.params) as Promise<
-        { id: string }[]
-      >,
+      ),
+      this.db.query<{ id: string }[]>(`SELECT d.id FROM deliveries d WHERE ${sel.sql} ORDER BY d.id DESC LIMIT ${SAMPLE}`, sel.params),
     ]);
     const sample = await this.db.getRepository(Delivery).find({ where: { id: In(sampled.map((r) => r.id)) }, order: { id: 'DESC' } });
     return {

@@ -55,7 +55,7 @@ export async function forgetEvent(
       [tenantId, eventId],
     );
     if (found.length === 0) return null;
-    const [row] = (await tx.query(
+    const [row] = await tx.query<{ cancelled: { id: string; orderingKey: string | null }[] }[]>(
       `WITH cancelled AS (
          UPDATE deliveries SET status = 'cancelled', completed_at = now(), updated_at = now()
           WHERE event_id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled')
@@ -67,7 +67,7 @@ export async function forgetEvent(
        )
        SELECT coalesce((SELECT json_agg(json_build_object('id', id, 'orderingKey', ordering_key)) FROM cancelled), '[]') AS cancelled`,
       [eventId],
-    )) as { cancelled: { id: string; orderingKey: string | null }[] }[];
+    );
     return row.cancelled;
   });
 }
