@@ -51,7 +51,8 @@ export async function forgetEvent(
 ): Promise<{ id: string; orderingKey: string | null }[] | null> {
   return db.transaction(async (tx) => {
     const found: unknown[] = await tx.query(
-      `UPDATE events SET data = '{}'::jsonb, purged_at = coalesce(purged_at, now()) WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+      `WITH e AS (UPDATE events SET data = '{}'::jsonb, purged_at = coalesce(purged_at, now()) WHERE tenant_id = $1 AND id = $2 RETURNING id)
+       SELECT id FROM e`,
       [tenantId, eventId],
     );
     if (found.length === 0) return null;
