@@ -93,6 +93,12 @@ describe('replays and recover send each delivery once: originals only, bounded, 
     assert.equal(dry.body.includesCancelled, false);
     assert.deepEqual(dry.body.wouldSkip, { alreadyResent: 1, purged: 0, subscriptionDeleted: 0 }, 'e1 was sent again already');
     assert.equal(dry.body.wouldSend, 1);
+    // The cut is Postgres's now (the clock of created_at), even when `until` lies ahead of it.
+    const [{ now: before }]: { now: Date }[] = await svc.db.query(`SELECT now()`);
+    const cut = await svc.api('POST', '/v1/replays', { since, until: '2999-01-01T00:00:00.000Z', dryRun: true });
+    const [{ now: afterwards }]: { now: Date }[] = await svc.db.query(`SELECT now()`);
+    const cutMs = Date.parse(cut.body.createdBefore);
+    assert.ok(cutMs >= before.getTime() && cutMs <= afterwards.getTime(), `cut ${cut.body.createdBefore}`);
     const cancelled = await svc.api('POST', '/v1/replays', { since, status: 'cancelled', dryRun: true });
     assert.deepEqual([cancelled.body.count, cancelled.body.includesCancelled], [1, true]);
     const pings = await svc.api('POST', '/v1/replays', { since, kind: 'ping', dryRun: true });
