@@ -69,7 +69,7 @@ WITH event AS MATERIALIZED (
          next_attempt_at = CASE WHEN :nextAttemptAt::timestamptz IS NOT NULL THEN GREATEST(:nextAttemptAt::timestamptz, (SELECT until FROM health)) END,
          completed_at = CASE WHEN :status::varchar IN ('succeeded', 'failed') THEN now() END
    -- The event's lock comes before the delivery's (the forget takes them in that order too); the final SELECT
-   -- reads `kept` first for the same reason.
+   -- reads kept first for the same reason.
    WHERE id = :deliveryId AND status <> 'cancelled' AND (SELECT answer FROM kept) IS NOT NULL
   RETURNING id
 )
