@@ -85,6 +85,12 @@ async function attempt(deps: ActivityDeps, input: AttemptInput, seen: Seen): Pro
   // An earlier run of this very attempt recorded its outcome, and its result never reached the workflow (the
   // worker died in between): answer with what it recorded rather than send it again.
   if (ctx.attemptCount >= input.attemptNumber) return recordedOutcome(ctx);
+  // The event was forgotten or purged (say between a redelivery's check and its insert): its data is gone, and
+  // what is left must not go out signed as if it were the event.
+  if (ctx.eventPurged) {
+    await recordNoAttempt(deps.db, ctx.deliveryId, 'cancelled');
+    return { status: 'cancelled', ...none };
+  }
   const isTest = ctx.kind === 'test';
   let probe = false;
   let flowClaim: Claim | undefined;

@@ -17,6 +17,8 @@ export interface DeliveryContext {
   eventType: string;
   /** The event's data as the exact JSON text received (see src/events/event-data-text.ts). */
   eventDataText: string;
+  /** The event was purged or forgotten (its data is gone): nothing is sent, the delivery ends cancelled. */
+  eventPurged: boolean;
   occurredAt: Date;
   account: string;
   subscriptionId: string;
@@ -83,14 +85,14 @@ export const inFlightUntil = (timeoutMs: string) => `now() + make_interval(secs 
 // limit or a throttle for the flow decision (see flow-control.ts). The mark is judged
 // on the locked row, not the statement's snapshot: a cancel committed meanwhile stands; another run of this
 // attempt still within its time (a re-run while the first is in flight) keeps the row; an attempt recorded
-// already is not marked again; a delivery with an earlier one of its FIFO line still holding the line is not marked. `marked` says whether this read marked it.
+// already is not marked again; a purged event's delivery is not marked (its data and purged_at are read together); a delivery with an earlier one of its FIFO line still holding the line is not marked. `marked` says whether this read marked it.
 const SQL = `
 WITH ctx AS (
 SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliveryStatus", d.kind, d.event_id AS "eventId",
        d.attempt_count AS "attemptCount", d.next_attempt_at AS "nextAttemptAt", d.last_status_code AS "lastStatusCode",
        d.ordering_key AS "orderingKey", p.id AS "predecessorId", (p.id IS NULL) AS "predecessorEnded",
        h.next_attempt_at AS "predecessorNextAttemptAt",
-       e.type AS "eventType", e.data_text AS "dataText", e.data AS "legacyData", e.occurred_at AS "occurredAt", t.name AS account,
+       e.type AS "eventType", e.data_text AS "dataText", e.data AS "legacyData", (e.purged_at IS NOT NULL) AS "eventPurged", e.occurred_at AS "occurredAt", t.name AS account,
        s.id AS "subscriptionId", s.status AS "subscriptionStatus", (s.deleted_at IS NOT NULL) AS "subscriptionDeleted",
        s.url, s.headers, s.auth, s.signature_scheme AS "signatureScheme", s.signature_header AS "signatureHeader",
        s.signature_timestamped AS "signatureTimestamped", s.payload_format AS "payloadFormat", s.trace_context AS "traceContext",
@@ -113,7 +115,7 @@ UPDATE deliveries d SET status = 'sending', waiting_for = NULL, dispatched = tru
   FROM ctx
  WHERE d.id = ctx."deliveryId"
    AND d.status NOT IN ('succeeded', 'failed', 'cancelled') AND d.attempt_count < $2
-   AND NOT ${heldByAnotherRun('d', 'ctx."timeoutMs"')} AND ctx."predecessorEnded"
+   AND NOT ${heldByAnotherRun('d', 'ctx."timeoutMs"')} AND ctx."predecessorEnded" AND NOT ctx."eventPurged"
    AND (ctx.kind = 'test' OR (ctx."subscriptionStatus" = 'active' AND NOT ctx."subscriptionDeleted" AND ctx."circuitOpenUntil" IS NULL
                               AND ctx."ratePerSecond" IS NULL AND ctx."maxConcurrency" IS NULL AND ctx."throttleWaitMs" IS NULL))
 RETURNING d.id

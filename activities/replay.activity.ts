@@ -1,8 +1,6 @@
-import { MoreThan } from 'typeorm';
-import { deliveryWhere } from '../src/deliveries/delivery-filters.js';
-import { Delivery } from '../src/deliveries/delivery.entity.js';
-import { writeRedeliveries, type Redelivery } from '../src/deliveries/redeliveries.js';
+import { alreadyResent, writeRedeliveries, type Original, type Redelivery } from '../src/deliveries/redeliveries.js';
 import { Replay } from '../src/replays/replay.entity.js';
+import { replaySelection } from '../src/replays/replay-selection.js';
 import type { ReplayBatchResult, ReplayInput } from '../workflows/replay-contracts.js';
 import type { ActivityDeps } from './deps.js';
 
@@ -11,18 +9,33 @@ export const REPLAY_BATCH = 100;
 export const REPLAY_PER_SECOND = 200;
 
 /**
- * One batch of a replay: the next deliveries the filters name (oldest first, after the cursor), their
- * redeliveries and the replay's progress, in one transaction; then their workflows start (a start lost here is
- * made by the sweeper). A retry after a crash reads the cursor the last commit left.
+ * One batch of a replay: the next deliveries it names (oldest first, after the cursor), their redeliveries and
+ * the replay's progress, in one transaction; then their workflows start (a start lost here is made by the
+ * sweeper). A retry after a crash reads the cursor the last commit left. A delivery already sent again (a
+ * redelivery under way or succeeded, by an overlapping replay, a recover or a redeliver) is skipped: the batches
+ * of one tenant's replays take turns, so two replays naming the same delivery send it once.
  */
 export async function replayBatch(deps: Pick<ActivityDeps, 'db' | 'signaller'>, input: ReplayInput): Promise<ReplayBatchResult> {
   const outcome = await deps.db.transaction(async (tx) => {
     const replay = await tx.getRepository(Replay).findOne({ where: { id: input.replayId }, lock: { mode: 'pessimistic_write' } });
     if (!replay || replay.status !== 'running') return null;
-    const where = deliveryWhere(replay.tenantId, { ...replay.filters, until: replay.createdBefore.toISOString() });
-    if (replay.cursor) where.id = MoreThan(replay.cursor);
-    const batch = await tx.getRepository(Delivery).find({ where, order: { id: 'ASC' }, take: REPLAY_BATCH });
-    const items = await writeRedeliveries(tx, replay.tenantId, batch);
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`replay:${replay.tenantId}`]);
+    const sel = replaySelection(replay.tenantId, replay.filters, replay.createdBefore);
+    const after = replay.cursor ? ` AND d.id > $${sel.params.length + 1}` : '';
+    const batch: Original[] = await tx.query(
+      `SELECT d.id, d.event_id AS "eventId", d.event_type AS "eventType", d.subscription_id AS "subscriptionId"
+         FROM deliveries d WHERE ${sel.sql}${after} ORDER BY d.id LIMIT ${REPLAY_BATCH}`,
+      replay.cursor ? [...sel.params, replay.cursor] : sel.params,
+    );
+    const resent = await alreadyResent(
+      tx,
+      batch.map((d) => d.id),
+    );
+    const items = await writeRedeliveries(
+      tx,
+      replay.tenantId,
+      batch.filter((d) => !resent.has(d.id)),
+    );
     const done = batch.length < REPLAY_BATCH;
     await tx.query(
       `UPDATE replays SET cursor = coalesce($2, cursor), sent = sent + $3, skipped = skipped + $4, updated_at = now(),

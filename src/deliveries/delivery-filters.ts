@@ -6,6 +6,7 @@ import type { Delivery } from './delivery.entity.js';
 export function deliveryWhere(tenantId: string, f: DeliveryFilters): FindOptionsWhere<Delivery> {
   const where: FindOptionsWhere<Delivery> = { tenantId };
   if (f.status) where.status = f.status;
+  if (f.kind) where.kind = f.kind;
   if (f.eventType) where.eventType = f.eventType;
   if (f.subscriptionId) where.subscriptionId = f.subscriptionId;
   if (f.statusCode) where.lastStatusCode = f.statusCode;

@@ -7,6 +7,7 @@ import type { Attempt } from './attempt.entity.js';
 import type { Delivery } from './delivery.entity.js';
 
 export const DELIVERY_STATUSES = ['scheduled', 'held', 'sending', 'retrying', 'succeeded', 'failed', 'cancelled'] as const;
+export const DELIVERY_KINDS = ['event', 'ping', 'test', 'redelivery'] as const;
 
 export const listDeliveriesQuery = z.strictObject({
   ...pageQuery,
@@ -19,6 +20,10 @@ export type ListDeliveriesQuery = z.output<typeof listDeliveriesQuery>;
 /** Which deliveries of the tenant: the filters of the tenant-wide search (and of replays). */
 export const deliveryFilters = {
   status: z.enum(DELIVERY_STATUSES).optional(),
+  kind: z
+    .enum(DELIVERY_KINDS)
+    .optional()
+    .describe('A replay names only `event` deliveries (the originals) unless this asks for another kind'),
   eventType: z.string().max(100).optional(),
   subscriptionId: z.string().max(40).optional(),
   since: isoDateTime().optional().describe('Created at or after'),
@@ -74,6 +79,7 @@ export function deliveryView(d: Delivery, links: { workflowId: string; temporalU
     waitingFor: isEnded(d.status) ? null : d.waitingFor,
     orderingKey: d.orderingKey,
     predecessorId: d.predecessorId,
+    redeliveryOf: d.redeliveryOf,
     lastStatusCode: d.lastStatusCode,
     createdAt: d.createdAt.toISOString(),
     completedAt: d.completedAt?.toISOString() ?? null,
@@ -119,7 +125,7 @@ export const attemptResponse = z.object({
 
 export const deliveryResponse = z.object({
   id: z.string(),
-  kind: z.enum(['event', 'ping', 'test', 'redelivery']),
+  kind: z.enum(DELIVERY_KINDS),
   eventId: z.string(),
   eventType: z.string(),
   subscriptionId: z.string(),
@@ -138,6 +144,7 @@ export const deliveryResponse = z.object({
     .string()
     .nullable()
     .describe('The delivery before this one in its FIFO line: this one is sent only after that one ended'),
+  redeliveryOf: z.string().nullable().describe('A redelivery: the delivery it sends again'),
   lastStatusCode: z.number().int().nullable(),
   createdAt: isoDate,
   completedAt: isoDate.nullable(),

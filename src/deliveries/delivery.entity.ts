@@ -22,6 +22,8 @@ export type DeliveryStatus = 'scheduled' | 'held' | 'sending' | 'retrying' | 'su
 })
 /** A subscription's deliveries waiting for a limit (rate, concurrency, throttle), woken when it frees up or changes. */
 @Index('idx_deliveries_waiting', ['subscriptionId', 'id'], { where: 'waiting_for IS NOT NULL' })
+/** The redeliveries of a delivery: a replay or recover skips one already resent (under way or succeeded). */
+@Index('idx_deliveries_redelivery_of', ['redeliveryOf'], { where: 'redelivery_of IS NOT NULL' })
 export class Delivery {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;
@@ -77,6 +79,10 @@ export class Delivery {
    */
   @Column({ type: 'timestamptz', nullable: true })
   inFlightUntil!: Date | null;
+
+  /** A redelivery: the delivery it sends again (null for other kinds, and for redeliveries made before this was kept). */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  redeliveryOf!: string | null;
 
   /** Why a delivery due now is not attempted (a DeferredBy of workflows/contracts.ts); null once it goes. */
   @Column({ type: 'varchar', length: 16, nullable: true })

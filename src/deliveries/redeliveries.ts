@@ -4,12 +4,14 @@ import { deliveriesFor, insertDeliveries, type NewDelivery, type Target } from '
 
 /** What a redelivery is made from: a delivery of the event to the subscription. */
 export interface Original {
+  /** The delivery sent again, kept on the redelivery (`redelivery_of`). */
+  id: string;
   eventId: string;
   eventType: string;
   subscriptionId: string;
 }
 
-export type Redelivery = NewDelivery & { eventId: string };
+export type Redelivery = NewDelivery & { eventId: string; redeliveryOf: string };
 
 /** The events among these whose payload was purged (retention, or DELETE /v1/events/:id): nothing to send again. */
 export async function purgedEvents(db: Queryable, eventIds: string[]): Promise<Set<string>> {
@@ -17,6 +19,20 @@ export async function purgedEvents(db: Queryable, eventIds: string[]): Promise<S
   const rows: { id: string }[] = await db.query(`SELECT id FROM events WHERE id = ANY($1) AND purged_at IS NOT NULL`, [
     [...new Set(eventIds)],
   ]);
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Of these deliveries, those already sent again by a redelivery that is under way or succeeded: a replay or a
+ * recover skips them, so overlapping replays (or a repeated recover) send each delivery once. One whose
+ * redeliveries all ended failed or cancelled may be sent again.
+ */
+export async function alreadyResent(db: Queryable, deliveryIds: string[]): Promise<Set<string>> {
+  if (deliveryIds.length === 0) return new Set();
+  const rows: { id: string }[] = await db.query(
+    `SELECT DISTINCT redelivery_of AS id FROM deliveries WHERE redelivery_of = ANY($1) AND status NOT IN ('failed', 'cancelled')`,
+    [deliveryIds],
+  );
   return new Set(rows.map((r) => r.id));
 }
 
@@ -42,7 +58,11 @@ export async function writeRedeliveries(db: Queryable, tenantId: string, origina
   const items = originals.flatMap((d) => {
     const sub = byId.get(d.subscriptionId);
     if (!sub || sub.deleted) return [];
-    return deliveriesFor(tenantId, d.eventType, [sub], 'redelivery', data.get(d.eventId)).map((item) => ({ ...item, eventId: d.eventId }));
+    return deliveriesFor(tenantId, d.eventType, [sub], 'redelivery', data.get(d.eventId)).map((item) => ({
+      ...item,
+      eventId: d.eventId,
+      redeliveryOf: d.id,
+    }));
   });
   await insertDeliveries(db, items, 'redelivery');
   return items;

@@ -150,15 +150,19 @@ export async function insertEvents(
 }
 
 /** New deliveries of events that already exist (redelivery, recovery). */
-export async function insertDeliveries(db: Queryable, items: (NewDelivery & { eventId: string })[], kind: DeliveryKind): Promise<void> {
+export async function insertDeliveries(
+  db: Queryable,
+  items: (NewDelivery & { eventId: string; redeliveryOf?: string | null })[],
+  kind: DeliveryKind,
+): Promise<void> {
   if (items.length === 0) return;
   await db.query(
     `WITH nd AS (
-       SELECT d.* FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $8::text[])
-              WITH ORDINALITY AS d(id, tenant_id, event_id, subscription_id, event_type, status, ordering_key, ord)
+       SELECT d.* FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $8::text[], $9::varchar[])
+              WITH ORDINALITY AS d(id, tenant_id, event_id, subscription_id, event_type, status, ordering_key, redelivery_of, ord)
      ), ${LINK_TO_LINES}
-     INSERT INTO deliveries (id, tenant_id, event_id, subscription_id, event_type, kind, status, ordering_key, predecessor_id, line_position)
-     SELECT id, tenant_id, event_id, subscription_id, event_type, $7, status, ordering_key, predecessor_id, line_position FROM linked`,
+     INSERT INTO deliveries (id, tenant_id, event_id, subscription_id, event_type, kind, status, ordering_key, predecessor_id, line_position, redelivery_of)
+     SELECT id, tenant_id, event_id, subscription_id, event_type, $7, status, ordering_key, predecessor_id, line_position, redelivery_of FROM linked`,
     [
       items.map((d) => d.id),
       items.map((d) => d.tenantId),
@@ -168,6 +172,7 @@ export async function insertDeliveries(db: Queryable, items: (NewDelivery & { ev
       items.map((d) => d.status),
       kind,
       items.map((d) => d.orderingKey),
+      items.map((d) => d.redeliveryOf ?? null),
     ],
   );
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../common/openapi.js';
-import { deliveryFilters, deliveryResponse, windowInOrder } from '../deliveries/delivery.dto.js';
+import { DELIVERY_KINDS, deliveryFilters, deliveryResponse, windowInOrder } from '../deliveries/delivery.dto.js';
 import type { Replay } from './replay.entity.js';
 
 export const createReplaySchema = z
@@ -13,12 +13,22 @@ export type CreateReplayInput = z.output<typeof createReplaySchema>;
 
 export const replayResponse = z.object({
   id: z.string(),
-  status: z.enum(['running', 'completed']),
+  status: z
+    .enum(['running', 'completed', 'cancelled', 'failed'])
+    .describe('`cancelled` by POST /v1/replays/:id/cancel; `failed`: its workflow ended without finishing (terminated, say)'),
   filters: z.record(z.string(), z.unknown()).describe('As sent'),
   createdBefore: isoDate.describe('Only deliveries created before this are replayed (never the replay’s own)'),
-  total: z.number().int().describe('Deliveries the filters named when the replay was made'),
+  total: z
+    .number()
+    .int()
+    .describe('Deliveries the filters named when the replay was made (originals only, no cancelled ones, unless the filters ask)'),
   sent: z.number().int().describe('Redeliveries made so far'),
-  skipped: z.number().int().describe('Named but not sent: the event was purged or the subscription deleted'),
+  skipped: z
+    .number()
+    .int()
+    .describe(
+      'Named but not sent: already sent again (a redelivery under way or succeeded), the event purged, or the subscription deleted',
+    ),
   createdAt: isoDate,
   completedAt: isoDate.nullable(),
   workflowId: z.string(),
@@ -27,7 +37,16 @@ export const replayResponse = z.object({
 
 export const dryRunResponse = z.object({
   dryRun: z.literal(true),
-  count: z.number().int(),
+  count: z.number().int().describe('Deliveries the filters name: what a replay made now would go through'),
+  wouldSend: z.number().int().describe('Of those, how many it would send again now'),
+  wouldSkip: z.object({
+    alreadyResent: z.number().int().describe('A redelivery of it is under way or succeeded (another replay, a recover, a redeliver)'),
+    purged: z.number().int().describe('Its event was purged or forgotten'),
+    subscriptionDeleted: z.number().int(),
+  }),
+  kind: z.enum(DELIVERY_KINDS).describe('The kind of delivery named: `event` (originals) unless the filters ask for another'),
+  includesCancelled: z.boolean().describe('Cancelled deliveries are named only when the filters ask for status `cancelled`'),
+  createdBefore: isoDate.describe('The cut by the database’s clock: the request’s `until`, or now'),
   sample: z.array(deliveryResponse).describe('Up to 10 of them, newest first'),
 });
 

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { DeliveryFilters } from '../deliveries/delivery.dto.js';
 
-export type ReplayStatus = 'running' | 'completed';
+export type ReplayStatus = 'running' | 'completed' | 'cancelled' | 'failed';
 
 /** A replay: redeliveries of every delivery the filters name, written in batches by its workflow, resumable. */
 @Entity('replays')
@@ -35,7 +35,7 @@ export class Replay {
   @Column({ type: 'int', default: 0 })
   sent!: number;
 
-  /** Named but not sent again: the event's payload was purged, or the subscription deleted. */
+  /** Named but not sent again: already resent (a redelivery under way or succeeded), the event purged, or the subscription deleted. */
   @Column({ type: 'int', default: 0 })
   skipped!: number;
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiKeyAuth } from '../auth/auth.decorators.js';
@@ -19,8 +19,10 @@ export class ReplaysController {
   constructor(@Inject(ReplaysService) private readonly replays: ReplaysService) {}
 
   /**
-   * Sends again every delivery the filters name (those of `GET /v1/deliveries`), oldest first, paced: `202` and
-   * the replay, whose progress `GET /v1/replays/:id` shows. With `dryRun`, `200`: the count and a sample.
+   * Sends again every original delivery the filters name (those of `GET /v1/deliveries`; no redeliveries, pings
+   * or test sends unless `kind` asks, no cancelled ones unless `status` asks), oldest first, paced, each once
+   * however replays overlap: `202` and the replay, whose progress `GET /v1/replays/:id` shows. A body with no
+   * filter at all is refused (`422`). With `dryRun`, `200`: what it would send and skip, and a sample.
    */
   @Post()
   @RequireScope('manage')
@@ -43,6 +45,15 @@ export class ReplaysController {
     const { created, replay } = await this.replays.create(tenant.id, input, key);
     res.status(created ? 202 : 200);
     return replay;
+  }
+
+  /** Stops a running replay: no more redeliveries are made; those made go on. `409` once it ended otherwise. */
+  @Post(':id/cancel')
+  @RequireScope('manage')
+  @HttpCode(200)
+  @ZodResponse(200, replayResponse, 'Cancelled')
+  cancel(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    return this.replays.cancel(tenant.id, id);
   }
 
   @Get(':id')

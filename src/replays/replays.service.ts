@@ -1,18 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { workflowUrl } from '../temporal/workflow-url.js';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { DataSource, In } from 'typeorm';
 import { REPLAY_WORKFLOW_TYPE, replayWorkflowId, type ReplayInput } from '../../workflows/replay-contracts.js';
 import { Config } from '../app-config.token.js';
-import { conflict, notFound, unavailable } from '../common/errors.js';
+import { conflict, notFound, unavailable, validationFailed } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
-import { deliveryWhere } from '../deliveries/delivery-filters.js';
 import { Delivery } from '../deliveries/delivery.entity.js';
 import { Replay } from './replay.entity.js';
 import { replayView, type CreateReplayInput } from './replay.dto.js';
+import { hasFilter, RESENT, replaySelection, type ReplayFilters } from './replay-selection.js';
 
 const SAMPLE = 10;
+
+/** Workflow states after which a replay still `running` in its row will never go on. */
+const DEAD_ENDS = new Set(['TERMINATED', 'FAILED', 'CANCELLED', 'TIMED_OUT']);
 
 @Injectable()
 export class ReplaysService {
@@ -23,13 +26,36 @@ export class ReplaysService {
     @Inject(DeliveriesService) private readonly deliveries: DeliveriesService,
   ) {}
 
-  /** How many deliveries the filters name and a sample of them: nothing is written. */
+  /** What a replay made now would do: how many deliveries it names, would send and would skip, and a sample. */
   async dryRun(tenantId: string, input: CreateReplayInput) {
     const { dryRun: _, ...filters } = input;
-    const where = deliveryWhere(tenantId, filters);
-    const repo = this.db.getRepository(Delivery);
-    const [count, sample] = await Promise.all([repo.count({ where }), repo.find({ where, order: { id: 'DESC' }, take: SAMPLE })]);
-    return { dryRun: true as const, count, sample: sample.map((d) => this.deliveries.view(d)) };
+    requireFilter(filters);
+    const cut = await this.cutOf(filters);
+    const sel = replaySelection(tenantId, filters, cut);
+    const [[counts], sampled] = await Promise.all([
+      this.db.query<{ count: number; alreadyResent: number; purged: number; subscriptionDeleted: number; wouldSend: number }[]>(
+        `SELECT count(*)::int AS count,
+                count(*) FILTER (WHERE ${RESENT})::int AS "alreadyResent",
+                count(*) FILTER (WHERE e.purged_at IS NOT NULL)::int AS purged,
+                count(*) FILTER (WHERE s.deleted_at IS NOT NULL)::int AS "subscriptionDeleted",
+                count(*) FILTER (WHERE NOT ${RESENT} AND e.purged_at IS NULL AND s.deleted_at IS NULL)::int AS "wouldSend"
+           FROM deliveries d JOIN events e ON e.id = d.event_id JOIN subscriptions s ON s.id = d.subscription_id
+          WHERE ${sel.sql}`,
+        sel.params,
+      ),
+      this.db.query<{ id: string }[]>(`SELECT d.id FROM deliveries d WHERE ${sel.sql} ORDER BY d.id DESC LIMIT ${SAMPLE}`, sel.params),
+    ]);
+    const sample = await this.db.getRepository(Delivery).find({ where: { id: In(sampled.map((r) => r.id)) }, order: { id: 'DESC' } });
+    return {
+      dryRun: true as const,
+      count: counts.count,
+      wouldSend: counts.wouldSend,
+      wouldSkip: { alreadyResent: counts.alreadyResent, purged: counts.purged, subscriptionDeleted: counts.subscriptionDeleted },
+      kind: filters.kind ?? 'event',
+      includesCancelled: filters.status === 'cancelled',
+      createdBefore: cut.toISOString(),
+      sample: sample.map((d) => this.deliveries.view(d)),
+    };
   }
 
   /**
@@ -38,21 +64,23 @@ export class ReplaysService {
    */
   async create(tenantId: string, input: CreateReplayInput, idempotencyKey: string | undefined) {
     const { dryRun: _, ...filters } = input;
+    requireFilter(filters);
     if (idempotencyKey) {
       const existing = await this.db.getRepository(Replay).findOneBy({ tenantId, idempotencyKey });
       if (existing) return { created: false, replay: this.sameRequest(existing, filters) };
     }
-    const now = new Date();
-    const createdBefore = filters.until && Date.parse(filters.until) < now.getTime() ? new Date(filters.until) : now;
-    const total = await this.db
-      .getRepository(Delivery)
-      .count({ where: deliveryWhere(tenantId, { ...filters, until: createdBefore.toISOString() }) });
+    const cut = await this.cutOf(filters);
+    const sel = replaySelection(tenantId, filters, cut);
+    const [{ total }]: { total: number }[] = await this.db.query(
+      `SELECT count(*)::int AS total FROM deliveries d WHERE ${sel.sql}`,
+      sel.params,
+    );
     const id = newId('rpl');
     const inserted: unknown[] = await this.db.query(
       `INSERT INTO replays (id, tenant_id, idempotency_key, filters, created_before, status, total)
        VALUES ($1, $2, $3, $4, $5, 'running', $6)
        ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING id`,
-      [id, tenantId, idempotencyKey ?? null, JSON.stringify(filters), createdBefore, total],
+      [id, tenantId, idempotencyKey ?? null, JSON.stringify(filters), cut, total],
     );
     if (inserted.length === 0) {
       // Another request with the same key won the race.
@@ -63,10 +91,65 @@ export class ReplaysService {
     return { created: true, replay: await this.get(tenantId, id) };
   }
 
+  /** A replay still running with exactly these filters (a repeated recover joins it rather than start another). */
+  async running(tenantId: string, filters: ReplayFilters) {
+    const [row]: { id: string }[] = await this.db.query(
+      `SELECT id FROM replays WHERE tenant_id = $1 AND status = 'running' AND filters = $2::jsonb ORDER BY id LIMIT 1`,
+      [tenantId, JSON.stringify(filters)],
+    );
+    return row ? this.get(tenantId, row.id) : null;
+  }
+
+  /**
+   * The replay's progress. One still `running` whose workflow ended without finishing (an operator terminated it,
+   * say) can never go on: it is recorded `failed` here, so it does not show `running` forever.
+   */
   async get(tenantId: string, id: string) {
+    let replay = await this.db.getRepository(Replay).findOneBy({ tenantId, id });
+    if (!replay) throw notFound('replay', id);
+    if (replay.status === 'running' && (await this.workflowDeadEnded(id))) {
+      await this.db.query(
+        `UPDATE replays SET status = 'failed', completed_at = now(), updated_at = now() WHERE id = $1 AND status = 'running'`,
+        [id],
+      );
+      replay = await this.db.getRepository(Replay).findOneByOrFail({ tenantId, id });
+    }
+    return this.view(replay);
+  }
+
+  /**
+   * Stops a running replay: it makes no more redeliveries (its workflow finds it cancelled at its next batch);
+   * those already made go on as any delivery does (cancel them one by one if need be). A repeat answers the same.
+   */
+  async cancel(tenantId: string, id: string) {
     const replay = await this.db.getRepository(Replay).findOneBy({ tenantId, id });
     if (!replay) throw notFound('replay', id);
-    return this.view(replay);
+    await this.db.query(
+      `UPDATE replays SET status = 'cancelled', completed_at = now(), updated_at = now() WHERE id = $1 AND status = 'running'`,
+      [id],
+    );
+    const now = await this.db.getRepository(Replay).findOneByOrFail({ tenantId, id });
+    if (now.status !== 'cancelled') throw conflict(`Replay ${id} already ended ${now.status}.`);
+    return this.view(now);
+  }
+
+  /** The replay's workflow is closed without having finished it (terminated, failed, timed out, or gone). */
+  private async workflowDeadEnded(id: string): Promise<boolean> {
+    try {
+      const { status } = await this.temporal.workflow.getHandle(replayWorkflowId(id)).describe();
+      return DEAD_ENDS.has(status.name);
+    } catch (err) {
+      // Not found: never started or long gone. Anything else (Temporal unreachable) says nothing.
+      return err instanceof WorkflowNotFoundError;
+    }
+  }
+
+  /** The time cut, by Postgres's clock (the clock of `created_at`): the request's `until`, or now if earlier. */
+  private async cutOf(filters: ReplayFilters): Promise<Date> {
+    const [{ cut }]: { cut: Date }[] = await this.db.query(`SELECT LEAST(coalesce($1::timestamptz, now()), now()) AS cut`, [
+      filters.until ?? null,
+    ]);
+    return cut;
   }
 
   private async start(id: string): Promise<void> {
@@ -85,7 +168,7 @@ export class ReplaysService {
     }
   }
 
-  private sameRequest(existing: Replay, filters: Omit<CreateReplayInput, 'dryRun'>) {
+  private sameRequest(existing: Replay, filters: ReplayFilters) {
     if (JSON.stringify(sorted(existing.filters)) !== JSON.stringify(sorted(filters)))
       throw conflict(`Idempotency-Key was used for replay ${existing.id} with other filters`);
     return this.view(existing);
@@ -95,6 +178,21 @@ export class ReplaysService {
     const workflowId = replayWorkflowId(r.id);
     return replayView(r, { workflowId, temporalUrl: workflowUrl(this.config.temporal, workflowId) });
   }
+}
+
+/** A replay with no filter at all would send every delivery the tenant ever had: refused. */
+function requireFilter(filters: ReplayFilters): void {
+  if (!hasFilter(filters))
+    throw validationFailed(
+      [
+        {
+          field: '(body)',
+          message:
+            'a replay needs at least one filter (status, kind, eventType, subscriptionId, since, until, statusCode); with none it would send every delivery the tenant ever had',
+        },
+      ],
+      'A replay with no filter is refused.',
+    );
 }
 
 const sorted = (o: object) =>

@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import type { Queryable } from '../database/queryable.js';
 
 /** Rows one statement purges: small enough to keep each transaction short beside live traffic. */
@@ -34,30 +35,40 @@ export async function purgeResponseBodies(db: Queryable, cutoff: Date, limit = P
 }
 
 /**
- * Forgets one event's payload now (right to be forgotten): its data becomes `{}`, its deliveries' response bodies
- * go (a receiver may echo what it got), and its unfinished deliveries are cancelled, since there is nothing left
- * to send. Answers the cancelled deliveries (to signal) or null when the tenant has no such event.
+ * Forgets one event's payload now (right to be forgotten): `data` becomes `{}`, its deliveries' response bodies
+ * and response headers go (a receiver may echo what it got), and its unfinished deliveries are cancelled, since
+ * there is nothing left to send. Answers the cancelled deliveries (to signal) or null when the tenant has no
+ * such event.
+ *
+ * The event row is updated first, alone: that waits for any attempt being recorded (which share-locks it, see
+ * activities/record.ts), and the statements after it see what that attempt wrote. An attempt recorded after
+ * this commits finds the event purged and keeps nothing of the answer.
  */
 export async function forgetEvent(
-  db: Queryable,
+  db: DataSource,
   tenantId: string,
   eventId: string,
 ): Promise<{ id: string; orderingKey: string | null }[] | null> {
-  const [row] = (await db.query(
-    `WITH e AS (
-       UPDATE events SET data_text = '{}', data = NULL, purged_at = coalesce(purged_at, now())
-        WHERE tenant_id = $1 AND id = $2 RETURNING id
-     ), cancelled AS (
-       UPDATE deliveries SET status = 'cancelled', completed_at = now(), updated_at = now()
-        WHERE event_id IN (SELECT id FROM e) AND status NOT IN ('succeeded', 'failed', 'cancelled')
-        RETURNING id, ordering_key
-     ), bodies AS (
-       UPDATE attempts SET response_body = NULL
-        WHERE response_body IS NOT NULL AND delivery_id IN (SELECT d.id FROM deliveries d WHERE d.event_id IN (SELECT id FROM e))
-     )
-     SELECT (SELECT count(*) FROM e)::int AS found,
-            coalesce((SELECT json_agg(json_build_object('id', id, 'orderingKey', ordering_key)) FROM cancelled), '[]') AS cancelled`,
-    [tenantId, eventId],
-  )) as { found: number; cancelled: { id: string; orderingKey: string | null }[] }[];
-  return row.found ? row.cancelled : null;
+  return db.transaction(async (tx) => {
+    const found: unknown[] = await tx.query(
+      `WITH e AS (UPDATE events SET data_text = '{}', data = NULL, purged_at = coalesce(purged_at, now()) WHERE tenant_id = $1 AND id = $2 RETURNING id)
+       SELECT id FROM e`,
+      [tenantId, eventId],
+    );
+    if (found.length === 0) return null;
+    const [row] = await tx.query<{ cancelled: { id: string; orderingKey: string | null }[] }[]>(
+      `WITH cancelled AS (
+         UPDATE deliveries SET status = 'cancelled', completed_at = now(), updated_at = now()
+          WHERE event_id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled')
+          RETURNING id, ordering_key
+       ), answers AS (
+         UPDATE attempts SET response_body = NULL, response_headers = NULL
+          WHERE (response_body IS NOT NULL OR response_headers IS NOT NULL)
+            AND delivery_id IN (SELECT d.id FROM deliveries d WHERE d.event_id = $1)
+       )
+       SELECT coalesce((SELECT json_agg(json_build_object('id', id, 'orderingKey', ordering_key)) FROM cancelled), '[]') AS cancelled`,
+      [eventId],
+    );
+    return row.cancelled;
+  });
 }

@@ -2,6 +2,7 @@ import { isoDateTime, jsonObject } from '../common/validation.js';
 import { z } from 'zod';
 import { isoDate, pageOf } from '../common/openapi.js';
 import { attemptResponse, deliveryWithAttemptsResponse } from '../deliveries/delivery.dto.js';
+import { replayResponse } from '../replays/replay.dto.js';
 import { EVENT_PATTERN } from '../policy/event-matching.js';
 import { circuitGate } from '../policy/circuit-breaker.js';
 import { CONCURRENCY_LIMITS, defaultBurst, RATE_LIMITS } from '../policy/flow-limits.js';
@@ -306,7 +307,10 @@ export const publicKeyResponse = z.object({
     .nullable()
     .describe('During a rotation grace: the previous key, which the second signature of each request verifies with'),
 });
-export const recoveredResponse = z.object({ redelivered: z.number().int() });
+export const recoveredResponse = z.object({
+  redelivered: z.number().int().describe('Failed deliveries of the window to send again (the replay’s total)'),
+  replay: replayResponse.describe('The replay that sends them, batched and paced: its progress at GET /v1/replays/:id'),
+});
 export const testSendResponse = z.object({
   delivery: deliveryWithAttemptsResponse,
   attempt: z.object({

@@ -137,7 +137,11 @@ export class SubscriptionsController {
     return this.subscriptions.test(tenant.id, id, parse(testSendSchema, body ?? {}), dataTextsOf(request, ONE_EVENT));
   }
 
-  /** Sends again every delivery of the window that ended failed. */
+  /**
+   * Sends again every delivery of the window that ended failed, as a replay (batched, paced, resumable): `202`
+   * at once with the count and the replay. A repeat while it runs answers the same replay; a delivery already
+   * sent again (under way or succeeded) is not sent twice.
+   */
   @Post(':id/recover')
   @RequireScope('subscriptions')
   @HttpCode(202)

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DeliveriesModule } from '../deliveries/deliveries.module.js';
 import { EventsModule } from '../events/events.module.js';
+import { ReplaysModule } from '../replays/replays.module.js';
 import { FilterTestController } from './filter-test.controller.js';
 import { SubscriptionsController } from './subscriptions.controller.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
 @Module({
-  imports: [DeliveriesModule, EventsModule],
+  imports: [DeliveriesModule, EventsModule, ReplaysModule],
   controllers: [SubscriptionsController, FilterTestController],
   providers: [SubscriptionsService],
 })

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { ArrayContains, Between, DataSource, IsNull, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
+import { ArrayContains, DataSource, IsNull, LessThan, type FindOptionsWhere } from 'typeorm';
 import { cancelSignal, wakeSignal, workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
 import type { Ordering } from '../policy/ordering.js';
@@ -11,9 +11,9 @@ import { newId } from '../common/ids.js';
 import { exactJson } from '../database/exact-json.js';
 import { toPage } from '../common/pagination.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
+import { ReplaysService } from '../replays/replays.service.js';
 import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher.js';
 import { heldDeliveries } from '../deliveries/held-deliveries.js';
-import { Delivery } from '../deliveries/delivery.entity.js';
 import { isPattern } from '../policy/event-matching.js';
 import { defaultBurst, type RateLimit } from '../policy/flow-limits.js';
 import { SecretBox } from '../secrets/secret-box.js';
@@ -74,6 +74,7 @@ export class SubscriptionsService {
     @Inject(Client) private readonly temporal: Client,
     @Inject(EventsService) private readonly events: EventsService,
     @Inject(DeliveriesService) private readonly deliveries: DeliveriesService,
+    @Inject(ReplaysService) private readonly replays: ReplaysService,
     @Inject(DeliveryDispatcher) private readonly dispatcher: DeliveryDispatcher,
     @Inject(SecretBox) private readonly box: SecretBox,
   ) {
@@ -357,15 +358,21 @@ export class SubscriptionsService {
     };
   }
 
-  /** Sends again every delivery of the window that ended failed. */
+  /**
+   * Sends again every original delivery of the window that ended failed, as a replay (batched, paced,
+   * resumable): the answer is the count and the replay, whatever the window's size. A repeat while that replay
+   * runs answers the same replay; a delivery already sent again (under way or succeeded) is never sent twice.
+   */
   async recover(tenantId: string, id: string, since: Date, until: Date | undefined) {
     await this.get(tenantId, id);
-    const failed = await this.db.getRepository(Delivery).find({
-      where: { tenantId, subscriptionId: id, status: 'failed', createdAt: until ? Between(since, until) : MoreThanOrEqual(since) },
-      order: { id: 'ASC' },
-    });
-    const created = await this.deliveries.redeliver(tenantId, failed);
-    return { redelivered: created.length };
+    const filters = {
+      subscriptionId: id,
+      status: 'failed' as const,
+      since: since.toISOString(),
+      ...(until && { until: until.toISOString() }),
+    };
+    const replay = (await this.replays.running(tenantId, filters)) ?? (await this.replays.create(tenantId, filters, undefined)).replay;
+    return { redelivered: replay.total, replay };
   }
 
   /** The network policy on the URL, and that every exact event type exists in the catalog. */

@@ -95,7 +95,8 @@ describe('deliveries', () => {
       healthy = true;
       const res = await svc.api('POST', `/v1/subscriptions/${sub.id}/recover`, { since });
       assert.equal(res.status, 202);
-      assert.deepEqual(res.body, { redelivered: 3 });
+      assert.equal(res.body.redelivered, 3);
+      assert.match(res.body.replay.id, /^rpl_/);
       await flaky.waitForRequests(6);
       const ids = flaky.requests.map((r) => r.headers['webhook-id']);
       for (const e of events) assert.equal(ids.filter((id) => id === e.id).length, 2);
@@ -105,7 +106,7 @@ describe('deliveries', () => {
       });
       assert.ok(history.data.every((d: { kind: string }) => d.kind === 'redelivery'));
       const none = await svc.api('POST', `/v1/subscriptions/${sub.id}/recover`, { since: new Date().toISOString() });
-      assert.deepEqual(none.body, { redelivered: 0 });
+      assert.equal(none.body.redelivered, 0);
       await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
     } finally {
       await flaky.close();

@@ -103,7 +103,7 @@ describe('guarantees', () => {
       const recovered = await svc.api('POST', `/v1/subscriptions/${sub.id}/recover`, {
         since: new Date(Date.now() - 600_000).toISOString(),
       });
-      assert.deepEqual(recovered.body, { redelivered: 1 });
+      assert.equal(recovered.body.redelivered, 1);
       await eventually(
         async () => {
           const list = await svc.api('GET', `/v1/subscriptions/${sub.id}/deliveries?status=succeeded`);

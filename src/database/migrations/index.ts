@@ -18,6 +18,7 @@ import { ExactEventData1796440000000 } from './1796440000000-ExactEventData.js';
 import { FifoLineHolders1796450000000 } from './1796450000000-FifoLineHolders.js';
 import { RateQueueIndex1796450001000 } from './1796450001000-RateQueueIndex.js';
 import { KeyMakers1796460000000 } from './1796460000000-KeyMakers.js';
+import { DeliveryRedeliveryOf1796470000000 } from './1796470000000-DeliveryRedeliveryOf.js';
 
 /** Every migration, in order. Run at start; never `synchronize`. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   FifoLineHolders1796450000000,
   RateQueueIndex1796450001000,
   KeyMakers1796460000000,
+  DeliveryRedeliveryOf1796470000000,
 ];
