@@ -2,25 +2,73 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
-import { serveConsole } from './console/serve-console.js';
+import { serveConsole, serveConsoleExpress } from './console/serve-console.js';
 import { ProblemFilter, sendProblem, toProblem } from './common/problem.filter.js';
-import { rejectDeepJson } from './common/json-depth.js';
-import { rejectUnstorableText } from './common/storable-text.js';
+import { parseJsonBody } from './common/json-body.js';
+import { tooDeepBody } from './common/json-depth.js';
+import { unstorableText } from './common/storable-text.js';
 import type { AppConfig } from './config.js';
 
 /** Room for a 500-event batch of typical events; each event's own data is held to PAYLOAD_LIMIT_BYTES. */
 const bodyLimit = (config: AppConfig) => Math.max(8 * 1024 * 1024, config.payloadLimitBytes * 4);
 
+/** `application/json` and its structured-syntax relatives (`application/cloudevents+json`, ...). */
+const JSON_TYPES = ['application/json', /^application\/[^\s/;]+\+json\s*(?:;|$)/i];
+
+/**
+ * Depth first: the checks after it (storable text, schemas) walk the body recursively. Runs once the body is
+ * parsed and before guards and handlers.
+ */
+const rejectedInput = (url: string, query: unknown, body: unknown) => tooDeepBody(body) ?? unstorableText(url, query, body);
+
 /** Builds the Nest application for a role; main.ts and the tests both start the service through here. */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRole(config), {
-    bodyParser: false,
-    bufferLogs: true,
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const app = config.httpAdapter === 'express' ? await createExpressApp(config) : await createFastifyApp(config);
+  app.useGlobalFilters(new ProblemFilter());
+  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+  return app;
+}
+
+async function createFastifyApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: bodyLimit(config),
+    // `__proto__` and `constructor` keys are data like any other (event data is kept as sent); JSON.parse makes
+    // them own properties, never a prototype.
+    onProtoPoisoning: 'ignore',
+    onConstructorPoisoning: 'ignore',
   });
+  // rawBody: handlers that must see the bytes as sent (event data) read `req.rawBody`.
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(config), adapter, { bufferLogs: true, rawBody: true });
+  app.useLogger(app.get(Logger));
+  for (const type of JSON_TYPES)
+    app.useBodyParser(type, { bodyLimit: bodyLimit(config) }, (_req, body, done) => {
+      const parsed = parseJsonBody(body);
+      // A parse error goes to Nest's exception layer, and so to the ProblemFilter, as a 400.
+      if (parsed instanceof Error) done(parsed, undefined);
+      else done(null, parsed);
+    });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('preValidation', async (req, reply) => {
+      const rejected = rejectedInput(req.url, req.query, req.body);
+      if (!rejected) return;
+      sendProblem(reply, toProblem(rejected));
+      return reply;
+    });
+  // The web console is the api's; a worker-only process serves health and metrics alone.
+  if (config.role !== 'worker' && !serveConsole(app, config.portalFrameAncestors)) consoleMissing(app);
+  return app;
+}
+
+/** Express: kept so that the benchmark can compare it with Fastify on the same build (HTTP_ADAPTER). */
+async function createExpressApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRole(config), { bodyParser: false, bufferLogs: true, rawBody: true });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -32,18 +80,17 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     if (res.headersSent) return next(err);
     sendProblem(res, toProblem(err));
   });
-  // Depth first: the checks after it (storable text, schemas) walk the body recursively.
-  app.use(rejectDeepJson);
-  app.use(rejectUnstorableText);
-  app.useGlobalFilters(new ProblemFilter());
-  // The web console is the api's; a worker-only process serves health and metrics alone.
-  if (config.role !== 'worker' && !serveConsole(app, config.portalFrameAncestors)) {
-    app.get(Logger).warn('the web console is not built (dist/console): /console is off; `npm run build` builds it');
-  }
-
-  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const rejected = rejectedInput(req.url, req.query, req.body);
+    if (rejected) sendProblem(res, toProblem(rejected));
+    else next();
+  });
+  if (config.role !== 'worker' && !serveConsoleExpress(app, config.portalFrameAncestors)) consoleMissing(app);
   return app;
 }
+
+const consoleMissing = (app: INestApplication) =>
+  app.get(Logger).warn('the web console is not built (dist/console): /console is off; `npm run build` builds it');
 
 /** The OpenAPI document served at /openapi.json; the typed client is generated from it (clients/typescript/). */
 export function openApiDocument(app: INestApplication): OpenAPIObject {

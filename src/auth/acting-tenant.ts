@@ -61,7 +61,7 @@ export class ActingTenant {
       tenantId: tenant.id,
       tenantHeader: header,
       method: req.method,
-      path: req.path,
+      path: req.url.split('?')[0],
     });
     return { ...tenant, keyId: credential.keyId, operator: credential.keyId, scopes: credential.scopes };
   }

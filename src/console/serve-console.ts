@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NextFunction, Request, Response } from 'express';
 
 /** Where `vite build` puts the console: dist/console, beside this file's dist/src. */
@@ -29,18 +32,55 @@ const contentSecurityPolicy = (frameAncestors: string) =>
 /** Portal pages, relative to /console (where the fallback below is mounted). */
 const PORTAL_PAGE = /^\/portal(\/|$)/;
 
-function securityHeaders(res: Response, frameAncestors = "'none'"): void {
-  res.setHeader('content-security-policy', contentSecurityPolicy(frameAncestors));
-  res.setHeader('x-content-type-options', 'nosniff');
-  res.setHeader('referrer-policy', 'no-referrer');
-}
+const securityHeaders = (frameAncestors = "'none'") => ({
+  'content-security-policy': contentSecurityPolicy(frameAncestors),
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+});
+
+/** File names under assets/ carry a content hash: cache them for good; everything else revalidates. */
+const cacheControl = (dir: string, path: string) =>
+  path.includes(`${join(dir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+
+/** A path under /console (relative to it) that names a file: a missing one is a 404, never the app. */
+const namesFile = (path: string) => path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path);
 
 /**
  * Serves the built web console at /console as plain static files, outside Nest's controllers: no API-key guard,
  * no rate limit, not in the OpenAPI. The console itself calls /v1 with the key the user signs in with.
  * Client routes (/console/subscriptions/...) get index.html, so a reload or a shared link opens the right page.
  */
-export function serveConsole(app: NestExpressApplication, portalFrameAncestors: string, dir = CONSOLE_DIR): boolean {
+export function serveConsole(app: NestFastifyApplication, portalFrameAncestors: string, dir = CONSOLE_DIR): boolean {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return false;
+  const fastify = app.getHttpAdapter().getInstance();
+  void fastify.register(async (scope) => {
+    // The files present now get a route each (wildcard off), so the page fallback below can take the rest.
+    await scope.register(fastifyStatic, {
+      root: dir,
+      prefix: `${CONSOLE_PATH}/`,
+      index: false,
+      redirect: false,
+      wildcard: false,
+      cacheControl: false,
+      decorateReply: false,
+      setHeaders: (reply, path) => void reply.headers({ ...securityHeaders(), 'cache-control': cacheControl(dir, path) }),
+    });
+    scope.get(CONSOLE_PATH, (_req, reply) => reply.redirect(`${CONSOLE_PATH}/`, 301));
+    scope.get(`${CONSOLE_PATH}/*`, async (req, reply) => {
+      const path = req.url.split('?')[0].slice(CONSOLE_PATH.length);
+      if (namesFile(path)) return reply.callNotFound();
+      return reply
+        .headers({ ...securityHeaders(PORTAL_PAGE.test(path) ? portalFrameAncestors : "'none'"), 'cache-control': 'no-cache' })
+        .type('text/html; charset=utf-8')
+        .send(await readFile(index));
+    });
+  });
+  return true;
+}
+
+/** serveConsole for the Express adapter (HTTP_ADAPTER=express, kept for the benchmark). */
+export function serveConsoleExpress(app: NestExpressApplication, portalFrameAncestors: string, dir = CONSOLE_DIR): boolean {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return false;
   app.useStaticAssets(dir, {
@@ -48,18 +88,14 @@ export function serveConsole(app: NestExpressApplication, portalFrameAncestors: 
     index: false,
     redirect: false,
     // File names under assets/ carry a content hash: cache them for good; everything else revalidates.
-    setHeaders: (res, path) => {
-      securityHeaders(res);
-      res.setHeader('cache-control', path.includes(`${join(dir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
+    setHeaders: (res, path) => res.set({ ...securityHeaders(), 'cache-control': cacheControl(dir, path) }),
   });
   app.use(CONSOLE_PATH, (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     // A missing asset is a 404, not the app: only page routes fall back to index.html.
-    if (req.path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(req.path)) return next();
+    if (namesFile(req.path)) return next();
     if (req.originalUrl === CONSOLE_PATH) return res.redirect(301, `${CONSOLE_PATH}/`);
-    securityHeaders(res, PORTAL_PAGE.test(req.path) ? portalFrameAncestors : "'none'");
-    res.setHeader('cache-control', 'no-cache');
+    res.set({ ...securityHeaders(PORTAL_PAGE.test(req.path) ? portalFrameAncestors : "'none'"), 'cache-control': 'no-cache' });
     res.sendFile(index);
   });
   return true;

@@ -3,8 +3,8 @@ import { ApiExcludeEndpoint, ApiOkResponse, ApiServiceUnavailableResponse, ApiTa
 import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { NativeConnection } from '@temporalio/worker';
-import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import type { HttpReply } from '../common/http.js';
 import { MetricsService } from './metrics.service.js';
 
 @ApiTags('operations')
@@ -41,8 +41,9 @@ export class HealthController {
   @Get('metrics')
   @ApiExcludeEndpoint()
   @Header('cache-control', 'no-store')
-  async prometheus(@Res() res: Response) {
-    res.type(this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
+  async prometheus(@Res() res: HttpReply) {
+    res.type(this.metrics.registry.contentType);
+    res.send(await this.metrics.registry.metrics());
   }
 
   private async probe(key: string, check: () => Promise<unknown>) {
