@@ -52,15 +52,15 @@ async function createFastifyApp(config: AppConfig): Promise<NestFastifyApplicati
       if (parsed instanceof Error) done(parsed, undefined);
       else done(null, parsed);
     });
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('preValidation', async (req, reply) => {
-      const rejected = rejectedInput(req.url, req.query, req.body);
-      if (!rejected) return;
-      sendProblem(reply, toProblem(rejected));
-      return reply;
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  // A body of any other type is left unparsed, as under Express: the route's validation answers (422), never a 415.
+  fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, _body, done) => done(null, undefined));
+  fastify.addHook('preValidation', async (req, reply) => {
+    const rejected = rejectedInput(req.url, req.query, req.body);
+    if (!rejected) return;
+    sendProblem(reply, toProblem(rejected));
+    return reply;
+  });
   // The web console is the api's; a worker-only process serves health and metrics alone.
   if (config.role !== 'worker' && !serveConsole(app, config.portalFrameAncestors)) consoleMissing(app);
   return app;
@@ -68,7 +68,11 @@ async function createFastifyApp(config: AppConfig): Promise<NestFastifyApplicati
 
 /** Express: kept so that the benchmark can compare it with Fastify on the same build (HTTP_ADAPTER). */
 async function createExpressApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRole(config), { bodyParser: false, bufferLogs: true, rawBody: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRole(config), {
+    bodyParser: false,
+    bufferLogs: true,
+    rawBody: true,
+  });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
