@@ -5,26 +5,18 @@
 //   p99        M1-api's latency in an open loop at half of M1-api's rate
 //   M1 full    single-event ingest with deliveries running: api and worker processes, one active subscription
 //              to the receiver, so every event is also a workflow start and a delivery during the loop
-//   M1-api (<adapter>)  with BENCH_HTTP_ADAPTERS=express,fastify: M1-api again by one api process per HTTP
-//              adapter (HTTP_ADAPTER), in turns within each repetition, so both see the same machine
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../test/helpers/ports.js';
 import { type BenchContext, Runs } from './bench-context.js';
 import { childPids, measureCpu, postgresBackends, type CpuGroup } from './cpu.js';
 import { closedLoop, openLoop } from './ingest-load.js';
-import { RoleProcess } from './role-process.js';
-import { roleEnv, startRoles } from './roles.js';
+import { startRoles } from './roles.js';
 import { figure, type Figure } from './stats.js';
 
 /** As in the issue: 16 concurrent clients. */
 export const INGEST_CLIENTS = 16;
 const SECONDS = Number(process.env['BENCH_INGEST_SECONDS'] ?? 5);
 const OPEN_LOOP_SECONDS = Number(process.env['BENCH_OPEN_LOOP_SECONDS'] ?? 8);
-const ADAPTERS = (process.env['BENCH_HTTP_ADAPTERS'] ?? '')
-  .split(',')
-  .map((a) => a.trim())
-  .filter(Boolean);
 
 export async function startBareIngest(databaseUrl: string, tenantId: string) {
   const child = fork(fileURLToPath(new URL('./bare-ingest-process.js', import.meta.url)), {
@@ -63,12 +55,6 @@ export async function runIngest(ctx: BenchContext): Promise<Record<string, Figur
   let worker: Awaited<ReturnType<typeof startRoles>> | undefined;
   const shared = sharedCpuGroups(ctx);
   const api: CpuGroup = { label: 'api', pids: () => roles.apis.map((p) => p.pid) };
-  const byAdapter: { adapter: string; process: RoleProcess; url: string }[] = [];
-  for (const adapter of ADAPTERS) {
-    const port = await freePort();
-    const env = { ...roleEnv(svc, ctx.temporalAddress, `bench-ingest-${ctx.started}`, port), HTTP_ADAPTER: adapter };
-    byAdapter.push({ adapter, process: await RoleProcess.start('api', env), url: `http://127.0.0.1:${port}` });
-  }
   const runs = new Runs();
   try {
     for (let rep = 1; rep <= ctx.reps; rep++) {
@@ -87,21 +73,6 @@ export async function runIngest(ctx: BenchContext): Promise<Record<string, Figur
       const half = await openLoop(target, m1.rate / 2, OPEN_LOOP_SECONDS);
       runs.record('M1-api ingest p50 ms (open loop at half M1-api)', half.p50);
       runs.record('M1-api ingest p99 ms (open loop at half M1-api)', half.p99);
-
-      // The HTTP adapters side by side; the order turns each repetition so neither always runs right after B-ingest.
-      const turn = rep % 2 === 0 ? [...byAdapter].reverse() : byAdapter;
-      for (const { adapter, process: proc, url } of turn) {
-        const each = { ...target, urls: [url] };
-        const m = await cpu(`M1-api (${adapter})`, [{ label: `api (${adapter})`, pids: () => [proc.pid] }], () =>
-          closedLoop(each, INGEST_CLIENTS, SECONDS),
-        );
-        const halfLoop = await openLoop(each, m.rate / 2, OPEN_LOOP_SECONDS);
-        runs.record(`M1-api (${adapter}) ingest events/s (16 clients)`, m.rate);
-        runs.record(`M1-api (${adapter}) / B-ingest`, m.rate / b.rate);
-        runs.record(`M1-api (${adapter}) p50 ms (open loop at half its rate)`, halfLoop.p50);
-        runs.record(`M1-api (${adapter}) p99 ms (open loop at half its rate)`, halfLoop.p99);
-        ctx.log(`INGEST rep ${rep}: M1-api (${adapter}) ${m.rate.toFixed(0)}/s = ${(m.rate / b.rate).toFixed(2)} of B-ingest; p99 ${halfLoop.p99.toFixed(1)} ms`);
-      }
 
       // Deliveries running: a worker process joins and every event now has a delivery to the receiver.
       worker ??= await startRoles(svc, ctx.temporalAddress, `bench-ingest-${ctx.started}`, { apis: 0, workers: 1 });
@@ -129,7 +100,6 @@ export async function runIngest(ctx: BenchContext): Promise<Record<string, Figur
     await bare.stop();
     await roles.stop();
     await worker?.stop();
-    await Promise.all(byAdapter.map((a) => a.process.stop()));
   }
   return Object.fromEntries(Object.entries(runs.values).map(([k, v]) => [k, figure(v)]));
 }

@@ -1,13 +1,11 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
-import { serveConsole, serveConsoleExpress } from './console/serve-console.js';
+import { serveConsole } from './console/serve-console.js';
 import { ProblemFilter, sendProblem, toProblem } from './common/problem.filter.js';
 import { parseJsonBody } from './common/json-body.js';
 import { tooDeepBody } from './common/json-depth.js';
@@ -20,21 +18,8 @@ const bodyLimit = (config: AppConfig) => Math.max(8 * 1024 * 1024, config.payloa
 /** `application/json` and its structured-syntax relatives (`application/cloudevents+json`, ...). */
 const JSON_TYPES = ['application/json', /^application\/[^\s/;]+\+json\s*(?:;|$)/i];
 
-/**
- * Depth first: the checks after it (storable text, schemas) walk the body recursively. Runs once the body is
- * parsed and before guards and handlers.
- */
-const rejectedInput = (url: string, query: unknown, body: unknown) => tooDeepBody(body) ?? unstorableText(url, query, body);
-
 /** Builds the Nest application for a role; main.ts and the tests both start the service through here. */
-export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const app = config.httpAdapter === 'express' ? await createExpressApp(config) : await createFastifyApp(config);
-  app.useGlobalFilters(new ProblemFilter());
-  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
-  return app;
-}
-
-async function createFastifyApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: bodyLimit(config),
     // `__proto__` and `constructor` keys are data like any other (event data is kept as sent); JSON.parse makes
@@ -53,48 +38,25 @@ async function createFastifyApp(config: AppConfig): Promise<NestFastifyApplicati
       else done(null, parsed);
     });
   const fastify = app.getHttpAdapter().getInstance();
-  // A body of any other type is left unparsed, as under Express: the route's validation answers (422), never a 415.
+  // A body of any other type is left unparsed: the route's validation answers (422), never a 415.
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, _body, done) => done(null, undefined));
+  // Once the body is parsed, before guards and handlers. Depth first: the checks after it (storable text,
+  // schemas) walk the body recursively.
   fastify.addHook('preValidation', async (req, reply) => {
-    const rejected = rejectedInput(req.url, req.query, req.body);
+    const rejected = tooDeepBody(req.body) ?? unstorableText(req.url, req.query, req.body);
     if (!rejected) return;
     sendProblem(reply, toProblem(rejected));
     return reply;
   });
+  app.useGlobalFilters(new ProblemFilter());
   // The web console is the api's; a worker-only process serves health and metrics alone.
-  if (config.role !== 'worker' && !serveConsole(app, config.portalFrameAncestors)) consoleMissing(app);
+  if (config.role !== 'worker' && !serveConsole(app, config.portalFrameAncestors)) {
+    app.get(Logger).warn('the web console is not built (dist/console): /console is off; `npm run build` builds it');
+  }
+
+  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
   return app;
 }
-
-/** Express: kept so that the benchmark can compare it with Fastify on the same build (HTTP_ADAPTER). */
-async function createExpressApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRole(config), {
-    bodyParser: false,
-    bufferLogs: true,
-    rawBody: true,
-  });
-  app.useLogger(app.get(Logger));
-  app.disable('x-powered-by');
-  app.set('query parser', 'simple');
-  app.useBodyParser('json', { limit: bodyLimit(config), type: ['application/json', 'application/*+json'] });
-  // Many keys is a validation matter (e.g. too many `events`), answered 422 by the schema, not 413 by the parser.
-  app.useBodyParser('urlencoded', { limit: bodyLimit(config), extended: false, parameterLimit: 100_000 });
-  // Body parser failures (malformed JSON, too large) happen before Nest's filters: answer them as problems too.
-  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(err);
-    sendProblem(res, toProblem(err));
-  });
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const rejected = rejectedInput(req.url, req.query, req.body);
-    if (rejected) sendProblem(res, toProblem(rejected));
-    else next();
-  });
-  if (config.role !== 'worker' && !serveConsoleExpress(app, config.portalFrameAncestors)) consoleMissing(app);
-  return app;
-}
-
-const consoleMissing = (app: INestApplication) =>
-  app.get(Logger).warn('the web console is not built (dist/console): /console is off; `npm run build` builds it');
 
 /** The OpenAPI document served at /openapi.json; the typed client is generated from it (clients/typescript/). */
 export function openApiDocument(app: INestApplication): OpenAPIObject {

@@ -131,7 +131,6 @@ const envSchema = z.object({
   PORTAL_FRAME_ANCESTORS: frameAncestors,
   LOG_FILE: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  HTTP_ADAPTER: z.enum(['fastify', 'express']).default('fastify'),
 });
 
 export type Role = 'all' | 'api' | 'worker';
@@ -198,8 +197,6 @@ export interface AppConfig {
   /** Append logs to this file instead of stdout. */
   logFile: string | undefined;
   logLevel: string;
-  /** The HTTP server under Nest; express is kept for the benchmark's side-by-side (docs/performance.md). */
-  httpAdapter: 'fastify' | 'express';
 }
 
 export class ConfigError extends Error {}
@@ -281,6 +278,5 @@ export function loadConfig(env: Record<string, string | undefined>, role: Role =
     portalFrameAncestors: e.PORTAL_FRAME_ANCESTORS,
     logFile: e.LOG_FILE,
     logLevel: e.LOG_LEVEL,
-    httpAdapter: e.HTTP_ADAPTER,
   };
 }

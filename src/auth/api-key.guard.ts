@@ -39,7 +39,7 @@ export class ApiKeyGuard implements CanActivate {
     // A portal session keeps its id on the request: it has a rate-limit bucket of its own (KeyRateLimitGuard).
     req.tenant = 'portalSessionId' in credential ? { ...tenant, portalSessionId: credential.portalSessionId } : tenant;
     // The request log (pino-http) reads the tenant off the Node request, which Fastify wraps.
-    if (req.raw) (req.raw as AuthedRequest['raw'] & { tenant?: TenantContext }).tenant = req.tenant;
+    (req.raw as AuthedRequest['raw'] & { tenant?: TenantContext }).tenant = req.tenant;
     return true;
   }
 

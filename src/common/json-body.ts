@@ -12,7 +12,8 @@ export function parseJsonBody(body: Buffer): unknown {
   const text = body.toString('utf8');
   const start = text.trimStart()[0];
   if (start === undefined) return {};
-  if (start !== '{' && start !== '[') return new BadJsonBody(`The body is not a JSON object or array (it starts with ${JSON.stringify(start)}).`);
+  if (start !== '{' && start !== '[')
+    return new BadJsonBody(`The body is not a JSON object or array (it starts with ${JSON.stringify(start)}).`);
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import { replySent, type HttpReply } from './http.js';
+import type { FastifyReply } from 'fastify';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../database/database-unavailable.js';
 import { AppError, RateLimited, type FieldError } from './errors.js';
 
@@ -72,12 +72,10 @@ function messageOf(err: HttpException): string {
   return Array.isArray(message) ? message.join('; ') : String(message ?? err.message);
 }
 
-export function sendProblem(res: HttpReply, problem: Problem): void {
+export function sendProblem(res: FastifyReply, problem: Problem): void {
   // Every 503 is temporary: tell the client when to come back, unless the thrower already did.
   if (problem.status === 503 && !res.getHeader('retry-after')) res.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
-  res.status(problem.status);
-  res.type('application/problem+json');
-  res.send(JSON.stringify(problem));
+  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }
 
 @Catch()
@@ -85,8 +83,8 @@ export class ProblemFilter implements ExceptionFilter {
   private readonly log = new Logger('ProblemFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<HttpReply>();
-    if (replySent(res)) return;
+    const res = host.switchToHttp().getResponse<FastifyReply>();
+    if (res.sent || res.raw.headersSent) return;
     if (exception instanceof RateLimited) res.header('retry-after', String(exception.retryAfterSeconds));
     sendProblem(res, toProblem(exception, this.log));
   }

@@ -3,9 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { NextFunction, Request, Response } from 'express';
 
 /** Where `vite build` puts the console: dist/console, beside this file's dist/src. */
 export const CONSOLE_DIR = fileURLToPath(new URL('../../console/', import.meta.url));
@@ -75,28 +73,6 @@ export function serveConsole(app: NestFastifyApplication, portalFrameAncestors: 
         .type('text/html; charset=utf-8')
         .send(await readFile(index));
     });
-  });
-  return true;
-}
-
-/** serveConsole for the Express adapter (HTTP_ADAPTER=express, kept for the benchmark). */
-export function serveConsoleExpress(app: NestExpressApplication, portalFrameAncestors: string, dir = CONSOLE_DIR): boolean {
-  const index = join(dir, 'index.html');
-  if (!existsSync(index)) return false;
-  app.useStaticAssets(dir, {
-    prefix: `${CONSOLE_PATH}/`,
-    index: false,
-    redirect: false,
-    // File names under assets/ carry a content hash: cache them for good; everything else revalidates.
-    setHeaders: (res, path) => res.set({ ...securityHeaders(), 'cache-control': cacheControl(dir, path) }),
-  });
-  app.use(CONSOLE_PATH, (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    // A missing asset is a 404, not the app: only page routes fall back to index.html.
-    if (namesFile(req.path)) return next();
-    if (req.originalUrl === CONSOLE_PATH) return res.redirect(301, `${CONSOLE_PATH}/`);
-    res.set({ ...securityHeaders(PORTAL_PAGE.test(req.path) ? portalFrameAncestors : "'none'"), 'cache-control': 'no-cache' });
-    res.sendFile(index);
   });
   return true;
 }

@@ -4,7 +4,7 @@ import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { NativeConnection } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
-import type { HttpReply } from '../common/http.js';
+import type { FastifyReply } from 'fastify';
 import { MetricsService } from './metrics.service.js';
 
 @ApiTags('operations')
@@ -41,9 +41,8 @@ export class HealthController {
   @Get('metrics')
   @ApiExcludeEndpoint()
   @Header('cache-control', 'no-store')
-  async prometheus(@Res() res: HttpReply) {
-    res.type(this.metrics.registry.contentType);
-    res.send(await this.metrics.registry.metrics());
+  async prometheus(@Res() res: FastifyReply) {
+    res.type(this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
   }
 
   private async probe(key: string, check: () => Promise<unknown>) {

@@ -4,7 +4,7 @@ import { Config } from '../app-config.token.js';
 import { ApiKeyAuth } from '../auth/auth.decorators.js';
 import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
-import type { HttpRequest } from '../common/http.js';
+import type { FastifyRequest } from 'fastify';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { OptionalZodBody, parse } from '../common/validation.js';
 import { createPortalSessionSchema, portalSessionCreatedResponse } from './portal-session.dto.js';
@@ -31,7 +31,7 @@ export class PortalSessionsController {
   @RequireScope('admin')
   @OptionalZodBody(createPortalSessionSchema)
   @ZodResponse(201, portalSessionCreatedResponse, 'Created; give `url` to the person, or `token` to your own frontend')
-  create(@CurrentTenant() tenant: TenantContext, @Body() body: unknown, @Req() req: HttpRequest) {
+  create(@CurrentTenant() tenant: TenantContext, @Body() body: unknown, @Req() req: FastifyRequest) {
     const input = parse(createPortalSessionSchema, body ?? {});
     const exp = Date.now() + input.ttlSeconds * 1000;
     const token = this.tokens.sign({ sid: newPortalSessionId(), tid: tenant.id, kid: tenant.keyId, ro: input.readOnly, exp });

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ApiKeyAuth } from '../auth/auth.decorators.js';
 import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
-import type { HttpReply } from '../common/http.js';
+import type { FastifyReply } from 'fastify';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { OptionalZodBody, parse } from '../common/validation.js';
 import { idempotencyKeySchema } from '../events/event.dto.js';
@@ -32,7 +32,7 @@ export class ReplaysController {
     @CurrentTenant() tenant: TenantContext,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Body() body: unknown,
-    @Res({ passthrough: true }) res: HttpReply,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const key = parse(idempotencyKeySchema, idempotencyKey, 'Idempotency-Key');
     const input = parse(createReplaySchema, body ?? {});

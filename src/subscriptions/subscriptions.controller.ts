@@ -5,7 +5,7 @@ import { ApiKeyAuth } from '../auth/auth.decorators.js';
 import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
-import type { HttpRequest } from '../common/http.js';
+import type { FastifyRequest } from 'fastify';
 import { pageQuery } from '../common/pagination.js';
 import { OptionalZodBody, parse, ZodBody, ZodQuery } from '../common/validation.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
@@ -36,8 +36,10 @@ const listSubscriptionsQuery = z.strictObject({
 });
 
 /** Form bodies get their arrays and objects rebuilt before validation; JSON passes through. */
-const bodyOf = (req: HttpRequest, body: unknown) =>
-  /^application\/x-www-form-urlencoded\s*(;|$)/i.test(req.headers['content-type'] ?? '') ? fromForm((body ?? {}) as Record<string, unknown>) : body;
+const bodyOf = (req: FastifyRequest, body: unknown) =>
+  /^application\/x-www-form-urlencoded\s*(;|$)/i.test(req.headers['content-type'] ?? '')
+    ? fromForm((body ?? {}) as Record<string, unknown>)
+    : body;
 
 @ApiTags('subscriptions')
 @ApiBearerAuth()
@@ -56,7 +58,7 @@ export class SubscriptionsController {
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ZodBody(createSubscriptionSchema)
   @ZodResponse(201, subscriptionCreatedResponse, 'Created; `secret` is shown only here')
-  create(@CurrentTenant() tenant: TenantContext, @Req() req: HttpRequest, @Body() body: unknown) {
+  create(@CurrentTenant() tenant: TenantContext, @Req() req: FastifyRequest, @Body() body: unknown) {
     return this.subscriptions.create(tenant.id, parse(createSubscriptionSchema, bodyOf(req, body)));
   }
 
@@ -80,7 +82,7 @@ export class SubscriptionsController {
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ZodBody(updateSubscriptionSchema)
   @ZodResponse(200, subscriptionUpdatedResponse)
-  update(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Req() req: HttpRequest, @Body() body: unknown) {
+  update(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Req() req: FastifyRequest, @Body() body: unknown) {
     return this.subscriptions.update(tenant.id, id, parse(updateSubscriptionSchema, bodyOf(req, body)));
   }
 
