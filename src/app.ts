@@ -22,6 +22,8 @@ const JSON_TYPES = ['application/json', /^application\/[^\s/;]+\+json\s*(?:;|$)/
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: bodyLimit(config),
+    // Paths match as they always have (Express): any letter case, with or without a trailing slash.
+    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true },
     // `__proto__` and `constructor` keys are data like any other (event data is kept as sent); JSON.parse makes
     // them own properties, never a prototype.
     onProtoPoisoning: 'ignore',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Where `vite build` puts the console: dist/console, beside this file's dist/src. */
 export const CONSOLE_DIR = fileURLToPath(new URL('../../console/', import.meta.url));
@@ -64,15 +65,18 @@ export function serveConsole(app: NestFastifyApplication, portalFrameAncestors: 
       decorateReply: false,
       setHeaders: (reply, path) => void reply.headers({ ...securityHeaders(), 'cache-control': cacheControl(dir, path) }),
     });
-    scope.get(CONSOLE_PATH, (_req, reply) => reply.redirect(`${CONSOLE_PATH}/`, 301));
-    scope.get(`${CONSOLE_PATH}/*`, async (req, reply) => {
+    // One handler for /console and below: routes ignore a trailing slash, so /console/ reaches both routes.
+    const page = async (req: FastifyRequest, reply: FastifyReply) => {
       const path = req.url.split('?')[0].slice(CONSOLE_PATH.length);
+      if (path === '') return reply.redirect(`${CONSOLE_PATH}/`, 301);
       if (namesFile(path)) return reply.callNotFound();
       return reply
         .headers({ ...securityHeaders(PORTAL_PAGE.test(path) ? portalFrameAncestors : "'none'"), 'cache-control': 'no-cache' })
         .type('text/html; charset=utf-8')
         .send(await readFile(index));
-    });
+    };
+    scope.get(CONSOLE_PATH, page);
+    scope.get(`${CONSOLE_PATH}/*`, page);
   });
   return true;
 }
