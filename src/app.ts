@@ -7,16 +7,13 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { serveConsole } from './console/serve-console.js';
 import { ProblemFilter, sendProblem, toProblem } from './common/problem.filter.js';
-import { parseJsonBody } from './common/json-body.js';
+import { readBodies } from './common/json-body.js';
 import { tooDeepBody } from './common/json-depth.js';
 import { unstorableText } from './common/storable-text.js';
 import type { AppConfig } from './config.js';
 
 /** Room for a 500-event batch of typical events; each event's own data is held to PAYLOAD_LIMIT_BYTES. */
 const bodyLimit = (config: AppConfig) => Math.max(8 * 1024 * 1024, config.payloadLimitBytes * 4);
-
-/** `application/json` and its structured-syntax relatives (`application/cloudevents+json`, ...). */
-const JSON_TYPES = ['application/json', /^application\/[^\s/;]+\+json\s*(?:;|$)/i];
 
 /** Builds the Nest application for a role; main.ts and the tests both start the service through here. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -32,16 +29,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // rawBody: handlers that must see the bytes as sent (event data) read `req.rawBody`.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(config), adapter, { bufferLogs: true, rawBody: true });
   app.useLogger(app.get(Logger));
-  for (const type of JSON_TYPES)
-    app.useBodyParser(type, { bodyLimit: bodyLimit(config) }, (_req, body, done) => {
-      const parsed = parseJsonBody(body);
-      // A parse error goes to Nest's exception layer, and so to the ProblemFilter, as a 400.
-      if (parsed instanceof Error) done(parsed, undefined);
-      else done(null, parsed);
-    });
+  readBodies(app, bodyLimit(config));
   const fastify = app.getHttpAdapter().getInstance();
-  // A body of any other type is left unparsed: the route's validation answers (422), never a 415.
-  fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, _body, done) => done(null, undefined));
   // Once the body is parsed, before guards and handlers. Depth first: the checks after it (storable text,
   // schemas) walk the body recursively.
   fastify.addHook('preValidation', async (req, reply) => {
