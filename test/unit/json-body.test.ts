@@ -44,7 +44,7 @@ describe('request bodies on the api (readBodies): the bytes as sent beside the p
   let app: NestFastifyApplication;
   const post = async (contentType: string, payload: string) => {
     const res = await app.inject({ method: 'POST', url: '/echo', headers: { 'content-type': contentType }, payload });
-    return { status: res.statusCode, body: res.json() as { raw: string | null; body: unknown } };
+    return { status: res.statusCode, body: res.json<{ raw: string | null; body: unknown }>() };
   };
 
   before(async () => {
