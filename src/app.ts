@@ -1,16 +1,16 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NativeConnection } from '@temporalio/worker';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { serveConsole } from './console/serve-console.js';
 import { ProblemFilter, sendProblem, toProblem } from './common/problem.filter.js';
-import { rejectDeepJson } from './common/json-depth.js';
-import { rejectUnstorableText } from './common/storable-text.js';
+import { readBodies } from './common/json-body.js';
+import { tooDeepBody } from './common/json-depth.js';
+import { unstorableText } from './common/storable-text.js';
 import type { AppConfig } from './config.js';
 import { installRuntime, openTemporal } from './temporal/temporal.connection.js';
 
@@ -21,36 +21,38 @@ const bodyLimit = (config: AppConfig) => Math.max(8 * 1024 * 1024, config.payloa
  * Builds the Nest application for a role; main.ts and the tests both start the service through here. The Temporal
  * connection is opened first (or handed in, opened), outside Nest's injector: a refusal is a one-line error.
  */
-export async function createApp(config: AppConfig, opened?: NativeConnection): Promise<NestExpressApplication> {
+export async function createApp(config: AppConfig, opened?: NativeConnection): Promise<NestFastifyApplication> {
   // Before any connection: the runtime's metrics are set when it is installed.
   installRuntime(config.temporalSdkMetricsAddress);
   const temporal = opened ?? (await openTemporal(config.temporal));
-  let app: NestExpressApplication;
+  const adapter = new FastifyAdapter({
+    bodyLimit: bodyLimit(config),
+    // Paths match as they always have (Express): any letter case, with or without a trailing slash.
+    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true },
+    // `__proto__` and `constructor` keys are data like any other (event data is kept as sent); JSON.parse makes
+    // them own properties, never a prototype.
+    onProtoPoisoning: 'ignore',
+    onConstructorPoisoning: 'ignore',
+  });
+  let app: NestFastifyApplication;
   try {
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRole(config, temporal), {
-      bodyParser: false,
-      // Each body parser keeps the bytes it read as `rawBody`: event data is stored and sent as the exact text sent.
-      rawBody: true,
-      bufferLogs: true,
-    });
+    // rawBody: handlers that must see the bytes as sent (event data) read `req.rawBody`.
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(config, temporal), adapter, { bufferLogs: true, rawBody: true });
   } catch (err) {
     await temporal.close().catch(() => undefined);
     throw err;
   }
   app.useLogger(app.get(Logger));
-  app.disable('x-powered-by');
-  app.set('query parser', 'simple');
-  app.useBodyParser('json', { limit: bodyLimit(config), type: ['application/json', 'application/*+json'] });
-  // Many keys is a validation matter (e.g. too many `events`), answered 422 by the schema, not 413 by the parser.
-  app.useBodyParser('urlencoded', { limit: bodyLimit(config), extended: false, parameterLimit: 100_000 });
-  // Body parser failures (malformed JSON, too large) happen before Nest's filters: answer them as problems too.
-  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(err);
-    sendProblem(res, toProblem(err));
+  readBodies(app, bodyLimit(config));
+  const fastify = app.getHttpAdapter().getInstance();
+  // Once the body is parsed, before guards and handlers. Depth first: the checks after it (storable text,
+  // schemas) walk the body recursively.
+  fastify.addHook('preValidation', async (req, reply) => {
+    const rejected = tooDeepBody(req.body) ?? unstorableText(req.url, req.query, req.body);
+    if (!rejected) return;
+    sendProblem(reply, toProblem(rejected));
+    return reply;
   });
-  // Depth first: the checks after it (storable text, schemas) walk the body recursively.
-  app.use(rejectDeepJson);
-  app.use(rejectUnstorableText);
   app.useGlobalFilters(new ProblemFilter());
   // The web console is the api's; a worker-only process serves health and metrics alone.
   if (config.role !== 'worker' && !serveConsole(app, config.portalFrameAncestors)) {

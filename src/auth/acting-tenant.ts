@@ -58,7 +58,7 @@ export class ActingTenant {
         portalSessionId: 'portalSessionId' in credential ? credential.portalSessionId : undefined,
         tenantId: context.id,
         method: req.method,
-        path: req.path,
+        path: req.url.split('?')[0],
       });
       return { ...context, operator: credential.viaOperator };
     }
@@ -81,7 +81,7 @@ export class ActingTenant {
       tenantId: tenant.id,
       tenantHeader: header,
       method: req.method,
-      path: req.path,
+      path: req.url.split('?')[0],
     });
     return {
       ...tenant,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
 import { Config } from '../app-config.token.js';
+import type { FastifyRequest } from 'fastify';
 import { unauthorized } from '../common/errors.js';
 import { isAdminKey } from './admin-key.js';
 import { readAuthorization } from './bearer-token.js';
@@ -21,7 +21,7 @@ export class AdminKeyGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const req = context.switchToHttp().getRequest<Request>();
+    const req = context.switchToHttp().getRequest<FastifyRequest>();
     const presented = readAuthorization(req.headers.authorization);
     if (presented.kind === 'none') throw unauthorized(HOW);
     if (presented.kind === 'token' && isAdminKey(this.config.adminApiKey, presented.token)) return true;

@@ -11,7 +11,7 @@ import { KeyDirectory } from './key-directory.js';
 import { KnownKeys } from './known-keys.js';
 import { PortalSessionAuth, type PortalCredential } from '../portal-sessions/portal-session-auth.js';
 import { isPortalToken } from '../portal-sessions/portal-token.js';
-import type { AuthedRequest } from './tenant-context.js';
+import type { AuthedRequest, TenantContext } from './tenant-context.js';
 
 const HOW = 'Send your API key as `Authorization: Bearer <key>`.';
 const INVALID = 'The API key is not valid (unknown, revoked or expired).';
@@ -38,6 +38,8 @@ export class ApiKeyGuard implements CanActivate {
     const tenant = await this.acting.resolve(req, credential);
     // A portal session keeps its id on the request: its answers leave out operator-only fields (PortalAnswerInterceptor).
     req.tenant = 'portalSessionId' in credential ? { ...tenant, portalSessionId: credential.portalSessionId } : tenant;
+    // The request log (pino-http) reads the tenant off the Node request, which Fastify wraps.
+    (req.raw as AuthedRequest['raw'] & { tenant?: TenantContext }).tenant = req.tenant;
     return true;
   }
 

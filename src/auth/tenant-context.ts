@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { IngestQuotaOverride } from '../policy/ingest-quota.js';
 import type { Scope } from './scopes.js';
 
@@ -23,7 +23,7 @@ export interface TenantContext {
   ingestQuota: IngestQuotaOverride;
 }
 
-export type AuthedRequest = Request & { tenant?: TenantContext };
+export type AuthedRequest = FastifyRequest & { tenant?: TenantContext };
 
 /** The tenant whose API key (or portal token) authenticated this request (set by ApiKeyGuard). */
 export const CurrentTenant = createParamDecorator(

@@ -1,6 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
-import { validationFailed } from './errors.js';
-import { sendProblem, toProblem } from './problem.filter.js';
+import { validationFailed, type AppError } from './errors.js';
 
 /**
  * How deep event data (and any JSON value the API keeps) may nest: `{}` is one level, `{"a":{}}` two.
@@ -53,10 +51,10 @@ function fieldOf(path: Segment[]): string {
   return first;
 }
 
-/** Refuses, as 422 naming the field, a JSON body nested too deep to walk safely; runs before anything walks it. */
-export function rejectDeepJson(req: Request, res: Response, next: NextFunction): void {
-  const path = pathBeyondDepth(req.body, MAX_BODY_DEPTH);
-  if (path === null) return next();
+/** The 422 naming the field for a JSON body nested too deep to walk safely, or null; checked before anything walks it. */
+export function tooDeepBody(body: unknown): AppError | null {
+  const path = pathBeyondDepth(body, MAX_BODY_DEPTH);
+  if (path === null) return null;
   const error = { field: fieldOf(path), message: `nests more than ${MAX_JSON_DEPTH} levels deep` };
-  sendProblem(res, toProblem(validationFailed([error], 'The request nests JSON deeper than the service accepts.')));
+  return validationFailed([error], 'The request nests JSON deeper than the service accepts.');
 }

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../database/database-unavailable.js';
 import { AppError, RateLimited, type FieldError } from './errors.js';
 
@@ -33,7 +33,8 @@ export function toProblem(err: unknown, log?: Logger): Problem {
   if (err instanceof AppError) {
     return { type: problemType(err.code), title: err.title, status: err.status, detail: err.detail, errors: err.errors };
   }
-  const status = err instanceof HttpException ? err.getStatus() : (err as { status?: number })?.status;
+  const status =
+    err instanceof HttpException ? err.getStatus() : ((err as { status?: number })?.status ?? (err as { statusCode?: number })?.statusCode);
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const [code, title] = TITLES[status] ?? ['client-error', 'Client error'];
     const detail =
@@ -71,9 +72,9 @@ function messageOf(err: HttpException): string {
   return Array.isArray(message) ? message.join('; ') : String(message ?? err.message);
 }
 
-export function sendProblem(res: Response, problem: Problem): void {
+export function sendProblem(res: FastifyReply, problem: Problem): void {
   // Every 503 is temporary: tell the client when to come back, unless the thrower already did.
-  if (problem.status === 503 && !res.getHeader('retry-after')) res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+  if (problem.status === 503 && !res.getHeader('retry-after')) res.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }
 
@@ -82,9 +83,9 @@ export class ProblemFilter implements ExceptionFilter {
   private readonly log = new Logger('ProblemFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
-    if (res.headersSent) return;
-    if (exception instanceof RateLimited) res.setHeader('retry-after', String(exception.retryAfterSeconds));
+    const res = host.switchToHttp().getResponse<FastifyReply>();
+    if (res.sent || res.raw.headersSent) return;
+    if (exception instanceof RateLimited) res.header('retry-after', String(exception.retryAfterSeconds));
     sendProblem(res, toProblem(exception, this.log));
   }
 }

@@ -1,6 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
-import { validationFailed, type FieldError } from './errors.js';
-import { sendProblem, toProblem } from './problem.filter.js';
+import { validationFailed, type AppError, type FieldError } from './errors.js';
 
 /** Text Postgres cannot store (NUL characters, unpaired UTF-16 surrogates): valid JSON, but not valid data here. */
 const unstorable = (s: string) => s.includes('\u0000') || !s.isWellFormed();
@@ -24,18 +22,17 @@ function findUnstorable(value: unknown, path: string[], out: FieldError[]): void
   }
 }
 
-/** Refuses, as 422 naming the fields, any body, query or path text that could not be stored. */
-export function rejectUnstorableText(req: Request, res: Response, next: NextFunction): void {
+/** The 422 naming the fields for any body, query or path text that could not be stored, or null. */
+export function unstorableText(url: string, query: unknown, body: unknown): AppError | null {
   const errors: FieldError[] = [];
   let path = '';
   try {
-    path = decodeURIComponent(req.path);
+    path = decodeURIComponent(url.split('?')[0]);
   } catch {
     errors.push({ field: '(path)', message: 'is not valid percent-encoded UTF-8' });
   }
   if (unstorable(path)) errors.push({ field: '(path)', message: 'must not contain NUL characters or unpaired surrogates' });
-  findUnstorable(req.query, [], errors);
-  findUnstorable(req.body, [], errors);
-  if (errors.length === 0) return next();
-  sendProblem(res, toProblem(validationFailed(errors, 'The request holds text that cannot be stored.')));
+  findUnstorable(query, [], errors);
+  findUnstorable(body, [], errors);
+  return errors.length === 0 ? null : validationFailed(errors, 'The request holds text that cannot be stored.');
 }

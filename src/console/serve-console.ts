@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Where `vite build` puts the console: dist/console, beside this file's dist/src. */
 export const CONSOLE_DIR = fileURLToPath(new URL('../../console/', import.meta.url));
@@ -29,38 +31,52 @@ const contentSecurityPolicy = (frameAncestors: string) =>
 /** Portal pages, relative to /console (where the fallback below is mounted). */
 const PORTAL_PAGE = /^\/portal(\/|$)/;
 
-function securityHeaders(res: Response, frameAncestors = "'none'"): void {
-  res.setHeader('content-security-policy', contentSecurityPolicy(frameAncestors));
-  res.setHeader('x-content-type-options', 'nosniff');
-  res.setHeader('referrer-policy', 'no-referrer');
-}
+const securityHeaders = (frameAncestors = "'none'") => ({
+  'content-security-policy': contentSecurityPolicy(frameAncestors),
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+});
+
+/** File names under assets/ carry a content hash: cache them for good; everything else revalidates. */
+const cacheControl = (dir: string, path: string) =>
+  path.includes(`${join(dir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+
+/** A path under /console (relative to it) that names a file: a missing one is a 404, never the app. */
+const namesFile = (path: string) => path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path);
 
 /**
  * Serves the built web console at /console as plain static files, outside Nest's controllers: no API-key guard,
  * no rate limit, not in the OpenAPI. The console itself calls /v1 with the key the user signs in with.
  * Client routes (/console/subscriptions/...) get index.html, so a reload or a shared link opens the right page.
  */
-export function serveConsole(app: NestExpressApplication, portalFrameAncestors: string, dir = CONSOLE_DIR): boolean {
+export function serveConsole(app: NestFastifyApplication, portalFrameAncestors: string, dir = CONSOLE_DIR): boolean {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return false;
-  app.useStaticAssets(dir, {
-    prefix: `${CONSOLE_PATH}/`,
-    index: false,
-    redirect: false,
-    // File names under assets/ carry a content hash: cache them for good; everything else revalidates.
-    setHeaders: (res, path) => {
-      securityHeaders(res);
-      res.setHeader('cache-control', path.includes(`${join(dir, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
-  });
-  app.use(CONSOLE_PATH, (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    // A missing asset is a 404, not the app: only page routes fall back to index.html.
-    if (req.path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(req.path)) return next();
-    if (req.originalUrl === CONSOLE_PATH) return res.redirect(301, `${CONSOLE_PATH}/`);
-    securityHeaders(res, PORTAL_PAGE.test(req.path) ? portalFrameAncestors : "'none'");
-    res.setHeader('cache-control', 'no-cache');
-    res.sendFile(index);
+  const fastify = app.getHttpAdapter().getInstance();
+  void fastify.register(async (scope) => {
+    // The files present now get a route each (wildcard off), so the page fallback below can take the rest.
+    await scope.register(fastifyStatic, {
+      root: dir,
+      prefix: `${CONSOLE_PATH}/`,
+      index: false,
+      redirect: false,
+      wildcard: false,
+      cacheControl: false,
+      decorateReply: false,
+      setHeaders: (reply, path) => void reply.headers({ ...securityHeaders(), 'cache-control': cacheControl(dir, path) }),
+    });
+    // One handler for /console and below: routes ignore a trailing slash, so /console/ reaches both routes.
+    const page = async (req: FastifyRequest, reply: FastifyReply) => {
+      const path = req.url.split('?')[0].slice(CONSOLE_PATH.length);
+      if (path === '') return reply.redirect(`${CONSOLE_PATH}/`, 301);
+      if (namesFile(path)) return reply.callNotFound();
+      return reply
+        .headers({ ...securityHeaders(PORTAL_PAGE.test(path) ? portalFrameAncestors : "'none'"), 'cache-control': 'no-cache' })
+        .type('text/html; charset=utf-8')
+        .send(await readFile(index));
+    };
+    scope.get(CONSOLE_PATH, page);
+    scope.get(`${CONSOLE_PATH}/*`, page);
   });
   return true;
 }

@@ -3,8 +3,8 @@ import { ApiExcludeEndpoint, ApiOkResponse, ApiServiceUnavailableResponse, ApiTa
 import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { NativeConnection } from '@temporalio/worker';
-import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import type { FastifyReply } from 'fastify';
 import { MetricsService } from './metrics.service.js';
 
 @ApiTags('operations')
@@ -41,7 +41,7 @@ export class HealthController {
   @Get('metrics')
   @ApiExcludeEndpoint()
   @Header('cache-control', 'no-store')
-  async prometheus(@Res() res: Response) {
+  async prometheus(@Res() res: FastifyReply) {
     res.type(this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
   }
 

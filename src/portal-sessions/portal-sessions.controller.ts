@@ -1,11 +1,11 @@
 import { Body, Controller, Inject, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { Config } from '../app-config.token.js';
 import { ADMIN_KEY_ID } from '../auth/admin-key.js';
 import { ApiKeyAuth } from '../auth/auth.decorators.js';
 import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
+import type { FastifyRequest } from 'fastify';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { OptionalZodBody, parse } from '../common/validation.js';
 import { createPortalSessionSchema, portalSessionCreatedResponse } from './portal-session.dto.js';
@@ -33,7 +33,7 @@ export class PortalSessionsController {
   @RequireScope('admin')
   @OptionalZodBody(createPortalSessionSchema)
   @ZodResponse(201, portalSessionCreatedResponse, 'Created; give `url` to the person, or `token` to your own frontend')
-  create(@CurrentTenant() tenant: TenantContext, @Body() body: unknown, @Req() req: Request) {
+  create(@CurrentTenant() tenant: TenantContext, @Body() body: unknown, @Req() req: FastifyRequest) {
     const input = parse(createPortalSessionSchema, body ?? {});
     const exp = Date.now() + input.ttlSeconds * 1000;
     // A link made with ADMIN_API_KEY carries which admin key it was: it dies when that key changes.

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { ApiKeyAuth } from '../auth/auth.decorators.js';
 import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
+import type { FastifyReply } from 'fastify';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { OptionalZodBody, parse } from '../common/validation.js';
 import { idempotencyKeySchema } from '../events/event.dto.js';
@@ -34,7 +34,7 @@ export class ReplaysController {
     @CurrentTenant() tenant: TenantContext,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Body() body: unknown,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const key = parse(idempotencyKeySchema, idempotencyKey, 'Idempotency-Key');
     const input = parse(createReplaySchema, body ?? {});

@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, Req, type RawBodyRequest } from '@nestjs/common';
 import { dataTextsOf, ONE_EVENT } from '../events/data-texts.js';
 import { ApiBearerAuth, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { z } from 'zod';
 import { ApiKeyAuth } from '../auth/auth.decorators.js';
 import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
+import type { FastifyRequest } from 'fastify';
 import { pageQuery } from '../common/pagination.js';
 import { OptionalZodBody, parse, ZodBody, ZodQuery } from '../common/validation.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
@@ -37,8 +37,10 @@ const listSubscriptionsQuery = z.strictObject({
 });
 
 /** Form bodies get their arrays and objects rebuilt before validation; JSON passes through. */
-const bodyOf = (req: Request, body: unknown) =>
-  req.is('application/x-www-form-urlencoded') ? fromForm((body ?? {}) as Record<string, unknown>) : body;
+const bodyOf = (req: FastifyRequest, body: unknown) =>
+  /^application\/x-www-form-urlencoded\s*(;|$)/i.test(req.headers['content-type'] ?? '')
+    ? fromForm((body ?? {}) as Record<string, unknown>)
+    : body;
 
 @ApiTags('subscriptions')
 @ApiBearerAuth()
@@ -57,7 +59,7 @@ export class SubscriptionsController {
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ZodBody(createSubscriptionSchema)
   @ZodResponse(201, subscriptionCreatedResponse, 'Created; `secret` is shown only here')
-  create(@CurrentTenant() tenant: TenantContext, @Req() req: Request, @Body() body: unknown) {
+  create(@CurrentTenant() tenant: TenantContext, @Req() req: FastifyRequest, @Body() body: unknown) {
     return this.subscriptions.create(tenant.id, parse(createSubscriptionSchema, bodyOf(req, body)));
   }
 
@@ -81,7 +83,7 @@ export class SubscriptionsController {
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ZodBody(updateSubscriptionSchema)
   @ZodResponse(200, subscriptionUpdatedResponse)
-  update(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Req() req: Request, @Body() body: unknown) {
+  update(@CurrentTenant() tenant: TenantContext, @Param('id') id: string, @Req() req: FastifyRequest, @Body() body: unknown) {
     return this.subscriptions.update(tenant.id, id, parse(updateSubscriptionSchema, bodyOf(req, body)));
   }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../../src/app.js';
 import { TestReceiver } from '../helpers/receiver.js';
 import { callApi, startService, type ApiResponse, type TestService } from '../helpers/service.js';
@@ -36,7 +36,7 @@ describe('ingest quota: per tenant, in Postgres, nothing written over it', () =>
   let svc: TestService;
   let receiver: TestReceiver;
   // A second api on the same database: the quota must hold across api processes.
-  let secondApi: NestExpressApplication;
+  let secondApi: INestApplication;
   let secondUrl: string;
 
   const as = (tenant: Tenant, method: string, path: string, body?: unknown, headers?: Record<string, string>) =>

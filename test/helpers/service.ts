@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DataSource as DataSourceToken } from 'typeorm';
 import { createApp } from '../../src/app.js';
@@ -15,7 +15,7 @@ export interface TestService {
   config: AppConfig;
   /** The Temporal settings it was started with (address, TLS, API key, profile): role processes take the same. */
   temporalEnv: Record<string, string>;
-  app: NestExpressApplication;
+  app: INestApplication;
   db: DataSource;
   /** Calls the API with the bootstrap key; JSON in, parsed JSON (or text) out. */
   api(method: string, path: string, body?: unknown, init?: ApiInit): Promise<ApiResponse>;

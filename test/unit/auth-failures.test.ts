@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Request } from 'express';
 import { AuthFailureLimiter } from '../../src/auth/auth-failure-limiter.js';
 import { readAuthorization } from '../../src/auth/bearer-token.js';
 import { clientAddress } from '../../src/auth/client-address.js';
+import type { FastifyRequest } from 'fastify';
 import { KnownKeys } from '../../src/auth/known-keys.js';
 
 describe('failed authentication: header parsing, client address, limiter', () => {
@@ -19,7 +19,7 @@ describe('failed authentication: header parsing, client address, limiter', () =>
   });
 
   it('counts by the socket address: mapped IPv4 as IPv4, IPv6 by /64, X-Forwarded-For ignored', () => {
-    const req = (ip: string) => ({ ip, socket: {}, headers: { 'x-forwarded-for': '203.0.113.9' } }) as unknown as Request;
+    const req = (ip: string) => ({ ip, socket: {}, headers: { 'x-forwarded-for': '203.0.113.9' } }) as unknown as FastifyRequest;
     assert.equal(clientAddress(req('::ffff:192.0.2.7')), '192.0.2.7');
     assert.equal(clientAddress(req('192.0.2.7')), '192.0.2.7');
     assert.equal(clientAddress(req('2001:db8:1:2:aaaa::1')), '2001:db8:1:2::/64');

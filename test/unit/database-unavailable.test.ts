@@ -77,7 +77,10 @@ describe('toProblem for an unreachable database', () => {
       const res = {
         statusCode: 0,
         getHeader: (name: string) => headers[name.toLowerCase()],
-        setHeader: (name: string, value: string) => void (headers[name.toLowerCase()] = value),
+        header(name: string, value: string) {
+          headers[name.toLowerCase()] = value;
+          return this;
+        },
         status(code: number) {
           this.statusCode = code;
           return this;
@@ -98,7 +101,7 @@ describe('toProblem for an unreachable database', () => {
     assert.equal(down.headers['retry-after'], '5');
     assert.equal(down.headers['content-type'], 'application/problem+json');
     const own = fake();
-    own.res.setHeader('Retry-After', '30');
+    own.res.header('Retry-After', '30');
     sendProblem(own.res as never, toProblem(new Error('Connection terminated unexpectedly')));
     assert.equal(own.headers['retry-after'], '30');
     const internal = fake();

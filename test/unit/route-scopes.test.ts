@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer, NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { openApiDocument } from '../../src/app.js';
 import { AppModule } from '../../src/app.module.js';
 import { AdminKeyGuard } from '../../src/auth/admin-key.guard.js';
@@ -21,7 +22,7 @@ describe('every /v1 route declares the scope it needs', () => {
       { TEMPORAL_ADDRESS: 'unused:7233', SECRETS_KEY: '0'.repeat(64), DATA_DIR: tmpdir(), LOG_LEVEL: 'silent' },
       'api',
     );
-    app = await NestFactory.create(AppModule.forRole(config), { preview: true, logger: false, bodyParser: false });
+    app = await NestFactory.create(AppModule.forRole(config), new FastifyAdapter(), { preview: true, logger: false, bodyParser: false });
   });
   after(async () => app?.close());
 
