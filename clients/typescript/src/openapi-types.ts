@@ -306,6 +306,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/replays/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReplaysController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stats/deliveries": {
         parameters: {
             query?: never;
@@ -1248,6 +1264,7 @@ export interface operations {
             query?: {
                 cursor?: string;
                 eventType?: string;
+                kind?: "event" | "ping" | "test" | "redelivery";
                 limit?: number;
                 since?: string;
                 status?: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
@@ -1287,6 +1304,8 @@ export interface operations {
                             orderingKey: string | null;
                             /** @description The delivery before this one in its FIFO line: this one is sent only after that one ended */
                             predecessorId: string | null;
+                            /** @description A redelivery: the delivery it sends again */
+                            redeliveryOf: string | null;
                             /** @enum {string} */
                             status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                             subscriptionId: string;
@@ -1528,6 +1547,8 @@ export interface operations {
                         orderingKey: string | null;
                         /** @description The delivery before this one in its FIFO line: this one is sent only after that one ended */
                         predecessorId: string | null;
+                        /** @description A redelivery: the delivery it sends again */
+                        redeliveryOf: string | null;
                         /** @enum {string} */
                         status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                         subscriptionId: string;
@@ -1722,6 +1743,8 @@ export interface operations {
                         orderingKey: string | null;
                         /** @description The delivery before this one in its FIFO line: this one is sent only after that one ended */
                         predecessorId: string | null;
+                        /** @description A redelivery: the delivery it sends again */
+                        redeliveryOf: string | null;
                         /** @enum {string} */
                         status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                         subscriptionId: string;
@@ -1917,6 +1940,8 @@ export interface operations {
                         orderingKey: string | null;
                         /** @description The delivery before this one in its FIFO line: this one is sent only after that one ended */
                         predecessorId: string | null;
+                        /** @description A redelivery: the delivery it sends again */
+                        redeliveryOf: string | null;
                         /** @enum {string} */
                         status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                         subscriptionId: string;
@@ -3423,6 +3448,8 @@ export interface operations {
                             orderingKey: string | null;
                             /** @description The delivery before this one in its FIFO line: this one is sent only after that one ended */
                             predecessorId: string | null;
+                            /** @description A redelivery: the delivery it sends again */
+                            redeliveryOf: string | null;
                             /** @enum {string} */
                             status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                             subscriptionId: string;
@@ -4818,6 +4845,11 @@ export interface operations {
                     dryRun?: boolean;
                     eventType?: string;
                     /**
+                     * @description A replay names only `event` deliveries (the originals) unless this asks for another kind
+                     * @enum {string}
+                     */
+                    kind?: "event" | "ping" | "test" | "redelivery";
+                    /**
                      * Format: date-time
                      * @description Created at or after
                      */
@@ -4843,9 +4875,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Deliveries the filters name: what a replay made now would go through */
                         count: number;
+                        /** @description The cut by the database’s clock: the request’s `until`, or now */
+                        createdBefore: string;
                         /** @constant */
                         dryRun: true;
+                        /** @description Cancelled deliveries are named only when the filters ask for status `cancelled` */
+                        includesCancelled: boolean;
+                        /**
+                         * @description The kind of delivery named: `event` (originals) unless the filters ask for another
+                         * @enum {string}
+                         */
+                        kind: "event" | "ping" | "test" | "redelivery";
                         /** @description Up to 10 of them, newest first */
                         sample: {
                             attemptCount: number;
@@ -4863,6 +4905,8 @@ export interface operations {
                             orderingKey: string | null;
                             /** @description The delivery before this one in its FIFO line: this one is sent only after that one ended */
                             predecessorId: string | null;
+                            /** @description A redelivery: the delivery it sends again */
+                            redeliveryOf: string | null;
                             /** @enum {string} */
                             status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                             subscriptionId: string;
@@ -4872,6 +4916,15 @@ export interface operations {
                             waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
                             workflowId: string;
                         }[];
+                        /** @description Of those, how many it would send again now */
+                        wouldSend: number;
+                        wouldSkip: {
+                            /** @description A redelivery of it is under way or succeeded (another replay, a recover, a redeliver) */
+                            alreadyResent: number;
+                            /** @description Its event was purged or forgotten */
+                            purged: number;
+                            subscriptionDeleted: number;
+                        };
                     } | {
                         completedAt: string | null;
                         /** @description ISO 8601 UTC */
@@ -4885,13 +4938,16 @@ export interface operations {
                         id: string;
                         /** @description Redeliveries made so far */
                         sent: number;
-                        /** @description Named but not sent: the event was purged or the subscription deleted */
+                        /** @description Named but not sent: already sent again (a redelivery under way or succeeded), the event purged, or the subscription deleted */
                         skipped: number;
-                        /** @enum {string} */
-                        status: "running" | "completed";
+                        /**
+                         * @description `cancelled` by POST /v1/replays/:id/cancel; `failed`: its workflow ended without finishing (terminated, say)
+                         * @enum {string}
+                         */
+                        status: "running" | "completed" | "cancelled" | "failed";
                         /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
                         temporalUrl?: string;
-                        /** @description Deliveries the filters named when the replay was made */
+                        /** @description Deliveries the filters named when the replay was made (originals only, no cancelled ones, unless the filters ask) */
                         total: number;
                         workflowId: string;
                     };
@@ -4916,13 +4972,16 @@ export interface operations {
                         id: string;
                         /** @description Redeliveries made so far */
                         sent: number;
-                        /** @description Named but not sent: the event was purged or the subscription deleted */
+                        /** @description Named but not sent: already sent again (a redelivery under way or succeeded), the event purged, or the subscription deleted */
                         skipped: number;
-                        /** @enum {string} */
-                        status: "running" | "completed";
+                        /**
+                         * @description `cancelled` by POST /v1/replays/:id/cancel; `failed`: its workflow ended without finishing (terminated, say)
+                         * @enum {string}
+                         */
+                        status: "running" | "completed" | "cancelled" | "failed";
                         /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
                         temporalUrl?: string;
-                        /** @description Deliveries the filters named when the replay was made */
+                        /** @description Deliveries the filters named when the replay was made (originals only, no cancelled ones, unless the filters ask) */
                         total: number;
                         workflowId: string;
                     };
@@ -5108,13 +5167,212 @@ export interface operations {
                         id: string;
                         /** @description Redeliveries made so far */
                         sent: number;
-                        /** @description Named but not sent: the event was purged or the subscription deleted */
+                        /** @description Named but not sent: already sent again (a redelivery under way or succeeded), the event purged, or the subscription deleted */
                         skipped: number;
-                        /** @enum {string} */
-                        status: "running" | "completed";
+                        /**
+                         * @description `cancelled` by POST /v1/replays/:id/cancel; `failed`: its workflow ended without finishing (terminated, say)
+                         * @enum {string}
+                         */
+                        status: "running" | "completed" | "cancelled" | "failed";
                         /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
                         temporalUrl?: string;
-                        /** @description Deliveries the filters named when the replay was made */
+                        /** @description Deliveries the filters named when the replay was made (originals only, no cancelled ones, unless the filters ask) */
+                        total: number;
+                        workflowId: string;
+                    };
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Body or event payload over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    ReplaysController_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        completedAt: string | null;
+                        /** @description ISO 8601 UTC */
+                        createdAt: string;
+                        /** @description Only deliveries created before this are replayed (never the replay’s own) */
+                        createdBefore: string;
+                        /** @description As sent */
+                        filters: {
+                            [key: string]: unknown;
+                        };
+                        id: string;
+                        /** @description Redeliveries made so far */
+                        sent: number;
+                        /** @description Named but not sent: already sent again (a redelivery under way or succeeded), the event purged, or the subscription deleted */
+                        skipped: number;
+                        /**
+                         * @description `cancelled` by POST /v1/replays/:id/cancel; `failed`: its workflow ended without finishing (terminated, say)
+                         * @enum {string}
+                         */
+                        status: "running" | "completed" | "cancelled" | "failed";
+                        /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
+                        temporalUrl?: string;
+                        /** @description Deliveries the filters named when the replay was made (originals only, no cancelled ones, unless the filters ask) */
                         total: number;
                         workflowId: string;
                     };
@@ -6852,6 +7110,8 @@ export interface operations {
                             orderingKey: string | null;
                             /** @description The delivery before this one in its FIFO line: this one is sent only after that one ended */
                             predecessorId: string | null;
+                            /** @description A redelivery: the delivery it sends again */
+                            redeliveryOf: string | null;
                             /** @enum {string} */
                             status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                             subscriptionId: string;
@@ -7641,7 +7901,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Failed deliveries of the window to send again (the replay’s total) */
                         redelivered: number;
+                        /** @description The replay that sends them, batched and paced: its progress at GET /v1/replays/:id */
+                        replay: {
+                            completedAt: string | null;
+                            /** @description ISO 8601 UTC */
+                            createdAt: string;
+                            /** @description Only deliveries created before this are replayed (never the replay’s own) */
+                            createdBefore: string;
+                            /** @description As sent */
+                            filters: {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            /** @description Redeliveries made so far */
+                            sent: number;
+                            /** @description Named but not sent: already sent again (a redelivery under way or succeeded), the event purged, or the subscription deleted */
+                            skipped: number;
+                            /**
+                             * @description `cancelled` by POST /v1/replays/:id/cancel; `failed`: its workflow ended without finishing (terminated, say)
+                             * @enum {string}
+                             */
+                            status: "running" | "completed" | "cancelled" | "failed";
+                            /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
+                            temporalUrl?: string;
+                            /** @description Deliveries the filters named when the replay was made (originals only, no cancelled ones, unless the filters ask) */
+                            total: number;
+                            workflowId: string;
+                        };
                     };
                 };
             };
@@ -8311,6 +8599,8 @@ export interface operations {
                             orderingKey: string | null;
                             /** @description The delivery before this one in its FIFO line: this one is sent only after that one ended */
                             predecessorId: string | null;
+                            /** @description A redelivery: the delivery it sends again */
+                            redeliveryOf: string | null;
                             /** @enum {string} */
                             status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
                             subscriptionId: string;
