@@ -127,7 +127,10 @@ export async function loadDeliveryContext(db: DataSource, box: SecretBox, input:
   const rows: (Omit<DeliveryContext, 'eventDataText'> & StoredEventData)[] = await db.query(SQL, [input.deliveryId, input.attemptNumber]);
   if (!rows[0]) return null;
   const { dataText, legacyData, ...row } = rows[0];
-  return { ...openSecrets(box, { ...row, eventDataText: eventDataText({ dataText, legacyData }) }), secretHeaderNames: secretHeaderNames(row.headers ?? {}) };
+  return {
+    ...openSecrets(box, { ...row, eventDataText: eventDataText({ dataText, legacyData }) }),
+    secretHeaderNames: secretHeaderNames(row.headers ?? {}),
+  };
 }
 
 /** How long a run that found the row taken waits before it looks again: the other run's time plus the margin. */

@@ -37,7 +37,10 @@ export async function createApp(config: AppConfig, opened?: NativeConnection): P
   let app: NestFastifyApplication;
   try {
     // rawBody: handlers that must see the bytes as sent (event data) read `req.rawBody`.
-    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(config, temporal), adapter, { bufferLogs: true, rawBody: true });
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(config, temporal), adapter, {
+      bufferLogs: true,
+      rawBody: true,
+    });
   } catch (err) {
     await temporal.close().catch(() => undefined);
     throw err;

@@ -21,6 +21,7 @@ import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { stringifyWithRawJson } from '../common/raw-json.js';
+import { answerFor } from '../portal-sessions/portal-answer.interceptor.js';
 import { parse, ZodBody, ZodQuery } from '../common/validation.js';
 import {
   acceptedEventResponse,
@@ -104,7 +105,7 @@ export class EventsController {
   @ZodResponse(200, eventPage, 'Newest first')
   @Header('Content-Type', 'application/json')
   async list(@CurrentTenant() tenant: TenantContext, @Query() query: unknown) {
-    return stringifyWithRawJson(await this.events.list(tenant.id, parse(listEventsQuery, query)));
+    return stringifyWithRawJson(answerFor(tenant, await this.events.list(tenant.id, parse(listEventsQuery, query))));
   }
 
   @Get(':id')
@@ -112,7 +113,7 @@ export class EventsController {
   @ZodResponse(200, eventWithDeliveriesResponse)
   @Header('Content-Type', 'application/json')
   async get(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
-    return stringifyWithRawJson(await this.events.get(tenant.id, id));
+    return stringifyWithRawJson(answerFor(tenant, await this.events.get(tenant.id, id)));
   }
 
   /**
