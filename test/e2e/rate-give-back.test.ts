@@ -106,13 +106,16 @@ describe('rate limit places of deliveries that do not go', () => {
   it('deliveries held by a pause, deferred by the circuit or by a throttle give their slots back', async (t) => {
     // The admissions themselves, on the service's database: a paused subscription's deliveries are written held
     // and their workflows wait for a resume, so only these calls move them.
-    const sub = await createSubscription(svc, { url: 'http://127.0.0.1:9/hook', events: ['job.done'], rateLimit: { perSecond: 1 } });
+    await createEventType(svc, 'job.queued');
+    const sub = await createSubscription(svc, { url: 'http://127.0.0.1:9/hook', events: ['job.queued'], rateLimit: { perSecond: 1 } });
     assert.equal((await svc.api('POST', `/v1/subscriptions/${sub.id}/pause`)).status, 200);
     const res = await svc.api('POST', '/v1/events/batch', {
-      events: Array.from({ length: 61 }, (_, i) => ({ type: 'job.done', data: { i } })),
+      events: Array.from({ length: 61 }, (_, i) => ({ type: 'job.queued', data: { i } })),
     });
     assert.equal(res.status, 202);
-    const ids: string[] = res.body.data.map((e: { deliveries: { id: string }[] }) => e.deliveries[0].id);
+    const ids: string[] = res.body.data.map(
+      (e: { deliveries: { id: string; subscriptionId: string }[] }) => e.deliveries.find((d) => d.subscriptionId === sub.id)!.id,
+    );
     const ctx = (deliveryId: string) =>
       ({
         deliveryId,
