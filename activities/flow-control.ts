@@ -16,7 +16,7 @@ import type { ActivityLog, Signaller } from './deps.js';
 
 /** Whether an attempt due now may go, and if the admission marked its row `sending` already, how that went. */
 export type FlowAdmission =
-  { go: true; claim?: Claim; tookRate?: boolean } | { go: false; deferredBy: 'rate' | 'concurrency'; delayMs: number };
+  { go: true; claim?: Claim } | { go: false; deferredBy: 'rate' | 'concurrency'; delayMs: number };
 
 export const hasFlowLimits = (ctx: Pick<DeliveryContext, 'ratePerSecond' | 'maxConcurrency'>) =>
   ctx.ratePerSecond !== null || ctx.maxConcurrency !== null;
@@ -104,10 +104,7 @@ export async function admitFlow(db: DataSource, ctx: DeliveryContext): Promise<F
     }
     const rate = await admitRate(tx, ctx);
     if (!rate.go) return rate;
-    const claim = await claimSending(tx, ctx.deliveryId, ctx.timeoutMs);
-    // Ended (or taken by another run) meanwhile: it does not go, and neither does its place.
-    if (!claim.claimed && rate.tookRate) await giveBackRate(tx, ctx);
-    return { go: true, claim };
+    return { go: true, claim: await claimSending(tx, ctx.deliveryId, ctx.timeoutMs) };
   });
 }
 
@@ -135,22 +132,9 @@ async function admitRate(db: Queryable, ctx: DeliveryContext): Promise<FlowAdmis
       ...rateTerms(limit),
     }),
   );
-  if (slot.taken) return { go: true, tookRate: true };
+  if (slot.taken) return { go: true };
   // The slot is the delivery's: `waiting_for = 'rate'` with `next_attempt_at` at the slot says so to its next run.
   return { go: false, deferredBy: 'rate', delayMs: Math.max(1, Math.ceil(slot.waitMs)) };
-}
-
-/**
- * An attempt that took its place in the rate bucket did not go after all (its delivery ended meanwhile, or the
- * worker's share deferred it): the place goes back (GCRA: the bucket is full one interval sooner).
- */
-export async function giveBackRate(db: Queryable, ctx: DeliveryContext): Promise<void> {
-  if (ctx.ratePerSecond === null) return;
-  const { intervalSeconds } = rateTerms({ perSecond: ctx.ratePerSecond, burst: ctx.rateBurst ?? 1 });
-  await db.query(`UPDATE rate_buckets SET full_at = full_at - $2::float8 * interval '1 second' WHERE subscription_id = $1`, [
-    ctx.subscriptionId,
-    intervalSeconds,
-  ]);
 }
 
 /**
