@@ -13,7 +13,7 @@ import type { ActivityDeps } from './deps.js';
 import { admit, wakeDeferred } from './endpoint-health.js';
 import { leaseMs, loadDeliveryContext, type DeliveryContext } from './delivery-context.js';
 import { claimSending, recordNoAttempt, recordWait, type Claim } from './delivery-row.js';
-import { admitFlow, awaitThrottle, giveBackRate, hasFlowLimits, wakeNextWaiting } from './flow-control.js';
+import { admitFlow, awaitThrottle, hasFlowLimits, wakeNextWaiting } from './flow-control.js';
 import { releaseLine } from '../src/deliveries/delivery-lines.js';
 import { operationalEventsFor } from './operational-events.js';
 import { blockedResult, postRequest, unsent, type PostResult } from './post.js';
@@ -94,8 +94,6 @@ async function attempt(deps: ActivityDeps, input: AttemptInput, seen: Seen): Pro
   const isTest = ctx.kind === 'test';
   let probe = false;
   let flowClaim: Claim | undefined;
-  // This attempt took a place in its subscription's rate bucket: if it does not go after all, the place goes back.
-  let tookRate = false;
   if (!isTest) {
     if (ctx.subscriptionDeleted) {
       await recordNoAttempt(deps.db, ctx.deliveryId, 'cancelled');
@@ -121,7 +119,6 @@ async function attempt(deps: ActivityDeps, input: AttemptInput, seen: Seen): Pro
       const flow = await admitFlow(deps.db, ctx);
       if (!flow.go) return deferred(deps, ctx, flow.deferredBy, flow.delayMs);
       flowClaim = flow.claim;
-      tookRate = flow.tookRate === true;
       if (ctx.maxConcurrency !== null && flowClaim?.claimed) seen.placeOf = ctx.subscriptionId;
     }
   }
@@ -129,8 +126,6 @@ async function attempt(deps: ActivityDeps, input: AttemptInput, seen: Seen): Pro
     // The read could not mark the row: the circuit or the flow limits decided after it, a cancel ended it
     // meanwhile, or another run of this attempt (a re-run while the first is still in flight) holds it.
     const claim = flowClaim ?? (await claimSending(deps.db, ctx.deliveryId, ctx.timeoutMs));
-    // (Under maxConcurrency the admission gave it back already.)
-    if (!claim.claimed && tookRate && !flowClaim) await giveBackRate(deps.db, ctx);
     if (!claim.claimed && claim.status === 'sending') return inFlightElsewhere(ctx);
     if (!claim.claimed) return { status: isEnded(claim.status) ? claim.status : 'cancelled', ...none };
   }
@@ -139,7 +134,6 @@ async function attempt(deps: ActivityDeps, input: AttemptInput, seen: Seen): Pro
   if (!('release' in slot)) {
     // This tenant's (or subscription's) share of the worker's attempts is in flight: wait for it, unsent.
     await recordNoAttempt(deps.db, ctx.deliveryId, 'retrying', new Date(Date.now() + slot.retryInMs));
-    if (tookRate) await giveBackRate(deps.db, ctx);
     deps.onDeferred?.('share');
     return { ...none, status: 'deferred', deferredBy: 'share', nextDelayMs: slot.retryInMs, host: hostOf(ctx.url) };
   }

@@ -15,8 +15,7 @@ import type { ActivityLog, Signaller } from './deps.js';
 // Postgres (the rate bucket, the subscription's deliveries marked `sending`), so the limits hold across workers.
 
 /** Whether an attempt due now may go, and if the admission marked its row `sending` already, how that went. */
-export type FlowAdmission =
-  { go: true; claim?: Claim; tookRate?: boolean } | { go: false; deferredBy: 'rate' | 'concurrency'; delayMs: number };
+export type FlowAdmission = { go: true; claim?: Claim } | { go: false; deferredBy: 'rate' | 'concurrency'; delayMs: number };
 
 export const hasFlowLimits = (ctx: Pick<DeliveryContext, 'ratePerSecond' | 'maxConcurrency'>) =>
   ctx.ratePerSecond !== null || ctx.maxConcurrency !== null;
@@ -38,9 +37,11 @@ SELECT count(*)::int AS n, EXTRACT(EPOCH FROM statement_timestamp() - min(update
 // of the queue, and the delivery's row says so (as recordWait) in the same statement: a limit change that
 // deletes the bucket waits for the take, and then finds the delivery waiting (see SubscriptionsService).
 // statement_timestamp() is one moment for the whole statement, taken after any lock before it.
-// The queue is the subscription's deliveries still waiting for their slots (`live`), read under the flow lock so
-// that it sees every slot given before: a delivery that left it without going (cancelled, forgotten, held by a
-// pause, deferred by the circuit or a throttle) takes its slot with it, and no newcomer waits behind it.
+// The queue is the subscription's deliveries still waiting for their slots (`live`): a delivery that left it
+// without going (cancelled, forgotten, held by a pause, deferred by the circuit or a throttle) takes its slot with
+// it, and no newcomer waits behind it. Read by the statement's snapshot: two deliveries queued at the same moment
+// may get the same slot (the bucket still lets only one go then; the other queues again), which costs no extra
+// round trip per take.
 const QUEUE_AT = `(SELECT queue_at FROM live)`;
 const FITS = `greatest(b.full_at, statement_timestamp()) + :intervalSeconds::float8 * interval '1 second'
               <= statement_timestamp() + :burstSeconds::float8 * interval '1 second'
@@ -82,14 +83,7 @@ export async function awaitThrottle(db: Queryable, ctx: DeliveryContext): Promis
  * takes a rate slot: due now, it goes; later, it waits for its slot, which it keeps.
  */
 export async function admitFlow(db: DataSource, ctx: DeliveryContext): Promise<FlowAdmission> {
-  if (ctx.maxConcurrency === null) {
-    const early = keepsItsSlot(ctx);
-    if (early) return early;
-    return db.transaction(async (tx) => {
-      await lockFlow(tx, ctx.subscriptionId);
-      return admitRate(tx, ctx);
-    });
-  }
+  if (ctx.maxConcurrency === null) return admitRate(db, ctx);
   const maxConcurrency = ctx.maxConcurrency;
   return db.transaction(async (tx) => {
     await lockFlow(tx, ctx.subscriptionId);
@@ -104,10 +98,7 @@ export async function admitFlow(db: DataSource, ctx: DeliveryContext): Promise<F
     }
     const rate = await admitRate(tx, ctx);
     if (!rate.go) return rate;
-    const claim = await claimSending(tx, ctx.deliveryId, ctx.timeoutMs);
-    // Ended (or taken by another run) meanwhile: it does not go, and neither does its place.
-    if (!claim.claimed && rate.tookRate) await giveBackRate(tx, ctx);
-    return { go: true, claim };
+    return { go: true, claim: await claimSending(tx, ctx.deliveryId, ctx.timeoutMs) };
   });
 }
 
@@ -118,10 +109,7 @@ function keepsItsSlot(ctx: DeliveryContext): FlowAdmission | null {
   return null;
 }
 
-/**
- * The rate limit alone (or after maxConcurrency admitted the attempt), under the subscription's flow lock: go
- * now, or wait for a slot of its own.
- */
+/** The rate limit alone (or after maxConcurrency admitted the attempt): go now, or wait for a slot of its own. */
 async function admitRate(db: Queryable, ctx: DeliveryContext): Promise<FlowAdmission> {
   if (ctx.ratePerSecond === null) return { go: true };
   const early = keepsItsSlot(ctx);
@@ -135,22 +123,9 @@ async function admitRate(db: Queryable, ctx: DeliveryContext): Promise<FlowAdmis
       ...rateTerms(limit),
     }),
   );
-  if (slot.taken) return { go: true, tookRate: true };
+  if (slot.taken) return { go: true };
   // The slot is the delivery's: `waiting_for = 'rate'` with `next_attempt_at` at the slot says so to its next run.
   return { go: false, deferredBy: 'rate', delayMs: Math.max(1, Math.ceil(slot.waitMs)) };
-}
-
-/**
- * An attempt that took its place in the rate bucket did not go after all (its delivery ended meanwhile, or the
- * worker's share deferred it): the place goes back (GCRA: the bucket is full one interval sooner).
- */
-export async function giveBackRate(db: Queryable, ctx: DeliveryContext): Promise<void> {
-  if (ctx.ratePerSecond === null) return;
-  const { intervalSeconds } = rateTerms({ perSecond: ctx.ratePerSecond, burst: ctx.rateBurst ?? 1 });
-  await db.query(`UPDATE rate_buckets SET full_at = full_at - $2::float8 * interval '1 second' WHERE subscription_id = $1`, [
-    ctx.subscriptionId,
-    intervalSeconds,
-  ]);
 }
 
 /**
