@@ -152,8 +152,10 @@ describe('web console', { skip: chromiumMissing, timeout: 150_000 }, () => {
     const before = receiver.requests.length;
     await page.getByRole('button', { name: 'Redeliver' }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/console/deliveries/') && !url.pathname.endsWith(id));
-    await page.getByTestId('attempts').getByText('HTTP 200').waitFor({ timeout: 15_000 });
+    // The redelivery's own page first (the previous page's attempts may still be shown while it loads), then its
+    // attempt, which is recorded only after the receiver answered it.
     await page.getByText('redelivery of').waitFor();
+    await page.getByTestId('attempts').getByText('HTTP 200').waitFor({ timeout: 15_000 });
     assert.equal(receiver.requests.length, before + 1);
     assert.equal(receiver.requests.at(-1)!.headers['webhook-id'], event.id);
   });
