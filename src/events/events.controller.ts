@@ -3,7 +3,6 @@ import {
   Controller,
   Delete,
   Get,
-  Header,
   Headers,
   HttpCode,
   HttpException,
@@ -20,8 +19,7 @@ import { ApiKeyAuth } from '../auth/auth.decorators.js';
 import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
-import { stringifyWithRawJson } from '../common/raw-json.js';
-import { answerFor } from '../portal-sessions/portal-answer.interceptor.js';
+import { RawJsonAnswer } from '../portal-sessions/portal-answer.interceptor.js';
 import { parse, ZodBody, ZodQuery } from '../common/validation.js';
 import {
   acceptedEventResponse,
@@ -103,17 +101,17 @@ export class EventsController {
   @RequireScope('read')
   @ZodQuery(listEventsQuery)
   @ZodResponse(200, eventPage, 'Newest first')
-  @Header('Content-Type', 'application/json')
+  @RawJsonAnswer()
   async list(@CurrentTenant() tenant: TenantContext, @Query() query: unknown) {
-    return stringifyWithRawJson(answerFor(tenant, await this.events.list(tenant.id, parse(listEventsQuery, query))));
+    return this.events.list(tenant.id, parse(listEventsQuery, query));
   }
 
   @Get(':id')
   @RequireScope('read')
   @ZodResponse(200, eventWithDeliveriesResponse)
-  @Header('Content-Type', 'application/json')
+  @RawJsonAnswer()
   async get(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
-    return stringifyWithRawJson(answerFor(tenant, await this.events.get(tenant.id, id)));
+    return this.events.get(tenant.id, id);
   }
 
   /**

@@ -175,11 +175,13 @@ describe('portal sessions: short-lived console links for one tenant', () => {
     for (const path of [
       `/v1/deliveries/${deliveryId}`,
       `/v1/events/${eventId}`,
+      '/v1/events',
       `/v1/subscriptions/${subId}/deliveries`,
       '/v1/deliveries',
     ]) {
       const res = await as(token, 'GET', path);
       assert.equal(res.status, 200, path);
+      assert.match(String(res.headers.get('content-type')), /^application\/json/, path);
       assert.ok(!JSON.stringify(res.body).includes('temporalUrl'), `${path} carries temporalUrl through a link`);
       assert.ok(!JSON.stringify(res.body).includes('localhost:8233'), `${path} carries the Temporal UI address`);
     }
