@@ -37,6 +37,8 @@ const child = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test
     TEST_TEMPORAL_TEST_SERVER: resolve('.tools/bin/temporal-test-server'),
   },
 });
+// Stopped from outside (CI's timeout, Ctrl-C): the test runner and the server go too, not left running.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => child.kill(signal));
 const code: number = await new Promise((done) => child.on('exit', (c, signal) => done(c ?? (signal ? 1 : 0))));
 await server.stop();
 console.log(`[test] finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
