@@ -1,4 +1,5 @@
 import type { SubscriptionAuth } from '../subscriptions/subscription.entity.js';
+import { validationFailed } from '../common/errors.js';
 import { isCredentialHeader, MASK } from './credential-headers.js';
 import { SecretBox } from './secret-box.js';
 
@@ -19,11 +20,35 @@ type Transform = (value: string) => string;
  * values are sealed is what marks them secret afterwards (SecretBox.isSealed).
  */
 export const sealHeaders = (box: SecretBox, headers: Record<string, HeaderInput>): Record<string, string> =>
-  Object.fromEntries(
+  Object.fromEntries(Object.entries(headers).map(([name, h]) => [name, sealHeader(box, name, h)]));
+
+const sealHeader = (box: SecretBox, name: string, h: HeaderInput): string =>
+  typeof h === 'object' ? box.seal(h.value) : isCredentialHeader(name) ? box.seal(h) : h;
+
+/**
+ * Headers as written by a create or PATCH: a credential sent back as a read shows it (`****`) keeps its stored
+ * value, so a client can write back what it read without knowing the secret. `****` where no credential of that
+ * name is stored would be sent to the receiver literally, so it is refused, naming the header.
+ */
+export function sealHeadersKeepingMasked(
+  box: SecretBox,
+  headers: Record<string, HeaderInput>,
+  stored: Record<string, string>,
+): Record<string, string> {
+  const storedSecret = new Map(secretHeaderNames(stored).map((name) => [name.toLowerCase(), stored[name]]));
+  const errors = Object.entries(headers)
+    .filter(([name, h]) => h === MASK && !storedSecret.has(name.toLowerCase()))
+    .map(([name]) => ({
+      field: `headers.${name}`,
+      message: '`****` stands for a stored credential and this subscription has none under this name: send the value',
+    }));
+  if (errors.length) throw validationFailed(errors);
+  return Object.fromEntries(
     Object.entries(headers).map(([name, h]) =>
-      typeof h === 'object' ? [name, box.seal(h.value)] : [name, isCredentialHeader(name) ? box.seal(h) : h],
+      h === MASK ? [name, storedSecret.get(name.toLowerCase()) as string] : [name, sealHeader(box, name, h)],
     ),
   );
+}
 
 /** Stored headers that are credentials: sealed, or named like one (a plain value stored before the name rule grew). */
 export const secretHeaderNames = (headers: Record<string, string>): string[] =>

@@ -40,7 +40,7 @@ const subscriptionFields = {
     )
     .refine((h) => Object.keys(h).length <= 20, 'at most 20 headers')
     .describe(
-      'Extra request headers. Values of headers named like credentials (containing auth, token, secret, passw, key, credential, signature, session, cookie, ...) are sealed and read back `****`; mark any other secret with `{ "value": ..., "secret": true }`',
+      'Extra request headers. Values of headers named like credentials (containing auth, token, secret, passw, key, credential, signature, session, cookie, ...) are sealed and read back `****` (writing `****` back keeps the stored value); mark any other secret with `{ "value": ..., "secret": true }`',
     ),
   auth: z
     .discriminatedUnion('type', [

@@ -17,7 +17,7 @@ import { heldDeliveries } from '../deliveries/held-deliveries.js';
 import { isPattern } from '../policy/event-matching.js';
 import { defaultBurst, type RateLimit } from '../policy/flow-limits.js';
 import { SecretBox } from '../secrets/secret-box.js';
-import { sealHeaders, sealSecrets } from '../secrets/subscription-secrets.js';
+import { sealHeadersKeepingMasked, sealSecrets } from '../secrets/subscription-secrets.js';
 import { createNetworkPolicy, urlRefusal, type NetworkPolicy } from '../policy/network-policy.js';
 import type { DataTextOf } from '../events/data-texts.js';
 import { EventsService } from '../events/events.service.js';
@@ -103,7 +103,7 @@ export class SubscriptionsService {
     const key = newSigningKey(input.signature?.scheme ?? DEFAULTS.signatureScheme);
     const sealed = {
       ...sealSecrets(this.box, { secret: key.secret, auth: input.auth ?? null }),
-      headers: sealHeaders(this.box, input.headers ?? {}),
+      headers: sealHeadersKeepingMasked(this.box, input.headers ?? {}, {}),
     };
     const sub = this.repo.create({
       id: newId('sub'),
@@ -199,7 +199,7 @@ export class SubscriptionsService {
     if (input.url !== undefined && input.url !== sub.url) Object.assign(changes, { url: input.url }, CLEAN_HEALTH);
     if (input.events !== undefined) changes.events = input.events;
     if (input.filter !== undefined) changes.filter = exactJson(input.filter);
-    if (input.headers !== undefined) changes.headers = sealHeaders(this.box, input.headers);
+    if (input.headers !== undefined) changes.headers = sealHeadersKeepingMasked(this.box, input.headers, sub.headers);
     if (input.auth !== undefined) changes.auth = sealSecrets(this.box, { auth: input.auth }).auth ?? null;
     // `signature` is one setting, replaced whole: what it leaves out takes its default, as on create.
     let secret: string | undefined;

@@ -203,4 +203,39 @@ describe('secrets at rest and in motion: shown once, masked, sealed, never in lo
     assert.ok(text.includes('"x-hub"'), 'the walk did read the captures');
     console.log(`[secrets] walked ${walked} GET routes as a read key and a read-only portal link: no credential header, no signature`);
   });
+  it('keeps a stored credential when a PATCH writes back the masked value a read showed, and refuses `****` for one it lacks', async () => {
+    const KEEP = 'kept-apikey-3f9e2a71';
+    const made = await svc.api('POST', '/v1/subscriptions', {
+      url: `${receiver.url}/masked`,
+      events: ['card.charged'],
+      ping: false,
+      headers: { 'X-Api-Key': KEEP, 'x-plain': 'one' },
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const read = (await svc.api('GET', `/v1/subscriptions/${made.body.id}`)).body;
+    assert.equal(read.headers['X-Api-Key'], '****');
+    const written = await svc.api('PATCH', `/v1/subscriptions/${made.body.id}`, { headers: { ...read.headers, 'x-plain': 'two' } });
+    assert.equal(written.status, 200, JSON.stringify(written.body));
+    const seen = receiver.requests.length;
+    await sendEvent(svc, 'card.charged', { amount: 3 });
+    const got = await eventually(async () => receiver.requests.slice(seen).find((r) => r.path.endsWith('/masked')));
+    assert.equal(got.headers['x-api-key'], KEEP, 'the stored credential is sent, not the mask');
+    assert.equal(got.headers['x-plain'], 'two');
+
+    for (const body of [{ headers: { 'x-other-key': '****' } }]) {
+      const refused = await svc.api('PATCH', `/v1/subscriptions/${made.body.id}`, body);
+      assert.equal(refused.status, 422, JSON.stringify(refused.body));
+      assert.deepEqual(
+        refused.body.errors.map((e: { field: string }) => e.field),
+        ['headers.x-other-key'],
+      );
+    }
+    const create = await svc.api('POST', '/v1/subscriptions', {
+      url: receiver.url,
+      events: ['card.charged'],
+      headers: { authorization: '****' },
+    });
+    assert.equal(create.status, 422, JSON.stringify(create.body));
+    assert.equal(create.body.errors[0].field, 'headers.authorization');
+  });
 });

@@ -5989,7 +5989,7 @@ export interface operations {
                     filter?: {
                         [key: string]: unknown;
                     } | null;
-                    /** @description Extra request headers. Values of headers named like credentials (containing auth, token, secret, passw, key, credential, signature, session, cookie, ...) are sealed and read back `****`; mark any other secret with `{ "value": ..., "secret": true }` */
+                    /** @description Extra request headers. Values of headers named like credentials (containing auth, token, secret, passw, key, credential, signature, session, cookie, ...) are sealed and read back `****` (writing `****` back keeps the stored value); mark any other secret with `{ "value": ..., "secret": true }` */
                     headers?: {
                         [key: string]: string | {
                             /** @constant */
@@ -6048,7 +6048,7 @@ export interface operations {
                     filter?: {
                         [key: string]: unknown;
                     } | null;
-                    /** @description Extra request headers. Values of headers named like credentials (containing auth, token, secret, passw, key, credential, signature, session, cookie, ...) are sealed and read back `****`; mark any other secret with `{ "value": ..., "secret": true }` */
+                    /** @description Extra request headers. Values of headers named like credentials (containing auth, token, secret, passw, key, credential, signature, session, cookie, ...) are sealed and read back `****` (writing `****` back keeps the stored value); mark any other secret with `{ "value": ..., "secret": true }` */
                     headers?: {
                         [key: string]: string | {
                             /** @constant */
@@ -6744,7 +6744,7 @@ export interface operations {
                     filter?: {
                         [key: string]: unknown;
                     } | null;
-                    /** @description Extra request headers. Values of headers named like credentials (containing auth, token, secret, passw, key, credential, signature, session, cookie, ...) are sealed and read back `****`; mark any other secret with `{ "value": ..., "secret": true }` */
+                    /** @description Extra request headers. Values of headers named like credentials (containing auth, token, secret, passw, key, credential, signature, session, cookie, ...) are sealed and read back `****` (writing `****` back keeps the stored value); mark any other secret with `{ "value": ..., "secret": true }` */
                     headers?: {
                         [key: string]: string | {
                             /** @constant */
@@ -6802,7 +6802,7 @@ export interface operations {
                     filter?: {
                         [key: string]: unknown;
                     } | null;
-                    /** @description Extra request headers. Values of headers named like credentials (containing auth, token, secret, passw, key, credential, signature, session, cookie, ...) are sealed and read back `****`; mark any other secret with `{ "value": ..., "secret": true }` */
+                    /** @description Extra request headers. Values of headers named like credentials (containing auth, token, secret, passw, key, credential, signature, session, cookie, ...) are sealed and read back `****` (writing `****` back keeps the stored value); mark any other secret with `{ "value": ..., "secret": true }` */
                     headers?: {
                         [key: string]: string | {
                             /** @constant */
