@@ -25,10 +25,26 @@ interface Variant {
   pragmas?: readonly string[];
 }
 
+/**
+ * `BENCH_ENGINE_TRY="journal_mode=WAL,synchronous=OFF;journal_mode=WAL,synchronous=NORMAL,cache_size=-65536"`:
+ * more on-disk variants beside these three, one per `;`-separated list of pragmas (while choosing them).
+ */
+const tried: Variant[] = (process.env['BENCH_ENGINE_TRY'] ?? '')
+  .split(';')
+  .map((list) =>
+    list
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+  )
+  .filter((pragmas) => pragmas.length > 0)
+  .map((pragmas) => ({ label: `B-temporal workflows/s (ENGINE: on disk, tried: ${pragmas.join(', ')})`, pragmas }));
+
 const VARIANTS: Variant[] = [
   { label: ENGINE_IN_MEMORY },
   { label: ENGINE_ON_DISK, pragmas: durableSqlitePragmas },
   { label: ENGINE_ON_DISK_BEFORE, pragmas: ['journal_mode=WAL'] },
+  ...tried,
 ];
 
 const TASK_QUEUE = 'bench-engine-bare';
@@ -74,7 +90,7 @@ export async function runEngineOnDisk(
       });
       engines.push({ variant, server, connection, client: new Client({ connection }), worker, running: worker.run() });
     }
-    ctx.log(`ENGINE: ${engines.length} dev servers up (in memory, on disk as npm start, on disk as before) in ${dir}`);
+    ctx.log(`ENGINE: ${engines.length} dev servers up (in memory, on disk as npm start, on disk as before, tried) in ${dir}`);
 
     const rates = new Map<string, number[]>(VARIANTS.map((v) => [v.label, []]));
     for (let rep = 1; rep <= ctx.reps; rep++) {
@@ -91,6 +107,9 @@ export async function runEngineOnDisk(
       ...Object.fromEntries([...rates].map(([label, values]) => [label, figure(values)])),
       [ENGINE_RATIO]: figure(perRep(ENGINE_ON_DISK)),
       [ENGINE_RATIO_BEFORE]: figure(perRep(ENGINE_ON_DISK_BEFORE)),
+      ...Object.fromEntries(
+        tried.map((v) => [`${v.label.replace(' workflows/s', '')} / in memory, per repetition`, figure(perRep(v.label))]),
+      ),
     };
   } finally {
     for (const engine of engines) {
