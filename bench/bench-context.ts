@@ -14,6 +14,8 @@ export interface BenchContext {
   client: Client;
   receiver: BenchReceiver;
   reps: number;
+  /** Which engine the service's figures ran on ("engine in memory"): every B-temporal and M2 figure says it. */
+  engine: string;
   /** Distinguishes this run's task queues and ids. */
   started: number;
   log(msg: string): void;

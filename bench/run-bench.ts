@@ -1,5 +1,5 @@
 // `npm run bench`: measures the service against the parts it stands on, in one run, on loopback.
-// Starts its own Temporal dev server (in memory), a throwaway Postgres database, the service (api + worker in
+// Starts its own Temporal dev server (in memory; ENGINE adds the on-disk one `npm start` runs), a throwaway Postgres database, the service (api + worker in
 // this process) and a receiver process; prints a table and writes bench/results/<timestamp>.json.
 // Bounded: fixed counts per repetition, every wait has a deadline, and everything stops at the end.
 import { fork, type ChildProcess } from 'node:child_process';
@@ -15,6 +15,7 @@ import { callApi, startService, temporalSettings, type TestService } from '../te
 import { startTestTemporal } from '../test/helpers/temporal-server.js';
 import { cpuSplits, measureCpu, printCpuSplits } from './cpu.js';
 import { attemptsDeferred, bareWithStatusRate } from './engine-cost.js';
+import { ENGINE_RATIO, ENGINE_RATIO_BEFORE, runEngineOnDisk } from './engine-disk.js';
 import { runIngest, sharedCpuGroups } from './ingest-bench.js';
 import { RoleProcess } from './role-process.js';
 import { runScaleOut } from './scale-out.js';
@@ -28,11 +29,16 @@ const HELD = Number(process.env['BENCH_HELD'] ?? 10_000);
 /** RATE: the subscription's limit, per second (and its burst). */
 const RATE_LIMIT = Number(process.env['BENCH_RATE_LIMIT'] ?? 20);
 const ADMIN = 'bench-admin-key';
-/** `BENCH_ONLY=M4,M1` runs only those sections (while working on one figure); unset runs them all. */
+/** `BENCH_ONLY=M4,M1` runs only those sections (M2, M3, M4, RATE, M1, M5, ENGINE, INGEST, SCALE); unset runs them all. */
 const ONLY = process.env['BENCH_ONLY']?.split(',').map((s) => s.trim().toUpperCase());
 const wants = (section: string) => !ONLY || ONLY.includes(section);
 
 const log = (msg: string) => console.log(`[bench] ${msg}`);
+/** The engine the service's figures run on; ENGINE measures the one `npm start` runs (on disk) beside it. */
+const ENGINE = process.env['TEMPORAL_ADDRESS'] ? 'engine at TEMPORAL_ADDRESS' : 'engine in memory';
+const B_TEMPORAL = `B-temporal workflows/s (${ENGINE})`;
+const B_TEMPORAL_STATUS = `B-temporal + delivery search attributes workflows/s (${ENGINE})`;
+const M2 = `M2 deliveries/s (${ENGINE})`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Arrival {
@@ -208,14 +214,21 @@ async function main() {
   });
   const bareRunning = bareWorker.run();
   const client = svc.app.get(Client);
-  const benchCtx = { svc, temporalAddress: temporal.address, client, receiver, reps: REPS, started, log };
+  const benchCtx = { svc, temporalAddress: temporal.address, client, receiver, reps: REPS, engine: ENGINE, started, log };
+
+  // ENGINE first, while the service is idle: the engine as `npm start` runs it (on disk) beside in memory.
+  const results: Record<string, Figure> = {};
+  if (wants('ENGINE'))
+    Object.assign(
+      results,
+      await runEngineOnDisk(benchCtx, { n: N, concurrency: CONCURRENCY, maxActivities: svc.config.workerMaxActivities }),
+    );
 
   for (const name of ['bench.m1', 'bench.m2', 'bench.fifo', 'bench.m3', 'bench.storm', 'bench.rate'])
     await post(svc, '/v1/event-types', { name });
   const subscribe = (path: string, events: string[], extra: Record<string, unknown> = {}, key?: string) =>
     post(svc, '/v1/subscriptions', { url: receiver.url + path, events, ping: false, ...extra }, key);
 
-  const results: Record<string, Figure> = {};
   const runs: Record<string, number[]> = {};
   const record = (name: string, value: number) => (runs[name] ??= []).push(value);
 
@@ -235,10 +248,10 @@ async function main() {
       handles.push(handle.result());
     });
     await Promise.all(handles);
-    record('B-temporal workflows/s', N / ((Date.now() - t0) / 1000));
-    record('B-temporal start-to-activity p50 ms at full speed', percentile(latencies, 50));
+    record(B_TEMPORAL, N / ((Date.now() - t0) / 1000));
+    record(`B-temporal start-to-activity p50 ms at full speed (${ENGINE})`, percentile(latencies, 50));
     const withStatus = await bareWithStatusRate(client, bareQueue, N, CONCURRENCY, `bare-status-${rep}-${started}`);
-    record('B-temporal + delivery search attributes workflows/s', withStatus.rate);
+    record(B_TEMPORAL_STATUS, withStatus.rate);
     if (rep === 1) record('history events per bare workflow + status upsert', withStatus.historyEvents);
 
     // B-http
@@ -268,7 +281,7 @@ async function main() {
             'bench process (service + client)',
           )
         : await backlog();
-    record('M2 deliveries/s', N / ((Math.max(...m2Arrivals.map((a) => a.at)) - t0) / 1000));
+    record(M2, N / ((Math.max(...m2Arrivals.map((a) => a.at)) - t0) / 1000));
     record('M2 attempts deferred by the attempt share (per backlog)', (await attemptsDeferred(svc)) - deferredBefore);
     if (new Set(m2Arrivals.map((a) => a.id)).size !== N || !m2Ids.every((id) => m2Arrivals.some((a) => a.id === id)))
       throw new Error('M2 ledger does not balance');
@@ -279,13 +292,13 @@ async function main() {
     t0 = Date.now();
     const fifoIds = await sendBatches(svc, 'bench.fifo', N, (i) => ({ line: i % FIFO_LINES }));
     const fifoArrivals = await receiver.waitFor(`/fifo/${rep}`, N);
-    record('M2-fifo deliveries/s (10 lines)', N / ((Math.max(...fifoArrivals.map((a) => a.at)) - t0) / 1000));
+    record(`M2-fifo deliveries/s (10 lines, ${ENGINE})`, N / ((Math.max(...fifoArrivals.map((a) => a.at)) - t0) / 1000));
     assertFifo(fifoIds, fifoArrivals);
     await svc.api('DELETE', `/v1/subscriptions/${fifo.id}`);
   }
   for (const [name, values] of Object.entries(runs)) results[name] = figure(values);
   // Without M2 (BENCH_ONLY), the rates derived from it come from BENCH_M2_RATE.
-  const m2Rate = results['M2 deliveries/s']?.median ?? Number(process.env['BENCH_M2_RATE'] ?? 40);
+  const m2Rate = results[M2]?.median ?? Number(process.env['BENCH_M2_RATE'] ?? 40);
 
   // Where the engine's work goes: history events of one delivery and of one bare workflow.
   const historyLength = async (workflowId: string) => {
@@ -316,7 +329,7 @@ async function main() {
     });
     bareAtHalf.push(percentile(latencies, 50));
   }
-  if (wants('M3')) results['B-temporal start-to-activity p50 ms at M3 rate'] = figure(bareAtHalf);
+  if (wants('M3')) results[`B-temporal start-to-activity p50 ms at M3 rate (${ENGINE})`] = figure(bareAtHalf);
 
   // M3: latency at half of M2's rate.
   const m3Runs: { p50: number; p95: number; p99: number }[] = [];
@@ -493,7 +506,9 @@ async function main() {
 
   const median = (name: string) => results[name]?.median ?? NaN;
   const ratios = {
-    'M2 / B-temporal (>= 0.95)': median('M2 deliveries/s') / median('B-temporal workflows/s'),
+    'M2 / B-temporal (>= 0.95)': median(M2) / median(B_TEMPORAL),
+    [`${ENGINE_RATIO} (>= 0.9)`]: median(ENGINE_RATIO),
+    [ENGINE_RATIO_BEFORE]: median(ENGINE_RATIO_BEFORE),
     'M1-api / B-ingest (>= 0.5)':
       median('M1-api ingest events/s (single, api process alone, 16 clients)') /
       median('B-ingest events/s (bare Node + pg INSERT, 16 clients)'),
@@ -503,17 +518,15 @@ async function main() {
     'SCALE M1, 2 api + 2 worker / 1 pair':
       median('SCALE M1 ingest events/s (2 api + 2 worker)') / median('SCALE M1 ingest events/s (1 api + 1 worker)'),
     'SCALE M2, 2 api + 2 worker / 1 pair':
-      median('SCALE M2 deliveries/s (2 api + 2 worker)') / median('SCALE M2 deliveries/s (1 api + 1 worker)'),
-    'M2 / B-temporal + delivery search attributes':
-      median('M2 deliveries/s') / median('B-temporal + delivery search attributes workflows/s'),
-    'B-temporal + delivery search attributes / B-temporal':
-      median('B-temporal + delivery search attributes workflows/s') / median('B-temporal workflows/s'),
-    'M2-fifo (10 lines) / M2': median('M2-fifo deliveries/s (10 lines)') / median('M2 deliveries/s'),
+      median(`SCALE M2 deliveries/s (2 api + 2 worker, ${ENGINE})`) / median(`SCALE M2 deliveries/s (1 api + 1 worker, ${ENGINE})`),
+    'M2 / B-temporal + delivery search attributes': median(M2) / median(B_TEMPORAL_STATUS),
+    'B-temporal + delivery search attributes / B-temporal': median(B_TEMPORAL_STATUS) / median(B_TEMPORAL),
+    'M2-fifo (10 lines) / M2': median(`M2-fifo deliveries/s (10 lines, ${ENGINE})`) / median(M2),
     'M3 p50 - B-temporal start-to-activity p50 at the same rate, ms (<= 25)':
-      median('M3 latency p50 ms') - median('B-temporal start-to-activity p50 ms at M3 rate'),
+      median('M3 latency p50 ms') - median(`B-temporal start-to-activity p50 ms at M3 rate (${ENGINE})`),
     'M4 (<= 2.0)': median('M4 healthy p99 ratio (retry storm / calm)'),
     'M4 first window (burst / calm) (<= 3)': median('M4 healthy p99 ratio (storm burst incl. first attempts / calm)'),
-    'M1 batch / M2 (>= 5)': median('M1 ingest events/s (batch)') / median('M2 deliveries/s'),
+    'M1 batch / M2 (>= 5)': median('M1 ingest events/s (batch)') / median(M2),
     'M5 worker MiB per 1,000 held (<= 5)': median('M5 worker RSS MiB per 1,000 held (own process)'),
   };
 

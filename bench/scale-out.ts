@@ -67,7 +67,7 @@ export async function runScaleOut(ctx: BenchContext): Promise<Record<string, Fig
           return BACKLOG / ((Math.max(...arrivals.map((a) => a.at)) - t0) / 1000);
         };
         const m2 = rep === 1 ? await measureCpu(`M2 backlog, ${shape.label}`, groups, drain) : await drain();
-        runs.record(`SCALE M2 deliveries/s (${shape.label})`, m2);
+        runs.record(`SCALE M2 deliveries/s (${shape.label}, ${ctx.engine})`, m2);
         runs.record(
           `SCALE M2 attempts deferred by the attempt share (${shape.label})`,
           (await deferred()).reduce((a, b) => a + b, 0) - deferredBefore,

@@ -16,6 +16,8 @@ export interface DevServerOptions {
   uiPort: number;
   /** SQLite file; omit for an in-memory server (tests). */
   dbFile?: string;
+  /** Pragmas for the SQLite file (default `durableSqlitePragmas`); the benchmark passes others to compare. */
+  sqlitePragmas?: readonly string[];
   logFile: string;
   headless?: boolean;
 }
@@ -47,8 +49,17 @@ export const fairnessDynamicConfig = {
   'matching.numTaskqueueWritePartitions': 1,
 } as const;
 
+/**
+ * The on-disk engine's SQLite settings. WAL with `synchronous=NORMAL`: a commit is written to the WAL file (in the
+ * operating system's page cache) without an fsync; the WAL is synced at checkpoints. Nothing committed is lost
+ * when a process dies (kill -9 included: chaos scenario 3), only an operating-system crash or power loss can drop
+ * the last commits (the database stays consistent). SQLite's default (`FULL`) fsyncs every commit: measured with
+ * `npm run bench` (`BENCH_ONLY=ENGINE`), that made bare workflows on disk 0.6-0.7 of the same server in memory.
+ */
+export const durableSqlitePragmas = ['journal_mode=WAL', 'synchronous=NORMAL'] as const;
+
 /** The dev server's command line: loopback only, nothing fetched from the internet, our search attributes. */
-export function devServerArgs(opts: Pick<DevServerOptions, 'port' | 'uiPort' | 'dbFile' | 'headless'>): string[] {
+export function devServerArgs(opts: Pick<DevServerOptions, 'port' | 'uiPort' | 'dbFile' | 'sqlitePragmas' | 'headless'>): string[] {
   const args = [
     'server',
     'start-dev',
@@ -68,7 +79,8 @@ export function devServerArgs(opts: Pick<DevServerOptions, 'port' | 'uiPort' | '
   ];
   if (opts.headless) args.push('--headless');
   if (opts.dbFile) {
-    args.push('--db-filename', opts.dbFile, '--sqlite-pragma', 'journal_mode=WAL');
+    args.push('--db-filename', opts.dbFile);
+    for (const pragma of opts.sqlitePragmas ?? durableSqlitePragmas) args.push('--sqlite-pragma', pragma);
   }
   return args;
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { PinoLogger } from 'nestjs-pino';
 import { pendingSchemaChanges } from '../../src/database/schema-diff.js';
 import { startService, type TestService } from '../helpers/service.js';
 
@@ -24,6 +25,19 @@ describe('operations', () => {
     assert.equal(ready.body.details.temporal.status, 'up');
     const metrics = await svc.api('GET', '/metrics', undefined, { key: null });
     assert.match(String(metrics.body), /webhook_events_accepted_total/);
+  });
+
+  it('builds no request logger at LOG_LEVEL=warn, where no request line is written (request logging costs nothing)', async () => {
+    const root = PinoLogger.root;
+    const child = root.child.bind(root);
+    let built = 0;
+    root.child = ((...args: Parameters<typeof child>) => (built++, child(...args))) as typeof root.child;
+    try {
+      for (let i = 0; i < 5; i++) assert.equal((await svc.api('GET', '/v1/event-types')).status, 200);
+    } finally {
+      root.child = child;
+    }
+    assert.equal(built, 0);
   });
 
   it('publishes an OpenAPI 3.1 document covering every route of the contract', async () => {

@@ -42,6 +42,21 @@ describe('acting for tenants (Hookrelay-Tenant) and scoped keys', () => {
     await receiver?.close();
   });
 
+  it('writes one request line per request at LOG_LEVEL=info, with its tenant', async () => {
+    assert.equal((await svc.api('GET', '/v1/event-types?limit=7', undefined, as(tenant.apiKey))).status, 200);
+    const line = await eventually(
+      async () =>
+        readFileSync(logFile, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as { msg?: string; tenantId?: string; req?: { url?: string } })
+          .find((l) => l.msg === 'request completed' && l.req?.url === '/v1/event-types?limit=7'),
+      10_000,
+      'the request line',
+    );
+    assert.equal(line.tenantId, tenant.id);
+  });
+
   it('creates tenants with a unique, validated externalId shown in tenant views', async () => {
     assert.equal(tenant.externalId, 'crm:globex-42');
     assert.equal((await svc.api('GET', `/v1/tenants/${tenant.id}`, undefined, { key: ADMIN })).body.externalId, 'crm:globex-42');
