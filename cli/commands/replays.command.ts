@@ -69,7 +69,8 @@ export function replaysCommand(): Command {
       .option('--no-wait', 'answer at once instead of following the progress'),
   ).action(async (o: FilterOptions & { dryRun?: boolean; wait: boolean }, c: Command) => {
     const client = clientFor(c);
-    const body = { ...deliveryFilters(o), ...(o.dryRun ? { dryRun: true } : {}) };
+    const { dryRun, wait, ...filters } = o;
+    const body = { ...deliveryFilters(filters), ...(dryRun ? { dryRun: true } : {}) };
     const answer = await client.replays.create(body);
     if ('dryRun' in answer) {
       show(outputFor(c), answer, (d) => {
@@ -88,7 +89,7 @@ export function replaysCommand(): Command {
       });
       return;
     }
-    const done = o.wait ? await follow(client, answer) : answer;
+    const done = wait ? await follow(client, answer) : answer;
     show(outputFor(c), done, (r) => record(r));
   });
 
