@@ -2,7 +2,10 @@ import { Command, Option } from 'commander';
 import { deliveriesCommand } from './commands/deliveries.command.js';
 import { eventTypesCommand } from './commands/event-types.command.js';
 import { eventsCommand } from './commands/events.command.js';
+import { keysCommand } from './commands/keys.command.js';
 import { listenCommand } from './commands/listen.command.js';
+import { portalLinksCommand } from './commands/portal-links.command.js';
+import { replaysCommand } from './commands/replays.command.js';
 import { subscriptionsCommand } from './commands/subscriptions.command.js';
 import { DEFAULT_API_URL } from './connection.js';
 import { EXIT_CODES_HELP } from './exit-codes.js';
@@ -23,7 +26,16 @@ export function buildProgram(): Command {
     .showHelpAfterError('(add --help for usage)')
     // Usage errors are thrown, not exited on, so hookrelay.ts gives them exit code 2.
     .exitOverride();
-  for (const cmd of [subscriptionsCommand(), eventsCommand(), deliveriesCommand(), eventTypesCommand(), listenCommand()]) {
+  for (const cmd of [
+    subscriptionsCommand(),
+    eventsCommand(),
+    deliveriesCommand(),
+    replaysCommand(),
+    eventTypesCommand(),
+    keysCommand(),
+    portalLinksCommand(),
+    listenCommand(),
+  ]) {
     program.addCommand(cmd);
   }
   applyToAll(program, (c) => c.exitOverride().showHelpAfterError('(add --help for usage)'));

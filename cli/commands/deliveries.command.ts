@@ -1,7 +1,8 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { Delivery, DeliveryPage } from '../../clients/typescript/src/index.js';
 import { clientFor, outputFor } from '../globals.js';
 import { integer } from '../input.js';
+import { deliveryFilters, withDeliveryFilters } from './replays.command.js';
 import { nextPage, record, show, table, type Columns } from '../output.js';
 
 type Listed = DeliveryPage['data'][number];
@@ -10,6 +11,7 @@ const columns: Columns<Listed> = [
   ['ID', (d) => d.id],
   ['STATUS', (d) => d.status],
   ['EVENT TYPE', (d) => d.eventType],
+  ['SUBSCRIPTION', (d) => d.subscriptionId],
   ['ATTEMPTS', (d) => d.attemptCount],
   ['LAST CODE', (d) => d.lastStatusCode],
   ['CREATED', (d) => d.createdAt],
@@ -23,37 +25,21 @@ const attemptColumns: Columns<Delivery['attempts'][number]> = [
   ['ERROR', (a) => (a.error ? `${a.error.type}: ${a.error.message}` : null)],
 ];
 
-const STATUSES = ['scheduled', 'held', 'sending', 'retrying', 'succeeded', 'failed', 'cancelled'] as const;
-
 export function deliveriesCommand(): Command {
-  const cmd = new Command('deliveries').description('what was sent to a subscription, attempt by attempt');
+  const cmd = new Command('deliveries').description('what was sent to subscriptions, attempt by attempt');
 
-  cmd
-    .command('list')
-    .description("a subscription's deliveries, newest first")
-    .requiredOption('--subscription <id>', 'sub_...')
-    .addOption(new Option('--status <status>').choices(STATUSES))
-    .option('--event-type <type>')
-    .option('--since <time>', 'ISO 8601')
-    .option('--limit <n>', '1..250', integer)
-    .option('--cursor <cursor>', 'the next page, from a previous list')
-    .action(
-      async (
-        o: {
-          subscription: string;
-          status?: (typeof STATUSES)[number];
-          eventType?: string;
-          since?: string;
-          limit?: number;
-          cursor?: string;
-        },
-        c: Command,
-      ) => {
-        const { subscription, ...query } = o;
-        const page = await clientFor(c).deliveries.list(subscription, query);
-        show(outputFor(c), page, (p) => table(p.data, columns) + nextPage(p.nextCursor));
-      },
-    );
+  withDeliveryFilters(
+    cmd
+      .command('list')
+      .description("the tenant's deliveries, newest first (--subscription for one subscription's)")
+      .option('--limit <n>', '1..250', integer)
+      .option('--cursor <cursor>', 'the next page, from a previous list'),
+  ).action(async (o: Parameters<typeof deliveryFilters>[0] & { limit?: number; cursor?: string }, c: Command) => {
+    const { limit, cursor, ...filters } = o;
+    const page = { ...(limit !== undefined ? { limit } : {}), ...(cursor !== undefined ? { cursor } : {}) };
+    const found = await clientFor(c).deliveries.search({ ...deliveryFilters(filters), ...page });
+    show(outputFor(c), found, (p) => table(p.data, columns) + nextPage(p.nextCursor));
+  });
 
   cmd
     .command('show <id>')

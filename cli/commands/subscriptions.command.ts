@@ -140,6 +140,19 @@ export function subscriptionsCommand(): Command {
     );
 
   cmd
+    .command('recover <id>')
+    .description('send again every delivery of a window that ended failed')
+    .requiredOption('--since <time>', 'ISO 8601')
+    .option('--until <time>', 'ISO 8601 (default now)')
+    .action(async (id: string, o: { since: string; until?: string }, c: Command) =>
+      show(
+        outputFor(c),
+        await clientFor(c).subscriptions.recover(id, { since: o.since, ...(o.until !== undefined ? { until: o.until } : {}) }),
+        (r) => `redelivering ${r.redelivered} failed deliveries`,
+      ),
+    );
+
+  cmd
     .command('delete <id>')
     .description('delete it; its unfinished deliveries end cancelled')
     .action(async (id: string, _o: unknown, c: Command) => {

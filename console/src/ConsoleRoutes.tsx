@@ -1,10 +1,12 @@
 import { Route, Routes } from 'react-router';
+import { ApiKeysPage } from './pages/ApiKeysPage';
 import { DeliveryPage } from './pages/DeliveryPage';
 import { EventPage } from './pages/EventPage';
 import { EventsPage } from './pages/EventsPage';
 import { EventTypesPage } from './pages/EventTypesPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { PortalLinksPage } from './pages/PortalLinksPage';
 import { SubscriptionPage } from './pages/SubscriptionPage';
 import { SubscriptionsPage } from './pages/SubscriptionsPage';
 
@@ -19,6 +21,8 @@ export function ConsoleRoutes() {
       <Route path="/events" element={<EventsPage />} />
       <Route path="/events/:id" element={<EventPage />} />
       <Route path="/event-types" element={<EventTypesPage />} />
+      <Route path="/api-keys" element={<ApiKeysPage />} />
+      <Route path="/portal-links" element={<PortalLinksPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -3,12 +3,13 @@ import { DeliveriesModule } from '../deliveries/deliveries.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { ReplaysModule } from '../replays/replays.module.js';
 import { FilterTestController } from './filter-test.controller.js';
+import { JwksController } from './jwks.controller.js';
 import { SubscriptionsController } from './subscriptions.controller.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
 @Module({
   imports: [DeliveriesModule, EventsModule, ReplaysModule],
-  controllers: [SubscriptionsController, FilterTestController],
+  controllers: [SubscriptionsController, FilterTestController, JwksController],
   providers: [SubscriptionsService],
 })
 export class SubscriptionsModule {}

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createEventType, createSubscription, eventually, sendEvent } from '../helpers/factories.js';
@@ -247,6 +248,70 @@ describe('web console', { skip: chromiumMissing, timeout: 150_000 }, () => {
     await catalog.getByText('A job was created').waitFor();
     assert.match((await page.getByLabel('Schema of job.created').first().textContent()) ?? '', /"required": \[\s+"jobId"\s+\]/);
     await screenshot(page, '10-catalog');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download AsyncAPI' }).click()]);
+    assert.equal(download.suggestedFilename(), 'asyncapi.json');
+    const doc = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.equal(doc.asyncapi, '3.0.0');
+    assert.equal(doc.components.messages['job.created'].summary, 'A job was created');
+  });
+
+  it('API keys: creates one with scopes and an expiry, shows it once, lists it and revokes it', STEP, async () => {
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await heading('API keys').waitFor();
+    const form = page.getByRole('region', { name: 'New API key' });
+    await form.getByLabel('read: every GET').uncheck();
+    const expires = new Date(Date.now() + 2 * 86400_000);
+    const local = new Date(expires.getTime() - expires.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await form.getByLabel('Expires').fill(local);
+    await form.getByRole('button', { name: 'Create key' }).click();
+
+    const reveal = page.getByRole('dialog', { name: 'New API key' });
+    const key = ((await reveal.getByTestId('new-api-key').textContent()) ?? '').trim();
+    await reveal.getByRole('button', { name: 'Copy key' }).click();
+    assert.equal(await page.evaluate(() => (globalThis as any).navigator.clipboard.readText()), key);
+    await screenshot(page, '11-api-key-once');
+    await reveal.getByRole('button', { name: 'Done' }).click();
+
+    const listed = (await svc.api('GET', '/v1/api-keys')).body.data as { id: string; scopes: string[]; expiresAt: string | null }[];
+    const made = listed.find((k) => k.scopes.join() === 'ingest' && k.expiresAt !== null)!;
+    assert.ok(made, JSON.stringify(listed));
+    assert.equal(made.expiresAt!.slice(0, 16), new Date(local).toISOString().slice(0, 16));
+    assert.equal(
+      (await svc.api('POST', '/v1/events', { type: 'job.created', data: { jobId: 'k' } }, { key })).status,
+      202,
+      'the key sends',
+    );
+    assert.equal((await svc.api('GET', '/v1/event-types', undefined, { key })).status, 403, 'and only sends');
+
+    const row = page.getByTestId('api-keys').locator(`tr[data-key-id="${made.id}"]`);
+    await row.getByText('active').waitFor();
+    await row.getByRole('button', { name: `Revoke ${made.id}` }).click();
+    await page.getByRole('dialog', { name: 'Revoke this key?' }).getByRole('button', { name: 'Revoke key' }).click();
+    await row.getByText('revoked').waitFor();
+    assert.equal((await svc.api('POST', '/v1/events', { type: 'job.created', data: { jobId: 'k' } }, { key })).status, 401);
+    assert.deepEqual(pageErrors(page), []);
+  });
+
+  it('Portal links: makes a read-only link to copy, which opens the console read-only', STEP, async () => {
+    await page.getByRole('link', { name: 'Portal links' }).click();
+    await heading('Portal links').waitFor();
+    await page.getByRole('button', { name: 'Create link' }).click();
+    const url = ((await page.getByTestId('portal-link').textContent()) ?? '').trim();
+    assert.match(url, /#portal=hrp_/);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    assert.equal(await page.evaluate(() => (globalThis as any).navigator.clipboard.readText()), url);
+    await screenshot(page, '11-portal-link');
+
+    const visitor = await openPage(browser, svc.baseUrl);
+    try {
+      await visitor.goto(url);
+      await visitor.getByTestId('portal-mode').getByText('Portal · read-only').waitFor();
+      assert.equal(await visitor.getByRole('link', { name: 'API keys' }).count(), 0, 'no key pages through a portal link');
+    } finally {
+      await visitor.context().close();
+    }
+    assert.deepEqual(pageErrors(page), []);
   });
 
   it('charts the last 24 hours on the home page and lists subscriptions that need attention', STEP, async () => {

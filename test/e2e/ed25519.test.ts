@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as ed from '@noble/ed25519';
+import { calculateJwkThumbprint, createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import { createEventType, createSubscription, sendEvent } from '../helpers/factories.js';
 import { TestReceiver, type ReceivedRequest } from '../helpers/receiver.js';
 import { startService, type TestService } from '../helpers/service.js';
@@ -19,6 +20,27 @@ async function verifiedBy(req: ReceivedRequest, publicKey: string): Promise<numb
     if (version === 'v1a' && (await ed.verifyAsync(Buffer.from(signature, 'base64'), signed, key))) verified++;
   }
   return verified;
+}
+
+/**
+ * What a receiver does with the JWK Set, by jose alone: for each key of the set, jose picks it by `kid` and imports
+ * it (an Ed25519 CryptoKey); Web Crypto checks each `v1a` entry with it (a `v1a` signature carries no kid, so a
+ * receiver tries the set's keys: at most two). Answers the kids that verified one of the entries.
+ */
+async function kidsVerifying(req: ReceivedRequest, jwks: JSONWebKeySet): Promise<string[]> {
+  const keyFor = createLocalJWKSet(jwks);
+  const signed = Buffer.from(`${req.headers['webhook-id']}.${req.headers['webhook-timestamp']}.${req.body}`, 'utf8');
+  const signatures = String(req.headers['webhook-signature'])
+    .split(' ')
+    .map((part) => part.split(','))
+    .filter(([version]) => version === 'v1a')
+    .map(([, signature]) => Buffer.from(signature, 'base64'));
+  const kids: string[] = [];
+  for (const { kid } of jwks.keys) {
+    const key = await keyFor({ alg: 'EdDSA', kid });
+    for (const signature of signatures) if (await crypto.subtle.verify('Ed25519', key, signature, signed)) kids.push(kid!);
+  }
+  return kids;
 }
 
 describe('ed25519 signatures (Standard Webhooks v1a)', () => {
@@ -93,6 +115,46 @@ describe('ed25519 signatures (Standard Webhooks v1a)', () => {
     assert.equal(await verifiedBy(afterwards, newest), 1);
     assert.equal(await verifiedBy(afterwards, newKey), 0);
     assert.equal((await svc.api('GET', `/v1/subscriptions/${sub.id}/public-key`)).body.previous, null);
+  });
+
+  it('serves its keys as a JWK Set: a receiver verifies v1a with jose, the previous key present during a grace', async () => {
+    const sub = await createSubscription(svc, { url: `${receiver.url}/jwks`, events: ['key.test'], signature: { scheme: 'ed25519' } });
+    const jwksOf = async () => {
+      const res = await svc.api('GET', `/v1/subscriptions/${sub.id}/jwks`);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      return res.body as JSONWebKeySet;
+    };
+    const first = await jwksOf();
+    assert.equal(first.keys.length, 1);
+    const [key] = first.keys;
+    assert.deepEqual(Object.keys(key).sort(), ['alg', 'crv', 'kid', 'kty', 'use', 'x']);
+    assert.deepEqual({ kty: key.kty, crv: key.crv, use: key.use, alg: key.alg }, { kty: 'OKP', crv: 'Ed25519', use: 'sig', alg: 'EdDSA' });
+    assert.equal(Buffer.from(key.x!, 'base64url').toString('base64'), sub.signature.publicKey.replace(/^whpk_/, ''), 'the whpk_ key');
+    assert.equal(key.kid, await calculateJwkThumbprint(key), 'kid is the RFC 7638 thumbprint');
+
+    const before = await deliverOne('/jwks');
+    assert.deepEqual(await kidsVerifying(before, first), [key.kid]);
+    assert.deepEqual(await kidsVerifying({ ...before, body: before.body.replace('"n"', '"m"') }, first), [], 'a changed byte fails');
+
+    await svc.api('POST', `/v1/subscriptions/${sub.id}/rotate-secret`, { graceSeconds: 3600 });
+    const during = await jwksOf();
+    assert.equal(during.keys.length, 2, 'the previous key stays in the set while the grace runs');
+    assert.notEqual(during.keys[0].kid, key.kid, 'the current key first');
+    assert.deepEqual(during.keys[1], key, 'the previous key, its kid unchanged');
+    const both = await deliverOne('/jwks');
+    assert.deepEqual((await kidsVerifying(both, during)).sort(), [during.keys[0].kid, key.kid].sort(), 'each signature by its own key');
+    assert.deepEqual(await kidsVerifying(both, first), [key.kid], 'a receiver with the old set still verifies one');
+
+    await svc.api('POST', `/v1/subscriptions/${sub.id}/rotate-secret`, {});
+    const after = await jwksOf();
+    assert.equal(after.keys.length, 1, 'no grace: only the new key');
+    assert.deepEqual(await kidsVerifying(await deliverOne('/jwks'), after), [after.keys[0].kid]);
+
+    const hmac = await createSubscription(svc, { url: `${receiver.url}/jwks-hmac`, events: ['nothing.*'] });
+    const empty = await svc.api('GET', `/v1/subscriptions/${hmac.id}/jwks`);
+    assert.equal(empty.status, 200, JSON.stringify(empty.body));
+    assert.deepEqual(empty.body, { keys: [] }, 'a shared secret has no public key: an empty set');
+    assert.equal((await svc.api('GET', '/v1/subscriptions/sub_nope/jwks')).status, 404);
   });
 
   it('moves between HMAC and ed25519 with new key material of the right kind; 409 for a public key of HMAC', async () => {

@@ -53,6 +53,8 @@ describe('operations', () => {
       '/v1/subscriptions/{id}/pause',
       '/v1/subscriptions/{id}/resume',
       '/v1/subscriptions/{id}/deliveries',
+      '/v1/subscriptions/{id}/jwks',
+      '/v1/catalog/asyncapi',
       '/v1/events',
       '/v1/events/batch',
       '/v1/events/{id}',

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { Parser } from '@asyncapi/parser';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { createEventType } from '../helpers/factories.js';
 import { startService, type ApiResponse, type TestService } from '../helpers/service.js';
 
@@ -162,5 +164,87 @@ describe('event type schemas: linear-time patterns, isolated per tenant, bounded
       const patched = await svc.api('PATCH', '/v1/event-types/small.one', { schema });
       assert.equal(patched.status, 422, `${what} by PATCH`);
     }
+  });
+
+  it('hands the catalog out as AsyncAPI 3.0: one message per live type, its schema as data in the envelope; @asyncapi/parser validates it', async () => {
+    const key = (await svc.api('POST', '/v1/tenants', { name: 'Catalog Co' }, { key: ADMIN })).body.apiKey;
+    const as = { key };
+    const schema = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      required: ['invoiceId', 'amount'],
+      properties: { invoiceId: { $ref: '#/$defs/id' }, amount: { type: 'integer', minimum: 0 } },
+      $defs: { id: { type: 'string', pattern: '^inv_' } },
+    };
+    const made = [
+      await svc.api('POST', '/v1/event-types', { name: 'invoice.paid', description: 'An invoice was paid in full.', schema }, as),
+      await svc.api('POST', '/v1/event-types', { name: 'invoice.note' }, as),
+      await svc.api('POST', '/v1/event-types', { name: 'invoice.old', description: 'Gone' }, as),
+    ];
+    assert.deepEqual(
+      made.map((r) => r.status),
+      [201, 201, 201],
+    );
+    assert.equal((await svc.api('DELETE', '/v1/event-types/invoice.old', undefined, as)).status, 204);
+
+    const res = await svc.api('GET', '/v1/catalog/asyncapi', undefined, as);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.asyncapi, '3.0.0');
+    const { document, diagnostics } = await new Parser().parse(JSON.stringify(res.body));
+    const errors = diagnostics.filter((d) => Number(d.severity) === 0); // DiagnosticSeverity.Error (hints: 3.1 exists)
+    assert.deepEqual(errors, [], 'no validation errors');
+    assert.ok(document, 'parsed');
+
+    const names = document
+      .messages()
+      .all()
+      .map((m) => m.name())
+      .sort();
+    assert.deepEqual(names, [
+      'delivery.exhausted',
+      'invoice.note',
+      'invoice.paid',
+      'subscription.disabled',
+      'webhook.ping',
+      'webhook.test',
+    ]);
+    assert.ok(!JSON.stringify(res.body).includes('order.created'), "another tenant's types stay out");
+    const [receive] = document.operations().all();
+    assert.equal(document.operations().all().length, 1);
+    assert.equal(receive.id(), 'receive');
+    assert.ok(receive.isReceive());
+    assert.deepEqual(
+      receive
+        .channels()
+        .all()
+        .map((c) => c.id()),
+      ['webhook'],
+    );
+    assert.equal(receive.messages().all().length, names.length);
+
+    const paid = document
+      .messages()
+      .all()
+      .find((m) => m.name() === 'invoice.paid')!;
+    assert.equal(paid.summary(), 'An invoice was paid in full.');
+    assert.ok(paid.hasDescription());
+    const headers = paid.headers()!.json<{ properties: Record<string, { const?: string }>; required: string[] }>();
+    for (const name of ['webhook-id', 'webhook-timestamp', 'webhook-signature', 'webhook-event-type', 'webhook-attempt']) {
+      assert.ok(headers.properties[name], `header ${name}`);
+    }
+    assert.equal(headers.properties['webhook-event-type'].const, 'invoice.paid');
+
+    // The dereferenced payload is the envelope with the type's schema as `data`: a real envelope passes, bad data fails.
+    const envelope = paid.payload()!.json();
+    const validate = new Ajv2020({ strict: false, validateFormats: false }).compile(envelope);
+    const good = { id: 'evt_1', type: 'invoice.paid', timestamp: new Date().toISOString(), data: { invoiceId: 'inv_1', amount: 5 } };
+    assert.ok(validate(good), JSON.stringify(validate.errors));
+    assert.ok(!validate({ ...good, data: { invoiceId: 'x_1', amount: 5 } }), 'the $ref into $defs still applies');
+    assert.ok(!validate({ ...good, data: { invoiceId: 'inv_1' } }));
+
+    const readOnly = (await svc.api('POST', '/v1/api-keys', { scopes: ['read'] }, as)).body.apiKey;
+    assert.equal((await svc.api('GET', '/v1/catalog/asyncapi', undefined, { key: readOnly })).status, 200, 'scope read is enough');
+    const ingestOnly = (await svc.api('POST', '/v1/api-keys', { scopes: ['ingest'] }, as)).body.apiKey;
+    assert.equal((await svc.api('GET', '/v1/catalog/asyncapi', undefined, { key: ingestOnly })).status, 403);
   });
 });

@@ -54,6 +54,11 @@ export class HookrelayClient {
       /** Whether the subscription's filter (or `body.filter`) matches a sample event, and why. */
       testFilter: (subscriptionId: string, body: M.SubscriptionFilterTest) =>
         run(api.POST('/v1/subscriptions/{id}/filter-test', { ...id(subscriptionId), body })),
+      /** Sends again every delivery of the window that ended `failed` (a replay); answers how many. */
+      recover: (subscriptionId: string, body: M.Recover) =>
+        run(api.POST('/v1/subscriptions/{id}/recover', { ...id(subscriptionId), body })),
+      /** The ed25519 keys `v1a` signatures verify with, as a JWK Set (empty for the shared-secret schemes). */
+      jwks: (subscriptionId: string) => run(api.GET('/v1/subscriptions/{id}/jwks', id(subscriptionId))),
     };
 
     this.replays = {
@@ -88,6 +93,8 @@ export class HookrelayClient {
       archive: async (eventTypeName: string): Promise<void> => {
         await run(api.DELETE('/v1/event-types/{name}', name(eventTypeName)));
       },
+      /** The catalog (non-archived types) as an AsyncAPI 3.0 document, to hand to receivers. */
+      asyncApi: () => run(api.GET('/v1/catalog/asyncapi')),
     };
 
     this.apiKeys = {

@@ -24,6 +24,9 @@ export type ResumedSubscription = Answer<'SubscriptionsController_resume', 200>;
 export type TestSend = Body<'SubscriptionsController_test'>;
 export type TestSendResult = Answer<'SubscriptionsController_test', 200>;
 export type RotatedSecret = Answer<'SubscriptionsController_rotateSecret', 200>;
+export type Recover = Body<'SubscriptionsController_recover'>;
+export type Recovered = Answer<'SubscriptionsController_recover', 202>;
+export type JwkSet = Answer<'JwksController_jwks', 200>;
 export type FilterTest = Body<'FilterTestController_test'>;
 export type SubscriptionFilterTest = Body<'FilterTestController_testSubscription'>;
 export type FilterVerdict = Answer<'FilterTestController_test', 200>;
@@ -40,6 +43,7 @@ export type CancelledDelivery = Answer<'DeliveriesController_cancel', 200>;
 export type CreateEventType = Body<'EventTypesController_create'>;
 export type UpdateEventType = Body<'EventTypesController_update'>;
 export type EventType = Answer<'EventTypesController_get', 200>;
+export type AsyncApiDocument = Answer<'CatalogController_asyncApi', 200>;
 export type EventTypePage = Answer<'EventTypesController_list', 200>;
 
 export type CreatePortalSession = Body<'PortalSessionsController_create'>;

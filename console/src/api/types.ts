@@ -122,3 +122,22 @@ export interface DeliveryStats {
   byStatus: StatusCounts;
   hourly: ({ hour: string } & StatusCounts)[];
 }
+
+export interface ApiKey {
+  id: string;
+  scopes: string[];
+  expiresAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface CreatedApiKey extends Omit<ApiKey, 'revokedAt'> {
+  apiKey: string;
+}
+
+export interface PortalLink {
+  url: string;
+  token: string;
+  expiresAt: string;
+}

@@ -9,6 +9,9 @@ const SECTIONS = [
   { to: '/subscriptions', label: 'Subscriptions', end: false },
   { to: '/events', label: 'Events', end: false },
   { to: '/event-types', label: 'Event types', end: false },
+  // Keys and links need scope admin, which a portal link never has.
+  { to: '/api-keys', label: 'API keys', end: false, keyOnly: true },
+  { to: '/portal-links', label: 'Portal links', end: false, keyOnly: true },
 ];
 
 /**
@@ -55,7 +58,7 @@ export function Shell({ children, onSignOut, portal }: { children: ReactNode; on
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" id="navigation" aria-label="Sections" component="nav" style={folded ? { visibility: 'hidden' } : undefined}>
-        {SECTIONS.map((s) => (
+        {SECTIONS.filter((s) => !(portal && s.keyOnly)).map((s) => (
           <NavLink
             key={s.to}
             component={RouterLink}

@@ -1,15 +1,26 @@
-import { Accordion, Badge, Group, Loader, Switch, Text } from '@mantine/core';
+import { Accordion, Badge, Button, Group, Loader, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
-import { apiCall, query } from '../api/client';
+import { ApiError, apiCall, query } from '../api/client';
 import type { EventType, Page } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { ErrorNote } from '../components/ErrorNote';
 import { JsonView } from '../components/JsonView';
 import { PageTitle } from '../components/PageTitle';
 
+/** The catalog as AsyncAPI 3.0 (non-archived types), saved as a file to hand to the people who receive the webhooks. */
+async function downloadAsyncApi() {
+  const doc = await apiCall<unknown>('GET', '/v1/catalog/asyncapi');
+  const { document, URL } = globalThis;
+  const href = URL.createObjectURL(new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' }));
+  const a = Object.assign(document.createElement('a'), { href, download: 'asyncapi.json' });
+  a.click();
+  URL.revokeObjectURL(href);
+}
+
 /** The event-type catalog; each type opens to its description and payload schema. */
 export function EventTypesPage() {
   const [archived, setArchived] = useState(false);
+  const [downloadError, setDownloadError] = useState<ApiError>();
   const types = useResource(
     () => apiCall<Page<EventType>>('GET', `/v1/event-types${query({ limit: 250, includeArchived: archived ? 'true' : undefined })}`),
     [archived],
@@ -18,8 +29,17 @@ export function EventTypesPage() {
   return (
     <>
       <PageTitle>Event types</PageTitle>
-      <Switch label="Show archived types" checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} mb="md" />
-      <ErrorNote error={types.error} />
+      <Group justify="space-between" mb="md">
+        <Switch label="Show archived types" checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} />
+        <Button
+          variant="default"
+          size="xs"
+          onClick={() => void downloadAsyncApi().then(() => setDownloadError(undefined), setDownloadError)}
+        >
+          Download AsyncAPI
+        </Button>
+      </Group>
+      <ErrorNote error={downloadError ?? types.error} />
       {types.loading && !types.data && <Loader size="sm" aria-label="Loading" />}
       {types.data && (
         <Accordion variant="separated" multiple data-testid="catalog">
