@@ -64,6 +64,7 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/webhooks'),
+  DATABASE_LISTEN_URL: optionalString.pipe(z.url().optional()),
   DATABASE_CREATE: bool.optional(),
   MIGRATIONS: z.enum(['run', 'wait', 'check'], { error: 'must be run, wait or check' }).default('run'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(20),
@@ -152,6 +153,8 @@ export type MigrationsMode = 'run' | 'wait' | 'check';
 /** How a process uses Postgres (see docs/operating.md, Connections). */
 export interface DatabaseSettings {
   url: string;
+  /** The change feed's LISTEN connection: a session (Postgres, or PgBouncer in session mode). */
+  listenUrl: string;
   /** Create the database when it does not exist (tried only after a connection to it failed). */
   create: boolean;
   /** run: migrate at start; wait: until `--role migrate` has run them; check: refuse to start when behind. */
@@ -290,6 +293,7 @@ export function loadConfig(given: Record<string, string | undefined>, role: Role
     databaseUrl: e.DATABASE_URL,
     database: {
       url: e.DATABASE_URL,
+      listenUrl: e.DATABASE_LISTEN_URL ?? e.DATABASE_URL,
       create: e.DATABASE_CREATE ?? true,
       migrations: e.MIGRATIONS,
       poolSize: e.DB_POOL_SIZE,

@@ -124,7 +124,7 @@ export async function migrateDatabase(settings: DatabaseSettings): Promise<strin
 /** The names of the migrations this code has that the database has not run, in order (read only: no DDL). */
 export async function pendingMigrations(ds: DataSource): Promise<string[]> {
   const table = ds.options.migrationsTableName ?? 'migrations';
-  const [{ exists }] = (await ds.query('SELECT to_regclass($1) IS NOT NULL AS exists', [table])) as { exists: boolean }[];
-  const done = new Set(exists ? ((await ds.query(`SELECT name FROM "${table}"`)) as { name: string }[]).map((r) => r.name) : []);
+  const [{ exists }] = await ds.query<{ exists: boolean }[]>('SELECT to_regclass($1) IS NOT NULL AS exists', [table]);
+  const done = new Set(exists ? (await ds.query<{ name: string }[]>(`SELECT name FROM "${table}"`)).map((r) => r.name) : []);
   return ds.migrations.map((m) => m.name ?? m.constructor.name).filter((name) => !done.has(name));
 }

@@ -22,7 +22,12 @@ import { createDataSource } from './data-source.js';
       // After the migrations (the DataSource first): the triggers it listens to are theirs.
       inject: [Config, DataSource],
       useFactory: async (config: Config) => {
-        const feed = new ChangeFeed(config.databaseUrl, new Logger('ChangeFeed'), undefined, `${config.database.applicationName}-listen`);
+        const feed = new ChangeFeed(
+          config.database.listenUrl,
+          new Logger('ChangeFeed'),
+          undefined,
+          `${config.database.applicationName}-listen`,
+        );
         await feed.start();
         return feed;
       },
