@@ -137,6 +137,7 @@ export const envSchema = z.object({
     z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://hooks.example.com' }).optional(),
   ),
   PORTAL_FRAME_ANCESTORS: frameAncestors,
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).optional(),
   LOG_FILE: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...tracingEnvSchema,
@@ -232,6 +233,8 @@ export interface AppConfig {
   publicUrl: string | undefined;
   /** CSP `frame-ancestors` of portal pages (/console/portal/...): who may embed a portal link in an iframe. */
   portalFrameAncestors: string;
+  /** After a SIGTERM, how long /ready answers 503 while requests are still served, before the listener closes. */
+  shutdownDrainMs: number;
   /** Append logs to this file instead of stdout. */
   logFile: string | undefined;
   logLevel: string;
@@ -341,6 +344,8 @@ export function loadConfig(given: Record<string, string | undefined>, role: Role
     egressProxy: e.EGRESS_PROXY,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     portalFrameAncestors: e.PORTAL_FRAME_ANCESTORS,
+    // Load balancers send to an api process; a worker or a local `--role all` has none to wait for.
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS ?? (role === 'api' ? 5000 : 0),
     logFile: e.LOG_FILE,
     logLevel: e.LOG_LEVEL,
     tracing: tracingSettings(e),

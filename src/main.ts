@@ -39,6 +39,7 @@ async function main(): Promise<void> {
   }
   const { createApp } = await import('./app.js');
   const { MAX_TIMEOUT_MS } = await import('./subscriptions/subscription.dto.js');
+  const { drainAndClose } = await import('./shutdown.js');
   const app = await createApp(config, temporal);
   await app.listen(config.port, config.host);
 
@@ -67,11 +68,15 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: draining the worker and closing connections...`);
-    // Past the worker's grace (attempts in flight finish) and the rest of the shutdown, give up.
-    const force = setTimeout(() => process.exit(1), MAX_TIMEOUT_MS + 30_000).unref();
+    // SIGINT is a person at a terminal: no load balancer to wait for.
+    const graceMs = signal === 'SIGTERM' ? config.shutdownDrainMs : 0;
+    console.log(
+      `${signal}: draining (/ready answers 503${graceMs ? ` for ${graceMs} ms` : ''}), then closing the listener, the worker and connections...`,
+    );
+    // Past the drain, the worker's grace (attempts in flight finish) and the rest of the shutdown, give up.
+    const force = setTimeout(() => process.exit(1), graceMs + MAX_TIMEOUT_MS + 30_000).unref();
     try {
-      await app.close();
+      await drainAndClose(app, graceMs);
       await devServer?.stop();
     } finally {
       clearTimeout(force);
