@@ -14,6 +14,7 @@ import { tooDeepBody } from './common/json-depth.js';
 import { unstorableText } from './common/storable-text.js';
 import type { AppConfig } from './config.js';
 import { prepareSchema } from './database/schema-version.js';
+import { MetricsService } from './health/metrics.service.js';
 import { installRuntime, openTemporal } from './temporal/temporal.connection.js';
 
 /** Room for a 500-event batch of typical events; each event's own data is held to PAYLOAD_LIMIT_BYTES. */
@@ -64,6 +65,15 @@ export async function createApp(config: AppConfig, opened?: NativeConnection): P
     if (!rejected) return;
     sendProblem(reply, toProblem(rejected));
     return reply;
+  });
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onResponse', async (req, reply) => {
+    // A path no route matched has no template: one series for all of them.
+    const route = req.routeOptions.url ?? 'unmatched';
+    metrics.httpDuration.observe(
+      { method: req.method, route, status_class: `${Math.floor(reply.statusCode / 100)}xx` },
+      reply.elapsedTime / 1000,
+    );
   });
   app.useGlobalFilters(new ProblemFilter());
   // The web console is the api's; a worker-only process serves health and metrics alone.

@@ -2,11 +2,12 @@ import { Global, Module } from '@nestjs/common';
 import { HealthController } from './health.controller.js';
 import { Lifecycle } from './lifecycle.js';
 import { MetricsService } from './metrics.service.js';
+import { ProcessMetrics } from './process-metrics.js';
 
 @Global()
 @Module({
   controllers: [HealthController],
-  providers: [MetricsService, Lifecycle],
+  providers: [MetricsService, Lifecycle, ProcessMetrics],
   exports: [MetricsService, Lifecycle],
 })
 export class HealthModule {}
