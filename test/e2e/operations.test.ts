@@ -32,7 +32,10 @@ describe('operations', () => {
     await svc.api('GET', '/ready', undefined, { key: null });
     const text = String((await svc.api('GET', '/metrics', undefined, { key: null })).body);
     assert.match(text, /^http_server_request_duration_seconds_count\{method="GET",route="\/ready",status_class="2xx"\} [1-9]/m);
-    assert.match(text, /^http_server_request_duration_seconds_count\{method="GET",route="\/v1\/subscriptions\/:id",status_class="4xx"\} [1-9]/m);
+    assert.match(
+      text,
+      /^http_server_request_duration_seconds_count\{method="GET",route="\/v1\/subscriptions\/:id",status_class="4xx"\} [1-9]/m,
+    );
     assert.match(text, /^http_server_request_duration_seconds_count\{method="GET",route="unmatched",status_class="4xx"\} [1-9]/m);
     assert.doesNotMatch(text, /sub_doesnotexist123|4711/, 'no ids or paths in labels');
     assert.match(text, /^db_pool_waiting 0$/m);
