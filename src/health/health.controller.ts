@@ -8,6 +8,26 @@ import { Config } from '../app-config.token.js';
 import { Lifecycle } from './lifecycle.js';
 import { MetricsService } from './metrics.service.js';
 
+/** One dependency's state in /ready: `process` (draining), `database`, `temporal`. */
+const indicators = {
+  type: 'object',
+  additionalProperties: {
+    type: 'object',
+    required: ['status'],
+    properties: { status: { type: 'string', enum: ['up', 'down'] }, message: { type: 'string' } },
+  },
+};
+const readiness = {
+  type: 'object',
+  required: ['status', 'info', 'error', 'details'],
+  properties: { status: { type: 'string', enum: ['ok', 'error'] }, info: indicators, error: indicators, details: indicators },
+};
+const liveness = {
+  type: 'object',
+  required: ['status'],
+  properties: { status: { type: 'string', enum: ['ok', 'error'] }, error: { type: 'string' } },
+};
+
 @ApiTags('operations')
 @SkipThrottle()
 @Controller()
@@ -22,8 +42,8 @@ export class HealthController {
 
   /** Liveness: the process answers, and its Temporal worker (worker and all roles) runs. */
   @Get('health')
-  @ApiOkResponse({ description: 'The process is alive', schema: { type: 'object', properties: { status: { type: 'string' } } } })
-  @ApiServiceUnavailableResponse({ description: "The process's Temporal worker stopped or failed: restart it" })
+  @ApiOkResponse({ description: 'The process is alive', schema: liveness })
+  @ApiServiceUnavailableResponse({ description: "The process's Temporal worker stopped or failed: restart it", schema: liveness })
   live(@Res({ passthrough: true }) res: FastifyReply) {
     const dead = this.lifecycle.deadWorker();
     if (dead) res.status(503);
@@ -35,8 +55,8 @@ export class HealthController {
    * wait in the outbox), so Temporal's state is reported but required only of a worker-only process.
    */
   @Get('ready')
-  @ApiOkResponse({ description: 'Postgres is reachable and the process is not shutting down' })
-  @ApiServiceUnavailableResponse({ description: 'Postgres is unreachable, or the process is draining after a SIGTERM' })
+  @ApiOkResponse({ description: 'Postgres is reachable and the process is not shutting down', schema: readiness })
+  @ApiServiceUnavailableResponse({ description: 'Postgres is unreachable, or the process is draining after a SIGTERM', schema: readiness })
   async ready(@Res({ passthrough: true }) res: FastifyReply) {
     const details: Record<string, { status: 'up' | 'down'; message?: string }> = {};
     if (this.lifecycle.draining) details['process'] = { status: 'down', message: 'draining: shutting down' };
