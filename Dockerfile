@@ -10,6 +10,9 @@ COPY . .
 RUN npm run build \
  && npm prune --omit=dev
 
+# Not root: the service needs no privilege (it writes nothing under /app; logs go to stdout).
+USER node
+
 EXPOSE 3000
 # docker-compose.yml overrides the role per service (api / worker).
 CMD ["node", "dist/src/main.js", "--role", "all"]

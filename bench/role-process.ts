@@ -24,7 +24,8 @@ export class RoleProcess {
     main = MAIN,
   ): Promise<RoleProcess> {
     const child = spawn(process.execPath, [...nodeArgs, main, '--role', role], {
-      env: { ...process.env, ...env },
+      // No load balancer to wait for: a SIGTERM closes at once (a run may still set its own).
+      env: { SHUTDOWN_DRAIN_MS: '0', ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger as NestLogger } from '@nestjs/common';
 import type { NativeConnection } from '@temporalio/worker';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -12,6 +13,8 @@ import { readBodies } from './common/json-body.js';
 import { tooDeepBody } from './common/json-depth.js';
 import { unstorableText } from './common/storable-text.js';
 import type { AppConfig } from './config.js';
+import { prepareSchema } from './database/schema-version.js';
+import { MetricsService } from './health/metrics.service.js';
 import { installRuntime, openTemporal } from './temporal/temporal.connection.js';
 
 /** Room for a 500-event batch of typical events; each event's own data is held to PAYLOAD_LIMIT_BYTES. */
@@ -24,6 +27,13 @@ const bodyLimit = (config: AppConfig) => Math.max(8 * 1024 * 1024, config.payloa
 export async function createApp(config: AppConfig, opened?: NativeConnection): Promise<NestFastifyApplication> {
   // Before any connection: the runtime's metrics are set when it is installed.
   installRuntime(config.temporalSdkMetricsAddress);
+  // Outside Nest's injector, so that a schema behind the code is a one-line refusal (MIGRATIONS=check).
+  try {
+    await prepareSchema(config.database, new NestLogger('Database'));
+  } catch (err) {
+    await opened?.close().catch(() => undefined);
+    throw err;
+  }
   const temporal = opened ?? (await openTemporal(config.temporal));
   const adapter = new FastifyAdapter({
     bodyLimit: bodyLimit(config),
@@ -55,6 +65,15 @@ export async function createApp(config: AppConfig, opened?: NativeConnection): P
     if (!rejected) return;
     sendProblem(reply, toProblem(rejected));
     return reply;
+  });
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onResponse', async (req, reply) => {
+    // A path no route matched has no template: one series for all of them.
+    const route = req.routeOptions.url ?? 'unmatched';
+    metrics.httpDuration.observe(
+      { method: req.method, route, status_class: `${Math.floor(reply.statusCode / 100)}xx` },
+      reply.elapsedTime / 1000,
+    );
   });
   app.useGlobalFilters(new ProblemFilter());
   // The web console is the api's; a worker-only process serves health and metrics alone.

@@ -60,10 +60,16 @@ export const MAX_EVENTS_PER_SECOND = 1_000_000;
 export const MAX_EVENTS_BURST = 100_000_000;
 
 /** Every environment variable the service reads, with its default. `.env.example` documents each one. */
-const envSchema = z.object({
+export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.url().default('postgres://postgres@127.0.0.1:5432/webhooks'),
+  DATABASE_LISTEN_URL: optionalString.pipe(z.url().optional()),
+  DATABASE_CREATE: bool.optional(),
+  MIGRATIONS: z.enum(['run', 'wait', 'check'], { error: 'must be run, wait or check' }).default('run'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(20),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(0),
   // TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS*, TEMPORAL_PROFILE, TEMPORAL_CONFIG_FILE:
   // Temporal's own environment configuration, read by loadTemporalSettings (src/temporal/temporal-settings.ts).
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('webhooks'),
@@ -87,8 +93,8 @@ const envSchema = z.object({
     .string()
     .optional()
     .refine(
-      (v) => !v || v.split(',').every((c) => !c.trim() || isValidCidr(c.trim())),
-      'must be comma-separated CIDRs, e.g. 127.0.0.0/8,::1/128',
+      (v) => !v || v === 'none' || v.split(',').every((c) => !c.trim() || isValidCidr(c.trim())),
+      "must be comma-separated CIDRs, e.g. 127.0.0.0/8,::1/128, or 'none'",
     ),
   MAX_SUBSCRIPTIONS_PER_TENANT: z.coerce.number().int().min(1).default(1000),
   PAYLOAD_LIMIT_BYTES: z.coerce
@@ -131,6 +137,7 @@ const envSchema = z.object({
     z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://hooks.example.com' }).optional(),
   ),
   PORTAL_FRAME_ANCESTORS: frameAncestors,
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).optional(),
   LOG_FILE: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...tracingEnvSchema,
@@ -139,7 +146,28 @@ const envSchema = z.object({
   }),
 });
 
-export type Role = 'all' | 'api' | 'worker';
+export type Role = 'all' | 'api' | 'worker' | 'migrate';
+
+/** What a process does at start about migrations it has that the database has not run yet. */
+export type MigrationsMode = 'run' | 'wait' | 'check';
+
+/** How a process uses Postgres (see docs/operating.md, Connections). */
+export interface DatabaseSettings {
+  url: string;
+  /** The change feed's LISTEN connection: a session (Postgres, or PgBouncer in session mode). */
+  listenUrl: string;
+  /** Create the database when it does not exist (tried only after a connection to it failed). */
+  create: boolean;
+  /** run: migrate at start; wait: until `--role migrate` has run them; check: refuse to start when behind. */
+  migrations: MigrationsMode;
+  poolSize: number;
+  /** Giving up on a new connection after this long; 0: never. */
+  connectTimeoutMs: number;
+  /** Postgres's statement_timeout for this process's pooled connections; 0: none. */
+  statementTimeoutMs: number;
+  /** Shown in pg_stat_activity: hookrelay-api, hookrelay-worker, ... */
+  applicationName: string;
+}
 
 /** Workflow task slots a worker keeps beyond those its attempts in flight may hold (timers, signals, deferrals). */
 export const WORKFLOW_TASKS_BESIDE_ATTEMPTS = 40;
@@ -157,6 +185,7 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string;
+  database: DatabaseSettings;
   temporal: {
     /** Unset means: start the embedded dev server. */
     address: string | undefined;
@@ -204,6 +233,8 @@ export interface AppConfig {
   publicUrl: string | undefined;
   /** CSP `frame-ancestors` of portal pages (/console/portal/...): who may embed a portal link in an iframe. */
   portalFrameAncestors: string;
+  /** After a SIGTERM, how long /ready answers 503 while requests are still served, before the listener closes. */
+  shutdownDrainMs: number;
   /** Append logs to this file instead of stdout. */
   logFile: string | undefined;
   logLevel: string;
@@ -230,7 +261,10 @@ export function generateApiKey(): string {
 }
 
 /** Validates the environment once, at boot. Throws a ConfigError naming every wrong variable. */
-export function loadConfig(env: Record<string, string | undefined>, role: Role = 'all'): AppConfig {
+export function loadConfig(given: Record<string, string | undefined>, role: Role = 'all'): AppConfig {
+  // An empty variable means unset, as `.env.example` writes them (`node --env-file`, `set -a; . .env`, compose
+  // `env_file` all give `NAME=` as an empty string): it takes the default, never turns one off.
+  const env = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -260,6 +294,16 @@ export function loadConfig(env: Record<string, string | undefined>, role: Role =
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    database: {
+      url: e.DATABASE_URL,
+      listenUrl: e.DATABASE_LISTEN_URL ?? e.DATABASE_URL,
+      create: e.DATABASE_CREATE ?? true,
+      migrations: e.MIGRATIONS,
+      poolSize: e.DB_POOL_SIZE,
+      connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      applicationName: `hookrelay-${role}`,
+    },
     temporal: {
       address: temporal.address,
       namespace: temporal.namespace,
@@ -277,7 +321,8 @@ export function loadConfig(env: Record<string, string | undefined>, role: Role =
     secretsKey: e.SECRETS_KEY ?? persistedValue(dataDir, 'secrets.key', () => randomBytes(32).toString('hex')),
     previousSecretsKeys: e.SECRETS_KEY_PREVIOUS ? e.SECRETS_KEY_PREVIOUS.split(',') : [],
     allowHttpTargets: e.ALLOW_HTTP_TARGETS ?? embedded,
-    allowedPrivateCidrs: (e.ALLOWED_PRIVATE_CIDRS ?? (embedded ? EMBEDDED_ALLOWED_CIDRS : ''))
+    // `none` turns the embedded mode's ranges off (an empty value means unset, so the default).
+    allowedPrivateCidrs: (e.ALLOWED_PRIVATE_CIDRS === 'none' ? '' : (e.ALLOWED_PRIVATE_CIDRS ?? (embedded ? EMBEDDED_ALLOWED_CIDRS : '')))
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
@@ -299,6 +344,8 @@ export function loadConfig(env: Record<string, string | undefined>, role: Role =
     egressProxy: e.EGRESS_PROXY,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     portalFrameAncestors: e.PORTAL_FRAME_ANCESTORS,
+    // Load balancers send to an api process; a worker or a local `--role all` has none to wait for.
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS ?? (role === 'api' ? 5000 : 0),
     logFile: e.LOG_FILE,
     logLevel: e.LOG_LEVEL,
     tracing: tracingSettings(e),

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, type Role } from './config.js';
+import { ConfigError, loadConfig, type AppConfig, type Role } from './config.js';
 import type { DevServer } from './temporal/dev-server.js';
 
 function parseRole(argv: string[]): Role {
   const i = argv.indexOf('--role');
   const role = i >= 0 ? argv[i + 1] : (argv.find((a) => a.startsWith('--role='))?.slice(7) ?? 'all');
-  if (role !== 'all' && role !== 'api' && role !== 'worker') {
-    console.error(`--role must be all, api or worker (got ${role})`);
+  if (role !== 'all' && role !== 'api' && role !== 'worker' && role !== 'migrate') {
+    console.error(`--role must be all, api, worker or migrate (got ${role})`);
     process.exit(2);
   }
   return role;
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   // The configuration, then Temporal, before the application's modules are even loaded (seconds on a busy
   // machine): a wrong setting or a refused credential is told at once, in one line.
   const config = loadConfig(process.env, parseRole(process.argv));
+  if (config.role === 'migrate') return runMigrations(config);
   let devServer: DevServer | undefined;
   if (!config.temporal.address) {
     console.log('starting the embedded Temporal dev server...');
@@ -32,10 +33,13 @@ async function main(): Promise<void> {
   }
   const { openTemporal } = await import('./temporal/temporal.connection.js');
   const temporal = await openTemporal(config.temporal);
-  const { ensureDatabase } = await import('./database/data-source.js');
-  await ensureDatabase(config.databaseUrl);
+  if (config.database.create) {
+    const { ensureDatabase } = await import('./database/data-source.js');
+    await ensureDatabase(config.databaseUrl);
+  }
   const { createApp } = await import('./app.js');
   const { MAX_TIMEOUT_MS } = await import('./subscriptions/subscription.dto.js');
+  const { drainAndClose } = await import('./shutdown.js');
   const app = await createApp(config, temporal);
   await app.listen(config.port, config.host);
 
@@ -64,11 +68,15 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: draining the worker and closing connections...`);
-    // Past the worker's grace (attempts in flight finish) and the rest of the shutdown, give up.
-    const force = setTimeout(() => process.exit(1), MAX_TIMEOUT_MS + 30_000).unref();
+    // SIGINT is a person at a terminal: no load balancer to wait for.
+    const graceMs = signal === 'SIGTERM' ? config.shutdownDrainMs : 0;
+    console.log(
+      `${signal}: draining (/ready answers 503${graceMs ? ` for ${graceMs} ms` : ''}), then closing the listener, the worker and connections...`,
+    );
+    // Past the drain, the worker's grace (attempts in flight finish) and the rest of the shutdown, give up.
+    const force = setTimeout(() => process.exit(1), graceMs + MAX_TIMEOUT_MS + 30_000).unref();
     try {
-      await app.close();
+      await drainAndClose(app, graceMs);
       await devServer?.stop();
     } finally {
       clearTimeout(force);
@@ -79,7 +87,24 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+/** `--role migrate`: the pending migrations, then exit (0 when done; 1 with a one-line error). A pre-deploy job. */
+async function runMigrations(config: AppConfig): Promise<void> {
+  const { ensureDatabase, migrateDatabase } = await import('./database/data-source.js');
+  try {
+    if (config.database.create) await ensureDatabase(config.databaseUrl);
+    const ran = await migrateDatabase(config.database);
+    console.log(ran.length ? `migrations run: ${ran.join(', ')}` : 'migrations: none pending');
+    process.exit(0);
+  } catch (err) {
+    console.error(`migrate failed: ${oneLine(err)}`);
+    process.exit(1);
+  }
+}
+
+const oneLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ');
+
+main().catch(async (err: unknown) => {
+  const { SchemaBehindError } = await import('./database/schema-version.js');
+  console.error(err instanceof ConfigError ? err.message : err instanceof SchemaBehindError ? oneLine(err) : err);
   process.exit(1);
 });

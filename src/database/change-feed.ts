@@ -42,6 +42,7 @@ export class ChangeFeed {
     private readonly url: string,
     private readonly log: { warn(message: string): void; log(message: string): void },
     private readonly keepalive: Keepalive = KEEPALIVE,
+    private readonly applicationName = 'hookrelay-change-feed',
   ) {}
 
   /** Whether changes are being heard right now (a cache may answer from memory only then). */
@@ -68,7 +69,7 @@ export class ChangeFeed {
 
   private async connect(): Promise<void> {
     // TCP keepalive too, so the operating system also gives up on a peer that vanished.
-    const client = new pg.Client({ connectionString: this.url, application_name: 'hookrelay-change-feed', keepAlive: true });
+    const client = new pg.Client({ connectionString: this.url, application_name: this.applicationName, keepAlive: true });
     this.client = client;
     client.on('notification', (msg) => {
       const [table, tenantId] = (msg.payload ?? '').split(':');

@@ -2,7 +2,7 @@ import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nes
 import { DataSource } from 'typeorm';
 import { Config } from '../app-config.token.js';
 import { ChangeFeed } from './change-feed.js';
-import { createDataSource, migrate } from './data-source.js';
+import { createDataSource } from './data-source.js';
 
 @Global()
 @Module({
@@ -10,10 +10,10 @@ import { createDataSource, migrate } from './data-source.js';
     {
       provide: DataSource,
       inject: [Config],
+      // The schema is current by now: createApp ran, awaited or checked the migrations (prepareSchema) first.
       useFactory: async (config: Config) => {
-        const ds = createDataSource(config.databaseUrl);
+        const ds = createDataSource(config.database.url, config.database);
         await ds.initialize();
-        await migrate(ds);
         return ds;
       },
     },
@@ -22,7 +22,12 @@ import { createDataSource, migrate } from './data-source.js';
       // After the migrations (the DataSource first): the triggers it listens to are theirs.
       inject: [Config, DataSource],
       useFactory: async (config: Config) => {
-        const feed = new ChangeFeed(config.databaseUrl, new Logger('ChangeFeed'));
+        const feed = new ChangeFeed(
+          config.database.listenUrl,
+          new Logger('ChangeFeed'),
+          undefined,
+          `${config.database.applicationName}-listen`,
+        );
         await feed.start();
         return feed;
       },

@@ -1,41 +1,76 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { NativeConnection } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import type { FastifyReply } from 'fastify';
+import { Config } from '../app-config.token.js';
+import { Lifecycle } from './lifecycle.js';
 import { MetricsService } from './metrics.service.js';
+
+/** One dependency's state in /ready: `process` (draining), `database`, `temporal`. */
+const indicators = {
+  type: 'object',
+  additionalProperties: {
+    type: 'object',
+    required: ['status'],
+    properties: { status: { type: 'string', enum: ['up', 'down'] }, message: { type: 'string' } },
+  },
+};
+const readiness = {
+  type: 'object',
+  required: ['status', 'info', 'error', 'details'],
+  properties: { status: { type: 'string', enum: ['ok', 'error'] }, info: indicators, error: indicators, details: indicators },
+};
+const liveness = {
+  type: 'object',
+  required: ['status'],
+  properties: { status: { type: 'string', enum: ['ok', 'error'] }, error: { type: 'string' } },
+};
 
 @ApiTags('operations')
 @SkipThrottle()
 @Controller()
 export class HealthController {
   constructor(
-    @Inject(HealthCheckService) private readonly health: HealthCheckService,
-    @Inject(HealthIndicatorService) private readonly indicator: HealthIndicatorService,
+    @Inject(Config) private readonly config: Config,
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(NativeConnection) private readonly temporal: NativeConnection,
     @Inject(MetricsService) private readonly metrics: MetricsService,
+    @Inject(Lifecycle) private readonly lifecycle: Lifecycle,
   ) {}
 
-  /** Liveness: the process answers. */
+  /** Liveness: the process answers, and its Temporal worker (worker and all roles) runs. */
   @Get('health')
-  @ApiOkResponse({ description: 'The process is alive', schema: { type: 'object', properties: { status: { type: 'string' } } } })
-  live() {
-    return { status: 'ok' };
+  @ApiOkResponse({ description: 'The process is alive', schema: liveness })
+  @ApiServiceUnavailableResponse({ description: "The process's Temporal worker stopped or failed: restart it", schema: liveness })
+  live(@Res({ passthrough: true }) res: FastifyReply) {
+    const dead = this.lifecycle.deadWorker();
+    if (dead) res.status(503);
+    return dead ? { status: 'error', error: dead } : { status: 'ok' };
   }
 
-  /** Readiness: Postgres and Temporal both answer. */
+  /**
+   * Readiness: Postgres answers and the process is not draining. Ingestion needs only Postgres (workflow starts
+   * wait in the outbox), so Temporal's state is reported but required only of a worker-only process.
+   */
   @Get('ready')
-  @HealthCheck()
-  @ApiOkResponse({ description: 'Postgres and Temporal are reachable' })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is unreachable' })
-  ready() {
-    return this.health.check([
-      () => this.probe('database', () => this.db.query('SELECT 1')),
-      () => this.probe('temporal', () => this.temporal.workflowService.getSystemInfo({})),
+  @ApiOkResponse({ description: 'Postgres is reachable and the process is not shutting down', schema: readiness })
+  @ApiServiceUnavailableResponse({ description: 'Postgres is unreachable, or the process is draining after a SIGTERM', schema: readiness })
+  async ready(@Res({ passthrough: true }) res: FastifyReply) {
+    const details: Record<string, { status: 'up' | 'down'; message?: string }> = {};
+    if (this.lifecycle.draining) details['process'] = { status: 'down', message: 'draining: shutting down' };
+    const [database, temporal] = await Promise.all([
+      this.probe(() => this.db.query('SELECT 1')),
+      this.probe(() => this.temporal.workflowService.getSystemInfo({})),
     ]);
+    details['database'] = database;
+    details['temporal'] = temporal;
+    const required = ['process', 'database', ...(this.config.role === 'worker' ? ['temporal'] : [])];
+    const failed = required.filter((key) => details[key]?.status === 'down');
+    if (failed.length) res.status(503);
+    const pick = (up: boolean) => Object.fromEntries(Object.entries(details).filter(([, d]) => (d.status === 'up') === up));
+    return { status: failed.length ? 'error' : 'ok', info: pick(true), error: pick(false), details };
   }
 
   @Get('metrics')
@@ -45,13 +80,15 @@ export class HealthController {
     res.type(this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
   }
 
-  private async probe(key: string, check: () => Promise<unknown>) {
-    const indicator = this.indicator.check(key);
+  private async probe(check: () => Promise<unknown>): Promise<{ status: 'up' | 'down'; message?: string }> {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), 3000))]);
-      return indicator.up();
+      await Promise.race([check(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), 3000)))]);
+      return { status: 'up' };
     } catch (err) {
-      return indicator.down({ message: (err as Error).message });
+      return { status: 'down', message: (err as Error).message };
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

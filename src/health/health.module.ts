@@ -1,13 +1,13 @@
 import { Global, Module } from '@nestjs/common';
-import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller.js';
+import { Lifecycle } from './lifecycle.js';
 import { MetricsService } from './metrics.service.js';
+import { ProcessMetrics } from './process-metrics.js';
 
 @Global()
 @Module({
-  imports: [TerminusModule],
   controllers: [HealthController],
-  providers: [MetricsService],
-  exports: [MetricsService],
+  providers: [MetricsService, Lifecycle, ProcessMetrics],
+  exports: [MetricsService, Lifecycle],
 })
 export class HealthModule {}

@@ -12,6 +12,7 @@ import { createHttpAgent } from '../../activities/post.js';
 import { Config } from '../app-config.token.js';
 import { WORKFLOW_TASKS_BESIDE_ATTEMPTS } from '../config.js';
 import { createNetworkPolicy } from '../policy/network-policy.js';
+import { Lifecycle } from '../health/lifecycle.js';
 import { MetricsService } from '../health/metrics.service.js';
 import { SecretBox } from '../secrets/secret-box.js';
 import { MAX_TIMEOUT_MS } from '../subscriptions/subscription.dto.js';
@@ -33,6 +34,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     @Inject(MetricsService) private readonly metrics: MetricsService,
     @Inject(SecretBox) private readonly box: SecretBox,
     @Inject(Tracing) private readonly tracing: Tracing,
+    @Inject(Lifecycle) private readonly lifecycle: Lifecycle,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -77,6 +79,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       // A SIGTERM lets every attempt in flight finish: longer than the longest timeout plus the outcome's write.
       shutdownGraceTime: `${MAX_TIMEOUT_MS / 1000 + 15}s`,
     });
+    // /health answers 503 once this worker stops or fails unless asked to (a SIGTERM): the process is restarted.
+    this.lifecycle.watchWorker(() => this.worker?.getState());
     this.running = this.worker.run().catch((err: unknown) => {
       this.log.error(`worker stopped: ${(err as Error).message}`);
     });

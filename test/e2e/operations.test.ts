@@ -40,6 +40,23 @@ describe('operations', () => {
     assert.equal(built, 0);
   });
 
+  it('/metrics: HTTP requests by route template and status class, the pool, the change feed', async () => {
+    await svc.api('GET', '/v1/subscriptions/sub_doesnotexist123');
+    await svc.api('GET', '/no/such/path/4711', undefined, { key: null });
+    await svc.api('GET', '/ready', undefined, { key: null });
+    const text = String((await svc.api('GET', '/metrics', undefined, { key: null })).body);
+    assert.match(text, /^http_server_request_duration_seconds_count\{method="GET",route="\/ready",status_class="2xx"\} [1-9]/m);
+    assert.match(
+      text,
+      /^http_server_request_duration_seconds_count\{method="GET",route="\/v1\/subscriptions\/:id",status_class="4xx"\} [1-9]/m,
+    );
+    assert.match(text, /^http_server_request_duration_seconds_count\{method="GET",route="unmatched",status_class="4xx"\} [1-9]/m);
+    assert.doesNotMatch(text, /sub_doesnotexist123|4711/, 'no ids or paths in labels');
+    assert.match(text, /^db_pool_waiting 0$/m);
+    assert.match(text, /^db_pool_connections\{state="idle"\} \d+$/m);
+    assert.match(text, /^change_feed_connected 1$/m);
+  });
+
   it('publishes an OpenAPI 3.1 document covering every route of the contract', async () => {
     const doc = await svc.api('GET', '/openapi.json', undefined, { key: null });
     assert.equal(doc.status, 200);

@@ -590,7 +590,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        status?: string;
+                        error?: string;
+                        /** @enum {string} */
+                        status: "ok" | "error";
+                    };
+                };
+            };
+            /** @description The process's Temporal worker stopped or failed: restart it */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error?: string;
+                        /** @enum {string} */
+                        status: "ok" | "error";
                     };
                 };
             };
@@ -605,148 +620,69 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /**
-             * @description Postgres and Temporal are reachable
-             *
-             *     The Health Check is successful
-             */
+            /** @description Postgres is reachable and the process is not shutting down */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        details?: {
+                        details: {
                             [key: string]: {
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
+                                message?: string;
                                 /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                            } & {
-                                [key: string]: unknown;
+                                status: "up" | "down";
                             };
                         };
-                        /** @example {} */
-                        error?: {
+                        error: {
                             [key: string]: {
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
+                                message?: string;
                                 /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                            } & {
-                                [key: string]: unknown;
+                                status: "up" | "down";
                             };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
+                        };
+                        info: {
                             [key: string]: {
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
+                                message?: string;
                                 /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                            } & {
-                                [key: string]: unknown;
+                                status: "up" | "down";
                             };
-                        } | null;
-                        /**
-                         * @example ok
-                         * @enum {string}
-                         */
-                        status?: "ok" | "degraded";
+                        };
+                        /** @enum {string} */
+                        status: "ok" | "error";
                     };
                 };
             };
-            /**
-             * @description A dependency is unreachable
-             *
-             *     The Health Check is not successful
-             */
+            /** @description Postgres is unreachable, or the process is draining after a SIGTERM */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        details?: {
+                        details: {
                             [key: string]: {
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
+                                message?: string;
                                 /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                            } & {
-                                [key: string]: unknown;
+                                status: "up" | "down";
                             };
                         };
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        error?: {
+                        error: {
                             [key: string]: {
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
+                                message?: string;
                                 /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                            } & {
-                                [key: string]: unknown;
+                                status: "up" | "down";
                             };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
+                        };
+                        info: {
                             [key: string]: {
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
+                                message?: string;
                                 /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                            } & {
-                                [key: string]: unknown;
+                                status: "up" | "down";
                             };
-                        } | null;
-                        /**
-                         * @example error
-                         * @enum {string}
-                         */
-                        status?: "error" | "shutting_down";
+                        };
+                        /** @enum {string} */
+                        status: "ok" | "error";
                     };
                 };
             };
