@@ -7,7 +7,7 @@ import { isThrottle, throttleSeconds } from '../src/policy/flow-limits.js';
 import { hostOf } from '../src/common/url.js';
 import { isTransientDatabaseError } from '../src/database/database-unavailable.js';
 import type { DispatchItem } from '../src/deliveries/workflow-starter.js';
-import { writeOperationalEvent } from '../src/events/operational-events.js';
+import { writeOperationalEvent } from '../src/events/operational-event-writer.js';
 import { wakeSignal, type AttemptInput, type AttemptResult } from '../workflows/contracts.js';
 import type { ActivityDeps } from './deps.js';
 import { admit, wakeDeferred } from './endpoint-health.js';
@@ -15,7 +15,7 @@ import { leaseMs, loadDeliveryContext, type DeliveryContext } from './delivery-c
 import { claimSending, recordNoAttempt, recordWait, type Claim } from './delivery-row.js';
 import { admitFlow, awaitThrottle, hasFlowLimits, wakeNextWaiting } from './flow-control.js';
 import { releaseLine } from '../src/deliveries/delivery-lines.js';
-import { operationalEventsFor } from './operational-events.js';
+import { operationalEventsFor } from './events-to-raise.js';
 import { blockedResult, postRequest, unsent, type PostResult } from './post.js';
 import { recordAttempt, type AttemptRecord, type RecordOutcome } from './record.js';
 import { signRequest } from './sign.js';

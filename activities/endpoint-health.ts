@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { CircuitPolicy } from '../src/config.js';
+import type { CircuitPolicy } from '../src/policy/circuit-breaker.js';
 import { circuitGate, cooldownSeconds, deferralMs, probeWindowSeconds } from '../src/policy/circuit-breaker.js';
 import { circuitClosedSignal } from '../workflows/contracts.js';
 import type { ActivityLog, Signaller } from './deps.js';

@@ -20,7 +20,7 @@ import { ApiKeyAuth } from '../auth/auth.decorators.js';
 import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
-import { stringifyWithRawJson } from '../common/raw-json.js';
+import { stringifyWithRawJson } from '../policy/raw-json.js';
 import { answerFor } from '../portal-sessions/portal-answer.interceptor.js';
 import { parse, ZodBody, ZodQuery } from '../common/validation.js';
 import {

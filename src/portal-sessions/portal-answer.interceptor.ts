@@ -1,7 +1,7 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { map, type Observable } from 'rxjs';
 import type { AuthedRequest, TenantContext } from '../auth/tenant-context.js';
-import { RawJson } from '../common/raw-json.js';
+import { RawJson } from '../policy/raw-json.js';
 
 /** Fields that point at the operator's own systems (the Temporal UI): an end customer has no use for them. */
 const OPERATOR_ONLY = 'temporalUrl';
