@@ -23,9 +23,6 @@ const STORE_BRANCH_TAKES_OVER = [
   '^src/deliveries/redeliveries[.]ts$',
   '^src/deliveries/workflow-starter[.]ts$',
   '^src/events/operational-event-writer[.]ts$',
-  '^src/events/event-data-text[.]ts$',
-  '^src/replays/replay-selection[.]ts$',
-  '^src/subscriptions/flow-lock[.]ts$',
 ];
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -19,7 +19,7 @@ import { payloadErrors } from '../event-types/payload-schema.js';
 import { MetricsService } from '../health/metrics.service.js';
 import { deliveriesFor, insertEvents, type NewEvent, type Target, type WriteGuard } from './event-writer.js';
 import type { DataTextOf } from './data-texts.js';
-import { eventDataText } from './event-data-text.js';
+import { eventDataText } from '../policy/event-data-text.js';
 import { eventInputSchema, type AcceptedEvent, type EventInput, type ListEventsQuery } from './event.dto.js';
 import { Event } from './event.entity.js';
 import { IngestQuotaGate } from './ingest-quota-gate.js';
