@@ -1,21 +1,23 @@
 import { Context } from '@temporalio/activity';
 import { urlRefusal } from '../src/policy/network-policy.js';
-import { classifyAttempt, honoursRetryAfter } from '../src/policy/outcome.js';
+import { classifyAttempt, honoursRetryAfter, type AttemptVerdict } from '../src/policy/outcome.js';
 import { nextRetryDelayMs } from '../src/policy/retry-schedule.js';
 import { cooldownSeconds, deferralSpread } from '../src/policy/circuit-breaker.js';
 import { isThrottle, throttleSeconds } from '../src/policy/flow-limits.js';
 import { hostOf } from '../src/common/url.js';
 import { isTransientDatabaseError } from '../src/database/database-unavailable.js';
 import type { DispatchItem } from '../src/deliveries/workflow-starter.js';
-import { writeOperationalEvent } from '../src/events/operational-events.js';
+import { writeOperationalEvent } from '../src/events/operational-event-writer.js';
 import { wakeSignal, type AttemptInput, type AttemptResult } from '../workflows/contracts.js';
+import { admit, isEnded, type PlaceTaken, type Wait } from './admission.js';
+import type { Slot } from './attempt-slots.js';
 import type { ActivityDeps } from './deps.js';
-import { admit, wakeDeferred } from './endpoint-health.js';
-import { leaseMs, loadDeliveryContext, type DeliveryContext } from './delivery-context.js';
-import { claimSending, recordNoAttempt, recordWait, type Claim } from './delivery-row.js';
-import { admitFlow, awaitThrottle, hasFlowLimits, wakeNextWaiting } from './flow-control.js';
+import { wakeDeferred } from './endpoint-health.js';
+import { loadDeliveryContext, type DeliveryContext } from './delivery-context.js';
+import { recordNoAttempt } from './delivery-row.js';
+import { wakeNextWaiting } from './flow-control.js';
 import { releaseLine } from '../src/deliveries/delivery-lines.js';
-import { operationalEventsFor } from './operational-events.js';
+import { operationalEventsFor } from './events-to-raise.js';
 import { blockedResult, postRequest, unsent, type PostResult } from './post.js';
 import { recordAttempt, type AttemptRecord, type RecordOutcome } from './record.js';
 import { signRequest } from './sign.js';
@@ -27,13 +29,10 @@ import { tracedPost } from './traced-post.js';
  */
 export const INTERNAL_TRIES = 5;
 
-/** How often a delivery waiting for its FIFO predecessor looks again without being woken (a lost wake-up). */
-const PREDECESSOR_RECHECK_MS = { min: 60_000, max: 600_000 };
-
 const none = { statusCode: null, errorType: null, nextDelayMs: null, host: null, raise: [] };
 
 /**
- * One attempt of one delivery: load, sign, POST, record. Sign and post happen inside one activity so that the
+ * One attempt of one delivery: load, admit, sign and send, record. Sign and send happen inside one activity so that the
  * signed body, the secret and the auth headers never enter the workflow history; only the small result does.
  * An error the database will get over (it is down) is thrown for the activity's retry, without end; any other is
  * retried a few times and then recorded as the delivery's last attempt, error `internal`.
@@ -50,10 +49,8 @@ export async function attemptDelivery(deps: ActivityDeps, input: AttemptInput): 
   return result;
 }
 
-interface Seen {
+interface Seen extends PlaceTaken {
   inLine: boolean;
-  /** The subscription whose maxConcurrency this run took a place of. */
-  placeOf: string | null;
 }
 
 async function attemptOrGiveUp(deps: ActivityDeps, input: AttemptInput, seen: Seen): Promise<AttemptResult> {
@@ -77,11 +74,23 @@ function triesSoFar(): number {
   }
 }
 
+/** One attempt, in stages: load, admit, sign and send, record. */
 async function attempt(deps: ActivityDeps, input: AttemptInput, seen: Seen): Promise<AttemptResult> {
   const ctx = await loadDeliveryContext(deps.db, deps.box, input);
   seen.inLine = ctx?.orderingKey != null;
-  if (!ctx) return { status: 'cancelled', ...none };
-  if (isEnded(ctx.deliveryStatus)) return { status: ctx.deliveryStatus, ...none };
+  if (!ctx) return noAttempt('cancelled');
+  const settled = await settledAlready(deps, ctx, input);
+  if (settled) return settled;
+  const admission = await admit(deps, ctx, seen);
+  if (!admission.go) return 'wait' in admission ? deferral(deps, ctx, admission.wait) : noAttempt(admission.stop);
+  const startedAt = new Date();
+  const result = await send(deps, ctx, input, startedAt, admission.slot);
+  return record(deps, ctx, input, startedAt, result, admission.probe);
+}
+
+/** What the loaded row already decides: the delivery ended, this attempt is on record, or its event is gone. */
+async function settledAlready(deps: ActivityDeps, ctx: DeliveryContext, input: AttemptInput): Promise<AttemptResult | null> {
+  if (isEnded(ctx.deliveryStatus)) return noAttempt(ctx.deliveryStatus);
   // An earlier run of this very attempt recorded its outcome, and its result never reached the workflow (the
   // worker died in between): answer with what it recorded rather than send it again.
   if (ctx.attemptCount >= input.attemptNumber) return recordedOutcome(ctx);
@@ -89,59 +98,16 @@ async function attempt(deps: ActivityDeps, input: AttemptInput, seen: Seen): Pro
   // what is left must not go out signed as if it were the event.
   if (ctx.eventPurged) {
     await recordNoAttempt(deps.db, ctx.deliveryId, 'cancelled');
-    return { status: 'cancelled', ...none };
+    return noAttempt('cancelled');
   }
-  const isTest = ctx.kind === 'test';
-  let probe = false;
-  let flowClaim: Claim | undefined;
-  if (!isTest) {
-    if (ctx.subscriptionDeleted) {
-      await recordNoAttempt(deps.db, ctx.deliveryId, 'cancelled');
-      return { status: 'cancelled', ...none };
-    }
-    // Disabled holds like paused: nothing is dropped until a person resumes, cancels or deletes.
-    if (ctx.subscriptionStatus !== 'active') {
-      await recordNoAttempt(deps.db, ctx.deliveryId, 'held');
-      return { status: 'held', ...none };
-    }
-    if (!ctx.predecessorEnded) return awaitPredecessor(deps, ctx);
-    // Before the circuit: a throttled subscription claims no probe.
-    if (ctx.throttleWaitMs !== null) return deferred(deps, ctx, 'throttled', await awaitThrottle(deps.db, ctx));
-    const circuit = await admit(deps.db, deps.circuit, ctx);
-    if (!circuit.go) {
-      deps.onDeferred?.('circuit');
-      return { status: 'deferred', ...none, deferredBy: 'circuit', nextDelayMs: circuit.delayMs, host: hostOf(ctx.url), circuitOpen: true };
-    }
-    probe = circuit.probe;
-    // After the circuit: a slot taken by a delivery the circuit then held back would be lost to the others. The
-    // probe, one attempt while nothing else goes, is not held up by the limits.
-    if (!probe && hasFlowLimits(ctx)) {
-      const flow = await admitFlow(deps.db, ctx);
-      if (!flow.go) return deferred(deps, ctx, flow.deferredBy, flow.delayMs);
-      flowClaim = flow.claim;
-      if (ctx.maxConcurrency !== null && flowClaim?.claimed) seen.placeOf = ctx.subscriptionId;
-    }
-  }
-  if (!ctx.marked) {
-    // The read could not mark the row: the circuit or the flow limits decided after it, a cancel ended it
-    // meanwhile, or another run of this attempt (a re-run while the first is still in flight) holds it.
-    const claim = flowClaim ?? (await claimSending(deps.db, ctx.deliveryId, ctx.timeoutMs));
-    if (!claim.claimed && claim.status === 'sending') return inFlightElsewhere(ctx);
-    if (!claim.claimed) return { status: isEnded(claim.status) ? claim.status : 'cancelled', ...none };
-  }
+  return null;
+}
 
-  const slot = deps.slots.tryAcquire(ctx.tenantId, ctx.subscriptionId, ctx.timeoutMs);
-  if (!('release' in slot)) {
-    // This tenant's (or subscription's) share of the worker's attempts is in flight: wait for it, unsent.
-    await recordNoAttempt(deps.db, ctx.deliveryId, 'retrying', new Date(Date.now() + slot.retryInMs));
-    deps.onDeferred?.('share');
-    return { ...none, status: 'deferred', deferredBy: 'share', nextDelayMs: slot.retryInMs, host: hostOf(ctx.url) };
-  }
-  const startedAt = new Date();
+/** Signs and POSTs the request (unless the network policy refuses the URL), then gives the slot back. */
+async function send(deps: ActivityDeps, ctx: DeliveryContext, input: AttemptInput, startedAt: Date, slot: Slot): Promise<PostResult> {
   const refusal = urlRefusal(deps.policy, ctx.url);
-  let result: PostResult;
   try {
-    result = refusal
+    return refusal
       ? blockedResult(`${ctx.url.length > 200 ? 'the URL' : ctx.url} ${refusal}`)
       : await tracedPost(
           signRequest(ctx, input.attemptNumber, startedAt),
@@ -151,30 +117,25 @@ async function attempt(deps: ActivityDeps, input: AttemptInput, seen: Seen): Pro
   } finally {
     slot.release();
   }
+}
+
+/** Classifies the answer, writes the outcome (and the endpoint's health), and tells the workflow what next. */
+async function record(
+  deps: ActivityDeps,
+  ctx: DeliveryContext,
+  input: AttemptInput,
+  startedAt: Date,
+  result: PostResult,
+  probe: boolean,
+): Promise<AttemptResult> {
+  const isTest = ctx.kind === 'test';
   const verdict = classifyAttempt(result);
   const retryAfter = honoursRetryAfter(result.statusCode) ? result.retryAfterSeconds : null;
   const scheduledDelayMs = verdict === 'retry' && !isTest ? nextRetryDelayMs(ctx.retrySchedule, input.attemptNumber, retryAfter) : null;
   const status = verdict === 'succeeded' ? 'succeeded' : scheduledDelayMs !== null ? 'retrying' : 'failed';
-
-  const record: AttemptRecord = {
-    deliveryId: ctx.deliveryId,
-    attemptNumber: input.attemptNumber,
-    startedAt,
-    result,
-    status,
-    nextAttemptAt: scheduledDelayMs !== null ? new Date(Date.now() + scheduledDelayMs) : null,
-    succeeded: verdict === 'succeeded',
-    goneReason: verdict === 'gone' ? `the endpoint answered 410 Gone at ${startedAt.toISOString()}` : null,
-    tracksHealth: !isTest,
-    disableAfterHours: deps.disableAfterHours,
-    probe,
-    circuitThreshold: deps.circuit.failureThreshold,
-    cooldownSeconds: cooldownSeconds(deps.circuit, ctx.circuitTrips),
-    spread: deferralSpread(),
-    throttleSeconds: !isTest && isThrottle(result.statusCode) ? throttleSeconds(result.retryAfterSeconds, ctx.throttleStrikes) : null,
-  };
+  const outcome = attemptRecord(deps, ctx, input, startedAt, result, { verdict, status, scheduledDelayMs, probe });
   const { cancelled, circuitWaitMs } =
-    verdict === 'succeeded' ? await recordAttempt(deps.db, record) : await recordFailure(deps, ctx, record, verdict);
+    verdict === 'succeeded' ? await recordAttempt(deps.db, outcome) : await recordFailure(deps, ctx, outcome, verdict);
   deps.onAttempt?.({ status, statusCode: result.statusCode, durationMs: result.durationMs });
   if (cancelled) return { ...none, status: 'cancelled', statusCode: result.statusCode, host: hostOf(ctx.url) };
   // This success closed the subscription's circuit: wake the deliveries waiting on it (in the background).
@@ -193,6 +154,35 @@ async function attempt(deps: ActivityDeps, input: AttemptInput, seen: Seen): Pro
     host: hostOf(ctx.url),
     raise: [],
     ...(circuitOpen && { circuitOpen }),
+  };
+}
+
+/** The row the outcome writes: the attempt, the delivery's new state, and what the endpoint's health needs. */
+function attemptRecord(
+  deps: ActivityDeps,
+  ctx: DeliveryContext,
+  input: AttemptInput,
+  startedAt: Date,
+  result: PostResult,
+  o: { verdict: AttemptVerdict; status: AttemptRecord['status']; scheduledDelayMs: number | null; probe: boolean },
+): AttemptRecord {
+  const isTest = ctx.kind === 'test';
+  return {
+    deliveryId: ctx.deliveryId,
+    attemptNumber: input.attemptNumber,
+    startedAt,
+    result,
+    status: o.status,
+    nextAttemptAt: o.scheduledDelayMs !== null ? new Date(Date.now() + o.scheduledDelayMs) : null,
+    succeeded: o.verdict === 'succeeded',
+    goneReason: o.verdict === 'gone' ? `the endpoint answered 410 Gone at ${startedAt.toISOString()}` : null,
+    tracksHealth: !isTest,
+    disableAfterHours: deps.disableAfterHours,
+    probe: o.probe,
+    circuitThreshold: deps.circuit.failureThreshold,
+    cooldownSeconds: cooldownSeconds(deps.circuit, ctx.circuitTrips),
+    spread: deferralSpread(),
+    throttleSeconds: !isTest && isThrottle(result.statusCode) ? throttleSeconds(result.retryAfterSeconds, ctx.throttleStrikes) : null,
   };
 }
 
@@ -220,39 +210,18 @@ async function recordFailure(deps: ActivityDeps, ctx: DeliveryContext, record: A
 }
 
 /**
- * An earlier delivery of this one's FIFO line still holds it: wait, unsent, until the end of the last one wakes
- * this one. The timer is only a fallback for a lost wake-up: the line's head cannot end before its next attempt
- * unless it is cancelled, and a cancel wakes the next too.
+ * The one way to answer a wait the gates decided (and recorded): a deferral, no attempt number used. Each says
+ * why it waits and whether a signal may end it early.
  */
-async function awaitPredecessor(deps: ActivityDeps, ctx: DeliveryContext): Promise<AttemptResult> {
-  const untilItsNextAttempt = (ctx.predecessorNextAttemptAt?.getTime() ?? 0) - Date.now();
-  const nextDelayMs = Math.min(Math.max(untilItsNextAttempt, PREDECESSOR_RECHECK_MS.min), PREDECESSOR_RECHECK_MS.max);
-  await recordWait(deps.db, ctx.deliveryId, 'predecessor', new Date(Date.now() + nextDelayMs), ctx.predecessorId!);
-  deps.onDeferred?.('predecessor');
-  return {
-    ...none,
-    status: 'deferred',
-    deferredBy: 'predecessor',
-    wakeable: true,
-    waitsFor: ctx.predecessorId!,
-    nextDelayMs,
-    host: hostOf(ctx.url),
-  };
+function deferral(deps: ActivityDeps, ctx: DeliveryContext, wait: Wait): AttemptResult {
+  const { because, delayMs, ...marks } = wait;
+  // A run waiting for another run of the same attempt is no deferral of the delivery.
+  if (because !== 'in-flight') deps.onDeferred?.(because);
+  return { ...none, status: 'deferred', deferredBy: because, nextDelayMs: delayMs, host: hostOf(ctx.url), ...marks };
 }
 
-/**
- * A wait for the subscription's flow (its rate limit, maxConcurrency, a throttle), recorded already: no attempt
- * number used. Wakeable: a place freed, a changed limit or a resume ends it early.
- */
-function deferred(
-  deps: ActivityDeps,
-  ctx: DeliveryContext,
-  deferredBy: 'rate' | 'concurrency' | 'throttled',
-  delayMs: number,
-): AttemptResult {
-  deps.onDeferred?.(deferredBy);
-  return { ...none, status: 'deferred', deferredBy, wakeable: true, nextDelayMs: delayMs, host: hostOf(ctx.url) };
-}
+/** The answer of a run that sent nothing and waits for nothing: the delivery ended, or is held. */
+const noAttempt = (status: AttemptResult['status']): AttemptResult => ({ ...none, status });
 
 /** Wakes the delivery that waits for this one's end (after the end is committed); a failed signal is logged. */
 async function wakeNextInLine(deps: ActivityDeps, deliveryId: string): Promise<void> {
@@ -265,14 +234,6 @@ function recordedOutcome(ctx: DeliveryContext): AttemptResult {
   const nextDelayMs = ctx.nextAttemptAt ? Math.max(0, ctx.nextAttemptAt.getTime() - Date.now()) : 0;
   return { ...none, status: 'retrying', statusCode: ctx.lastStatusCode, nextDelayMs, host: hostOf(ctx.url) };
 }
-
-/** Another run holds the row while its POST is out: wait for its outcome, then look again (same attempt number). */
-function inFlightElsewhere(ctx: DeliveryContext): AttemptResult {
-  return { ...none, status: 'deferred', deferredBy: 'in-flight', nextDelayMs: leaseMs(ctx.timeoutMs), host: hostOf(ctx.url) };
-}
-
-const isEnded = (status: string): status is 'succeeded' | 'failed' | 'cancelled' =>
-  status === 'succeeded' || status === 'failed' || status === 'cancelled';
 
 function internalFailure(input: AttemptInput, message: string): AttemptRecord {
   const result = unsent('internal', message.slice(0, 1000));

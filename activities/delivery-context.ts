@@ -3,9 +3,11 @@ import type { SecretBox } from '../src/secrets/secret-box.js';
 import type { AttemptInput } from '../workflows/contracts.js';
 import { LINE_JOINS } from '../src/deliveries/delivery-lines.js';
 import { openSecrets, secretHeaderNames } from '../src/secrets/subscription-secrets.js';
-import { eventDataText, type StoredEventData } from '../src/events/event-data-text.js';
+import { eventDataText, type StoredEventData } from '../src/policy/event-data-text.js';
 import type { DeliveryKind, DeliveryStatus } from '../src/deliveries/delivery.entity.js';
-import type { PayloadFormat, SignatureScheme, SubscriptionAuth, SubscriptionStatus } from '../src/subscriptions/subscription.entity.js';
+import type { SubscriptionAuth, SubscriptionStatus } from '../src/subscriptions/subscription.entity.js';
+import type { PayloadFormat } from '../src/policy/payload.js';
+import type { SignatureScheme } from '../src/policy/signing.js';
 
 /** Everything one attempt needs, read in one round trip by delivery id. */
 export interface DeliveryContext {

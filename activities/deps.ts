@@ -1,7 +1,7 @@
 import type { SignalDefinition } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import type { Dispatcher } from 'undici';
-import type { CircuitPolicy } from '../src/config.js';
+import type { CircuitPolicy } from '../src/policy/circuit-breaker.js';
 import type { AttemptSlots } from './attempt-slots.js';
 import type { KeyedTurns } from './keyed-turns.js';
 import type { DispatchItem } from '../src/deliveries/workflow-starter.js';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { CircuitPolicy } from '../src/config.js';
+import type { CircuitPolicy } from '../src/policy/circuit-breaker.js';
 import { circuitGate, cooldownSeconds, deferralMs, probeWindowSeconds } from '../src/policy/circuit-breaker.js';
 import { circuitClosedSignal } from '../workflows/contracts.js';
 import type { ActivityLog, Signaller } from './deps.js';
@@ -11,7 +11,7 @@ import { recordNoAttempt } from './delivery-row.js';
 // src/policy/circuit-breaker.ts; every decision here is made on the subscription's locked row.
 
 /** Whether an attempt due now may go to the endpoint: as usual, as the one probe, or only after `delayMs`. */
-export type Admission = { go: true; probe: boolean } | { go: false; delayMs: number };
+export type CircuitAdmission = { go: true; probe: boolean } | { go: false; delayMs: number };
 
 /**
  * Admits an attempt whose context showed the circuit open or half-open. Half-open: the first attempt to claim
@@ -19,11 +19,11 @@ export type Admission = { go: true; probe: boolean } | { go: false; delayMs: num
  * until then. A deferral lasts until the reopening, but never longer than the cooldown a failed probe would set:
  * while a probe is out, the others come back about when its outcome is known.
  */
-export async function admit(
+export async function admitToCircuit(
   db: DataSource,
   policy: CircuitPolicy,
   ctx: { deliveryId: string; subscriptionId: string; circuitOpenUntil: Date | null; circuitTrips: number; timeoutMs: number },
-): Promise<Admission> {
+): Promise<CircuitAdmission> {
   const now = new Date();
   const gate = circuitGate(ctx.circuitOpenUntil, now);
   if (gate === 'closed' || policy.failureThreshold === 0) return { go: true, probe: false };

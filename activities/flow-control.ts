@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { namedSql } from '../src/database/named-sql.js';
 import type { Queryable } from '../src/database/queryable.js';
-import { lockFlow } from '../src/subscriptions/flow-lock.js';
+import { lockFlow } from '../src/database/flow-lock.js';
 import { concurrencyRecheckMs, rateTerms, throttleDeferralMs, type RateLimit } from '../src/policy/flow-limits.js';
 import { wakeSignal } from '../workflows/contracts.js';
 import type { DeliveryContext } from './delivery-context.js';

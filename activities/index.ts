@@ -5,7 +5,7 @@ import { attemptDelivery } from './attempt.activity.js';
 import { purgeExpired } from './purge.activity.js';
 import { replayBatch } from './replay.activity.js';
 import type { ActivityDeps } from './deps.js';
-import { writeOperationalEvent } from '../src/events/operational-events.js';
+import { writeOperationalEvent } from '../src/events/operational-event-writer.js';
 
 export type { ActivityDeps } from './deps.js';
 

@@ -3,7 +3,8 @@ import { isIP, type Socket } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import { buildConnector } from 'undici';
 import { addressRefusal, type NetworkPolicy } from '../src/policy/network-policy.js';
-import { noteConnection, type ConnectionTimings } from './wire-capture.js';
+import type { ConnectionTimings } from '../src/deliveries/attempt.entity.js';
+import { noteConnection } from './wire-capture.js';
 
 export const blockedError = (message: string) => Object.assign(new Error(message), { code: 'ERR_BLOCKED_TARGET' });
 

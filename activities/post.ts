@@ -1,24 +1,17 @@
 import type { ConnectionOptions } from 'node:tls';
 import { Agent, request, type Dispatcher } from 'undici';
-import type { AttemptErrorType } from '../src/deliveries/attempt.entity.js';
+import type { AttemptTimings, WireHeader } from '../src/deliveries/attempt.entity.js';
+import type { AttemptErrorType } from '../src/policy/outcome.js';
 import { parseRetryAfter } from '../src/policy/retry-schedule.js';
 import type { NetworkPolicy } from '../src/policy/network-policy.js';
 import { egressProxyConnector } from './egress-proxy.js';
 import { elapsedMs, policedConnector } from './policed-connector.js';
 import { classifyRequestError, MAX_INFORMATIONAL_RESPONSES, quoted, TooManyInformationalResponses } from './request-errors.js';
 import type { SignedRequest } from './sign.js';
-import { maskedResponseHeaders, watchRequest, type ConnectionTimings, type WireHeader } from './wire-capture.js';
+import { maskedResponseHeaders, watchRequest } from './wire-capture.js';
 
 /** How much of the receiver's answer is kept unless RESPONSE_BODY_LIMIT says otherwise. */
 export const DEFAULT_RESPONSE_BODY_LIMIT = 4096;
-
-/** Where an attempt's time went, in ms from its start; the connection's steps are null on a kept-alive one. */
-export interface AttemptTimings extends ConnectionTimings {
-  reusedConnection: boolean;
-  /** Until the answer's status line and headers arrived. */
-  firstByteMs: number | null;
-  totalMs: number;
-}
 
 export interface PostResult {
   statusCode: number | null;

@@ -1,6 +1,6 @@
 import { alreadyResent, writeRedeliveries, type Original, type Redelivery } from '../src/deliveries/redeliveries.js';
 import { Replay } from '../src/replays/replay.entity.js';
-import { replaySelection } from '../src/replays/replay-selection.js';
+import { replaySelection } from '../src/database/replay-selection.js';
 import type { ReplayBatchResult, ReplayInput } from '../workflows/replay-contracts.js';
 import type { ActivityDeps } from './deps.js';
 

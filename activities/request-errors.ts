@@ -1,5 +1,5 @@
 import { errors as undiciErrors } from 'undici';
-import type { AttemptErrorType } from '../src/deliveries/attempt.entity.js';
+import type { AttemptErrorType } from '../src/policy/outcome.js';
 
 /** How much of anything a receiver chose (a redirect's Location, a parser's complaint) goes into a message. */
 export const QUOTED_LIMIT = 200;

@@ -1,19 +1,7 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
+import type { ConnectionTimings, WireHeader } from '../src/deliveries/attempt.entity.js';
 import { isCredentialHeader, MASK } from '../src/secrets/credential-headers.js';
-
-/** How long the connection of an attempt took to open, in ms; null where the step did not happen (an IP needs no DNS). */
-export interface ConnectionTimings {
-  dnsMs: number | null;
-  connectMs: number | null;
-  tlsMs: number | null;
-}
-
-/** One header line as written, in order (repeats stay apart), as HAR has it. */
-export interface WireHeader {
-  name: string;
-  value: string;
-}
 
 /** What went over the wire for one attempt, as far as it got. */
 export interface WireCapture {

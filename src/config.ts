@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { loadTemporalSettings, TemporalSettingsError, type TemporalSettings } from './temporal/temporal-settings.js';
-import { defaultBurst, MIN_DEFAULT_BURST, UNLIMITED, type IngestQuota } from './policy/ingest-quota.js';
+import type { CircuitPolicy } from './policy/circuit-breaker.js';
+import { defaultBurst, MIN_DEFAULT_BURST, UNLIMITED, type IngestQuota } from './policy/ingest-quota-arithmetic.js';
 import { tracingEnvSchema, tracingSettings, type TracingSettings } from './telemetry/tracing-settings.js';
 
 const isValidCidr = (c: string) => {
@@ -171,14 +172,6 @@ export interface DatabaseSettings {
 
 /** Workflow task slots a worker keeps beyond those its attempts in flight may hold (timers, signals, deferrals). */
 export const WORKFLOW_TASKS_BESIDE_ATTEMPTS = 40;
-
-/** The per-endpoint circuit breaker (see src/policy/circuit-breaker.ts). */
-export interface CircuitPolicy {
-  /** Failed attempts in a row that open the circuit; 0 turns the breaker off. */
-  failureThreshold: number;
-  /** The first cooldown; each failed probe doubles it, up to an hour. */
-  cooldownSeconds: number;
-}
 
 export interface AppConfig {
   role: Role;

@@ -2,7 +2,7 @@ import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { AppError, badRequest, missingScope } from '../common/errors.js';
 import { ADMIN_KEY_ID } from './admin-key.js';
 import type { TenantRecord } from './key-directory.js';
-import { FULL_TENANT_SCOPES, type Scope } from './scopes.js';
+import { FULL_TENANT_SCOPES, type Scope } from '../policy/scopes.js';
 import type { AuthedRequest, TenantContext } from './tenant-context.js';
 import { TenantDirectory } from './tenant-directory.js';
 

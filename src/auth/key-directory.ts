@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { ChangeCache } from '../database/change-cache.js';
 import { ChangeFeed } from '../database/change-feed.js';
 import { MetricsService } from '../health/metrics.service.js';
-import { FULL_TENANT_SCOPES, type Scope } from './scopes.js';
+import { FULL_TENANT_SCOPES, type Scope } from '../policy/scopes.js';
 import type { TenantContext } from './tenant-context.js';
 
 /** A tenant as a request acts for it: what the key guard and ingestion need. */

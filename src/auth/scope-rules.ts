@@ -1,5 +1,5 @@
 import { missingScope } from '../common/errors.js';
-import type { Scope } from './scopes.js';
+import type { Scope } from '../policy/scopes.js';
 
 /** The scopes a tenant key may carry (`operator` keys are made only with ADMIN_API_KEY, at /v1/operator-keys). */
 export const TENANT_SCOPES = ['ingest', 'read', 'subscriptions', 'manage', 'admin'] as const;

@@ -2,7 +2,7 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import { REQUIRED_SCOPE } from './require-scope.js';
 import { requireScope } from './scope-rules.js';
-import type { Scope } from './scopes.js';
+import type { Scope } from '../policy/scopes.js';
 import type { AuthedRequest } from './tenant-context.js';
 
 /**

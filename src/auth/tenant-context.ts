@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { IngestQuotaOverride } from '../policy/ingest-quota.js';
-import type { Scope } from './scopes.js';
+import type { IngestQuotaOverride } from '../policy/ingest-quota-arithmetic.js';
+import type { Scope } from '../policy/scopes.js';
 
 export interface TenantContext {
   id: string;

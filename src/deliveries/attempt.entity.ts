@@ -1,8 +1,26 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { AttemptTimings } from '../../activities/post.js';
-import type { WireHeader } from '../../activities/wire-capture.js';
+import type { AttemptErrorType } from '../policy/outcome.js';
 
-export type AttemptErrorType = 'timeout' | 'connection' | 'dns' | 'tls' | 'blocked' | 'redirect' | 'internal';
+/** How long the connection of an attempt took to open, in ms; null where the step did not happen (an IP needs no DNS). */
+export interface ConnectionTimings {
+  dnsMs: number | null;
+  connectMs: number | null;
+  tlsMs: number | null;
+}
+
+/** One header line as written, in order (repeats stay apart), as HAR has it. */
+export interface WireHeader {
+  name: string;
+  value: string;
+}
+
+/** Where an attempt's time went, in ms from its start; the connection's steps are null on a kept-alive one. */
+export interface AttemptTimings extends ConnectionTimings {
+  reusedConnection: boolean;
+  /** Until the answer's status line and headers arrived. */
+  firstByteMs: number | null;
+  totalMs: number;
+}
 
 @Entity('attempts')
 @Index(['deliveryId', 'number'], { unique: true })

@@ -1,5 +1,5 @@
 import { And, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
-import type { DeliveryFilters } from './delivery.dto.js';
+import type { DeliveryFilters } from '../policy/delivery-filters.js';
 import type { Delivery } from './delivery.entity.js';
 
 /** The deliveries of a tenant that the filters name (the search, and the replays). */

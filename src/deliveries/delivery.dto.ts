@@ -3,11 +3,9 @@ import { isoDateTime } from '../common/validation.js';
 import { z } from 'zod';
 import { isoDate, pageOf } from '../common/openapi.js';
 import { pageQuery } from '../common/pagination.js';
+import { DELIVERY_KINDS, DELIVERY_STATUSES, type DeliveryFilters } from '../policy/delivery-filters.js';
 import type { Attempt } from './attempt.entity.js';
 import type { Delivery } from './delivery.entity.js';
-
-export const DELIVERY_STATUSES = ['scheduled', 'held', 'sending', 'retrying', 'succeeded', 'failed', 'cancelled'] as const;
-export const DELIVERY_KINDS = ['event', 'ping', 'test', 'redelivery'] as const;
 
 export const listDeliveriesQuery = z.strictObject({
   ...pageQuery,
@@ -29,8 +27,8 @@ export const deliveryFilters = {
   since: isoDateTime().optional().describe('Created at or after'),
   until: isoDateTime().optional().describe('Created before'),
   statusCode: z.coerce.number().int().min(100).max(599).optional().describe("The last attempt's HTTP status"),
-};
-export type DeliveryFilters = { [K in keyof typeof deliveryFilters]?: z.output<(typeof deliveryFilters)[K]> };
+  // What the query yields is what a replay stores (src/policy/delivery-filters.ts).
+} satisfies { [K in keyof DeliveryFilters]-?: z.ZodType<DeliveryFilters[K]> };
 
 /** `until` after `since`, or the window is empty by mistake. */
 export const windowInOrder = (q: { since?: string; until?: string }) => !q.since || !q.until || Date.parse(q.until) > Date.parse(q.since);

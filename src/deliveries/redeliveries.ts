@@ -1,5 +1,5 @@
 import type { Queryable } from '../database/queryable.js';
-import { eventDataText, type StoredEventData } from '../events/event-data-text.js';
+import { eventDataText, type StoredEventData } from '../policy/event-data-text.js';
 import { deliveriesFor, insertDeliveries, type NewDelivery, type Target } from '../events/event-writer.js';
 
 /** What a redelivery is made from: a delivery of the event to the subscription. */

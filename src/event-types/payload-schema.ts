@@ -2,9 +2,9 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import formatsPlugin from 'ajv-formats';
 import type { FieldError } from '../common/errors.js';
 import { schemaLimitProblems } from './schema-limits.js';
-import { linearRegExp } from './schema-regex.js';
+import { linearRegExp } from '../policy/linear-regex.js';
 import { addLinearUniqueItems } from './unique-items.js';
-import { FairValidatorCache } from './validator-cache.js';
+import { FairValidatorCache } from '../policy/validator-cache.js';
 
 const addFormats = formatsPlugin as unknown as (ajv: Ajv2020) => Ajv2020;
 

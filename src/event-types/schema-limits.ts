@@ -1,5 +1,5 @@
 import type { FieldError } from '../common/errors.js';
-import { checkPattern, MAX_SCHEMA_PROGRAM } from './schema-regex.js';
+import { checkPattern, MAX_SCHEMA_PROGRAM } from '../policy/linear-regex.js';
 
 /** Largest schema, as JSON bytes: compiling is work in the event loop, roughly in proportion to size. */
 export const MAX_SCHEMA_BYTES = 64 * 1024;

@@ -4,7 +4,7 @@ import { isoDate, pageOf } from '../common/openapi.js';
 import { pageQuery } from '../common/pagination.js';
 import { deliveryResponse } from '../deliveries/delivery.dto.js';
 import { eventTypeName } from '../event-types/event-type.dto.js';
-import { MAX_BATCH } from '../policy/ingest-quota.js';
+import { MAX_BATCH } from '../policy/ingest-quota-arithmetic.js';
 
 export const eventInputSchema = z.strictObject({
   type: eventTypeName,

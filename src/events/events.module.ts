@@ -3,7 +3,7 @@ import { DeliveriesModule } from '../deliveries/deliveries.module.js';
 import { EventsController } from './events.controller.js';
 import { EventsService } from './events.service.js';
 import { FilterJudge } from './filter-judge.js';
-import { IngestQuotaGate } from './ingest-quota.js';
+import { IngestQuotaGate } from './ingest-quota-gate.js';
 import { TenantRouting } from './tenant-routing.js';
 
 @Module({

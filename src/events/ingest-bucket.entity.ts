@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * One tenant's ingest quota bucket (GCRA, see src/policy/ingest-quota.ts): the moment it is full again. Kept apart
+ * One tenant's ingest quota bucket (GCRA, see src/policy/ingest-quota-arithmetic.ts): the moment it is full again. Kept apart
  * from `tenants` so that the row every ingest request updates is not the one every request's key lookup reads.
  * The table is UNLOGGED (see the IngestQuota migration; TypeORM cannot say so here): after a crash it starts empty.
  */

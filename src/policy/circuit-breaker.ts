@@ -1,10 +1,16 @@
-import type { CircuitPolicy } from '../config.js';
-
 // A per-endpoint circuit breaker. Without one, a dead endpoint costs an attempt per delivery per retry: a few
 // thousand deliveries to it keep the engine, the worker and the network busy for nothing, and healthy endpoints
 // wait behind them. With it, after `failureThreshold` failed attempts in a row the circuit opens: deliveries to
 // that subscription wait (no attempt, no attempt number used) until the cooldown ends, then one of them probes.
 // A probe that succeeds closes the circuit; one that fails opens it again for twice as long, up to an hour.
+
+/** The per-endpoint circuit breaker. */
+export interface CircuitPolicy {
+  /** Failed attempts in a row that open the circuit; 0 turns the breaker off. */
+  failureThreshold: number;
+  /** The first cooldown; each failed probe doubles it, up to an hour. */
+  cooldownSeconds: number;
+}
 
 export const MAX_COOLDOWN_SECONDS = 3600;
 /** Deferred deliveries wake spread over this share of the wait, so they do not all arrive at the probe. */

@@ -1,4 +1,4 @@
-import { compileLinear } from '../event-types/schema-regex.js';
+import { compileLinear } from './linear-regex.js';
 
 /**
  * Subscription filters on event data (and on the event's type), compiled once per subscription so that matching an

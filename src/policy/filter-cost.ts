@@ -1,4 +1,4 @@
-import { compileLinear } from '../event-types/schema-regex.js';
+import { compileLinear } from './linear-regex.js';
 import { TYPE_KEY, type FieldReader, type Filter } from './event-filter.js';
 
 /**

@@ -1,4 +1,5 @@
-import type { AttemptErrorType } from '../deliveries/attempt.entity.js';
+/** Why an attempt got no HTTP answer (or was not sent). */
+export type AttemptErrorType = 'timeout' | 'connection' | 'dns' | 'tls' | 'blocked' | 'redirect' | 'internal';
 
 /** What happened on the wire during one attempt. */
 export interface AttemptResponse {

@@ -1,5 +1,7 @@
-import { RawJson, stringifyWithRawJson } from '../common/raw-json.js';
-import type { PayloadFormat } from '../subscriptions/subscription.entity.js';
+import { RawJson, stringifyWithRawJson } from './raw-json.js';
+
+export const PAYLOAD_FORMATS = ['envelope', 'raw', 'form'] as const;
+export type PayloadFormat = (typeof PAYLOAD_FORMATS)[number];
 
 export interface PayloadEvent {
   id: string;

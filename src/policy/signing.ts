@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import type { SignatureScheme } from '../subscriptions/subscription.entity.js';
 import { signV1a } from './ed25519-keys.js';
+
+export const SIGNATURE_SCHEMES = ['standard-webhooks', 'ed25519', 'hmac-sha256', 'hmac-sha1'] as const;
+export type SignatureScheme = (typeof SIGNATURE_SCHEMES)[number];
 
 export const DEFAULT_SIGNATURE_HEADERS: Record<SignatureScheme, string> = {
   'standard-webhooks': 'webhook-signature',

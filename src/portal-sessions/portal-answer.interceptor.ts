@@ -2,7 +2,7 @@ import { Injectable, SetMetadata, type CallHandler, type ExecutionContext, type 
 import { Reflector } from '@nestjs/core';
 import { map, type Observable } from 'rxjs';
 import type { AuthedRequest } from '../auth/tenant-context.js';
-import { RawJson, stringifyWithRawJson } from '../common/raw-json.js';
+import { RawJson, stringifyWithRawJson } from '../policy/raw-json.js';
 
 /** Fields that point at the operator's own systems (the Temporal UI): an end customer has no use for them. */
 const OPERATOR_ONLY = 'temporalUrl';

@@ -5,7 +5,7 @@ import type { Credential } from '../auth/acting-tenant.js';
 import { ADMIN_KEY_ID } from '../auth/admin-key.js';
 import { FailedAuthGate } from '../auth/failed-auth-gate.js';
 import type { TenantRecord } from '../auth/key-directory.js';
-import type { Scope } from '../auth/scopes.js';
+import type { Scope } from '../policy/scopes.js';
 import { unauthorized } from '../common/errors.js';
 import { PortalTokens } from './portal-token.js';
 

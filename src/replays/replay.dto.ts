@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../common/openapi.js';
-import { DELIVERY_KINDS, deliveryFilters, deliveryResponse, windowInOrder } from '../deliveries/delivery.dto.js';
+import { deliveryFilters, deliveryResponse, windowInOrder } from '../deliveries/delivery.dto.js';
+import { DELIVERY_KINDS } from '../policy/delivery-filters.js';
 import type { Replay } from './replay.entity.js';
 
 export const createReplaySchema = z

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { DeliveryFilters } from '../deliveries/delivery.dto.js';
+import type { DeliveryFilters } from '../policy/delivery-filters.js';
 
 export type ReplayStatus = 'running' | 'completed' | 'cancelled' | 'failed';
 

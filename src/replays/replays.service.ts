@@ -10,7 +10,7 @@ import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { Delivery } from '../deliveries/delivery.entity.js';
 import { Replay } from './replay.entity.js';
 import { replayView, type CreateReplayInput } from './replay.dto.js';
-import { hasFilter, RESENT, replaySelection, type ReplayFilters } from './replay-selection.js';
+import { hasFilter, RESENT, replaySelection, type ReplayFilters } from '../database/replay-selection.js';
 
 const SAMPLE = 10;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../common/openapi.js';
 import { isoDateTime } from '../common/validation.js';
-import { DELIVERY_STATUSES } from '../deliveries/delivery.dto.js';
+import { DELIVERY_STATUSES } from '../policy/delivery-filters.js';
 
 /** How far back a stats window may reach: a week of hourly buckets is 169 rows at most. */
 export const MAX_STATS_WINDOW_MS = 7 * 24 * 3600_000;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { newId } from '../common/ids.js';
-import { DELIVERY_STATUSES } from '../deliveries/delivery.dto.js';
+import { DELIVERY_STATUSES } from '../policy/delivery-filters.js';
 import type { CountsByStatus } from './stats.dto.js';
 
 const HOUR_MS = 3600_000;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isJsonObject } from '../common/validation.js';
-import { compileLinear } from '../event-types/schema-regex.js';
+import { compileLinear } from '../policy/linear-regex.js';
 import {
   CONDITION_OPERATORS,
   FILTER_LIMITS,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FieldError } from '../common/errors.js';
 import { signatureHeaderName } from '../policy/signing.js';
-import type { SignatureScheme } from './subscription.entity.js';
+import type { SignatureScheme } from '../policy/signing.js';
 
 /**
  * What a subscription may put in a request's headers. Anything accepted here must be sendable on every attempt:

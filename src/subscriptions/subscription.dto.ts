@@ -12,7 +12,9 @@ import { DEFAULT_RETRY_SCHEDULE } from '../policy/retry-schedule.js';
 import { maskedHeaders } from '../secrets/subscription-secrets.js';
 import { bearerToken, headerName, headerValue, signatureHeaderOverride } from './sendable-headers.js';
 import { filterSchema } from './filter-schema.js';
-import { SIGNATURE_SCHEMES, type Subscription } from './subscription.entity.js';
+import type { Subscription } from './subscription.entity.js';
+import { PAYLOAD_FORMATS } from '../policy/payload.js';
+import { SIGNATURE_SCHEMES } from '../policy/signing.js';
 
 /** The longest an attempt may wait for its receiver; the worker's shutdown grace is sized from it. */
 export const MAX_TIMEOUT_MS = 60_000;
@@ -81,7 +83,7 @@ const subscriptionFields = {
       path: ['header'],
       message: `must not be ${TIMESTAMP_HEADER}, which carries the signed timestamp`,
     }),
-  payloadFormat: z.enum(['envelope', 'raw', 'form']),
+  payloadFormat: z.enum(PAYLOAD_FORMATS),
   retrySchedule: z.array(z.number().int().min(0).max(604_800)).max(20, 'at most 20 retries'),
   timeoutMs: z.number().int().min(1000).max(MAX_TIMEOUT_MS),
   ordering: z
@@ -260,7 +262,7 @@ export const subscriptionResponse = z.object({
       .nullable()
       .describe('ed25519: the `whpk_` key receivers verify with (also at GET /v1/subscriptions/:id/public-key)'),
   }),
-  payloadFormat: z.enum(['envelope', 'raw', 'form']),
+  payloadFormat: z.enum(PAYLOAD_FORMATS),
   retrySchedule: z.array(z.number().int()),
   timeoutMs: z.number().int(),
   ordering: z.enum(['none', 'fifo']),

@@ -1,10 +1,9 @@
 import type { Ordering } from '../policy/ordering.js';
+import type { PayloadFormat } from '../policy/payload.js';
+import type { SignatureScheme } from '../policy/signing.js';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 export type SubscriptionStatus = 'active' | 'paused' | 'disabled';
-export type SignatureScheme = 'standard-webhooks' | 'ed25519' | 'hmac-sha256' | 'hmac-sha1';
-export const SIGNATURE_SCHEMES = ['standard-webhooks', 'ed25519', 'hmac-sha256', 'hmac-sha1'] as const;
-export type PayloadFormat = 'envelope' | 'raw' | 'form';
 export type SubscriptionAuth = { type: 'basic'; username: string; password: string } | { type: 'bearer'; token: string };
 
 @Entity('subscriptions')

@@ -25,8 +25,9 @@ import { headerCollisions, type HeaderSettings } from './sendable-headers.js';
 import { DEFAULTS, subscriptionView, type CreateSubscriptionInput, type UpdateSubscriptionInput } from './subscription.dto.js';
 import { checkSubscriptionQuota } from './subscription-quota.js';
 import { checkTenantFilterBudget, filterBudgetProblems } from './filter-budget.js';
-import { lockFlow } from './flow-lock.js';
-import { CLEAN_HEALTH, Subscription, type SignatureScheme, type SubscriptionStatus } from './subscription.entity.js';
+import { lockFlow } from '../database/flow-lock.js';
+import { CLEAN_HEALTH, Subscription, type SubscriptionStatus } from './subscription.entity.js';
+import type { SignatureScheme } from '../policy/signing.js';
 import { newEd25519KeyPair } from '../policy/ed25519-keys.js';
 
 const NO_PREVIOUS_KEY = { previousSecret: null, previousPublicKey: null, previousSecretExpiresAt: null };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TENANT_SCOPES } from '../auth/scope-rules.js';
-import { SCOPES } from '../auth/scopes.js';
+import { SCOPES } from '../policy/scopes.js';
 import { isoDate, pageOf } from '../common/openapi.js';
 import { isoDateTime } from '../common/validation.js';
 

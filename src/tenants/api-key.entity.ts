@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Scope } from '../auth/scopes.js';
+import type { Scope } from '../policy/scopes.js';
 
 /** Keys are stored only as SHA-256 hashes; the clear key is shown once, when created. */
 @Entity('api_keys')

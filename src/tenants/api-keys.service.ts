@@ -3,7 +3,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { generateApiKey } from '../config.js';
 import { hashApiKey } from '../auth/api-key.hash.js';
 import { KeyDirectory } from '../auth/key-directory.js';
-import { FULL_TENANT_SCOPES, type Scope } from '../auth/scopes.js';
+import { FULL_TENANT_SCOPES, type Scope } from '../policy/scopes.js';
 import { conflict, notFound, validationFailed } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import { ApiKey } from './api-key.entity.js';

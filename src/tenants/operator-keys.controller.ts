@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@n
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ADMIN_KEY_ID } from '../auth/admin-key.js';
 import { AdminKeyAuth } from '../auth/auth.decorators.js';
-import { FULL_TENANT_SCOPES } from '../auth/scopes.js';
+import { FULL_TENANT_SCOPES } from '../policy/scopes.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { OptionalZodBody, parse } from '../common/validation.js';
 import { apiKeyCreatedResponse, apiKeyPage, createOperatorKeySchema } from './api-key.dto.js';

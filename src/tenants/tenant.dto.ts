@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../common/openapi.js';
 import { MAX_EVENTS_BURST, MAX_EVENTS_PER_SECOND } from '../config.js';
-import { MIN_DEFAULT_BURST } from '../policy/ingest-quota.js';
+import { MIN_DEFAULT_BURST } from '../policy/ingest-quota-arithmetic.js';
 
 export const createTenantSchema = z.strictObject({
   name: z

@@ -6,7 +6,7 @@ import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
 import { OptionalZodBody, parse, ZodBody } from '../common/validation.js';
 import { requireScope } from '../auth/scope-rules.js';
-import { FULL_TENANT_SCOPES } from '../auth/scopes.js';
+import { FULL_TENANT_SCOPES } from '../policy/scopes.js';
 import { apiKeyCreatedResponse, apiKeyPage, createApiKeySchema } from './api-key.dto.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { createTenantSchema, tenantCreatedResponse, tenantResponse, updateTenantSchema } from './tenant.dto.js';

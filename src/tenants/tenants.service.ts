@@ -6,7 +6,7 @@ import { KeyDirectory } from '../auth/key-directory.js';
 import { conflict, notFound } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import { EventTypesService } from '../event-types/event-types.service.js';
-import { effectiveIngestQuota } from '../policy/ingest-quota.js';
+import { effectiveIngestQuota } from '../policy/ingest-quota-arithmetic.js';
 import { ADMIN_KEY_ID } from '../auth/admin-key.js';
 import { ApiKeysService } from './api-keys.service.js';
 import type { UpdateTenantInput } from './tenant.dto.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadConfig } from '../../src/config.js';
-import { bucketTerms, defaultBurst, effectiveIngestQuota, MAX_BATCH, retryAfterSeconds } from '../../src/policy/ingest-quota.js';
+import { bucketTerms, defaultBurst, effectiveIngestQuota, MAX_BATCH, retryAfterSeconds } from '../../src/policy/ingest-quota-arithmetic.js';
 
 const fallback = { perSecond: 1000, burst: 2000 };
 const env = (extra: Record<string, string>) => ({ TEMPORAL_ADDRESS: 'x:7233', SECRETS_KEY: 'a'.repeat(64), DATA_DIR: '/tmp', ...extra });

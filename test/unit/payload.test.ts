@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RawJson, stringifyWithRawJson } from '../../src/common/raw-json.js';
+import { RawJson, stringifyWithRawJson } from '../../src/policy/raw-json.js';
 import { buildPayload } from '../../src/policy/payload.js';
 
 const dataText = '{"zeta":1,"alpha":12345678901234567890,"price":1.50,"big":1e400,"neg":-0.0, "s":"\\u00e9\u00e9"}';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { grants, requireScope } from '../../src/auth/scope-rules.js';
-import { FULL_TENANT_SCOPES, type Scope } from '../../src/auth/scopes.js';
+import { FULL_TENANT_SCOPES, type Scope } from '../../src/policy/scopes.js';
 import { AppError } from '../../src/common/errors.js';
 
 describe('scope rules: manage is everything but keys, admin is keys too', () => {

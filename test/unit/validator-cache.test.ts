@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { forgetValidator, payloadErrors, validatorKey } from '../../src/event-types/payload-schema.js';
-import { FairValidatorCache, ValidatorCache } from '../../src/event-types/validator-cache.js';
+import { FairValidatorCache, ValidatorCache } from '../../src/policy/validator-cache.js';
 
 describe('validator cache', () => {
   it('holds one validator per type however often its schema changes, and rebuilds only on a new version', () => {

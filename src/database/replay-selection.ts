@@ -1,4 +1,4 @@
-import type { DeliveryFilters } from '../deliveries/delivery.dto.js';
+import type { DeliveryFilters } from '../policy/delivery-filters.js';
 
 /** The filters a replay stores (those of the delivery search; `until` is folded into its cut). */
 export type ReplayFilters = DeliveryFilters;

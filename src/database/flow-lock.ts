@@ -1,4 +1,4 @@
-import type { Queryable } from '../database/queryable.js';
+import type { Queryable } from './queryable.js';
 
 /**
  * Holds one subscription's flow lock until the transaction ends: admissions under its maxConcurrency, the look

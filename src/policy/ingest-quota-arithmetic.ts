@@ -1,6 +1,6 @@
 /**
  * A tenant's ingest quota: events per second with a burst, kept as a GCRA bucket in Postgres
- * (src/events/ingest-quota.ts runs the statement). This module decides the numbers: which quota applies, what a
+ * (src/events/ingest-quota-gate.ts runs the statement). This module decides the numbers: which quota applies, what a
  * request costs in bucket time, and how long a refused request is told to wait.
  */
 

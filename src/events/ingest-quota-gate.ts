@@ -7,7 +7,7 @@ import { namedSql } from '../database/named-sql.js';
 import { queryPrepared } from '../database/prepared.js';
 import type { Queryable } from '../database/queryable.js';
 import { MetricsService } from '../health/metrics.service.js';
-import { bucketTerms, effectiveIngestQuota, isUnlimited, retryAfterSeconds } from '../policy/ingest-quota.js';
+import { bucketTerms, effectiveIngestQuota, isUnlimited, retryAfterSeconds } from '../policy/ingest-quota-arithmetic.js';
 
 // One autocommit statement: the bucket row is locked only while it runs, never inside the ingest transaction.
 // The upsert takes the tokens when they fit (ON CONFLICT judges the latest row version, so api processes racing
