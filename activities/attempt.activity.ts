@@ -16,6 +16,7 @@ import { claimSending, recordNoAttempt, recordWait, type Claim } from './deliver
 import { admitFlow, awaitThrottle, hasFlowLimits, wakeNextWaiting } from './flow-control.js';
 import { releaseLine } from '../src/deliveries/delivery-lines.js';
 import { operationalEventsFor } from './operational-events.js';
+import { dispatcherFor } from './client-tls.js';
 import { blockedResult, postRequest, unsent, type PostResult } from './post.js';
 import { recordAttempt, type AttemptRecord, type RecordOutcome } from './record.js';
 import { signRequest } from './sign.js';
@@ -146,7 +147,7 @@ async function attempt(deps: ActivityDeps, input: AttemptInput, seen: Seen): Pro
       : await tracedPost(
           signRequest(ctx, input.attemptNumber, startedAt),
           { deliveryId: ctx.deliveryId, attemptNumber: input.attemptNumber, propagate: ctx.traceContext },
-          (req) => postRequest(deps.http, req, ctx.timeoutMs, deps.responseBodyLimit),
+          (req) => postRequest(dispatcherFor(deps.http, deps.clientTls, ctx), req, ctx.timeoutMs, deps.responseBodyLimit),
         );
   } finally {
     slot.release();

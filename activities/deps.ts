@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Dispatcher } from 'undici';
 import type { CircuitPolicy } from '../src/config.js';
 import type { AttemptSlots } from './attempt-slots.js';
+import type { ClientTlsAgents } from './client-tls.js';
 import type { KeyedTurns } from './keyed-turns.js';
 import type { DispatchItem } from '../src/deliveries/workflow-starter.js';
 import type { NetworkPolicy } from '../src/policy/network-policy.js';
@@ -26,6 +27,8 @@ export interface ActivityLog {
 export interface ActivityDeps {
   db: DataSource;
   http: Dispatcher;
+  /** Pools of the subscriptions that present a client certificate (mutual TLS); absent: `http` for all. */
+  clientTls?: ClientTlsAgents;
   box: SecretBox;
   policy: NetworkPolicy;
   circuit: CircuitPolicy;

@@ -3,6 +3,7 @@ import { isIP, type Socket } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import { buildConnector } from 'undici';
 import { addressRefusal, type NetworkPolicy } from '../src/policy/network-policy.js';
+import { watchTlsRefusal } from './tls-refusals.js';
 import { noteConnection, type ConnectionTimings } from './wire-capture.js';
 
 export const blockedError = (message: string) => Object.assign(new Error(message), { code: 'ERR_BLOCKED_TARGET' });
@@ -41,6 +42,7 @@ export function policedConnector(policy: NetworkPolicy, tls: ConnectionOptions =
     const socket = connect(opts, (err, opened) => {
       if (err) return callback(err, null);
       noteConnection(opened, steps.timings());
+      if (opts.protocol === 'https:') watchTlsRefusal(opened, Boolean(tls.cert));
       callback(null, opened);
     });
     // At run time undici's connector returns the socket it opens (its types say void): its events time the steps.

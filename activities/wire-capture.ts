@@ -1,6 +1,7 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import { isCredentialHeader, MASK } from '../src/secrets/credential-headers.js';
+import { tlsRefusalOf } from './tls-refusals.js';
 
 /** How long the connection of an attempt took to open, in ms; null where the step did not happen (an IP needs no DNS). */
 export interface ConnectionTimings {
@@ -23,6 +24,8 @@ export interface WireCapture {
   /** The new connection this request opened; null when it went on a kept-alive one (or none). */
   connection: ConnectionTimings | null;
   reusedConnection: boolean;
+  /** Why the receiver refused the connection's TLS (tls-refusals.ts), null if it did not; read once the request failed. */
+  tlsRefusal?: () => string | null;
 }
 
 /** Credentials by name (signatures included: with the event's data they would let a reader replay a request). */
@@ -69,6 +72,7 @@ subscribe('undici:client:sendHeaders', (message) => {
   openings.delete(socket);
   capture.connection = opening ?? null;
   capture.reusedConnection = !opening;
+  capture.tlsRefusal = () => tlsRefusalOf(socket);
 });
 
 /** `POST /path HTTP/1.1\r\nname: value\r\n...` to its header pairs, credentials masked. */

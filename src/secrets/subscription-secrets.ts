@@ -1,4 +1,5 @@
 import type { SubscriptionAuth } from '../subscriptions/subscription.entity.js';
+import type { StoredClientTls } from '../subscriptions/client-tls.js';
 import { isCredentialHeader, MASK } from './credential-headers.js';
 import { SecretBox } from './secret-box.js';
 
@@ -10,6 +11,7 @@ export interface SubscriptionSecrets {
   previousSecret: string | null;
   auth: SubscriptionAuth | null;
   headers: Record<string, string>;
+  clientTls: StoredClientTls | null;
 }
 
 type Transform = (value: string) => string;
@@ -44,6 +46,7 @@ function mapSecrets<T extends Partial<SubscriptionSecrets>>(s: T, f: Transform):
   if (s.auth) {
     out.auth = s.auth.type === 'basic' ? { ...s.auth, password: f(s.auth.password) } : { ...s.auth, token: f(s.auth.token) };
   }
+  if (s.clientTls) out.clientTls = { ...s.clientTls, privateKey: f(s.clientTls.privateKey) };
   return out;
 }
 

@@ -12,6 +12,7 @@ import { DEFAULT_RETRY_SCHEDULE } from '../policy/retry-schedule.js';
 import { maskedHeaders } from '../secrets/subscription-secrets.js';
 import { bearerToken, headerName, headerValue, signatureHeaderOverride } from './sendable-headers.js';
 import { filterSchema } from './filter-schema.js';
+import { clientTlsProblems, clientTlsView } from './client-tls.js';
 import { SIGNATURE_SCHEMES, type Subscription } from './subscription.entity.js';
 
 /** The longest an attempt may wait for its receiver; the worker's shutdown grace is sized from it. */
@@ -128,6 +129,24 @@ const subscriptionFields = {
     .describe(
       "Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace (when the service traces). Default false",
     ),
+  clientTls: z
+    .strictObject({
+      certificate: z.string().max(65_536).describe('PEM: the client certificate (and any intermediates after it)'),
+      privateKey: z.string().max(16_384).describe('PEM, unencrypted; write-only: sealed at rest, never read back'),
+      serverCa: z
+        .string()
+        .max(262_144)
+        .nullable()
+        .optional()
+        .describe("PEM: the CA(s) the receiver's own certificate must chain to, for this subscription only (default: the public CAs)"),
+    })
+    // Parsed here so every problem is named with the request's other bad fields.
+    .superRefine((tls, ctx) => {
+      for (const e of clientTlsProblems(tls))
+        ctx.addIssue({ code: 'custom', path: [e.field.replace(/^clientTls\./, '')], message: e.message });
+    })
+    .nullable()
+    .describe('Mutual TLS: the certificate presented to the receiver; replaced whole, null removes it'),
 };
 
 export const createSubscriptionSchema = z.strictObject({
@@ -146,6 +165,7 @@ export const createSubscriptionSchema = z.strictObject({
   rateLimit: subscriptionFields.rateLimit.optional(),
   maxConcurrency: subscriptionFields.maxConcurrency.optional(),
   traceContext: subscriptionFields.traceContext.optional(),
+  clientTls: subscriptionFields.clientTls.optional(),
   /** Send a `webhook.ping` to the new URL (default true). */
   ping: z.boolean().optional(),
 });
@@ -181,7 +201,7 @@ export const DEFAULTS = {
 } as const;
 
 const FORM_ARRAYS = ['events', 'retrySchedule'];
-const FORM_OBJECTS = ['filter', 'headers', 'auth', 'signature', 'rateLimit'];
+const FORM_OBJECTS = ['filter', 'headers', 'auth', 'signature', 'rateLimit', 'clientTls'];
 const FORM_NUMBERS = ['timeoutMs', 'maxConcurrency'];
 
 /**
@@ -230,6 +250,7 @@ export function subscriptionView(s: Subscription) {
     rateLimit: s.ratePerSecond === null ? null : { perSecond: s.ratePerSecond, burst: s.rateBurst ?? defaultBurst(s.ratePerSecond) },
     maxConcurrency: s.maxConcurrency,
     traceContext: s.traceContext,
+    clientTls: clientTlsView(s.clientTls),
     throttledUntil: s.throttledUntil && s.throttledUntil.getTime() > Date.now() ? s.throttledUntil.toISOString() : null,
     circuit: {
       state: circuitGate(s.circuitOpenUntil),
@@ -271,6 +292,10 @@ export const subscriptionResponse = z.object({
     .describe('At most `perSecond` attempts per second, `burst` at once; null: no limit'),
   maxConcurrency: z.number().int().nullable().describe('Attempts in flight at once at most; null: no limit'),
   traceContext: z.boolean().describe('Requests carry W3C `traceparent`/`tracestate`'),
+  clientTls: z
+    .object({ subject: z.string(), expiresAt: isoDate, serverCa: z.boolean() })
+    .nullable()
+    .describe('Mutual TLS: the client certificate presented (its subject and end; the private key is never shown)'),
   throttledUntil: isoDate
     .nullable()
     .describe('The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled)'),

@@ -1,4 +1,5 @@
 import type { Ordering } from '../policy/ordering.js';
+import type { StoredClientTls } from './client-tls.js';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 export type SubscriptionStatus = 'active' | 'paused' | 'disabled';
@@ -82,6 +83,10 @@ export class Subscription {
   /** Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace. */
   @Column({ type: 'boolean', default: false })
   traceContext!: boolean;
+
+  /** Mutual TLS: the client certificate presented to the receiver, its private key sealed; null: none. */
+  @Column({ type: 'jsonb', nullable: true })
+  clientTls!: StoredClientTls | null;
 
   /** Sealed: `whsec_` (HMAC schemes) or the `whsk_` signing key (ed25519). */
   @Column({ type: 'text' })

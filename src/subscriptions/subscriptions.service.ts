@@ -24,6 +24,7 @@ import { EventsService } from '../events/events.service.js';
 import { headerCollisions, type HeaderSettings } from './sendable-headers.js';
 import { DEFAULTS, subscriptionView, type CreateSubscriptionInput, type UpdateSubscriptionInput } from './subscription.dto.js';
 import { checkSubscriptionQuota } from './subscription-quota.js';
+import { describeClientTls } from './client-tls.js';
 import { checkTenantFilterBudget, filterBudgetProblems } from './filter-budget.js';
 import { lockFlow } from './flow-lock.js';
 import { CLEAN_HEALTH, Subscription, type SignatureScheme, type SubscriptionStatus } from './subscription.entity.js';
@@ -102,7 +103,11 @@ export class SubscriptionsService {
     await this.checkTargets(tenantId, input.url, input.events);
     const key = newSigningKey(input.signature?.scheme ?? DEFAULTS.signatureScheme);
     const sealed = {
-      ...sealSecrets(this.box, { secret: key.secret, auth: input.auth ?? null }),
+      ...sealSecrets(this.box, {
+        secret: key.secret,
+        auth: input.auth ?? null,
+        clientTls: input.clientTls ? describeClientTls(input.clientTls) : null,
+      }),
       headers: sealHeaders(this.box, input.headers ?? {}),
     };
     const sub = this.repo.create({
@@ -127,6 +132,7 @@ export class SubscriptionsService {
       ...rateColumns(input.rateLimit ?? null),
       maxConcurrency: input.maxConcurrency ?? null,
       traceContext: input.traceContext ?? false,
+      clientTls: sealed.clientTls,
       secret: sealed.secret,
       publicKey: key.publicKey,
       previousSecret: null,
@@ -221,6 +227,8 @@ export class SubscriptionsService {
     if (input.ordering !== undefined) changes.ordering = input.ordering;
     if (input.orderingKey !== undefined) changes.orderingKey = input.orderingKey;
     if (input.traceContext !== undefined) changes.traceContext = input.traceContext;
+    if (input.clientTls !== undefined)
+      changes.clientTls = input.clientTls && sealSecrets(this.box, { clientTls: describeClientTls(input.clientTls) }).clientTls;
     // `rateLimit` is one setting, replaced whole: a left-out burst takes its default.
     const rate = input.rateLimit !== undefined ? rateColumns(input.rateLimit) : null;
     const rateChanged = rate !== null && (rate.ratePerSecond !== sub.ratePerSecond || rate.rateBurst !== sub.rateBurst);

@@ -19,6 +19,7 @@ import { FifoLineHolders1796450000000 } from './1796450000000-FifoLineHolders.js
 import { RateQueueIndex1796450001000 } from './1796450001000-RateQueueIndex.js';
 import { KeyMakers1796460000000 } from './1796460000000-KeyMakers.js';
 import { DeliveryRedeliveryOf1796470000000 } from './1796470000000-DeliveryRedeliveryOf.js';
+import { SubscriptionClientTls1796500000000 } from './1796500000000-SubscriptionClientTls.js';
 
 /** Every migration, in order. Run at start; never `synchronize`. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   RateQueueIndex1796450001000,
   KeyMakers1796460000000,
   DeliveryRedeliveryOf1796470000000,
+  SubscriptionClientTls1796500000000,
 ];
