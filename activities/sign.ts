@@ -19,7 +19,7 @@ export function signingSecrets(ctx: DeliveryContext, now: Date): string[] {
 }
 
 /** Builds the exact bytes and headers of one attempt. The subscription's own headers never override ours. */
-export function signRequest(ctx: DeliveryContext, attemptNumber: number, now = new Date()): SignedRequest {
+export function signRequest(ctx: DeliveryContext, attemptNumber: number, now = new Date(), authorization?: string): SignedRequest {
   const { body, contentType } = buildPayload(
     ctx.payloadFormat,
     { id: ctx.eventId, type: ctx.eventType, occurredAt: new Date(ctx.occurredAt), dataText: ctx.eventDataText },
@@ -32,6 +32,9 @@ export function signRequest(ctx: DeliveryContext, attemptNumber: number, now = n
     headers['authorization'] = 'Basic ' + Buffer.from(`${ctx.auth.username}:${ctx.auth.password}`).toString('base64');
   } else if (ctx.auth?.type === 'bearer') {
     headers['authorization'] = `Bearer ${ctx.auth.token}`;
+  } else if (authorization) {
+    // OAuth2: the token the worker fetched for this attempt (oauth2-tokens.ts).
+    headers['authorization'] = authorization;
   }
   Object.assign(headers, {
     'content-type': contentType,

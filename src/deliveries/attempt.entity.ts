@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { AttemptTimings } from '../../activities/post.js';
 import type { WireHeader } from '../../activities/wire-capture.js';
 
-export type AttemptErrorType = 'timeout' | 'connection' | 'dns' | 'tls' | 'blocked' | 'redirect' | 'internal';
+export type AttemptErrorType = 'timeout' | 'connection' | 'dns' | 'tls' | 'blocked' | 'redirect' | 'auth' | 'transform' | 'internal';
 
 @Entity('attempts')
 @Index(['deliveryId', 'number'], { unique: true })

@@ -44,7 +44,13 @@ function mapSecrets<T extends Partial<SubscriptionSecrets>>(s: T, f: Transform):
   if (s.secret !== undefined) out.secret = f(s.secret);
   if (s.previousSecret) out.previousSecret = f(s.previousSecret);
   if (s.auth) {
-    out.auth = s.auth.type === 'basic' ? { ...s.auth, password: f(s.auth.password) } : { ...s.auth, token: f(s.auth.token) };
+    const a = s.auth;
+    out.auth =
+      a.type === 'basic'
+        ? { ...a, password: f(a.password) }
+        : a.type === 'bearer'
+          ? { ...a, token: f(a.token) }
+          : { ...a, clientSecret: f(a.clientSecret) };
   }
   if (s.clientTls) out.clientTls = { ...s.clientTls, privateKey: f(s.clientTls.privateKey) };
   return out;

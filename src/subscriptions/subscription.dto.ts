@@ -13,7 +13,7 @@ import { maskedHeaders } from '../secrets/subscription-secrets.js';
 import { bearerToken, headerName, headerValue, signatureHeaderOverride } from './sendable-headers.js';
 import { filterSchema } from './filter-schema.js';
 import { clientTlsProblems, clientTlsView } from './client-tls.js';
-import { SIGNATURE_SCHEMES, type Subscription } from './subscription.entity.js';
+import { SIGNATURE_SCHEMES, type Subscription, type SubscriptionAuth } from './subscription.entity.js';
 
 /** The longest an attempt may wait for its receiver; the worker's shutdown grace is sized from it. */
 export const MAX_TIMEOUT_MS = 60_000;
@@ -55,6 +55,18 @@ const subscriptionFields = {
         password: z.string().min(1).max(500),
       }),
       z.strictObject({ type: z.literal('bearer'), token: bearerToken }),
+      z.strictObject({
+        type: z.literal('oauth2'),
+        tokenUrl: z
+          .string()
+          .max(2048, 'must be at most 2048 characters')
+          .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }))
+          .describe('The token endpoint: asked with the client-credentials grant, under the same network policy as `url`'),
+        clientId: z.string().min(1).max(500),
+        clientSecret: z.string().min(1).max(2000).describe('Write-only: sealed at rest, never read back'),
+        scope: z.string().min(1).max(1000).optional(),
+        audience: z.string().min(1).max(1000).optional(),
+      }),
     ])
     .nullable(),
   signature: z
@@ -229,6 +241,20 @@ export function fromForm(body: Record<string, unknown>): Record<string, unknown>
   return out;
 }
 
+/** Auth as a read shows it: never a password, token or client secret. */
+function authView(auth: SubscriptionAuth | null) {
+  if (auth === null) return null;
+  if (auth.type === 'basic') return { type: 'basic' as const, username: auth.username };
+  if (auth.type === 'bearer') return { type: 'bearer' as const };
+  return {
+    type: 'oauth2' as const,
+    tokenUrl: auth.tokenUrl,
+    clientId: auth.clientId,
+    scope: auth.scope ?? null,
+    audience: auth.audience ?? null,
+  };
+}
+
 export function subscriptionView(s: Subscription) {
   const headers = maskedHeaders(s.headers);
   return {
@@ -240,7 +266,7 @@ export function subscriptionView(s: Subscription) {
     status: s.status,
     disabledReason: s.disabledReason,
     headers,
-    auth: s.auth === null ? null : s.auth.type === 'basic' ? { type: 'basic', username: s.auth.username } : { type: 'bearer' },
+    auth: authView(s.auth),
     signature: { scheme: s.signatureScheme, header: s.signatureHeader, timestamped: s.signatureTimestamped, publicKey: s.publicKey },
     payloadFormat: s.payloadFormat,
     retrySchedule: s.retrySchedule,
@@ -271,7 +297,20 @@ export const subscriptionResponse = z.object({
   status: z.enum(['active', 'paused', 'disabled']),
   disabledReason: z.string().nullable(),
   headers: z.record(z.string(), z.string()).describe('Credentials (by name, or marked secret) read `****`'),
-  auth: z.union([z.null(), z.object({ type: z.literal('basic'), username: z.string() }), z.object({ type: z.literal('bearer') })]),
+  auth: z.union([
+    z.null(),
+    z.object({ type: z.literal('basic'), username: z.string() }),
+    z.object({ type: z.literal('bearer') }),
+    z
+      .object({
+        type: z.literal('oauth2'),
+        tokenUrl: z.string(),
+        clientId: z.string(),
+        scope: z.string().nullable(),
+        audience: z.string().nullable(),
+      })
+      .describe('OAuth2 client credentials; the client secret is never shown'),
+  ]),
   signature: z.object({
     scheme: z.enum(SIGNATURE_SCHEMES),
     header: z.string().nullable(),

@@ -6,7 +6,9 @@ export type SubscriptionStatus = 'active' | 'paused' | 'disabled';
 export type SignatureScheme = 'standard-webhooks' | 'ed25519' | 'hmac-sha256' | 'hmac-sha1';
 export const SIGNATURE_SCHEMES = ['standard-webhooks', 'ed25519', 'hmac-sha256', 'hmac-sha1'] as const;
 export type PayloadFormat = 'envelope' | 'raw' | 'form';
-export type SubscriptionAuth = { type: 'basic'; username: string; password: string } | { type: 'bearer'; token: string };
+/** OAuth2 client credentials (RFC 6749 4.4): the worker fetches a token from `tokenUrl` and sends it as a bearer. */
+export type OAuth2Auth = { type: 'oauth2'; tokenUrl: string; clientId: string; clientSecret: string; scope?: string; audience?: string };
+export type SubscriptionAuth = { type: 'basic'; username: string; password: string } | { type: 'bearer'; token: string } | OAuth2Auth;
 
 @Entity('subscriptions')
 @Index(['tenantId', 'id'], { where: 'deleted_at IS NULL' })

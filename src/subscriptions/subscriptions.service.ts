@@ -100,7 +100,7 @@ export class SubscriptionsService {
     );
     refuseKeyWithoutOrder(input.ordering ?? DEFAULTS.ordering, input.orderingKey ?? null);
     this.refuseCostlyFilter(input.filter);
-    await this.checkTargets(tenantId, input.url, input.events);
+    await this.checkTargets(tenantId, input.url, input.events, true, input.auth?.type === 'oauth2' ? input.auth.tokenUrl : undefined);
     const key = newSigningKey(input.signature?.scheme ?? DEFAULTS.signatureScheme);
     const sealed = {
       ...sealSecrets(this.box, {
@@ -195,7 +195,13 @@ export class SubscriptionsService {
       input,
     );
     refuseKeyWithoutOrder(input.ordering ?? sub.ordering, input.orderingKey !== undefined ? input.orderingKey : sub.orderingKey);
-    await this.checkTargets(tenantId, input.url ?? sub.url, input.events ?? sub.events, input.events !== undefined);
+    await this.checkTargets(
+      tenantId,
+      input.url ?? sub.url,
+      input.events ?? sub.events,
+      input.events !== undefined,
+      input.auth?.type === 'oauth2' ? input.auth.tokenUrl : undefined,
+    );
     if (input.filter !== undefined) {
       this.refuseCostlyFilter(input.filter);
       await checkTenantFilterBudget(this.db, tenantId, id, input.filter, this.config.payloadLimitBytes);
@@ -384,10 +390,12 @@ export class SubscriptionsService {
   }
 
   /** The network policy on the URL, and that every exact event type exists in the catalog. */
-  private async checkTargets(tenantId: string, url: string, events: string[], checkEvents = true): Promise<void> {
+  private async checkTargets(tenantId: string, url: string, events: string[], checkEvents = true, tokenUrl?: string): Promise<void> {
     const errors: FieldError[] = [];
     const refusal = urlRefusal(this.policy, url);
     if (refusal) errors.push({ field: 'url', message: refusal });
+    const tokenRefusal = tokenUrl && urlRefusal(this.policy, tokenUrl);
+    if (tokenRefusal) errors.push({ field: 'auth.tokenUrl', message: tokenRefusal });
     const exact = events.filter((e) => !isPattern(e));
     if (checkEvents && exact.length) {
       const rows: { name: string }[] = await this.db.query(

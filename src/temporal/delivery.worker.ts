@@ -10,6 +10,7 @@ import type { Signaller } from '../../activities/deps.js';
 import { signalDeliveries, startDeliveryWorkflows } from '../deliveries/workflow-starter.js';
 import { createHttpAgent } from '../../activities/post.js';
 import { ClientTlsAgents } from '../../activities/client-tls.js';
+import { OAuth2Tokens } from '../../activities/oauth2-tokens.js';
 import { Config } from '../app-config.token.js';
 import { WORKFLOW_TASKS_BESIDE_ATTEMPTS } from '../config.js';
 import { createNetworkPolicy } from '../policy/network-policy.js';
@@ -54,6 +55,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         db: this.db,
         http: this.http,
         clientTls: this.clientTls,
+        oauth2: new OAuth2Tokens(this.http, policy),
         slots: new AttemptSlots(this.config.workerMaxActivities),
         healthWrites: new KeyedTurns(),
         signaller: this.signaller(

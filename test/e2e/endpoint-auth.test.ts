@@ -8,13 +8,17 @@ import { createEventType, eventually, sendEvent } from '../helpers/factories.js'
 import { makeCertificates, type TestCertificates } from '../helpers/certificates.js';
 import { TestReceiver } from '../helpers/receiver.js';
 import { startService, type TestService } from '../helpers/service.js';
+import { TokenServer } from '../helpers/token-server.js';
 
 /** The base64 body of a PEM block: what would show if a key leaked in any encoding-preserving copy. */
 const pemBody = (pem: string) => pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
 
-describe('endpoints that enterprises run: mutual TLS', () => {
+describe('endpoints that enterprises run: mutual TLS, OAuth2 client credentials', () => {
   let svc: TestService;
   let receiver: TestReceiver;
+  let plain: TestReceiver;
+  let tokens: TokenServer;
+  const CLIENTS = { 'many-deliveries': 'cs-91c0a7e3f2d4', 'short-lived': 'cs-5b7e10aa3c68', 'wrong-secret': 'cs-2f8d6e4b1a09' };
   let certs: TestCertificates;
   const pem: Record<string, string> = {};
   const logFile = join(mkdtempSync(join(tmpdir(), 'hookrelay-log-')), 'service.log');
@@ -32,10 +36,19 @@ describe('endpoints that enterprises run: mutual TLS', () => {
     });
     await createEventType(svc, 'vault.opened');
     await createEventType(svc, 'vault.rotated');
+    await createEventType(svc, 'ledger.posted');
+    tokens = await TokenServer.start(CLIENTS);
+    // Accepts only bearer tokens the token server issued and still honours.
+    plain = (await TestReceiver.start()).respond((req) => {
+      const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
+      return token && tokens.valid.has(token) ? { status: 200, body: 'ok' } : { status: 401, body: 'who are you' };
+    });
   });
   after(async () => {
     await svc?.close();
     await receiver?.close();
+    await plain?.close();
+    await tokens?.close();
     rmSync(certs.dir, { recursive: true, force: true });
   });
 
@@ -124,5 +137,116 @@ describe('endpoints that enterprises run: mutual TLS', () => {
     for (const [where, text] of Object.entries(places))
       for (const key of keys) assert.ok(!text.includes(key.slice(10, 60)), `${where} holds a private key`);
     assert.ok(!places['API reads'].includes('privateKey'));
+  });
+
+  const oauth2 = (clientId: keyof typeof CLIENTS, secret: string = CLIENTS[clientId]) => ({
+    type: 'oauth2',
+    tokenUrl: tokens.url,
+    clientId,
+    clientSecret: secret,
+    scope: 'hooks.write',
+    audience: 'https://ledger.example',
+  });
+  const delivery = async (id: string, until: (d: { status: string }) => boolean) =>
+    eventually(async () => {
+      const d = (await svc.api('GET', `/v1/deliveries/${id}`)).body;
+      return until(d) ? d : undefined;
+    });
+
+  it('OAuth2: one token for many deliveries, a new one once on a 401, the secret and tokens kept out of every read', async () => {
+    const sub = await svc.api('POST', '/v1/subscriptions', {
+      url: `${plain.url}/many`,
+      events: ['ledger.posted'],
+      ping: false,
+      auth: oauth2('many-deliveries'),
+    });
+    assert.equal(sub.status, 201, JSON.stringify(sub.body));
+    assert.deepEqual(sub.body.auth, {
+      type: 'oauth2',
+      tokenUrl: tokens.url,
+      clientId: 'many-deliveries',
+      scope: 'hooks.write',
+      audience: 'https://ledger.example',
+    });
+    const events = [];
+    for (let i = 0; i < 5; i++) events.push(await sendEvent(svc, 'ledger.posted', { n: i }));
+    for (const e of events) await delivery(e.deliveries[0].id, (d) => d.status === 'succeeded');
+    const asked = tokens.requestsOf('many-deliveries');
+    assert.equal(asked.length, 1, 'one token served five deliveries');
+    assert.equal(asked[0].form.get('grant_type'), 'client_credentials');
+    assert.equal(asked[0].form.get('scope'), 'hooks.write');
+    assert.equal(asked[0].form.get('audience'), 'https://ledger.example');
+    const sent = plain.requests.filter((r) => r.path === '/many');
+    assert.equal(sent.length, 5);
+    assert.equal(new Set(sent.map((r) => r.headers.authorization)).size, 1);
+
+    // The receiver stops honouring it: the next attempt gets a 401, fetches a new token once and goes again.
+    tokens.valid.clear();
+    const after401 = await sendEvent(svc, 'ledger.posted', { n: 'revoked' });
+    const d = await delivery(after401.deliveries[0].id, (x) => x.status === 'succeeded');
+    assert.equal(d.attempts.length, 1, 'the refresh happened inside the attempt');
+    assert.equal(tokens.requestsOf('many-deliveries').length, 2);
+    const both = plain.requests.filter((r) => r.path === '/many').slice(5);
+    assert.equal(both.length, 2);
+    assert.notEqual(both[0].headers.authorization, both[1].headers.authorization);
+    assert.equal(d.attempts[0].request.headers.find((h: { name: string }) => h.name === 'authorization').value, '****');
+
+    const issued = [...new Set(plain.requests.map((r) => String(r.headers.authorization ?? '').replace(/^Bearer /, '')))].filter(Boolean);
+    const places: Record<string, string> = {
+      database: JSON.stringify([await svc.db.query(`SELECT * FROM subscriptions`), await svc.db.query(`SELECT * FROM attempts`)]),
+      'API reads': JSON.stringify([sub.body, (await svc.api('GET', `/v1/subscriptions/${sub.body.id}`)).body, d]),
+      history: JSON.stringify(await svc.app.get(Client).workflow.getHandle(`delivery-${d.id}`).fetchHistory()),
+      logs: readFileSync(logFile, 'utf8'),
+    };
+    for (const [where, text] of Object.entries(places))
+      for (const secret of [CLIENTS['many-deliveries'], ...issued])
+        assert.ok(!text.includes(secret), `${where} holds ${secret.slice(0, 8)}...`);
+  });
+
+  it('OAuth2: a token is fetched again shortly before it expires', async () => {
+    tokens.expiresIn = 1;
+    try {
+      await svc.api('POST', '/v1/subscriptions', {
+        url: `${plain.url}/short`,
+        events: ['ledger.posted'],
+        ping: false,
+        auth: oauth2('short-lived'),
+      });
+      const first = await sendEvent(svc, 'ledger.posted', { n: 'first' });
+      await delivery(first.deliveries.find((x) => x.subscriptionId)!.id, () => true);
+      await eventually(async () => (plain.requests.some((r) => r.path === '/short') ? true : undefined));
+      assert.equal(tokens.requestsOf('short-lived').length, 1);
+      await new Promise((r) => setTimeout(r, 1200));
+      await sendEvent(svc, 'ledger.posted', { n: 'second' });
+      await eventually(async () => (plain.requests.filter((r) => r.path === '/short').length >= 2 ? true : undefined));
+      assert.equal(tokens.requestsOf('short-lived').length, 2, 'the expired token was not used again');
+      assert.ok(plain.requests.filter((r) => r.path === '/short').every((r) => r.headers.authorization));
+    } finally {
+      tokens.expiresIn = 3600;
+    }
+  });
+
+  it('OAuth2: a wrong client secret gives `auth` attempts, retried, naming the token endpoint’s answer but never the secret', async () => {
+    const WRONG = 'cs-definitely-wrong-7731';
+    const sub = await svc.api('POST', '/v1/subscriptions', {
+      url: `${plain.url}/wrong`,
+      events: ['vault.opened'],
+      ping: false,
+      retrySchedule: [1],
+      auth: oauth2('wrong-secret', WRONG),
+    });
+    const event = await sendEvent(svc, 'vault.opened', { door: 3 });
+    const id = event.deliveries.find((x) => x.subscriptionId === sub.body.id)!.id;
+    const d = await delivery(id, (x) => x.status === 'failed');
+    assert.equal(d.attempts.length, 2);
+    for (const attempt of d.attempts) {
+      assert.equal(attempt.error.type, 'auth');
+      assert.equal(attempt.statusCode, null);
+      assert.match(attempt.error.message, /token endpoint http:\/\/127\.0\.0\.1:\d+\/oauth\/token answered 401: .*invalid_client/);
+      assert.ok(!attempt.error.message.includes(WRONG));
+    }
+    assert.equal(tokens.requestsOf('wrong-secret').length, 2);
+    assert.equal(plain.requests.filter((r) => r.path === '/wrong').length, 0, 'nothing was sent without a token');
+    assert.ok(!readFileSync(logFile, 'utf8').includes(WRONG));
   });
 });
