@@ -18,6 +18,7 @@ import { releaseLine } from '../src/deliveries/delivery-lines.js';
 import { operationalEventsFor } from './operational-events.js';
 import { dispatcherFor } from './client-tls.js';
 import { withOAuth2Token } from './oauth2-tokens.js';
+import { withTransform } from './transformed-body.js';
 import { blockedResult, postRequest, unsent, type PostResult } from './post.js';
 import { recordAttempt, type AttemptRecord, type RecordOutcome } from './record.js';
 import { signRequest } from './sign.js';
@@ -145,11 +146,13 @@ async function attempt(deps: ActivityDeps, input: AttemptInput, seen: Seen): Pro
   try {
     result = refusal
       ? blockedResult(`${ctx.url.length > 200 ? 'the URL' : ctx.url} ${refusal}`)
-      : await withOAuth2Token(deps.oauth2, ctx, (authorization) =>
-          tracedPost(
-            signRequest(ctx, input.attemptNumber, startedAt, authorization),
-            { deliveryId: ctx.deliveryId, attemptNumber: input.attemptNumber, propagate: ctx.traceContext },
-            (req) => postRequest(dispatcherFor(deps.http, deps.clientTls, ctx), req, ctx.timeoutMs, deps.responseBodyLimit),
+      : await withTransform(ctx, (ctx) =>
+          withOAuth2Token(deps.oauth2, ctx, (authorization) =>
+            tracedPost(
+              signRequest(ctx, input.attemptNumber, startedAt, authorization),
+              { deliveryId: ctx.deliveryId, attemptNumber: input.attemptNumber, propagate: ctx.traceContext },
+              (req) => postRequest(dispatcherFor(deps.http, deps.clientTls, ctx), req, ctx.timeoutMs, deps.responseBodyLimit),
+            ),
           ),
         );
   } finally {

@@ -68,6 +68,10 @@ export interface DeliveryContext {
   traceContext: boolean;
   /** Mutual TLS: the client certificate to present, its key opened; null: none. */
   clientTls: StoredClientTls | null;
+  /** The subscription's transform (JSONata), null: none. */
+  transform: string | null;
+  /** The body the transform made for this attempt (activities/transformed-body.ts): sent instead of the payload. */
+  transformedBody?: string;
 }
 
 /** How long past its timeout an attempt in flight keeps its row from another run of the same attempt. */
@@ -99,7 +103,7 @@ SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliverySta
        s.id AS "subscriptionId", s.status AS "subscriptionStatus", (s.deleted_at IS NOT NULL) AS "subscriptionDeleted",
        s.url, s.headers, s.auth, s.signature_scheme AS "signatureScheme", s.signature_header AS "signatureHeader",
        s.signature_timestamped AS "signatureTimestamped", s.payload_format AS "payloadFormat", s.trace_context AS "traceContext",
-       s.client_tls AS "clientTls",
+       s.client_tls AS "clientTls", s.transform,
        s.retry_schedule AS "retrySchedule", s.timeout_ms AS "timeoutMs",
        s.circuit_open_until AS "circuitOpenUntil", s.circuit_trips AS "circuitTrips",
        s.rate_per_second AS "ratePerSecond", s.rate_burst AS "rateBurst", s.max_concurrency AS "maxConcurrency",

@@ -20,11 +20,14 @@ export function signingSecrets(ctx: DeliveryContext, now: Date): string[] {
 
 /** Builds the exact bytes and headers of one attempt. The subscription's own headers never override ours. */
 export function signRequest(ctx: DeliveryContext, attemptNumber: number, now = new Date(), authorization?: string): SignedRequest {
-  const { body, contentType } = buildPayload(
-    ctx.payloadFormat,
-    { id: ctx.eventId, type: ctx.eventType, occurredAt: new Date(ctx.occurredAt), dataText: ctx.eventDataText },
-    ctx.account,
-  );
+  const { body, contentType } =
+    ctx.transformedBody !== undefined
+      ? { body: ctx.transformedBody, contentType: 'application/json' }
+      : buildPayload(
+          ctx.payloadFormat,
+          { id: ctx.eventId, type: ctx.eventType, occurredAt: new Date(ctx.occurredAt), dataText: ctx.eventDataText },
+          ctx.account,
+        );
   const timestampSeconds = Math.floor(now.getTime() / 1000);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(ctx.headers ?? {})) headers[name.toLowerCase()] = value;

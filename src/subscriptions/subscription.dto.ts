@@ -13,10 +13,21 @@ import { maskedHeaders } from '../secrets/subscription-secrets.js';
 import { bearerToken, headerName, headerValue, signatureHeaderOverride } from './sendable-headers.js';
 import { filterSchema } from './filter-schema.js';
 import { clientTlsProblems, clientTlsView } from './client-tls.js';
+import { TRANSFORM_LIMITS, transformCompileError } from '../policy/transform.js';
 import { SIGNATURE_SCHEMES, type Subscription, type SubscriptionAuth } from './subscription.entity.js';
 
 /** The longest an attempt may wait for its receiver; the worker's shutdown grace is sized from it. */
 export const MAX_TIMEOUT_MS = 60_000;
+
+/** A JSONata expression that compiles; the error names its position. */
+export const transformExpression = z
+  .string()
+  .min(1)
+  .max(TRANSFORM_LIMITS.expressionLength)
+  .superRefine((expression, ctx) => {
+    const error = transformCompileError(expression);
+    if (error) ctx.addIssue({ code: 'custom', message: `does not compile: ${error}` });
+  });
 
 const subscriptionFields = {
   name: z.string().trim().min(1).max(200),
@@ -141,6 +152,11 @@ const subscriptionFields = {
     .describe(
       "Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace (when the service traces). Default false",
     ),
+  transform: transformExpression
+    .nullable()
+    .describe(
+      'A JSONata expression applied to what would be sent (the envelope object, or `data` for `raw`; not with `form`) before signing: its result, a JSON object, is the body. null: none',
+    ),
   clientTls: z
     .strictObject({
       certificate: z.string().max(65_536).describe('PEM: the client certificate (and any intermediates after it)'),
@@ -177,6 +193,7 @@ export const createSubscriptionSchema = z.strictObject({
   rateLimit: subscriptionFields.rateLimit.optional(),
   maxConcurrency: subscriptionFields.maxConcurrency.optional(),
   traceContext: subscriptionFields.traceContext.optional(),
+  transform: subscriptionFields.transform.optional(),
   clientTls: subscriptionFields.clientTls.optional(),
   /** Send a `webhook.ping` to the new URL (default true). */
   ping: z.boolean().optional(),
@@ -276,6 +293,7 @@ export function subscriptionView(s: Subscription) {
     rateLimit: s.ratePerSecond === null ? null : { perSecond: s.ratePerSecond, burst: s.rateBurst ?? defaultBurst(s.ratePerSecond) },
     maxConcurrency: s.maxConcurrency,
     traceContext: s.traceContext,
+    transform: s.transform,
     clientTls: clientTlsView(s.clientTls),
     throttledUntil: s.throttledUntil && s.throttledUntil.getTime() > Date.now() ? s.throttledUntil.toISOString() : null,
     circuit: {
@@ -331,6 +349,7 @@ export const subscriptionResponse = z.object({
     .describe('At most `perSecond` attempts per second, `burst` at once; null: no limit'),
   maxConcurrency: z.number().int().nullable().describe('Attempts in flight at once at most; null: no limit'),
   traceContext: z.boolean().describe('Requests carry W3C `traceparent`/`tracestate`'),
+  transform: z.string().nullable().describe('The JSONata expression that reshapes the body; null: none'),
   clientTls: z
     .object({ subject: z.string(), expiresAt: isoDate, serverCa: z.boolean() })
     .nullable()

@@ -86,6 +86,10 @@ export class Subscription {
   @Column({ type: 'boolean', default: false })
   traceContext!: boolean;
 
+  /** A JSONata expression whose result is the body sent (see src/policy/transform.ts); null: none. */
+  @Column({ type: 'text', nullable: true })
+  transform!: string | null;
+
   /** Mutual TLS: the client certificate presented to the receiver, its private key sealed; null: none. */
   @Column({ type: 'jsonb', nullable: true })
   clientTls!: StoredClientTls | null;

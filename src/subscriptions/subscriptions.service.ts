@@ -42,6 +42,12 @@ function refuseHeaderCollisions(after: HeaderSettings, input: UpdateSubscription
   if (errors.length) throw validationFailed(errors);
 }
 
+/** A transform reshapes a JSON body; a form body has none to reshape. */
+function refuseTransformWithForm(payloadFormat: string, transform: string | null): void {
+  if (transform !== null && payloadFormat === 'form')
+    throw validationFailed([{ field: 'transform', message: 'does not apply to payloadFormat form (use envelope or raw)' }]);
+}
+
 /** `orderingKey` names lines, which only `fifo` has: a key on an unordered subscription would promise an order. */
 function refuseKeyWithoutOrder(ordering: Ordering, orderingKey: string | null): void {
   if (orderingKey !== null && ordering !== 'fifo')
@@ -99,6 +105,7 @@ export class SubscriptionsService {
       input,
     );
     refuseKeyWithoutOrder(input.ordering ?? DEFAULTS.ordering, input.orderingKey ?? null);
+    refuseTransformWithForm(input.payloadFormat ?? DEFAULTS.payloadFormat, input.transform ?? null);
     this.refuseCostlyFilter(input.filter);
     await this.checkTargets(tenantId, input.url, input.events, true, input.auth?.type === 'oauth2' ? input.auth.tokenUrl : undefined);
     const key = newSigningKey(input.signature?.scheme ?? DEFAULTS.signatureScheme);
@@ -133,6 +140,7 @@ export class SubscriptionsService {
       maxConcurrency: input.maxConcurrency ?? null,
       traceContext: input.traceContext ?? false,
       clientTls: sealed.clientTls,
+      transform: input.transform ?? null,
       secret: sealed.secret,
       publicKey: key.publicKey,
       previousSecret: null,
@@ -195,6 +203,7 @@ export class SubscriptionsService {
       input,
     );
     refuseKeyWithoutOrder(input.ordering ?? sub.ordering, input.orderingKey !== undefined ? input.orderingKey : sub.orderingKey);
+    refuseTransformWithForm(input.payloadFormat ?? sub.payloadFormat, input.transform !== undefined ? input.transform : sub.transform);
     await this.checkTargets(
       tenantId,
       input.url ?? sub.url,
@@ -233,6 +242,7 @@ export class SubscriptionsService {
     if (input.ordering !== undefined) changes.ordering = input.ordering;
     if (input.orderingKey !== undefined) changes.orderingKey = input.orderingKey;
     if (input.traceContext !== undefined) changes.traceContext = input.traceContext;
+    if (input.transform !== undefined) changes.transform = input.transform;
     if (input.clientTls !== undefined)
       changes.clientTls = input.clientTls && sealSecrets(this.box, { clientTls: describeClientTls(input.clientTls) }).clientTls;
     // `rateLimit` is one setting, replaced whole: a left-out burst takes its default.

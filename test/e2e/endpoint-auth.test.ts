@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Client } from '@temporalio/client';
+import { Webhook } from 'standardwebhooks';
 import { createEventType, eventually, sendEvent } from '../helpers/factories.js';
 import { makeCertificates, type TestCertificates } from '../helpers/certificates.js';
 import { TestReceiver } from '../helpers/receiver.js';
@@ -13,7 +14,7 @@ import { TokenServer } from '../helpers/token-server.js';
 /** The base64 body of a PEM block: what would show if a key leaked in any encoding-preserving copy. */
 const pemBody = (pem: string) => pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
 
-describe('endpoints that enterprises run: mutual TLS, OAuth2 client credentials', () => {
+describe('endpoints that enterprises run: mutual TLS, OAuth2 client credentials, transformations', () => {
   let svc: TestService;
   let receiver: TestReceiver;
   let plain: TestReceiver;
@@ -37,9 +38,11 @@ describe('endpoints that enterprises run: mutual TLS, OAuth2 client credentials'
     await createEventType(svc, 'vault.opened');
     await createEventType(svc, 'vault.rotated');
     await createEventType(svc, 'ledger.posted');
+    await createEventType(svc, 'pay.made');
     tokens = await TokenServer.start(CLIENTS);
-    // Accepts only bearer tokens the token server issued and still honours.
+    // Under /many, /short and /wrong: accepts only bearer tokens the token server issued and still honours.
     plain = (await TestReceiver.start()).respond((req) => {
+      if (!['/many', '/short', '/wrong'].includes(req.path)) return { status: 200, body: 'ok' };
       const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
       return token && tokens.valid.has(token) ? { status: 200, body: 'ok' } : { status: 401, body: 'who are you' };
     });
@@ -248,5 +251,90 @@ describe('endpoints that enterprises run: mutual TLS, OAuth2 client credentials'
     assert.equal(tokens.requestsOf('wrong-secret').length, 2);
     assert.equal(plain.requests.filter((r) => r.path === '/wrong').length, 0, 'nothing was sent without a token');
     assert.ok(!readFileSync(logFile, 'utf8').includes(WRONG));
+  });
+
+  it('transforms: compile checked with its position, not with form, tried by /v1/transformations/test', async () => {
+    const bad = await svc.api('POST', '/v1/subscriptions', {
+      url: `${plain.url}/t`,
+      events: ['pay.made'],
+      ping: false,
+      transform: '{ "a": data.',
+    });
+    assert.equal(bad.status, 422);
+    assert.equal(bad.body.errors[0].field, 'transform');
+    assert.match(bad.body.errors[0].message, /^does not compile: .* at position \d+/);
+    const form = await svc.api('POST', '/v1/subscriptions', {
+      url: `${plain.url}/t`,
+      events: ['pay.made'],
+      ping: false,
+      payloadFormat: 'form',
+      transform: '{ "a": 1 }',
+    });
+    assert.equal(form.status, 422);
+    assert.deepEqual(
+      form.body.errors.map((e: { field: string }) => e.field),
+      ['transform'],
+    );
+
+    const tried = await svc.api('POST', '/v1/transformations/test', {
+      transform: '{ "kind": type, "cents": data.amount * 100 }',
+      type: 'pay.made',
+      data: { amount: 42 },
+    });
+    assert.equal(tried.status, 200, JSON.stringify(tried.body));
+    assert.deepEqual(tried.body, { body: { kind: 'pay.made', cents: 4200 } });
+    const raw = await svc.api('POST', '/v1/transformations/test', {
+      transform: '{ "n": amount }',
+      type: 'pay.made',
+      data: { amount: 7 },
+      payloadFormat: 'raw',
+    });
+    assert.deepEqual(raw.body, { body: { n: 7 } });
+    const failing = await svc.api('POST', '/v1/transformations/test', { transform: '$error("nope")', type: 'pay.made', data: {} });
+    assert.equal(failing.status, 422);
+    assert.equal(failing.body.errors[0].field, 'transform');
+    assert.match(failing.body.errors[0].message, /nope/);
+    const formTry = await svc.api('POST', '/v1/transformations/test', {
+      transform: '{}',
+      type: 'pay.made',
+      data: {},
+      payloadFormat: 'form',
+    });
+    assert.equal(formTry.status, 422);
+  });
+
+  it('transforms: the receiver gets the transformed body, signed; a failing transform sends nothing (`transform`); the event keeps its data', async () => {
+    const sub = await svc.api('POST', '/v1/subscriptions', {
+      url: `${plain.url}/shaped`,
+      events: ['pay.made'],
+      ping: false,
+      transform: '{ "kind": type, "cents": data.amount * 100, "eventId": id }',
+    });
+    assert.equal(sub.status, 201, JSON.stringify(sub.body));
+    assert.equal(sub.body.transform, '{ "kind": type, "cents": data.amount * 100, "eventId": id }');
+    const broken = await svc.api('POST', '/v1/subscriptions', {
+      url: `${plain.url}/broken`,
+      events: ['pay.made'],
+      ping: false,
+      retrySchedule: [],
+      transform: '$error("cannot shape this")',
+    });
+    const event = await sendEvent(svc, 'pay.made', { amount: 42, note: 'kept' });
+    const [got] = await eventually(async () => {
+      const r = plain.requests.filter((x) => x.path === '/shaped');
+      return r.length ? r : undefined;
+    });
+    assert.equal(got.body, `{"kind":"pay.made","cents":4200,"eventId":"${event.id}"}`);
+    new Webhook(sub.body.secret).verify(got.body, got.headers as Record<string, string>);
+    const shaped = await delivery(event.deliveries.find((d) => d.subscriptionId === sub.body.id)!.id, (d) => d.status === 'succeeded');
+    const length = shaped.attempts[0].request.headers.find((h: { name: string }) => h.name === 'content-length').value;
+    assert.equal(Number(length), Buffer.byteLength(got.body), 'the capture describes the body as sent');
+
+    const failed = await delivery(event.deliveries.find((d) => d.subscriptionId === broken.body.id)!.id, (d) => d.status === 'failed');
+    assert.equal(failed.attempts.length, 1);
+    assert.equal(failed.attempts[0].error.type, 'transform');
+    assert.match(failed.attempts[0].error.message, /cannot shape this/);
+    assert.equal(plain.requests.filter((x) => x.path === '/broken').length, 0, 'nothing was sent');
+    assert.deepEqual((await svc.api('GET', `/v1/events/${event.id}`)).body.data, { amount: 42, note: 'kept' });
   });
 });

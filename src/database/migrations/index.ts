@@ -20,6 +20,7 @@ import { RateQueueIndex1796450001000 } from './1796450001000-RateQueueIndex.js';
 import { KeyMakers1796460000000 } from './1796460000000-KeyMakers.js';
 import { DeliveryRedeliveryOf1796470000000 } from './1796470000000-DeliveryRedeliveryOf.js';
 import { SubscriptionClientTls1796500000000 } from './1796500000000-SubscriptionClientTls.js';
+import { SubscriptionTransform1796500001000 } from './1796500001000-SubscriptionTransform.js';
 
 /** Every migration, in order. Run at start; never `synchronize`. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   KeyMakers1796460000000,
   DeliveryRedeliveryOf1796470000000,
   SubscriptionClientTls1796500000000,
+  SubscriptionTransform1796500001000,
 ];
