@@ -530,6 +530,22 @@ export interface paths {
         patch: operations["TenantsController_update"];
         trace?: never;
     };
+    "/v1/transformations/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TransformationsController_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1493,7 +1509,7 @@ export interface operations {
                             error: {
                                 message: string;
                                 /** @enum {string} */
-                                type: "timeout" | "connection" | "dns" | "tls" | "blocked" | "redirect" | "internal";
+                                type: "timeout" | "connection" | "dns" | "tls" | "blocked" | "redirect" | "auth" | "transform" | "internal";
                             } | null;
                             id: string;
                             number: number;
@@ -5756,6 +5772,13 @@ export interface operations {
                             } | {
                                 /** @constant */
                                 type: "bearer";
+                            } | {
+                                audience: string | null;
+                                clientId: string;
+                                scope: string | null;
+                                tokenUrl: string;
+                                /** @constant */
+                                type: "oauth2";
                             };
                             /** @description The circuit breaker: `open` means no attempts until `openUntil`, then one probe (`half-open`) */
                             circuit: {
@@ -5764,6 +5787,13 @@ export interface operations {
                                 /** @enum {string} */
                                 state: "closed" | "open" | "half-open";
                             };
+                            /** @description Mutual TLS: the client certificate presented (its subject and end; the private key is never shown) */
+                            clientTls: {
+                                /** @description ISO 8601 UTC */
+                                expiresAt: string;
+                                serverCa: boolean;
+                                subject: string;
+                            } | null;
                             /** @description ISO 8601 UTC */
                             createdAt: string;
                             disabledReason: string | null;
@@ -5806,6 +5836,8 @@ export interface operations {
                             timeoutMs: number;
                             /** @description Requests carry W3C `traceparent`/`tracestate` */
                             traceContext: boolean;
+                            /** @description The JSONata expression that reshapes the body; null: none */
+                            transform: string | null;
                             /** @description ISO 8601 UTC */
                             updatedAt: string;
                             url: string;
@@ -5984,7 +6016,26 @@ export interface operations {
                         token: string;
                         /** @constant */
                         type: "bearer";
+                    } | {
+                        audience?: string;
+                        clientId: string;
+                        /** @description Write-only: sealed at rest, never read back */
+                        clientSecret: string;
+                        scope?: string;
+                        /** @description The token endpoint: asked with the client-credentials grant, under the same network policy as `url` */
+                        tokenUrl: string;
+                        /** @constant */
+                        type: "oauth2";
                     }) | null;
+                    /** @description Mutual TLS: the certificate presented to the receiver; replaced whole, null removes it */
+                    clientTls?: {
+                        /** @description PEM: the client certificate (and any intermediates after it) */
+                        certificate: string;
+                        /** @description PEM, unencrypted; write-only: sealed at rest, never read back */
+                        privateKey: string;
+                        /** @description PEM: the CA(s) the receiver's own certificate must chain to, for this subscription only (default: the public CAs) */
+                        serverCa?: string | null;
+                    } | null;
                     events: string[];
                     filter?: {
                         [key: string]: unknown;
@@ -6031,6 +6082,8 @@ export interface operations {
                     timeoutMs?: number;
                     /** @description Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace (when the service traces). Default false */
                     traceContext?: boolean;
+                    /** @description A JSONata expression applied to what would be sent (the envelope object, or `data` for `raw`; not with `form`) before signing: its result, a JSON object, is the body. null: none */
+                    transform?: string | null;
                     url: string;
                 };
                 "application/x-www-form-urlencoded": {
@@ -6043,7 +6096,26 @@ export interface operations {
                         token: string;
                         /** @constant */
                         type: "bearer";
+                    } | {
+                        audience?: string;
+                        clientId: string;
+                        /** @description Write-only: sealed at rest, never read back */
+                        clientSecret: string;
+                        scope?: string;
+                        /** @description The token endpoint: asked with the client-credentials grant, under the same network policy as `url` */
+                        tokenUrl: string;
+                        /** @constant */
+                        type: "oauth2";
                     }) | null;
+                    /** @description Mutual TLS: the certificate presented to the receiver; replaced whole, null removes it */
+                    clientTls?: {
+                        /** @description PEM: the client certificate (and any intermediates after it) */
+                        certificate: string;
+                        /** @description PEM, unencrypted; write-only: sealed at rest, never read back */
+                        privateKey: string;
+                        /** @description PEM: the CA(s) the receiver's own certificate must chain to, for this subscription only (default: the public CAs) */
+                        serverCa?: string | null;
+                    } | null;
                     events: string[];
                     filter?: {
                         [key: string]: unknown;
@@ -6090,6 +6162,8 @@ export interface operations {
                     timeoutMs?: number;
                     /** @description Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace (when the service traces). Default false */
                     traceContext?: boolean;
+                    /** @description A JSONata expression applied to what would be sent (the envelope object, or `data` for `raw`; not with `form`) before signing: its result, a JSON object, is the body. null: none */
+                    transform?: string | null;
                     url: string;
                 };
             };
@@ -6109,6 +6183,13 @@ export interface operations {
                         } | {
                             /** @constant */
                             type: "bearer";
+                        } | {
+                            audience: string | null;
+                            clientId: string;
+                            scope: string | null;
+                            tokenUrl: string;
+                            /** @constant */
+                            type: "oauth2";
                         };
                         /** @description The circuit breaker: `open` means no attempts until `openUntil`, then one probe (`half-open`) */
                         circuit: {
@@ -6117,6 +6198,13 @@ export interface operations {
                             /** @enum {string} */
                             state: "closed" | "open" | "half-open";
                         };
+                        /** @description Mutual TLS: the client certificate presented (its subject and end; the private key is never shown) */
+                        clientTls: {
+                            /** @description ISO 8601 UTC */
+                            expiresAt: string;
+                            serverCa: boolean;
+                            subject: string;
+                        } | null;
                         /** @description ISO 8601 UTC */
                         createdAt: string;
                         disabledReason: string | null;
@@ -6161,6 +6249,8 @@ export interface operations {
                         timeoutMs: number;
                         /** @description Requests carry W3C `traceparent`/`tracestate` */
                         traceContext: boolean;
+                        /** @description The JSONata expression that reshapes the body; null: none */
+                        transform: string | null;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
                         url: string;
@@ -6342,6 +6432,13 @@ export interface operations {
                         } | {
                             /** @constant */
                             type: "bearer";
+                        } | {
+                            audience: string | null;
+                            clientId: string;
+                            scope: string | null;
+                            tokenUrl: string;
+                            /** @constant */
+                            type: "oauth2";
                         };
                         /** @description The circuit breaker: `open` means no attempts until `openUntil`, then one probe (`half-open`) */
                         circuit: {
@@ -6350,6 +6447,13 @@ export interface operations {
                             /** @enum {string} */
                             state: "closed" | "open" | "half-open";
                         };
+                        /** @description Mutual TLS: the client certificate presented (its subject and end; the private key is never shown) */
+                        clientTls: {
+                            /** @description ISO 8601 UTC */
+                            expiresAt: string;
+                            serverCa: boolean;
+                            subject: string;
+                        } | null;
                         /** @description ISO 8601 UTC */
                         createdAt: string;
                         disabledReason: string | null;
@@ -6392,6 +6496,8 @@ export interface operations {
                         timeoutMs: number;
                         /** @description Requests carry W3C `traceparent`/`tracestate` */
                         traceContext: boolean;
+                        /** @description The JSONata expression that reshapes the body; null: none */
+                        transform: string | null;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
                         url: string;
@@ -6739,7 +6845,26 @@ export interface operations {
                         token: string;
                         /** @constant */
                         type: "bearer";
+                    } | {
+                        audience?: string;
+                        clientId: string;
+                        /** @description Write-only: sealed at rest, never read back */
+                        clientSecret: string;
+                        scope?: string;
+                        /** @description The token endpoint: asked with the client-credentials grant, under the same network policy as `url` */
+                        tokenUrl: string;
+                        /** @constant */
+                        type: "oauth2";
                     }) | null;
+                    /** @description Mutual TLS: the certificate presented to the receiver; replaced whole, null removes it */
+                    clientTls?: {
+                        /** @description PEM: the client certificate (and any intermediates after it) */
+                        certificate: string;
+                        /** @description PEM, unencrypted; write-only: sealed at rest, never read back */
+                        privateKey: string;
+                        /** @description PEM: the CA(s) the receiver's own certificate must chain to, for this subscription only (default: the public CAs) */
+                        serverCa?: string | null;
+                    } | null;
                     events?: string[];
                     filter?: {
                         [key: string]: unknown;
@@ -6785,6 +6910,8 @@ export interface operations {
                     timeoutMs?: number;
                     /** @description Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace (when the service traces). Default false */
                     traceContext?: boolean;
+                    /** @description A JSONata expression applied to what would be sent (the envelope object, or `data` for `raw`; not with `form`) before signing: its result, a JSON object, is the body. null: none */
+                    transform?: string | null;
                     url?: string;
                 };
                 "application/x-www-form-urlencoded": {
@@ -6797,7 +6924,26 @@ export interface operations {
                         token: string;
                         /** @constant */
                         type: "bearer";
+                    } | {
+                        audience?: string;
+                        clientId: string;
+                        /** @description Write-only: sealed at rest, never read back */
+                        clientSecret: string;
+                        scope?: string;
+                        /** @description The token endpoint: asked with the client-credentials grant, under the same network policy as `url` */
+                        tokenUrl: string;
+                        /** @constant */
+                        type: "oauth2";
                     }) | null;
+                    /** @description Mutual TLS: the certificate presented to the receiver; replaced whole, null removes it */
+                    clientTls?: {
+                        /** @description PEM: the client certificate (and any intermediates after it) */
+                        certificate: string;
+                        /** @description PEM, unencrypted; write-only: sealed at rest, never read back */
+                        privateKey: string;
+                        /** @description PEM: the CA(s) the receiver's own certificate must chain to, for this subscription only (default: the public CAs) */
+                        serverCa?: string | null;
+                    } | null;
                     events?: string[];
                     filter?: {
                         [key: string]: unknown;
@@ -6843,6 +6989,8 @@ export interface operations {
                     timeoutMs?: number;
                     /** @description Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace (when the service traces). Default false */
                     traceContext?: boolean;
+                    /** @description A JSONata expression applied to what would be sent (the envelope object, or `data` for `raw`; not with `form`) before signing: its result, a JSON object, is the body. null: none */
+                    transform?: string | null;
                     url?: string;
                 };
             };
@@ -6861,6 +7009,13 @@ export interface operations {
                         } | {
                             /** @constant */
                             type: "bearer";
+                        } | {
+                            audience: string | null;
+                            clientId: string;
+                            scope: string | null;
+                            tokenUrl: string;
+                            /** @constant */
+                            type: "oauth2";
                         };
                         /** @description The circuit breaker: `open` means no attempts until `openUntil`, then one probe (`half-open`) */
                         circuit: {
@@ -6869,6 +7024,13 @@ export interface operations {
                             /** @enum {string} */
                             state: "closed" | "open" | "half-open";
                         };
+                        /** @description Mutual TLS: the client certificate presented (its subject and end; the private key is never shown) */
+                        clientTls: {
+                            /** @description ISO 8601 UTC */
+                            expiresAt: string;
+                            serverCa: boolean;
+                            subject: string;
+                        } | null;
                         /** @description ISO 8601 UTC */
                         createdAt: string;
                         disabledReason: string | null;
@@ -6913,6 +7075,8 @@ export interface operations {
                         timeoutMs: number;
                         /** @description Requests carry W3C `traceparent`/`tracestate` */
                         traceContext: boolean;
+                        /** @description The JSONata expression that reshapes the body; null: none */
+                        transform: string | null;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
                         url: string;
@@ -7489,6 +7653,13 @@ export interface operations {
                         } | {
                             /** @constant */
                             type: "bearer";
+                        } | {
+                            audience: string | null;
+                            clientId: string;
+                            scope: string | null;
+                            tokenUrl: string;
+                            /** @constant */
+                            type: "oauth2";
                         };
                         /** @description The circuit breaker: `open` means no attempts until `openUntil`, then one probe (`half-open`) */
                         circuit: {
@@ -7497,6 +7668,13 @@ export interface operations {
                             /** @enum {string} */
                             state: "closed" | "open" | "half-open";
                         };
+                        /** @description Mutual TLS: the client certificate presented (its subject and end; the private key is never shown) */
+                        clientTls: {
+                            /** @description ISO 8601 UTC */
+                            expiresAt: string;
+                            serverCa: boolean;
+                            subject: string;
+                        } | null;
                         /** @description ISO 8601 UTC */
                         createdAt: string;
                         disabledReason: string | null;
@@ -7539,6 +7717,8 @@ export interface operations {
                         timeoutMs: number;
                         /** @description Requests carry W3C `traceparent`/`tracestate` */
                         traceContext: boolean;
+                        /** @description The JSONata expression that reshapes the body; null: none */
+                        transform: string | null;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
                         url: string;
@@ -8109,6 +8289,13 @@ export interface operations {
                         } | {
                             /** @constant */
                             type: "bearer";
+                        } | {
+                            audience: string | null;
+                            clientId: string;
+                            scope: string | null;
+                            tokenUrl: string;
+                            /** @constant */
+                            type: "oauth2";
                         };
                         /** @description The circuit breaker: `open` means no attempts until `openUntil`, then one probe (`half-open`) */
                         circuit: {
@@ -8117,6 +8304,13 @@ export interface operations {
                             /** @enum {string} */
                             state: "closed" | "open" | "half-open";
                         };
+                        /** @description Mutual TLS: the client certificate presented (its subject and end; the private key is never shown) */
+                        clientTls: {
+                            /** @description ISO 8601 UTC */
+                            expiresAt: string;
+                            serverCa: boolean;
+                            subject: string;
+                        } | null;
                         /** @description ISO 8601 UTC */
                         createdAt: string;
                         disabledReason: string | null;
@@ -8160,6 +8354,8 @@ export interface operations {
                         timeoutMs: number;
                         /** @description Requests carry W3C `traceparent`/`tracestate` */
                         traceContext: boolean;
+                        /** @description The JSONata expression that reshapes the body; null: none */
+                        transform: string | null;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
                         url: string;
@@ -8533,7 +8729,7 @@ export interface operations {
                             error: {
                                 message: string;
                                 /** @enum {string} */
-                                type: "timeout" | "connection" | "dns" | "tls" | "blocked" | "redirect" | "internal";
+                                type: "timeout" | "connection" | "dns" | "tls" | "blocked" | "redirect" | "auth" | "transform" | "internal";
                             } | null;
                             responseBody: string | null;
                             statusCode: number | null;
@@ -8545,7 +8741,7 @@ export interface operations {
                                 error: {
                                     message: string;
                                     /** @enum {string} */
-                                    type: "timeout" | "connection" | "dns" | "tls" | "blocked" | "redirect" | "internal";
+                                    type: "timeout" | "connection" | "dns" | "tls" | "blocked" | "redirect" | "auth" | "transform" | "internal";
                                 } | null;
                                 id: string;
                                 number: number;
@@ -9160,6 +9356,197 @@ export interface operations {
             };
             /** @description Missing, unknown or revoked API key */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Body or event payload over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    TransformationsController_test: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The event data, as it would be posted */
+                    data: {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * @description What the transform sees: the envelope (default) or, for `raw`, the data; `form` takes no transform
+                     * @enum {string}
+                     */
+                    payloadFormat?: "envelope" | "raw" | "form";
+                    /** @description The JSONata expression to try */
+                    transform: string;
+                    /** @description The event type the sample envelope carries */
+                    type: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The body a receiver would get (before signing) */
+                        body: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
