@@ -1,5 +1,6 @@
-import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import type { FieldError } from '../common/errors.js';
+import type { RaiseRequest } from '../../workflows/contracts.js';
 
 /** A subscription's client certificate as written: PEM strings. */
 export interface ClientTlsInput {
@@ -75,6 +76,26 @@ export function describeClientTls(input: ClientTlsInput): StoredClientTls {
     serverCa: input.serverCa ?? null,
     subject: subjectOf(cert),
     expiresAt: new Date(cert.validTo).toISOString(),
+  };
+}
+
+/**
+ * The `subscription.certificate_expiring` event a certificate within EXPIRING_WITHIN_MS of its end calls for, or
+ * null. Its key names the certificate: raised once per certificate, however often the subscription is written.
+ */
+export function expiringNotice(
+  tenantId: string,
+  subscriptionId: string,
+  tls: StoredClientTls | null,
+  now = new Date(),
+): RaiseRequest | null {
+  if (!tls || Date.parse(tls.expiresAt) - now.getTime() > EXPIRING_WITHIN_MS) return null;
+  const fingerprint = createHash('sha256').update(tls.certificate).digest('hex').slice(0, 32);
+  return {
+    tenantId,
+    type: 'subscription.certificate_expiring',
+    key: `subscription.certificate_expiring:${subscriptionId}:${fingerprint}`,
+    data: { subscriptionId, subject: tls.subject, expiresAt: tls.expiresAt },
   };
 }
 

@@ -24,7 +24,8 @@ import { EventsService } from '../events/events.service.js';
 import { headerCollisions, type HeaderSettings } from './sendable-headers.js';
 import { DEFAULTS, subscriptionView, type CreateSubscriptionInput, type UpdateSubscriptionInput } from './subscription.dto.js';
 import { checkSubscriptionQuota } from './subscription-quota.js';
-import { describeClientTls } from './client-tls.js';
+import { describeClientTls, expiringNotice } from './client-tls.js';
+import { writeOperationalEvent } from '../events/operational-events.js';
 import { checkTenantFilterBudget, filterBudgetProblems } from './filter-budget.js';
 import { lockFlow } from './flow-lock.js';
 import { CLEAN_HEALTH, Subscription, type SignatureScheme, type SubscriptionStatus } from './subscription.entity.js';
@@ -154,10 +155,17 @@ export class SubscriptionsService {
       await tx.getRepository(Subscription).save(sub);
     });
     const saved = await this.get(tenantId, sub.id);
+    await this.noticeExpiringCertificate(tenantId, saved);
     if (input.ping !== false) {
       await this.events.raise(tenantId, 'webhook.ping', { subscriptionId: sub.id, url: sub.url }, [saved], 'ping');
     }
     return { ...subscriptionView(saved), secret: shown(key) };
+  }
+
+  /** A client certificate written within 14 days of its end raises `subscription.certificate_expiring`, once. */
+  private async noticeExpiringCertificate(tenantId: string, sub: Subscription): Promise<void> {
+    const notice = expiringNotice(tenantId, sub.id, sub.clientTls);
+    if (notice) this.dispatcher.enqueue(await writeOperationalEvent(this.db, notice));
   }
 
   /** A filter that some event of PAYLOAD_LIMIT_BYTES could make cost more than its budget (filter-cost.ts). */
@@ -254,6 +262,7 @@ export class SubscriptionsService {
     if (Object.keys(changes).length)
       await this.repo.update({ tenantId, id, deletedAt: IsNull() }, changes as QueryDeepPartialEntity<Subscription>);
     if (rateChanged || concurrencyChanged) await this.releaseLimitWaiters(id, rateChanged, concurrencyChanged);
+    if (changes.clientTls) await this.noticeExpiringCertificate(tenantId, await this.get(tenantId, id));
     return { ...(await this.view(tenantId, id)), ...(secret && { secret }) };
   }
 

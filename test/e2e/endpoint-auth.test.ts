@@ -142,6 +142,35 @@ describe('endpoints that enterprises run: mutual TLS, OAuth2 client credentials,
     assert.ok(!places['API reads'].includes('privateKey'));
   });
 
+  it('raises subscription.certificate_expiring once per certificate written within 14 days of its end', async () => {
+    const ops = await svc.api('POST', '/v1/subscriptions', {
+      url: `${plain.url}/ops`,
+      events: ['subscription.certificate_expiring'],
+      ping: false,
+    });
+    assert.equal(ops.status, 201, JSON.stringify(ops.body));
+    const notices = (id: string) =>
+      plain.requests
+        .filter((r) => r.path === '/ops')
+        .filter((r) => (JSON.parse(r.body) as { data: { subscriptionId: string } }).data.subscriptionId === id);
+    // The test certificates live two days.
+    const sub = await svc.api('POST', '/v1/subscriptions', {
+      url: `${receiver.url}/expiring`,
+      events: ['vault.opened'],
+      ping: false,
+      clientTls: clientTls('clientCert', 'clientKey'),
+    });
+    const [first] = await eventually(async () => (notices(sub.body.id).length ? notices(sub.body.id) : undefined));
+    const notice = JSON.parse(first.body) as { type: string; data: Record<string, string> };
+    assert.equal(notice.type, 'subscription.certificate_expiring');
+    assert.deepEqual(notice.data, { subscriptionId: sub.body.id, subject: 'CN=hookrelay', expiresAt: sub.body.clientTls.expiresAt });
+    await svc.api('PATCH', `/v1/subscriptions/${sub.body.id}`, { clientTls: clientTls('clientCert', 'clientKey') });
+    await svc.api('PATCH', `/v1/subscriptions/${sub.body.id}`, { clientTls: clientTls('foreignClientCert', 'foreignClientKey') });
+    await eventually(async () => (notices(sub.body.id).length >= 2 ? true : undefined));
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(notices(sub.body.id).length, 2, 'the same certificate written again raised nothing');
+  });
+
   const oauth2 = (clientId: keyof typeof CLIENTS, secret: string = CLIENTS[clientId]) => ({
     type: 'oauth2',
     tokenUrl: tokens.url,
