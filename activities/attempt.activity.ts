@@ -18,6 +18,9 @@ import { recordNoAttempt } from './delivery-row.js';
 import { wakeNextWaiting } from './flow-control.js';
 import { releaseLine } from '../src/deliveries/delivery-lines.js';
 import { operationalEventsFor } from './events-to-raise.js';
+import { dispatcherFor } from './client-tls.js';
+import { withOAuth2Token } from './oauth2-tokens.js';
+import { withTransform } from './transformed-body.js';
 import { blockedResult, postRequest, unsent, type PostResult } from './post.js';
 import { recordAttempt, type AttemptRecord, type RecordOutcome } from './record.js';
 import { signRequest } from './sign.js';
@@ -109,10 +112,14 @@ async function send(deps: ActivityDeps, ctx: DeliveryContext, input: AttemptInpu
   try {
     return refusal
       ? blockedResult(`${ctx.url.length > 200 ? 'the URL' : ctx.url} ${refusal}`)
-      : await tracedPost(
-          signRequest(ctx, input.attemptNumber, startedAt),
-          { deliveryId: ctx.deliveryId, attemptNumber: input.attemptNumber, propagate: ctx.traceContext },
-          (req) => postRequest(deps.http, req, ctx.timeoutMs, deps.responseBodyLimit),
+      : await withTransform(ctx, (ctx) =>
+          withOAuth2Token(deps.oauth2, ctx, (authorization) =>
+            tracedPost(
+              signRequest(ctx, input.attemptNumber, startedAt, authorization),
+              { deliveryId: ctx.deliveryId, attemptNumber: input.attemptNumber, propagate: ctx.traceContext },
+              (req) => postRequest(dispatcherFor(deps.http, deps.clientTls, ctx), req, ctx.timeoutMs, deps.responseBodyLimit),
+            ),
+          ),
         );
   } finally {
     slot.release();

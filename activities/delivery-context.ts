@@ -5,6 +5,7 @@ import { LINE_JOINS } from '../src/deliveries/delivery-lines.js';
 import { openSecrets, secretHeaderNames } from '../src/secrets/subscription-secrets.js';
 import { eventDataText, type StoredEventData } from '../src/policy/event-data-text.js';
 import type { DeliveryKind, DeliveryStatus } from '../src/deliveries/delivery.entity.js';
+import type { StoredClientTls } from '../src/policy/client-certificate.js';
 import type { SubscriptionAuth, SubscriptionStatus } from '../src/subscriptions/subscription.entity.js';
 import type { PayloadFormat } from '../src/policy/payload.js';
 import type { SignatureScheme } from '../src/policy/signing.js';
@@ -67,6 +68,12 @@ export interface DeliveryContext {
   marked: boolean;
   /** Send W3C `traceparent`/`tracestate` to the receiver (the subscription's `traceContext`). */
   traceContext: boolean;
+  /** Mutual TLS: the client certificate to present, its key opened; null: none. */
+  clientTls: StoredClientTls | null;
+  /** The subscription's transform (JSONata), null: none. */
+  transform: string | null;
+  /** The body the transform made for this attempt (activities/transformed-body.ts): sent instead of the payload. */
+  transformedBody?: string;
 }
 
 /** How long past its timeout an attempt in flight keeps its row from another run of the same attempt. */
@@ -98,6 +105,7 @@ SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliverySta
        s.id AS "subscriptionId", s.status AS "subscriptionStatus", (s.deleted_at IS NOT NULL) AS "subscriptionDeleted",
        s.url, s.headers, s.auth, s.signature_scheme AS "signatureScheme", s.signature_header AS "signatureHeader",
        s.signature_timestamped AS "signatureTimestamped", s.payload_format AS "payloadFormat", s.trace_context AS "traceContext",
+       s.client_tls AS "clientTls", s.transform,
        s.retry_schedule AS "retrySchedule", s.timeout_ms AS "timeoutMs",
        s.circuit_open_until AS "circuitOpenUntil", s.circuit_trips AS "circuitTrips",
        s.rate_per_second AS "ratePerSecond", s.rate_burst AS "rateBurst", s.max_concurrency AS "maxConcurrency",

@@ -3,6 +3,8 @@ import type { DataSource } from 'typeorm';
 import type { Dispatcher } from 'undici';
 import type { CircuitPolicy } from '../src/policy/circuit-breaker.js';
 import type { AttemptSlots } from './attempt-slots.js';
+import type { ClientTlsAgents } from './client-tls.js';
+import type { OAuth2Tokens } from './oauth2-tokens.js';
 import type { KeyedTurns } from './keyed-turns.js';
 import type { DispatchItem } from '../src/deliveries/workflow-starter.js';
 import type { NetworkPolicy } from '../src/policy/network-policy.js';
@@ -26,6 +28,10 @@ export interface ActivityLog {
 export interface ActivityDeps {
   db: DataSource;
   http: Dispatcher;
+  /** Pools of the subscriptions that present a client certificate (mutual TLS); absent: `http` for all. */
+  clientTls?: ClientTlsAgents;
+  /** OAuth2 client-credentials tokens of this worker, per subscription. */
+  oauth2: OAuth2Tokens;
   box: SecretBox;
   policy: NetworkPolicy;
   circuit: CircuitPolicy;

@@ -4,6 +4,7 @@ import type { ConnectionOptions } from 'node:tls';
 import { buildConnector, Pool, type Dispatcher } from 'undici';
 import { addressRefusal, type NetworkPolicy } from '../src/policy/network-policy.js';
 import { blockedError, checkedLookup, elapsedMs } from './policed-connector.js';
+import { watchTlsRefusal } from './tls-refusals.js';
 import { noteConnection } from './wire-capture.js';
 
 /**
@@ -123,6 +124,7 @@ export function egressProxyConnector(policy: NetworkPolicy, proxyUrl: string, ta
     // TLS inside the tunnel, with SNI and certificate checks against the name (opts.hostname), not the IP.
     const socket = opts.protocol === 'https:' ? await overTunnelAsync(opts, tunnel) : tunnel.setNoDelay(true).setKeepAlive(true, 60_000);
     reportTarget(socket, address, port);
+    if (opts.protocol === 'https:') watchTlsRefusal(socket, Boolean(targetTls.cert));
     // The attempt's timings (wire-capture.ts): connect is the way to the proxy and its CONNECT answer.
     noteConnection(socket, {
       dnsMs: isIP(opts.hostname.replace(/^\[|\]$/g, '')) ? null : elapsedMs(started, resolved),

@@ -4,6 +4,7 @@ import type { ConnectionOptions } from 'node:tls';
 import { buildConnector } from 'undici';
 import { addressRefusal, type NetworkPolicy } from '../src/policy/network-policy.js';
 import type { ConnectionTimings } from '../src/deliveries/attempt.entity.js';
+import { watchTlsRefusal } from './tls-refusals.js';
 import { noteConnection } from './wire-capture.js';
 
 export const blockedError = (message: string) => Object.assign(new Error(message), { code: 'ERR_BLOCKED_TARGET' });
@@ -42,6 +43,7 @@ export function policedConnector(policy: NetworkPolicy, tls: ConnectionOptions =
     const socket = connect(opts, (err, opened) => {
       if (err) return callback(err, null);
       noteConnection(opened, steps.timings());
+      if (opts.protocol === 'https:') watchTlsRefusal(opened, Boolean(tls.cert));
       callback(null, opened);
     });
     // At run time undici's connector returns the socket it opens (its types say void): its events time the steps.

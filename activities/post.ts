@@ -132,7 +132,7 @@ export async function postRequest(
       ...sent(),
     };
   } catch (err) {
-    const { type, message } = classifyRequestError(err);
+    const { type, message } = classifyRequestError(err, wire.tlsRefusal?.());
     return { ...unsent(type, message), durationMs: elapsed(), ...sent() };
   }
 }

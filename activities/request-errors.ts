@@ -29,7 +29,7 @@ const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA']);
  * A receiver that breaks HTTP (garbage status line, invalid headers, a flood of 1xx) is a `connection` error:
  * like a reset, the exchange failed on the wire, and the message says how.
  */
-export function classifyRequestError(err: unknown): { type: AttemptErrorType; message: string } {
+export function classifyRequestError(err: unknown, tlsRefusal: string | null = null): { type: AttemptErrorType; message: string } {
   const e = err as { name?: string; code?: string; message?: string; cause?: unknown };
   const code = e.code ?? (e.cause as { code?: string } | undefined)?.code ?? '';
   const message = quoted(e.message || code || 'request failed');
@@ -40,6 +40,8 @@ export function classifyRequestError(err: unknown): { type: AttemptErrorType; me
   }
   if (code === 'ERR_BLOCKED_TARGET') return { type: 'blocked', message };
   if (DNS_CODES.has(code)) return { type: 'dns', message };
+  // The connection closed on a TLS refusal its socket saw (tls-refusals.ts): undici only says `other side closed`.
+  if (tlsRefusal && code === 'UND_ERR_SOCKET') return { type: 'tls', message: quoted(tlsRefusal) };
   if (/^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED)/.test(code)) return { type: 'tls', message };
   // The answer was not HTTP/1.1 (status line, header syntax). The parser's `data` holds the receiver's bytes: left out.
   if (err instanceof undiciErrors.HTTPParserError) return { type: 'connection', message: `invalid HTTP answer: ${message}` };

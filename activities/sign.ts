@@ -19,12 +19,15 @@ export function signingSecrets(ctx: DeliveryContext, now: Date): string[] {
 }
 
 /** Builds the exact bytes and headers of one attempt. The subscription's own headers never override ours. */
-export function signRequest(ctx: DeliveryContext, attemptNumber: number, now = new Date()): SignedRequest {
-  const { body, contentType } = buildPayload(
-    ctx.payloadFormat,
-    { id: ctx.eventId, type: ctx.eventType, occurredAt: new Date(ctx.occurredAt), dataText: ctx.eventDataText },
-    ctx.account,
-  );
+export function signRequest(ctx: DeliveryContext, attemptNumber: number, now = new Date(), authorization?: string): SignedRequest {
+  const { body, contentType } =
+    ctx.transformedBody !== undefined
+      ? { body: ctx.transformedBody, contentType: 'application/json' }
+      : buildPayload(
+          ctx.payloadFormat,
+          { id: ctx.eventId, type: ctx.eventType, occurredAt: new Date(ctx.occurredAt), dataText: ctx.eventDataText },
+          ctx.account,
+        );
   const timestampSeconds = Math.floor(now.getTime() / 1000);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(ctx.headers ?? {})) headers[name.toLowerCase()] = value;
@@ -32,6 +35,9 @@ export function signRequest(ctx: DeliveryContext, attemptNumber: number, now = n
     headers['authorization'] = 'Basic ' + Buffer.from(`${ctx.auth.username}:${ctx.auth.password}`).toString('base64');
   } else if (ctx.auth?.type === 'bearer') {
     headers['authorization'] = `Bearer ${ctx.auth.token}`;
+  } else if (authorization) {
+    // OAuth2: the token the worker fetched for this attempt (oauth2-tokens.ts).
+    headers['authorization'] = authorization;
   }
   Object.assign(headers, {
     'content-type': contentType,

@@ -2,6 +2,7 @@ import { subscribe } from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import type { ConnectionTimings, WireHeader } from '../src/deliveries/attempt.entity.js';
 import { isCredentialHeader, MASK } from '../src/secrets/credential-headers.js';
+import { tlsRefusalOf } from './tls-refusals.js';
 
 /** What went over the wire for one attempt, as far as it got. */
 export interface WireCapture {
@@ -11,6 +12,8 @@ export interface WireCapture {
   /** The new connection this request opened; null when it went on a kept-alive one (or none). */
   connection: ConnectionTimings | null;
   reusedConnection: boolean;
+  /** Why the receiver refused the connection's TLS (tls-refusals.ts), null if it did not; read once the request failed. */
+  tlsRefusal?: () => string | null;
 }
 
 /** Credentials by name (signatures included: with the event's data they would let a reader replay a request). */
@@ -57,6 +60,7 @@ subscribe('undici:client:sendHeaders', (message) => {
   openings.delete(socket);
   capture.connection = opening ?? null;
   capture.reusedConnection = !opening;
+  capture.tlsRefusal = () => tlsRefusalOf(socket);
 });
 
 /** `POST /path HTTP/1.1\r\nname: value\r\n...` to its header pairs, credentials masked. */

@@ -17,6 +17,7 @@ import { ReplaysModule } from './replays/replays.module.js';
 import { SecretsModule } from './secrets/secrets.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
+import { TransformationsModule } from './transformations/transformations.module.js';
 import { TemporalModule } from './temporal/temporal.module.js';
 import { WorkerModule } from './temporal/worker.module.js';
 import { TenantsModule } from './tenants/tenants.module.js';
@@ -89,7 +90,18 @@ export class AppModule {
               PortalSessionsModule,
             ]
           : []),
-        ...(api ? [TenantsModule, EventTypesModule, SubscriptionsModule, EventsModule, DeliveriesModule, ReplaysModule, StatsModule] : []),
+        ...(api
+          ? [
+              TenantsModule,
+              EventTypesModule,
+              SubscriptionsModule,
+              TransformationsModule,
+              EventsModule,
+              DeliveriesModule,
+              ReplaysModule,
+              StatsModule,
+            ]
+          : []),
         ...(worker ? [WorkerModule] : []),
       ],
     };

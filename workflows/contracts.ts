@@ -39,7 +39,7 @@ export type AttemptStatus = 'succeeded' | 'retrying' | 'failed' | 'held' | 'canc
 /** An operational event the workflow must raise after an attempt (ids and counts only). */
 export interface RaiseRequest {
   tenantId: string;
-  type: 'delivery.exhausted' | 'subscription.disabled';
+  type: 'delivery.exhausted' | 'subscription.disabled' | 'subscription.certificate_expiring';
   data: Record<string, string | number | null>;
   /** Idempotency key: raising twice (activity retry) creates one event. */
   key: string;

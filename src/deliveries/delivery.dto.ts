@@ -93,7 +93,10 @@ export const attemptResponse = z.object({
   statusCode: z.number().int().nullable(),
   responseBody: z.string().nullable().describe("The first RESPONSE_BODY_LIMIT bytes (4 KiB by default) of the receiver's answer"),
   error: z
-    .object({ type: z.enum(['timeout', 'connection', 'dns', 'tls', 'blocked', 'redirect', 'internal']), message: z.string() })
+    .object({
+      type: z.enum(['timeout', 'connection', 'dns', 'tls', 'blocked', 'redirect', 'auth', 'transform', 'internal']),
+      message: z.string(),
+    })
     .nullable(),
   request: z.object({
     headers: z

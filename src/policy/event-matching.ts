@@ -1,7 +1,11 @@
 import { compiledFilterOf, EventFields, filterMatches, type Filter } from './event-filter.js';
 
 /** Types the service raises about itself; they reach only subscriptions that name them exactly. */
-export const OPERATIONAL_EVENT_TYPES: readonly string[] = ['subscription.disabled', 'delivery.exhausted'];
+export const OPERATIONAL_EVENT_TYPES: readonly string[] = [
+  'subscription.disabled',
+  'delivery.exhausted',
+  'subscription.certificate_expiring',
+];
 export const BUILT_IN_EVENT_TYPES: readonly string[] = ['webhook.ping', 'webhook.test', ...OPERATIONAL_EVENT_TYPES];
 
 export const EVENT_TYPE_NAME = /^[a-z0-9_]+(\.[a-z0-9_]+)*$/;

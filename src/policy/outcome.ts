@@ -1,5 +1,5 @@
 /** Why an attempt got no HTTP answer (or was not sent). */
-export type AttemptErrorType = 'timeout' | 'connection' | 'dns' | 'tls' | 'blocked' | 'redirect' | 'internal';
+export type AttemptErrorType = 'timeout' | 'connection' | 'dns' | 'tls' | 'blocked' | 'redirect' | 'auth' | 'transform' | 'internal';
 
 /** What happened on the wire during one attempt. */
 export interface AttemptResponse {

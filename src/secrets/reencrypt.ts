@@ -13,7 +13,7 @@ await db.initialize();
 let resealed = 0;
 try {
   const rows: (SubscriptionSecrets & { id: string })[] = await db.query(
-    `SELECT id, secret, previous_secret AS "previousSecret", auth, headers FROM subscriptions`,
+    `SELECT id, secret, previous_secret AS "previousSecret", auth, headers, client_tls AS "clientTls" FROM subscriptions`,
   );
   for (const row of rows) {
     const opened = openSecrets(box, row);
@@ -23,12 +23,13 @@ try {
       Object.entries(opened.headers ?? {}).map(([name, value]) => [name, secret.has(name) ? { value, secret: true as const } : value]),
     );
     const fresh = { ...sealSecrets(box, opened), headers: sealHeaders(box, headers) };
-    await db.query(`UPDATE subscriptions SET secret = $2, previous_secret = $3, auth = $4, headers = $5 WHERE id = $1`, [
+    await db.query(`UPDATE subscriptions SET secret = $2, previous_secret = $3, auth = $4, headers = $5, client_tls = $6 WHERE id = $1`, [
       row.id,
       fresh.secret,
       fresh.previousSecret,
       fresh.auth ? JSON.stringify(fresh.auth) : null,
       JSON.stringify(fresh.headers),
+      fresh.clientTls ? JSON.stringify(fresh.clientTls) : null,
     ]);
     resealed++;
   }

@@ -1,5 +1,6 @@
 import type { SubscriptionAuth } from '../subscriptions/subscription.entity.js';
 import { validationFailed } from '../common/errors.js';
+import type { StoredClientTls } from '../policy/client-certificate.js';
 import { isCredentialHeader, MASK } from './credential-headers.js';
 import { SecretBox } from './secret-box.js';
 
@@ -11,6 +12,7 @@ export interface SubscriptionSecrets {
   previousSecret: string | null;
   auth: SubscriptionAuth | null;
   headers: Record<string, string>;
+  clientTls: StoredClientTls | null;
 }
 
 type Transform = (value: string) => string;
@@ -67,8 +69,15 @@ function mapSecrets<T extends Partial<SubscriptionSecrets>>(s: T, f: Transform):
   if (s.secret !== undefined) out.secret = f(s.secret);
   if (s.previousSecret) out.previousSecret = f(s.previousSecret);
   if (s.auth) {
-    out.auth = s.auth.type === 'basic' ? { ...s.auth, password: f(s.auth.password) } : { ...s.auth, token: f(s.auth.token) };
+    const a = s.auth;
+    out.auth =
+      a.type === 'basic'
+        ? { ...a, password: f(a.password) }
+        : a.type === 'bearer'
+          ? { ...a, token: f(a.token) }
+          : { ...a, clientSecret: f(a.clientSecret) };
   }
+  if (s.clientTls) out.clientTls = { ...s.clientTls, privateKey: f(s.clientTls.privateKey) };
   return out;
 }
 

@@ -12,12 +12,24 @@ import { DEFAULT_RETRY_SCHEDULE } from '../policy/retry-schedule.js';
 import { maskedHeaders } from '../secrets/subscription-secrets.js';
 import { bearerToken, headerName, headerValue, signatureHeaderOverride } from './sendable-headers.js';
 import { filterSchema } from './filter-schema.js';
-import type { Subscription } from './subscription.entity.js';
+import type { Subscription, SubscriptionAuth } from './subscription.entity.js';
 import { PAYLOAD_FORMATS } from '../policy/payload.js';
 import { SIGNATURE_SCHEMES } from '../policy/signing.js';
+import { clientTlsProblems, clientTlsView } from '../policy/client-certificate.js';
+import { TRANSFORM_LIMITS, transformCompileError } from '../policy/transform.js';
 
 /** The longest an attempt may wait for its receiver; the worker's shutdown grace is sized from it. */
 export const MAX_TIMEOUT_MS = 60_000;
+
+/** A JSONata expression that compiles; the error names its position. */
+export const transformExpression = z
+  .string()
+  .min(1)
+  .max(TRANSFORM_LIMITS.expressionLength)
+  .superRefine((expression, ctx) => {
+    const error = transformCompileError(expression);
+    if (error) ctx.addIssue({ code: 'custom', message: `does not compile: ${error}` });
+  });
 
 const subscriptionFields = {
   name: z.string().trim().min(1).max(200),
@@ -56,6 +68,18 @@ const subscriptionFields = {
         password: z.string().min(1).max(500),
       }),
       z.strictObject({ type: z.literal('bearer'), token: bearerToken }),
+      z.strictObject({
+        type: z.literal('oauth2'),
+        tokenUrl: z
+          .string()
+          .max(2048, 'must be at most 2048 characters')
+          .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }))
+          .describe('The token endpoint: asked with the client-credentials grant, under the same network policy as `url`'),
+        clientId: z.string().min(1).max(500),
+        clientSecret: z.string().min(1).max(2000).describe('Write-only: sealed at rest, never read back'),
+        scope: z.string().min(1).max(1000).optional(),
+        audience: z.string().min(1).max(1000).optional(),
+      }),
     ])
     .nullable(),
   signature: z
@@ -130,6 +154,29 @@ const subscriptionFields = {
     .describe(
       "Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace (when the service traces). Default false",
     ),
+  transform: transformExpression
+    .nullable()
+    .describe(
+      'A JSONata expression applied to what would be sent (the envelope object, or `data` for `raw`; not with `form`) before signing: its result, a JSON object, is the body. null: none',
+    ),
+  clientTls: z
+    .strictObject({
+      certificate: z.string().max(65_536).describe('PEM: the client certificate (and any intermediates after it)'),
+      privateKey: z.string().max(16_384).describe('PEM, unencrypted; write-only: sealed at rest, never read back'),
+      serverCa: z
+        .string()
+        .max(262_144)
+        .nullable()
+        .optional()
+        .describe("PEM: the CA(s) the receiver's own certificate must chain to, for this subscription only (default: the public CAs)"),
+    })
+    // Parsed here so every problem is named with the request's other bad fields.
+    .superRefine((tls, ctx) => {
+      for (const e of clientTlsProblems(tls))
+        ctx.addIssue({ code: 'custom', path: [e.field.replace(/^clientTls\./, '')], message: e.message });
+    })
+    .nullable()
+    .describe('Mutual TLS: the certificate presented to the receiver; replaced whole, null removes it'),
 };
 
 export const createSubscriptionSchema = z.strictObject({
@@ -148,6 +195,8 @@ export const createSubscriptionSchema = z.strictObject({
   rateLimit: subscriptionFields.rateLimit.optional(),
   maxConcurrency: subscriptionFields.maxConcurrency.optional(),
   traceContext: subscriptionFields.traceContext.optional(),
+  transform: subscriptionFields.transform.optional(),
+  clientTls: subscriptionFields.clientTls.optional(),
   /** Send a `webhook.ping` to the new URL (default true). */
   ping: z.boolean().optional(),
 });
@@ -183,7 +232,7 @@ export const DEFAULTS = {
 } as const;
 
 const FORM_ARRAYS = ['events', 'retrySchedule'];
-const FORM_OBJECTS = ['filter', 'headers', 'auth', 'signature', 'rateLimit'];
+const FORM_OBJECTS = ['filter', 'headers', 'auth', 'signature', 'rateLimit', 'clientTls'];
 const FORM_NUMBERS = ['timeoutMs', 'maxConcurrency'];
 
 /**
@@ -211,6 +260,20 @@ export function fromForm(body: Record<string, unknown>): Record<string, unknown>
   return out;
 }
 
+/** Auth as a read shows it: never a password, token or client secret. */
+function authView(auth: SubscriptionAuth | null) {
+  if (auth === null) return null;
+  if (auth.type === 'basic') return { type: 'basic' as const, username: auth.username };
+  if (auth.type === 'bearer') return { type: 'bearer' as const };
+  return {
+    type: 'oauth2' as const,
+    tokenUrl: auth.tokenUrl,
+    clientId: auth.clientId,
+    scope: auth.scope ?? null,
+    audience: auth.audience ?? null,
+  };
+}
+
 export function subscriptionView(s: Subscription) {
   const headers = maskedHeaders(s.headers);
   return {
@@ -222,7 +285,7 @@ export function subscriptionView(s: Subscription) {
     status: s.status,
     disabledReason: s.disabledReason,
     headers,
-    auth: s.auth === null ? null : s.auth.type === 'basic' ? { type: 'basic', username: s.auth.username } : { type: 'bearer' },
+    auth: authView(s.auth),
     signature: { scheme: s.signatureScheme, header: s.signatureHeader, timestamped: s.signatureTimestamped, publicKey: s.publicKey },
     payloadFormat: s.payloadFormat,
     retrySchedule: s.retrySchedule,
@@ -232,6 +295,8 @@ export function subscriptionView(s: Subscription) {
     rateLimit: s.ratePerSecond === null ? null : { perSecond: s.ratePerSecond, burst: s.rateBurst ?? defaultBurst(s.ratePerSecond) },
     maxConcurrency: s.maxConcurrency,
     traceContext: s.traceContext,
+    transform: s.transform,
+    clientTls: clientTlsView(s.clientTls),
     throttledUntil: s.throttledUntil && s.throttledUntil.getTime() > Date.now() ? s.throttledUntil.toISOString() : null,
     circuit: {
       state: circuitGate(s.circuitOpenUntil),
@@ -252,7 +317,20 @@ export const subscriptionResponse = z.object({
   status: z.enum(['active', 'paused', 'disabled']),
   disabledReason: z.string().nullable(),
   headers: z.record(z.string(), z.string()).describe('Credentials (by name, or marked secret) read `****`'),
-  auth: z.union([z.null(), z.object({ type: z.literal('basic'), username: z.string() }), z.object({ type: z.literal('bearer') })]),
+  auth: z.union([
+    z.null(),
+    z.object({ type: z.literal('basic'), username: z.string() }),
+    z.object({ type: z.literal('bearer') }),
+    z
+      .object({
+        type: z.literal('oauth2'),
+        tokenUrl: z.string(),
+        clientId: z.string(),
+        scope: z.string().nullable(),
+        audience: z.string().nullable(),
+      })
+      .describe('OAuth2 client credentials; the client secret is never shown'),
+  ]),
   signature: z.object({
     scheme: z.enum(SIGNATURE_SCHEMES),
     header: z.string().nullable(),
@@ -273,6 +351,11 @@ export const subscriptionResponse = z.object({
     .describe('At most `perSecond` attempts per second, `burst` at once; null: no limit'),
   maxConcurrency: z.number().int().nullable().describe('Attempts in flight at once at most; null: no limit'),
   traceContext: z.boolean().describe('Requests carry W3C `traceparent`/`tracestate`'),
+  transform: z.string().nullable().describe('The JSONata expression that reshapes the body; null: none'),
+  clientTls: z
+    .object({ subject: z.string(), expiresAt: isoDate, serverCa: z.boolean() })
+    .nullable()
+    .describe('Mutual TLS: the client certificate presented (its subject and end; the private key is never shown)'),
   throttledUntil: isoDate
     .nullable()
     .describe('The receiver answered 429 or 503: no attempt goes to this subscription before then (null: not throttled)'),

@@ -1,10 +1,13 @@
 import type { Ordering } from '../policy/ordering.js';
 import type { PayloadFormat } from '../policy/payload.js';
 import type { SignatureScheme } from '../policy/signing.js';
+import type { StoredClientTls } from '../policy/client-certificate.js';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 export type SubscriptionStatus = 'active' | 'paused' | 'disabled';
-export type SubscriptionAuth = { type: 'basic'; username: string; password: string } | { type: 'bearer'; token: string };
+/** OAuth2 client credentials (RFC 6749 4.4): the worker fetches a token from `tokenUrl` and sends it as a bearer. */
+export type OAuth2Auth = { type: 'oauth2'; tokenUrl: string; clientId: string; clientSecret: string; scope?: string; audience?: string };
+export type SubscriptionAuth = { type: 'basic'; username: string; password: string } | { type: 'bearer'; token: string } | OAuth2Auth;
 
 @Entity('subscriptions')
 @Index(['tenantId', 'id'], { where: 'deleted_at IS NULL' })
@@ -81,6 +84,14 @@ export class Subscription {
   /** Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace. */
   @Column({ type: 'boolean', default: false })
   traceContext!: boolean;
+
+  /** A JSONata expression whose result is the body sent (see src/policy/transform.ts); null: none. */
+  @Column({ type: 'text', nullable: true })
+  transform!: string | null;
+
+  /** Mutual TLS: the client certificate presented to the receiver, its private key sealed; null: none. */
+  @Column({ type: 'jsonb', nullable: true })
+  clientTls!: StoredClientTls | null;
 
   /** Sealed: `whsec_` (HMAC schemes) or the `whsk_` signing key (ed25519). */
   @Column({ type: 'text' })

@@ -24,6 +24,8 @@ import { EventsService } from '../events/events.service.js';
 import { headerCollisions, type HeaderSettings } from './sendable-headers.js';
 import { DEFAULTS, subscriptionView, type CreateSubscriptionInput, type UpdateSubscriptionInput } from './subscription.dto.js';
 import { checkSubscriptionQuota } from './subscription-quota.js';
+import { describeClientTls, expiringNotice } from '../policy/client-certificate.js';
+import { writeOperationalEvent } from '../events/operational-event-writer.js';
 import { checkTenantFilterBudget, filterBudgetProblems } from './filter-budget.js';
 import { lockFlow } from '../database/flow-lock.js';
 import { CLEAN_HEALTH, Subscription, type SubscriptionStatus } from './subscription.entity.js';
@@ -40,6 +42,12 @@ function refuseHeaderCollisions(after: HeaderSettings, input: UpdateSubscription
     signature: input.signature !== undefined,
   });
   if (errors.length) throw validationFailed(errors);
+}
+
+/** A transform reshapes a JSON body; a form body has none to reshape. */
+function refuseTransformWithForm(payloadFormat: string, transform: string | null): void {
+  if (transform !== null && payloadFormat === 'form')
+    throw validationFailed([{ field: 'transform', message: 'does not apply to payloadFormat form (use envelope or raw)' }]);
 }
 
 /** `orderingKey` names lines, which only `fifo` has: a key on an unordered subscription would promise an order. */
@@ -99,11 +107,16 @@ export class SubscriptionsService {
       input,
     );
     refuseKeyWithoutOrder(input.ordering ?? DEFAULTS.ordering, input.orderingKey ?? null);
+    refuseTransformWithForm(input.payloadFormat ?? DEFAULTS.payloadFormat, input.transform ?? null);
     this.refuseCostlyFilter(input.filter);
-    await this.checkTargets(tenantId, input.url, input.events);
+    await this.checkTargets(tenantId, input.url, input.events, true, input.auth?.type === 'oauth2' ? input.auth.tokenUrl : undefined);
     const key = newSigningKey(input.signature?.scheme ?? DEFAULTS.signatureScheme);
     const sealed = {
-      ...sealSecrets(this.box, { secret: key.secret, auth: input.auth ?? null }),
+      ...sealSecrets(this.box, {
+        secret: key.secret,
+        auth: input.auth ?? null,
+        clientTls: input.clientTls ? describeClientTls(input.clientTls) : null,
+      }),
       headers: sealHeadersKeepingMasked(this.box, input.headers ?? {}, {}),
     };
     const sub = this.repo.create({
@@ -128,6 +141,8 @@ export class SubscriptionsService {
       ...rateColumns(input.rateLimit ?? null),
       maxConcurrency: input.maxConcurrency ?? null,
       traceContext: input.traceContext ?? false,
+      clientTls: sealed.clientTls,
+      transform: input.transform ?? null,
       secret: sealed.secret,
       publicKey: key.publicKey,
       previousSecret: null,
@@ -141,10 +156,17 @@ export class SubscriptionsService {
       await tx.getRepository(Subscription).save(sub);
     });
     const saved = await this.get(tenantId, sub.id);
+    await this.noticeExpiringCertificate(tenantId, saved);
     if (input.ping !== false) {
       await this.events.raise(tenantId, 'webhook.ping', { subscriptionId: sub.id, url: sub.url }, [saved], 'ping');
     }
     return { ...subscriptionView(saved), secret: shown(key) };
+  }
+
+  /** A client certificate written within 14 days of its end raises `subscription.certificate_expiring`, once. */
+  private async noticeExpiringCertificate(tenantId: string, sub: Subscription): Promise<void> {
+    const notice = expiringNotice(tenantId, sub.id, sub.clientTls);
+    if (notice) this.dispatcher.enqueue(await writeOperationalEvent(this.db, notice));
   }
 
   /** A filter that some event of PAYLOAD_LIMIT_BYTES could make cost more than its budget (filter-cost.ts). */
@@ -190,7 +212,14 @@ export class SubscriptionsService {
       input,
     );
     refuseKeyWithoutOrder(input.ordering ?? sub.ordering, input.orderingKey !== undefined ? input.orderingKey : sub.orderingKey);
-    await this.checkTargets(tenantId, input.url ?? sub.url, input.events ?? sub.events, input.events !== undefined);
+    refuseTransformWithForm(input.payloadFormat ?? sub.payloadFormat, input.transform !== undefined ? input.transform : sub.transform);
+    await this.checkTargets(
+      tenantId,
+      input.url ?? sub.url,
+      input.events ?? sub.events,
+      input.events !== undefined,
+      input.auth?.type === 'oauth2' ? input.auth.tokenUrl : undefined,
+    );
     if (input.filter !== undefined) {
       this.refuseCostlyFilter(input.filter);
       await checkTenantFilterBudget(this.db, tenantId, id, input.filter, this.config.payloadLimitBytes);
@@ -222,6 +251,9 @@ export class SubscriptionsService {
     if (input.ordering !== undefined) changes.ordering = input.ordering;
     if (input.orderingKey !== undefined) changes.orderingKey = input.orderingKey;
     if (input.traceContext !== undefined) changes.traceContext = input.traceContext;
+    if (input.transform !== undefined) changes.transform = input.transform;
+    if (input.clientTls !== undefined)
+      changes.clientTls = input.clientTls && sealSecrets(this.box, { clientTls: describeClientTls(input.clientTls) }).clientTls;
     // `rateLimit` is one setting, replaced whole: a left-out burst takes its default.
     const rate = input.rateLimit !== undefined ? rateColumns(input.rateLimit) : null;
     const rateChanged = rate !== null && (rate.ratePerSecond !== sub.ratePerSecond || rate.rateBurst !== sub.rateBurst);
@@ -231,6 +263,7 @@ export class SubscriptionsService {
     if (Object.keys(changes).length)
       await this.repo.update({ tenantId, id, deletedAt: IsNull() }, changes as QueryDeepPartialEntity<Subscription>);
     if (rateChanged || concurrencyChanged) await this.releaseLimitWaiters(id, rateChanged, concurrencyChanged);
+    if (changes.clientTls) await this.noticeExpiringCertificate(tenantId, await this.get(tenantId, id));
     return { ...(await this.view(tenantId, id)), ...(secret && { secret }) };
   }
 
@@ -377,10 +410,12 @@ export class SubscriptionsService {
   }
 
   /** The network policy on the URL, and that every exact event type exists in the catalog. */
-  private async checkTargets(tenantId: string, url: string, events: string[], checkEvents = true): Promise<void> {
+  private async checkTargets(tenantId: string, url: string, events: string[], checkEvents = true, tokenUrl?: string): Promise<void> {
     const errors: FieldError[] = [];
     const refusal = urlRefusal(this.policy, url);
     if (refusal) errors.push({ field: 'url', message: refusal });
+    const tokenRefusal = tokenUrl && urlRefusal(this.policy, tokenUrl);
+    if (tokenRefusal) errors.push({ field: 'auth.tokenUrl', message: tokenRefusal });
     const exact = events.filter((e) => !isPattern(e));
     if (checkEvents && exact.length) {
       const rows: { name: string }[] = await this.db.query(

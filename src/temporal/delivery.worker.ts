@@ -9,6 +9,8 @@ import { KeyedTurns } from '../../activities/keyed-turns.js';
 import type { Signaller } from '../../activities/deps.js';
 import { signalDeliveries, startDeliveryWorkflows } from '../deliveries/workflow-starter.js';
 import { createHttpAgent } from '../../activities/post.js';
+import { ClientTlsAgents } from '../../activities/client-tls.js';
+import { OAuth2Tokens } from '../../activities/oauth2-tokens.js';
 import { Config } from '../app-config.token.js';
 import { WORKFLOW_TASKS_BESIDE_ATTEMPTS } from '../config.js';
 import { createNetworkPolicy } from '../policy/network-policy.js';
@@ -26,6 +28,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private worker?: Worker;
   private running?: Promise<void>;
   private http?: Agent;
+  private clientTls?: ClientTlsAgents;
 
   constructor(
     @Inject(Config) private readonly config: Config,
@@ -40,6 +43,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   async onApplicationBootstrap(): Promise<void> {
     const policy = createNetworkPolicy(this.config.allowHttpTargets, this.config.allowedPrivateCidrs);
     this.http = createHttpAgent(policy, this.config.egressProxy);
+    this.clientTls = new ClientTlsAgents((tls) => createHttpAgent(policy, this.config.egressProxy, tls));
     const code = workflowCodeOption(this.tracing.enabled);
     const traced = this.tracing.temporal?.worker;
     this.worker = await Worker.create({
@@ -52,6 +56,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       activities: createActivities({
         db: this.db,
         http: this.http,
+        clientTls: this.clientTls,
+        oauth2: new OAuth2Tokens(this.http, policy),
         slots: new AttemptSlots(this.config.workerMaxActivities),
         healthWrites: new KeyedTurns(),
         signaller: this.signaller(
@@ -104,5 +110,6 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
     await this.http?.close();
+    await this.clientTls?.close();
   }
 }

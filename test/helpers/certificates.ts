@@ -16,6 +16,9 @@ export interface TestCertificates {
   clientKey: string;
   /** A key of another client: does not match `clientCert`. */
   otherClientKey: string;
+  /** A client certificate and its key signed by `otherCaCert`: a receiver trusting `caCert` refuses it. */
+  foreignClientCert: string;
+  foreignClientKey: string;
 }
 
 const openssl = (args: string[], cwd: string) => execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -96,6 +99,7 @@ export function makeCertificates(): TestCertificates {
   issue(dir, 'server', 'localhost', 'ca', 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
   issue(dir, 'client', 'hookrelay', 'ca', 'extendedKeyUsage=clientAuth\n');
   issue(dir, 'other-client', 'someone-else', 'ca', 'extendedKeyUsage=clientAuth\n');
+  issue(dir, 'foreign-client', 'foreigner', 'other-ca', 'extendedKeyUsage=clientAuth\n');
   const at = (f: string) => join(dir, f);
   return {
     dir,
@@ -106,5 +110,7 @@ export function makeCertificates(): TestCertificates {
     clientCert: at('client.pem'),
     clientKey: at('client.key'),
     otherClientKey: at('other-client.key'),
+    foreignClientCert: at('foreign-client.pem'),
+    foreignClientKey: at('foreign-client.key'),
   };
 }

@@ -1,4 +1,6 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, type ServerOptions } from 'node:https';
+import type { TLSSocket } from 'node:tls';
 
 export interface ReceivedRequest {
   method: string;
@@ -6,6 +8,8 @@ export interface ReceivedRequest {
   headers: IncomingHttpHeaders;
   body: string;
   at: number;
+  /** Over https: the subject CN of the client certificate presented, or null without one. */
+  clientCertificate?: string | null;
 }
 
 export interface ReceiverAnswer {
@@ -25,9 +29,10 @@ export class TestReceiver {
   private server?: Server;
   url = '';
 
-  static async start(): Promise<TestReceiver> {
+  /** With `tls`, an https receiver (e.g. `requestCert` and `rejectUnauthorized` for mutual TLS). */
+  static async start(tls?: ServerOptions): Promise<TestReceiver> {
     const receiver = new TestReceiver();
-    await receiver.listen();
+    await receiver.listen(tls);
     return receiver;
   }
 
@@ -62,8 +67,8 @@ export class TestReceiver {
     });
   }
 
-  private listen(): Promise<void> {
-    this.server = createServer((req, res) => {
+  private listen(tls?: ServerOptions): Promise<void> {
+    const handle = (req: IncomingMessage, res: ServerResponse) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
@@ -73,6 +78,7 @@ export class TestReceiver {
           headers: req.headers,
           body: Buffer.concat(chunks).toString('utf8'),
           at: Date.now(),
+          ...(tls && { clientCertificate: String((req.socket as TLSSocket).getPeerCertificate().subject?.CN ?? '') || null }),
         };
         const index = this.requests.length;
         this.requests.push(received);
@@ -85,10 +91,11 @@ export class TestReceiver {
         if (answer.delayMs) setTimeout(send, answer.delayMs);
         else send();
       });
-    });
+    };
+    this.server = tls ? createHttpsServer(tls, handle) : createServer(handle);
     return new Promise((resolve) => {
       this.server!.listen(0, '127.0.0.1', () => {
-        this.url = `http://127.0.0.1:${(this.server!.address() as { port: number }).port}`;
+        this.url = `${tls ? 'https' : 'http'}://127.0.0.1:${(this.server!.address() as { port: number }).port}`;
         resolve();
       });
     });

@@ -562,6 +562,22 @@ export interface paths {
         patch: operations["TenantsController_update"];
         trace?: never;
     };
+    "/v1/transformations/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TransformationsController_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1635,7 +1651,7 @@ export interface operations {
                             error: {
                                 message: string;
                                 /** @enum {string} */
-                                type: "timeout" | "connection" | "dns" | "tls" | "blocked" | "redirect" | "internal";
+                                type: "timeout" | "connection" | "dns" | "tls" | "blocked" | "redirect" | "auth" | "transform" | "internal";
                             } | null;
                             id: string;
                             number: number;
@@ -5898,6 +5914,13 @@ export interface operations {
                             } | {
                                 /** @constant */
                                 type: "bearer";
+                            } | {
+                                audience: string | null;
+                                clientId: string;
+                                scope: string | null;
+                                tokenUrl: string;
+                                /** @constant */
+                                type: "oauth2";
                             };
                             /** @description The circuit breaker: `open` means no attempts until `openUntil`, then one probe (`half-open`) */
                             circuit: {
@@ -5906,6 +5929,13 @@ export interface operations {
                                 /** @enum {string} */
                                 state: "closed" | "open" | "half-open";
                             };
+                            /** @description Mutual TLS: the client certificate presented (its subject and end; the private key is never shown) */
+                            clientTls: {
+                                /** @description ISO 8601 UTC */
+                                expiresAt: string;
+                                serverCa: boolean;
+                                subject: string;
+                            } | null;
                             /** @description ISO 8601 UTC */
                             createdAt: string;
                             disabledReason: string | null;
@@ -5948,6 +5978,8 @@ export interface operations {
                             timeoutMs: number;
                             /** @description Requests carry W3C `traceparent`/`tracestate` */
                             traceContext: boolean;
+                            /** @description The JSONata expression that reshapes the body; null: none */
+                            transform: string | null;
                             /** @description ISO 8601 UTC */
                             updatedAt: string;
                             url: string;
@@ -6126,7 +6158,26 @@ export interface operations {
                         token: string;
                         /** @constant */
                         type: "bearer";
+                    } | {
+                        audience?: string;
+                        clientId: string;
+                        /** @description Write-only: sealed at rest, never read back */
+                        clientSecret: string;
+                        scope?: string;
+                        /** @description The token endpoint: asked with the client-credentials grant, under the same network policy as `url` */
+                        tokenUrl: string;
+                        /** @constant */
+                        type: "oauth2";
                     }) | null;
+                    /** @description Mutual TLS: the certificate presented to the receiver; replaced whole, null removes it */
+                    clientTls?: {
+                        /** @description PEM: the client certificate (and any intermediates after it) */
+                        certificate: string;
+                        /** @description PEM, unencrypted; write-only: sealed at rest, never read back */
+                        privateKey: string;
+                        /** @description PEM: the CA(s) the receiver's own certificate must chain to, for this subscription only (default: the public CAs) */
+                        serverCa?: string | null;
+                    } | null;
                     events: string[];
                     filter?: {
                         [key: string]: unknown;
@@ -6173,6 +6224,8 @@ export interface operations {
                     timeoutMs?: number;
                     /** @description Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace (when the service traces). Default false */
                     traceContext?: boolean;
+                    /** @description A JSONata expression applied to what would be sent (the envelope object, or `data` for `raw`; not with `form`) before signing: its result, a JSON object, is the body. null: none */
+                    transform?: string | null;
                     url: string;
                 };
                 "application/x-www-form-urlencoded": {
@@ -6185,7 +6238,26 @@ export interface operations {
                         token: string;
                         /** @constant */
                         type: "bearer";
+                    } | {
+                        audience?: string;
+                        clientId: string;
+                        /** @description Write-only: sealed at rest, never read back */
+                        clientSecret: string;
+                        scope?: string;
+                        /** @description The token endpoint: asked with the client-credentials grant, under the same network policy as `url` */
+                        tokenUrl: string;
+                        /** @constant */
+                        type: "oauth2";
                     }) | null;
+                    /** @description Mutual TLS: the certificate presented to the receiver; replaced whole, null removes it */
+                    clientTls?: {
+                        /** @description PEM: the client certificate (and any intermediates after it) */
+                        certificate: string;
+                        /** @description PEM, unencrypted; write-only: sealed at rest, never read back */
+                        privateKey: string;
+                        /** @description PEM: the CA(s) the receiver's own certificate must chain to, for this subscription only (default: the public CAs) */
+                        serverCa?: string | null;
+                    } | null;
                     events: string[];
                     filter?: {
                         [key: string]: unknown;
@@ -6232,6 +6304,8 @@ export interface operations {
                     timeoutMs?: number;
                     /** @description Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace (when the service traces). Default false */
                     traceContext?: boolean;
+                    /** @description A JSONata expression applied to what would be sent (the envelope object, or `data` for `raw`; not with `form`) before signing: its result, a JSON object, is the body. null: none */
+                    transform?: string | null;
                     url: string;
                 };
             };
@@ -6251,6 +6325,13 @@ export interface operations {
                         } | {
                             /** @constant */
                             type: "bearer";
+                        } | {
+                            audience: string | null;
+                            clientId: string;
+                            scope: string | null;
+                            tokenUrl: string;
+                            /** @constant */
+                            type: "oauth2";
                         };
                         /** @description The circuit breaker: `open` means no attempts until `openUntil`, then one probe (`half-open`) */
                         circuit: {
@@ -6259,6 +6340,13 @@ export interface operations {
                             /** @enum {string} */
                             state: "closed" | "open" | "half-open";
                         };
+                        /** @description Mutual TLS: the client certificate presented (its subject and end; the private key is never shown) */
+                        clientTls: {
+                            /** @description ISO 8601 UTC */
+                            expiresAt: string;
+                            serverCa: boolean;
+                            subject: string;
+                        } | null;
                         /** @description ISO 8601 UTC */
                         createdAt: string;
                         disabledReason: string | null;
@@ -6303,6 +6391,8 @@ export interface operations {
                         timeoutMs: number;
                         /** @description Requests carry W3C `traceparent`/`tracestate` */
                         traceContext: boolean;
+                        /** @description The JSONata expression that reshapes the body; null: none */
+                        transform: string | null;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
                         url: string;
@@ -6484,6 +6574,13 @@ export interface operations {
                         } | {
                             /** @constant */
                             type: "bearer";
+                        } | {
+                            audience: string | null;
+                            clientId: string;
+                            scope: string | null;
+                            tokenUrl: string;
+                            /** @constant */
+                            type: "oauth2";
                         };
                         /** @description The circuit breaker: `open` means no attempts until `openUntil`, then one probe (`half-open`) */
                         circuit: {
@@ -6492,6 +6589,13 @@ export interface operations {
                             /** @enum {string} */
                             state: "closed" | "open" | "half-open";
                         };
+                        /** @description Mutual TLS: the client certificate presented (its subject and end; the private key is never shown) */
+                        clientTls: {
+                            /** @description ISO 8601 UTC */
+                            expiresAt: string;
+                            serverCa: boolean;
+                            subject: string;
+                        } | null;
                         /** @description ISO 8601 UTC */
                         createdAt: string;
                         disabledReason: string | null;
@@ -6534,6 +6638,8 @@ export interface operations {
                         timeoutMs: number;
                         /** @description Requests carry W3C `traceparent`/`tracestate` */
                         traceContext: boolean;
+                        /** @description The JSONata expression that reshapes the body; null: none */
+                        transform: string | null;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
                         url: string;
@@ -6881,7 +6987,26 @@ export interface operations {
                         token: string;
                         /** @constant */
                         type: "bearer";
+                    } | {
+                        audience?: string;
+                        clientId: string;
+                        /** @description Write-only: sealed at rest, never read back */
+                        clientSecret: string;
+                        scope?: string;
+                        /** @description The token endpoint: asked with the client-credentials grant, under the same network policy as `url` */
+                        tokenUrl: string;
+                        /** @constant */
+                        type: "oauth2";
                     }) | null;
+                    /** @description Mutual TLS: the certificate presented to the receiver; replaced whole, null removes it */
+                    clientTls?: {
+                        /** @description PEM: the client certificate (and any intermediates after it) */
+                        certificate: string;
+                        /** @description PEM, unencrypted; write-only: sealed at rest, never read back */
+                        privateKey: string;
+                        /** @description PEM: the CA(s) the receiver's own certificate must chain to, for this subscription only (default: the public CAs) */
+                        serverCa?: string | null;
+                    } | null;
                     events?: string[];
                     filter?: {
                         [key: string]: unknown;
@@ -6927,6 +7052,8 @@ export interface operations {
                     timeoutMs?: number;
                     /** @description Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace (when the service traces). Default false */
                     traceContext?: boolean;
+                    /** @description A JSONata expression applied to what would be sent (the envelope object, or `data` for `raw`; not with `form`) before signing: its result, a JSON object, is the body. null: none */
+                    transform?: string | null;
                     url?: string;
                 };
                 "application/x-www-form-urlencoded": {
@@ -6939,7 +7066,26 @@ export interface operations {
                         token: string;
                         /** @constant */
                         type: "bearer";
+                    } | {
+                        audience?: string;
+                        clientId: string;
+                        /** @description Write-only: sealed at rest, never read back */
+                        clientSecret: string;
+                        scope?: string;
+                        /** @description The token endpoint: asked with the client-credentials grant, under the same network policy as `url` */
+                        tokenUrl: string;
+                        /** @constant */
+                        type: "oauth2";
                     }) | null;
+                    /** @description Mutual TLS: the certificate presented to the receiver; replaced whole, null removes it */
+                    clientTls?: {
+                        /** @description PEM: the client certificate (and any intermediates after it) */
+                        certificate: string;
+                        /** @description PEM, unencrypted; write-only: sealed at rest, never read back */
+                        privateKey: string;
+                        /** @description PEM: the CA(s) the receiver's own certificate must chain to, for this subscription only (default: the public CAs) */
+                        serverCa?: string | null;
+                    } | null;
                     events?: string[];
                     filter?: {
                         [key: string]: unknown;
@@ -6985,6 +7131,8 @@ export interface operations {
                     timeoutMs?: number;
                     /** @description Send W3C `traceparent`/`tracestate` with each request, so the receiver's spans join the delivery's trace (when the service traces). Default false */
                     traceContext?: boolean;
+                    /** @description A JSONata expression applied to what would be sent (the envelope object, or `data` for `raw`; not with `form`) before signing: its result, a JSON object, is the body. null: none */
+                    transform?: string | null;
                     url?: string;
                 };
             };
@@ -7003,6 +7151,13 @@ export interface operations {
                         } | {
                             /** @constant */
                             type: "bearer";
+                        } | {
+                            audience: string | null;
+                            clientId: string;
+                            scope: string | null;
+                            tokenUrl: string;
+                            /** @constant */
+                            type: "oauth2";
                         };
                         /** @description The circuit breaker: `open` means no attempts until `openUntil`, then one probe (`half-open`) */
                         circuit: {
@@ -7011,6 +7166,13 @@ export interface operations {
                             /** @enum {string} */
                             state: "closed" | "open" | "half-open";
                         };
+                        /** @description Mutual TLS: the client certificate presented (its subject and end; the private key is never shown) */
+                        clientTls: {
+                            /** @description ISO 8601 UTC */
+                            expiresAt: string;
+                            serverCa: boolean;
+                            subject: string;
+                        } | null;
                         /** @description ISO 8601 UTC */
                         createdAt: string;
                         disabledReason: string | null;
@@ -7055,6 +7217,8 @@ export interface operations {
                         timeoutMs: number;
                         /** @description Requests carry W3C `traceparent`/`tracestate` */
                         traceContext: boolean;
+                        /** @description The JSONata expression that reshapes the body; null: none */
+                        transform: string | null;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
                         url: string;
@@ -7818,6 +7982,13 @@ export interface operations {
                         } | {
                             /** @constant */
                             type: "bearer";
+                        } | {
+                            audience: string | null;
+                            clientId: string;
+                            scope: string | null;
+                            tokenUrl: string;
+                            /** @constant */
+                            type: "oauth2";
                         };
                         /** @description The circuit breaker: `open` means no attempts until `openUntil`, then one probe (`half-open`) */
                         circuit: {
@@ -7826,6 +7997,13 @@ export interface operations {
                             /** @enum {string} */
                             state: "closed" | "open" | "half-open";
                         };
+                        /** @description Mutual TLS: the client certificate presented (its subject and end; the private key is never shown) */
+                        clientTls: {
+                            /** @description ISO 8601 UTC */
+                            expiresAt: string;
+                            serverCa: boolean;
+                            subject: string;
+                        } | null;
                         /** @description ISO 8601 UTC */
                         createdAt: string;
                         disabledReason: string | null;
@@ -7868,6 +8046,8 @@ export interface operations {
                         timeoutMs: number;
                         /** @description Requests carry W3C `traceparent`/`tracestate` */
                         traceContext: boolean;
+                        /** @description The JSONata expression that reshapes the body; null: none */
+                        transform: string | null;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
                         url: string;
@@ -8438,6 +8618,13 @@ export interface operations {
                         } | {
                             /** @constant */
                             type: "bearer";
+                        } | {
+                            audience: string | null;
+                            clientId: string;
+                            scope: string | null;
+                            tokenUrl: string;
+                            /** @constant */
+                            type: "oauth2";
                         };
                         /** @description The circuit breaker: `open` means no attempts until `openUntil`, then one probe (`half-open`) */
                         circuit: {
@@ -8446,6 +8633,13 @@ export interface operations {
                             /** @enum {string} */
                             state: "closed" | "open" | "half-open";
                         };
+                        /** @description Mutual TLS: the client certificate presented (its subject and end; the private key is never shown) */
+                        clientTls: {
+                            /** @description ISO 8601 UTC */
+                            expiresAt: string;
+                            serverCa: boolean;
+                            subject: string;
+                        } | null;
                         /** @description ISO 8601 UTC */
                         createdAt: string;
                         disabledReason: string | null;
@@ -8489,6 +8683,8 @@ export interface operations {
                         timeoutMs: number;
                         /** @description Requests carry W3C `traceparent`/`tracestate` */
                         traceContext: boolean;
+                        /** @description The JSONata expression that reshapes the body; null: none */
+                        transform: string | null;
                         /** @description ISO 8601 UTC */
                         updatedAt: string;
                         url: string;
@@ -8862,7 +9058,7 @@ export interface operations {
                             error: {
                                 message: string;
                                 /** @enum {string} */
-                                type: "timeout" | "connection" | "dns" | "tls" | "blocked" | "redirect" | "internal";
+                                type: "timeout" | "connection" | "dns" | "tls" | "blocked" | "redirect" | "auth" | "transform" | "internal";
                             } | null;
                             responseBody: string | null;
                             statusCode: number | null;
@@ -8874,7 +9070,7 @@ export interface operations {
                                 error: {
                                     message: string;
                                     /** @enum {string} */
-                                    type: "timeout" | "connection" | "dns" | "tls" | "blocked" | "redirect" | "internal";
+                                    type: "timeout" | "connection" | "dns" | "tls" | "blocked" | "redirect" | "auth" | "transform" | "internal";
                                 } | null;
                                 id: string;
                                 number: number;
@@ -9489,6 +9685,197 @@ export interface operations {
             };
             /** @description Missing, unknown or revoked API key */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Body or event payload over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    TransformationsController_test: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The event data, as it would be posted */
+                    data: {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * @description What the transform sees: the envelope (default) or, for `raw`, the data; `form` takes no transform
+                     * @enum {string}
+                     */
+                    payloadFormat?: "envelope" | "raw" | "form";
+                    /** @description The JSONata expression to try */
+                    transform: string;
+                    /** @description The event type the sample envelope carries */
+                    type: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The body a receiver would get (before signing) */
+                        body: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,9 @@ import { FifoLineHolders1796450000000 } from './1796450000000-FifoLineHolders.js
 import { RateQueueIndex1796450001000 } from './1796450001000-RateQueueIndex.js';
 import { KeyMakers1796460000000 } from './1796460000000-KeyMakers.js';
 import { DeliveryRedeliveryOf1796470000000 } from './1796470000000-DeliveryRedeliveryOf.js';
+import { SubscriptionClientTls1796500000000 } from './1796500000000-SubscriptionClientTls.js';
+import { SubscriptionTransform1796500001000 } from './1796500001000-SubscriptionTransform.js';
+import { CertificateExpiringType1796500002000 } from './1796500002000-CertificateExpiringType.js';
 
 /** Every migration, in order. Run at start; never `synchronize`. */
 export const migrations = [
@@ -43,4 +46,7 @@ export const migrations = [
   RateQueueIndex1796450001000,
   KeyMakers1796460000000,
   DeliveryRedeliveryOf1796470000000,
+  SubscriptionClientTls1796500000000,
+  SubscriptionTransform1796500001000,
+  CertificateExpiringType1796500002000,
 ];
