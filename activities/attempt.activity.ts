@@ -11,10 +11,10 @@ import { writeOperationalEvent } from '../src/events/operational-events.js';
 import { wakeSignal, type AttemptInput, type AttemptResult } from '../workflows/contracts.js';
 import type { ActivityDeps } from './deps.js';
 import { admit, wakeDeferred } from './endpoint-health.js';
-import { leaseMs, loadDeliveryContext, type DeliveryContext } from './delivery-context.js';
-import { claimSending, recordNoAttempt, recordWait, type Claim } from './delivery-row.js';
+import { loadDeliveryContext, type DeliveryContext } from './delivery-context.js';
+import { claimSending, leaseMs, recordNoAttempt, recordWait, releaseLine, type Claim } from '../src/database/delivery-store/index.js';
+import { isEnded } from '../src/policy/delivery-states.js';
 import { admitFlow, awaitThrottle, hasFlowLimits, wakeNextWaiting } from './flow-control.js';
-import { releaseLine } from '../src/deliveries/delivery-lines.js';
 import { operationalEventsFor } from './operational-events.js';
 import { blockedResult, postRequest, unsent, type PostResult } from './post.js';
 import { recordAttempt, type AttemptRecord, type RecordOutcome } from './record.js';
@@ -270,9 +270,6 @@ function recordedOutcome(ctx: DeliveryContext): AttemptResult {
 function inFlightElsewhere(ctx: DeliveryContext): AttemptResult {
   return { ...none, status: 'deferred', deferredBy: 'in-flight', nextDelayMs: leaseMs(ctx.timeoutMs), host: hostOf(ctx.url) };
 }
-
-const isEnded = (status: string): status is 'succeeded' | 'failed' | 'cancelled' =>
-  status === 'succeeded' || status === 'failed' || status === 'cancelled';
 
 function internalFailure(input: AttemptInput, message: string): AttemptRecord {
   const result = unsent('internal', message.slice(0, 1000));

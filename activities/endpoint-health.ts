@@ -3,7 +3,7 @@ import type { CircuitPolicy } from '../src/config.js';
 import { circuitGate, cooldownSeconds, deferralMs, probeWindowSeconds } from '../src/policy/circuit-breaker.js';
 import { circuitClosedSignal } from '../workflows/contracts.js';
 import type { ActivityLog, Signaller } from './deps.js';
-import { recordNoAttempt } from './delivery-row.js';
+import { recordNoAttempt } from '../src/database/delivery-store/index.js';
 
 // A subscription's endpoint health, in named operations: admit an attempt (the circuit's gate, with the claim of
 // its one probe), record a success, record a failure (which may open the circuit or disable the subscription),

@@ -3,8 +3,9 @@ import { workflowUrl } from '../temporal/workflow-url.js';
 import { Client } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
-import { resumeSignal, workflowIdFor } from '../../workflows/contracts.js';
+import { cancelSignal, resumeSignal, wakeSignal, workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
+import { markDispatched, type Cancelled } from '../database/delivery-store/index.js';
 import { FairQueue } from './fair-queue.js';
 import { StartShares } from './start-shares.js';
 import {
@@ -148,8 +149,8 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
   }
 
   /** Marks deliveries whose workflow is known to exist, so the sweeper leaves them alone. */
-  async markDispatched(ids: string[]): Promise<void> {
-    if (ids.length) await this.db.query(`UPDATE deliveries SET dispatched = true WHERE id = ANY($1)`, [ids]);
+  markDispatched(ids: string[]): Promise<void> {
+    return markDispatched(this.db, ids);
   }
 
   /** Signals delivery workflows, oldest first, a bounded number at a time so a big resume cannot flood Temporal. */
@@ -157,6 +158,13 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
     return signalDeliveries(this.client, deliveryIds, signal, (id, err) =>
       this.log.warn(`signal ${signal.name} to delivery ${id} failed: ${err.name}: ${err.message}`),
     );
+  }
+
+  /** After a cancel (see cancelDeliveries): cuts the cancelled deliveries' backoffs short, wakes whom it moved on. */
+  async afterCancel(cancel: Cancelled | null): Promise<void> {
+    if (!cancel) return;
+    await this.signal(cancel.cancelled, cancelSignal);
+    await this.signal(cancel.wake, wakeSignal);
   }
 
   /**

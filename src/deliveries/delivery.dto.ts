@@ -5,6 +5,7 @@ import { isoDate, pageOf } from '../common/openapi.js';
 import { pageQuery } from '../common/pagination.js';
 import type { Attempt } from './attempt.entity.js';
 import type { Delivery } from './delivery.entity.js';
+import { isEnded } from '../policy/delivery-states.js';
 
 export const DELIVERY_STATUSES = ['scheduled', 'held', 'sending', 'retrying', 'succeeded', 'failed', 'cancelled'] as const;
 export const DELIVERY_KINDS = ['event', 'ping', 'test', 'redelivery'] as const;
@@ -63,8 +64,6 @@ export function attemptView(a: Attempt) {
     remoteAddress: a.remoteAddress,
   };
 }
-
-const isEnded = (status: string) => status === 'succeeded' || status === 'failed' || status === 'cancelled';
 
 export function deliveryView(d: Delivery, links: { workflowId: string; temporalUrl: string }) {
   return {

@@ -1,6 +1,7 @@
 import type { Queryable } from '../database/queryable.js';
 import { eventDataText, type StoredEventData } from '../events/event-data-text.js';
-import { deliveriesFor, insertDeliveries, type NewDelivery, type Target } from '../events/event-writer.js';
+import { insertDeliveries } from '../database/delivery-store/index.js';
+import { deliveriesFor, type NewDelivery, type Target } from '../events/event-writer.js';
 
 /** What a redelivery is made from: a delivery of the event to the subscription. */
 export interface Original {

@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ADMIN_KEY_ID } from '../auth/admin-key.js';
 import { forgetEvent } from '../retention/purge.js';
-import { releaseLine } from '../deliveries/delivery-lines.js';
-import { cancelSignal, wakeSignal } from '../../workflows/contracts.js';
 import { DataSource, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
 import { Config } from '../app-config.token.js';
 import type { TenantContext } from '../auth/tenant-context.js';
@@ -17,7 +15,8 @@ import type { DeliveryKind } from '../deliveries/delivery.entity.js';
 import { isOperational } from '../policy/event-matching.js';
 import { payloadErrors } from '../event-types/payload-schema.js';
 import { MetricsService } from '../health/metrics.service.js';
-import { deliveriesFor, insertEvents, type NewEvent, type Target, type WriteGuard } from './event-writer.js';
+import { insertEvents, type WriteGuard } from '../database/delivery-store/index.js';
+import { deliveriesFor, type NewEvent, type Target } from './event-writer.js';
 import type { DataTextOf } from './data-texts.js';
 import { eventDataText } from './event-data-text.js';
 import { eventInputSchema, type AcceptedEvent, type EventInput, type ListEventsQuery } from './event.dto.js';
@@ -185,13 +184,7 @@ export class EventsService {
   async forget(tenantId: string, id: string): Promise<void> {
     const cancelled = await forgetEvent(this.db, tenantId, id);
     if (cancelled === null) throw notFound('event', id);
-    await this.dispatcher.signal(
-      cancelled.map((d) => d.id),
-      cancelSignal,
-    );
-    // A FIFO line whose head was cancelled goes on (a cancelled delivery in the middle holds nothing up).
-    for (const d of cancelled.filter((c) => c.orderingKey !== null))
-      await this.dispatcher.signal(await releaseLine(this.db, d.id), wakeSignal);
+    await this.dispatcher.afterCancel(cancelled);
   }
 
   private eventView(e: Event) {

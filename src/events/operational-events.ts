@@ -2,7 +2,8 @@ import { newId } from '../common/ids.js';
 import type { Queryable } from '../database/queryable.js';
 import type { DispatchItem } from '../deliveries/workflow-starter.js';
 import type { RaiseRequest } from '../../workflows/contracts.js';
-import { deliveriesFor, insertEvents, type Target } from './event-writer.js';
+import { insertEvents } from '../database/delivery-store/index.js';
+import { deliveriesFor, type Target } from './event-writer.js';
 
 /**
  * Writes an event about the service itself (`delivery.exhausted`, `subscription.disabled`) with its deliveries

@@ -3,12 +3,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { ArrayContains, DataSource, IsNull, LessThan, type FindOptionsWhere } from 'typeorm';
-import { cancelSignal, wakeSignal, workflowIdFor } from '../../workflows/contracts.js';
+import { wakeSignal, workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
 import type { Ordering } from '../policy/ordering.js';
 import { conflict, notFound, validationFailed, type FieldError } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import { exactJson } from '../database/exact-json.js';
+import { cancelDeliveries, releaseLimitWaiters } from '../database/delivery-store/index.js';
 import { toPage } from '../common/pagination.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { ReplaysService } from '../replays/replays.service.js';
@@ -242,20 +243,11 @@ export class SubscriptionsService {
   private async releaseLimitWaiters(id: string, rateChanged: boolean, concurrencyChanged: boolean): Promise<void> {
     if (rateChanged) await this.db.query(`DELETE FROM rate_buckets WHERE subscription_id = $1`, [id]);
     const reasons = [...(rateChanged ? ['rate'] : []), ...(concurrencyChanged ? ['concurrency'] : [])];
-    const waiting: { id: string }[] = await this.db.transaction(async (tx) => {
+    const waiting = await this.db.transaction(async (tx) => {
       await lockFlow(tx, id);
-      return tx.query(
-        `WITH released AS (
-           UPDATE deliveries SET waiting_for = CASE WHEN waiting_for = 'rate' THEN NULL ELSE waiting_for END
-            WHERE subscription_id = $1 AND waiting_for = ANY($2) AND status IN ('scheduled', 'retrying') RETURNING id
-         ) SELECT id FROM released ORDER BY id`,
-        [id, reasons],
-      );
+      return releaseLimitWaiters(tx, id, reasons);
     });
-    void this.dispatcher.signal(
-      waiting.map((d) => d.id),
-      wakeSignal,
-    );
+    void this.dispatcher.signal(waiting, wakeSignal);
   }
 
   /** Soft delete: the history keeps its subject; unfinished deliveries end as cancelled. */
@@ -263,18 +255,7 @@ export class SubscriptionsService {
     await this.get(tenantId, id);
     await this.repo.update({ tenantId, id }, { deletedAt: new Date() });
     // Its FIFO lines end with it: nothing of it is left to wait for.
-    const cancelled: { id: string }[] = await this.db.query(
-      `WITH c AS (
-         UPDATE deliveries SET status = 'cancelled', completed_at = now(), updated_at = now()
-          WHERE subscription_id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled') RETURNING id
-       ), lines AS (DELETE FROM delivery_lines WHERE subscription_id = $1)
-       SELECT id FROM c`,
-      [id],
-    );
-    await this.dispatcher.signal(
-      cancelled.map((d) => d.id),
-      cancelSignal,
-    );
+    await this.dispatcher.afterCancel(await cancelDeliveries(this.db, { subscriptionId: id }));
   }
 
   async pause(tenantId: string, id: string) {
