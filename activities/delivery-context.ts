@@ -55,7 +55,7 @@ export interface DeliveryContext {
   /** The delivery's FIFO line (null: unordered) and the nearest earlier delivery that still holds it. */
   orderingKey: string | null;
   predecessorId: string | null;
-  /** No earlier delivery of its line holds it (see src/deliveries/delivery-lines.ts): this delivery may go. */
+  /** No earlier delivery of its line holds it (see src/database/delivery-store/lines.ts): this delivery may go. */
   predecessorEnded: boolean;
   /** When the line's head tries next (the line cannot move before, unless a cancel ends the head, which wakes the next). */
   predecessorNextAttemptAt: Date | null;

@@ -13,7 +13,8 @@ import {
   WAIT_FOR_RATE_SLOT,
   type Claim,
 } from '../src/database/delivery-store/index.js';
-import type { ActivityLog, Signaller } from './deps.js';
+import type { ActivityLog } from './deps.js';
+import type { DeliveryDispatch } from '../src/dispatch/workflow-dispatch.js';
 
 // A subscription's flow, in named operations: wait out a throttle, admit an attempt under the rate limit and
 // maxConcurrency (taking a rate slot and a place among the attempts in flight), and wake the next delivery
@@ -134,14 +135,14 @@ async function admitRate(db: Queryable, ctx: DeliveryContext): Promise<FlowAdmis
  * waiting for a place, which looks again at once. One per ended attempt: one place freed. A failure is logged;
  * the waiting delivery's own timer brings it back (see concurrencyRecheckMs).
  */
-export async function wakeNextWaiting(db: DataSource, signaller: Signaller, log: ActivityLog, subscriptionId: string): Promise<void> {
+export async function wakeNextWaiting(db: DataSource, dispatch: DeliveryDispatch, log: ActivityLog, subscriptionId: string): Promise<void> {
   try {
     // The one woken is due now: two attempts ending together wake two deliveries, not the same one twice.
     const next: { id: string }[] = await db.transaction(async (tx) => {
       await lockFlow(tx, subscriptionId);
       return wakeNextWaitingForPlace(tx, subscriptionId);
     });
-    if (next.length) await signaller.signal([next[0].id], wakeSignal);
+    if (next.length) await dispatch.signal([next[0].id], wakeSignal);
   } catch (err) {
     log.warn(`waking the next delivery waiting on subscription ${subscriptionId}'s maxConcurrency failed: ${(err as Error).message}`);
   }

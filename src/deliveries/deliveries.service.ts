@@ -6,7 +6,7 @@ import { cancelDeliveries } from '../database/delivery-store/index.js';
 import { purgedEvents, writeRedeliveries } from './redeliveries.js';
 import { toPage } from '../common/pagination.js';
 import { Attempt } from './attempt.entity.js';
-import { DeliveryDispatcher } from './delivery-dispatcher.js';
+import { DeliveryDispatcher } from '../dispatch/delivery-dispatcher.js';
 import { attemptView, deliveryView, type ListDeliveriesQuery, type SearchDeliveriesQuery } from './delivery.dto.js';
 import { Delivery } from './delivery.entity.js';
 import { deliveryWhere } from './delivery-filters.js';

@@ -65,7 +65,7 @@ export class Delivery {
 
   /**
    * The delivery this one waits for: the one before it in its line when written, later the nearest earlier one
-   * that still holds the line when it last looked (see src/deliveries/delivery-lines.ts).
+   * that still holds the line when it last looked (see src/database/delivery-store/lines.ts).
    */
   @Column({ type: 'varchar', length: 40, nullable: true })
   predecessorId!: string | null;

@@ -1,7 +1,7 @@
 import { newId } from '../common/ids.js';
 import { hostOf } from '../common/url.js';
 import type { DeliveryKind } from '../deliveries/delivery.entity.js';
-import type { DispatchItem } from '../deliveries/workflow-starter.js';
+import type { DispatchItem } from '../dispatch/workflow-dispatch.js';
 import { lineKeyOf, type Ordering } from '../policy/ordering.js';
 
 export interface NewEvent {

@@ -10,7 +10,7 @@ import { toPage } from '../common/pagination.js';
 import { RawJson } from '../common/raw-json.js';
 import { fieldErrors } from '../common/validation.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
-import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher.js';
+import { DeliveryDispatcher } from '../dispatch/delivery-dispatcher.js';
 import type { DeliveryKind } from '../deliveries/delivery.entity.js';
 import { isOperational } from '../policy/event-matching.js';
 import { payloadErrors } from '../event-types/payload-schema.js';

@@ -1,6 +1,6 @@
 import { newId } from '../common/ids.js';
 import type { Queryable } from '../database/queryable.js';
-import type { DispatchItem } from '../deliveries/workflow-starter.js';
+import type { DispatchItem } from '../dispatch/workflow-dispatch.js';
 import type { RaiseRequest } from '../../workflows/contracts.js';
 import { insertEvents } from '../database/delivery-store/index.js';
 import { deliveriesFor, type Target } from './event-writer.js';

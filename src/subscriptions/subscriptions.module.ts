@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DeliveriesModule } from '../deliveries/deliveries.module.js';
+import { DispatchModule } from '../dispatch/dispatch.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { ReplaysModule } from '../replays/replays.module.js';
 import { FilterTestController } from './filter-test.controller.js';
@@ -7,7 +8,7 @@ import { SubscriptionsController } from './subscriptions.controller.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 
 @Module({
-  imports: [DeliveriesModule, EventsModule, ReplaysModule],
+  imports: [DeliveriesModule, DispatchModule, EventsModule, ReplaysModule],
   controllers: [SubscriptionsController, FilterTestController],
   providers: [SubscriptionsService],
 })

@@ -13,8 +13,8 @@ import { cancelDeliveries, releaseLimitWaiters } from '../database/delivery-stor
 import { toPage } from '../common/pagination.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { ReplaysService } from '../replays/replays.service.js';
-import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher.js';
-import { heldDeliveries } from '../deliveries/held-deliveries.js';
+import { DeliveryDispatcher } from '../dispatch/delivery-dispatcher.js';
+import { heldDeliveries } from '../dispatch/held-deliveries.js';
 import { isPattern } from '../policy/event-matching.js';
 import { defaultBurst, type RateLimit } from '../policy/flow-limits.js';
 import { SecretBox } from '../secrets/secret-box.js';

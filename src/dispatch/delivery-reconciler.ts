@@ -5,7 +5,7 @@ import { workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
 import { hostOf } from '../common/url.js';
 import { MetricsService } from '../health/metrics.service.js';
-import { restartDeliveryWorkflow, type DispatchItem } from './workflow-starter.js';
+import { restartDeliveryWorkflow, type DispatchItem } from './workflow-dispatch.js';
 
 const BATCH = 100;
 /** A delivery whose workflow was found running is not looked at again for this long. */

@@ -15,9 +15,9 @@ import {
   startDeliveryWorkflow,
   startDeliveryWorkflows,
   type DispatchItem,
-} from './workflow-starter.js';
+} from './workflow-dispatch.js';
 
-export type { DispatchItem } from './workflow-starter.js';
+export type { DispatchItem } from './workflow-dispatch.js';
 
 /** Workflow starts in flight from one api process: enough to keep the engine busy, few enough not to flood it. */
 const STARTS_IN_FLIGHT = 64;
@@ -90,7 +90,7 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
       const { item } = next;
       this.inFlight++;
       this.shares.started(item.tenantId);
-      startDeliveryWorkflow(this.client, this.starterOptions(), item)
+      startDeliveryWorkflow(this.client, this.dispatchOptions(), item)
         .then(() => {
           if (item.status === 'held') this.markHeldSoon(item.id);
         })
@@ -127,19 +127,19 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
     await this.markDispatched(held).catch((err: Error) => this.log.warn(`marking started deliveries failed: ${err.message}`));
   }
 
-  private starterOptions() {
+  private dispatchOptions() {
     return { taskQueue: this.config.temporal.taskQueue, eager: this.config.role === 'all' };
   }
 
   /** Starts one workflow now and waits for the start (test sends, which then wait for the result). */
   startNow(item: DispatchItem): Promise<void> {
-    return startDeliveryWorkflow(this.client, this.starterOptions(), item);
+    return startDeliveryWorkflow(this.client, this.dispatchOptions(), item);
   }
 
   /** Starts the workflows now and returns the ids started (the sweeper's path); failures are left to the next sweep. */
   async dispatch(items: DispatchItem[]): Promise<string[]> {
     if (items.length === 0) return [];
-    const { started, firstError } = await startDeliveryWorkflows(this.client, this.starterOptions(), items);
+    const { started, firstError } = await startDeliveryWorkflows(this.client, this.dispatchOptions(), items);
     if (firstError) {
       this.log.warn(
         `${items.length - started.length} of ${items.length} workflow starts failed; the sweeper will retry (${firstError.message})`,
@@ -174,7 +174,7 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
   async release(items: DispatchItem[]): Promise<number> {
     const started: string[] = [];
     await inOrderBounded(items, (item) =>
-      releaseDeliveryWorkflow(this.client, this.starterOptions(), item, resumeSignal)
+      releaseDeliveryWorkflow(this.client, this.dispatchOptions(), item, resumeSignal)
         .then(() => void started.push(item.id))
         .catch((err: Error) => this.log.warn(`releasing delivery ${item.id} failed, the sweeper will retry: ${err.name}: ${err.message}`)),
     );
