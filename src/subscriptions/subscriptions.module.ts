@@ -6,10 +6,11 @@ import { ReplaysModule } from '../replays/replays.module.js';
 import { FilterTestController } from './filter-test.controller.js';
 import { SubscriptionsController } from './subscriptions.controller.js';
 import { SubscriptionsService } from './subscriptions.service.js';
+import { SubscriptionKeys } from './subscription-keys.js';
 
 @Module({
   imports: [DeliveriesModule, DispatchModule, EventsModule, ReplaysModule],
   controllers: [SubscriptionsController, FilterTestController],
-  providers: [SubscriptionsService],
+  providers: [SubscriptionsService, SubscriptionKeys],
 })
 export class SubscriptionsModule {}

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
@@ -6,7 +5,7 @@ import { ArrayContains, DataSource, IsNull, LessThan, type FindOptionsWhere } fr
 import { wakeSignal, workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
 import type { Ordering } from '../policy/ordering.js';
-import { conflict, notFound, validationFailed, type FieldError } from '../common/errors.js';
+import { notFound, validationFailed, type FieldError } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import { exactJson } from '../database/exact-json.js';
 import { cancelDeliveries, releaseLimitWaiters } from '../database/delivery-store/index.js';
@@ -17,8 +16,6 @@ import { DeliveryDispatcher } from '../dispatch/delivery-dispatcher.js';
 import { heldDeliveries } from '../dispatch/held-deliveries.js';
 import { isPattern } from '../policy/event-matching.js';
 import { defaultBurst, type RateLimit } from '../policy/flow-limits.js';
-import { SecretBox } from '../secrets/secret-box.js';
-import { sealHeaders, sealSecrets } from '../secrets/subscription-secrets.js';
 import { createNetworkPolicy, urlRefusal, type NetworkPolicy } from '../policy/network-policy.js';
 import type { DataTextOf } from '../events/data-texts.js';
 import { EventsService } from '../events/events.service.js';
@@ -27,10 +24,8 @@ import { DEFAULTS, subscriptionView, type CreateSubscriptionInput, type UpdateSu
 import { checkSubscriptionQuota } from './subscription-quota.js';
 import { checkTenantFilterBudget, filterBudgetProblems } from './filter-budget.js';
 import { lockFlow } from './flow-lock.js';
-import { CLEAN_HEALTH, Subscription, type SignatureScheme, type SubscriptionStatus } from './subscription.entity.js';
-import { newEd25519KeyPair } from '../policy/ed25519-keys.js';
-
-const NO_PREVIOUS_KEY = { previousSecret: null, previousPublicKey: null, previousSecretExpiresAt: null };
+import { CLEAN_HEALTH, Subscription, type SubscriptionStatus } from './subscription.entity.js';
+import { NO_PREVIOUS_KEY, SubscriptionKeys } from './subscription-keys.js';
 
 /** A write whose headers, auth and signature would overwrite one another is refused, naming what it changes. */
 function refuseHeaderCollisions(after: HeaderSettings, input: UpdateSubscriptionInput): void {
@@ -55,18 +50,6 @@ function rateColumns(rateLimit: { perSecond: number; burst?: number } | null): P
   return { ratePerSecond: limit.perSecond, rateBurst: limit.burst };
 }
 
-export const newSecret = () => 'whsec_' + randomBytes(24).toString('base64');
-
-/** Key material for a scheme: a shared `whsec_` secret, or for ed25519 a signing key and its public key. */
-function newSigningKey(scheme: SignatureScheme): { secret: string; publicKey: string | null } {
-  if (scheme !== 'ed25519') return { secret: newSecret(), publicKey: null };
-  const pair = newEd25519KeyPair();
-  return { secret: pair.secretKey, publicKey: pair.publicKey };
-}
-
-/** What the caller is shown of new key material: the shared secret, once; never an ed25519 signing key. */
-const shown = (key: { secret: string; publicKey: string | null }) => (key.publicKey === null ? key.secret : null);
-
 @Injectable()
 export class SubscriptionsService {
   constructor(
@@ -77,7 +60,7 @@ export class SubscriptionsService {
     @Inject(DeliveriesService) private readonly deliveries: DeliveriesService,
     @Inject(ReplaysService) private readonly replays: ReplaysService,
     @Inject(DeliveryDispatcher) private readonly dispatcher: DeliveryDispatcher,
-    @Inject(SecretBox) private readonly box: SecretBox,
+    @Inject(SubscriptionKeys) private readonly keys: SubscriptionKeys,
   ) {
     this.policy = createNetworkPolicy(config.allowHttpTargets, config.allowedPrivateCidrs);
   }
@@ -101,11 +84,7 @@ export class SubscriptionsService {
     refuseKeyWithoutOrder(input.ordering ?? DEFAULTS.ordering, input.orderingKey ?? null);
     this.refuseCostlyFilter(input.filter);
     await this.checkTargets(tenantId, input.url, input.events);
-    const key = newSigningKey(input.signature?.scheme ?? DEFAULTS.signatureScheme);
-    const sealed = {
-      ...sealSecrets(this.box, { secret: key.secret, auth: input.auth ?? null }),
-      headers: sealHeaders(this.box, input.headers ?? {}),
-    };
+    const key = this.keys.issue(input.signature?.scheme ?? DEFAULTS.signatureScheme);
     const sub = this.repo.create({
       id: newId('sub'),
       tenantId,
@@ -115,8 +94,8 @@ export class SubscriptionsService {
       filter: exactJson(input.filter ?? null),
       status: 'active',
       disabledReason: null,
-      headers: sealed.headers,
-      auth: sealed.auth,
+      headers: this.keys.sealHeaders(input.headers ?? {}),
+      auth: this.keys.sealAuth(input.auth ?? null),
       signatureScheme: input.signature?.scheme ?? DEFAULTS.signatureScheme,
       signatureHeader: input.signature?.header ?? null,
       signatureTimestamped: input.signature?.timestamped ?? false,
@@ -128,7 +107,7 @@ export class SubscriptionsService {
       ...rateColumns(input.rateLimit ?? null),
       maxConcurrency: input.maxConcurrency ?? null,
       traceContext: input.traceContext ?? false,
-      secret: sealed.secret,
+      secret: key.sealed,
       publicKey: key.publicKey,
       previousSecret: null,
       previousPublicKey: null,
@@ -144,7 +123,7 @@ export class SubscriptionsService {
     if (input.ping !== false) {
       await this.events.raise(tenantId, 'webhook.ping', { subscriptionId: sub.id, url: sub.url }, [saved], 'ping');
     }
-    return { ...subscriptionView(saved), secret: shown(key) };
+    return { ...subscriptionView(saved), secret: key.shown };
   }
 
   /** A filter that some event of PAYLOAD_LIMIT_BYTES could make cost more than its budget (filter-cost.ts). */
@@ -200,8 +179,8 @@ export class SubscriptionsService {
     if (input.url !== undefined && input.url !== sub.url) Object.assign(changes, { url: input.url }, CLEAN_HEALTH);
     if (input.events !== undefined) changes.events = input.events;
     if (input.filter !== undefined) changes.filter = exactJson(input.filter);
-    if (input.headers !== undefined) changes.headers = sealHeaders(this.box, input.headers);
-    if (input.auth !== undefined) changes.auth = sealSecrets(this.box, { auth: input.auth }).auth ?? null;
+    if (input.headers !== undefined) changes.headers = this.keys.sealHeaders(input.headers);
+    if (input.auth !== undefined) changes.auth = this.keys.sealAuth(input.auth);
     // `signature` is one setting, replaced whole: what it leaves out takes its default, as on create.
     let secret: string | undefined;
     if (input.signature !== undefined) {
@@ -210,9 +189,9 @@ export class SubscriptionsService {
       changes.signatureTimestamped = input.signature.timestamped ?? false;
       // A move between a shared secret and a key pair needs key material of the new kind (and ends any grace).
       if ((input.signature.scheme === 'ed25519') !== (sub.signatureScheme === 'ed25519')) {
-        const key = newSigningKey(input.signature.scheme);
-        Object.assign(changes, { secret: this.box.seal(key.secret), publicKey: key.publicKey, ...NO_PREVIOUS_KEY });
-        secret = shown(key) ?? undefined;
+        const key = this.keys.issue(input.signature.scheme);
+        Object.assign(changes, { secret: key.sealed, publicKey: key.publicKey, ...NO_PREVIOUS_KEY });
+        secret = key.shown ?? undefined;
       }
     }
     if (input.payloadFormat !== undefined) changes.payloadFormat = input.payloadFormat;
@@ -278,37 +257,15 @@ export class SubscriptionsService {
     return { ...(await this.view(tenantId, id)), released: held.length };
   }
 
-  /**
-   * New key material of the subscription's scheme; with a grace, requests carry both signatures until it ends.
-   * One statement: nothing else is written (a scheme change meanwhile makes it write nothing: a 409).
-   */
+  /** New key material of the subscription's scheme (see SubscriptionKeys.rotate). */
   async rotateSecret(tenantId: string, id: string, graceSeconds: number) {
     const sub = await this.get(tenantId, id);
-    const key = newSigningKey(sub.signatureScheme);
-    const rows: unknown[] = await this.db.query(
-      `UPDATE subscriptions
-          SET previous_secret = CASE WHEN $4::float8 > 0 THEN secret END,
-              previous_public_key = CASE WHEN $4::float8 > 0 THEN public_key END,
-              previous_secret_expires_at = CASE WHEN $4::float8 > 0 THEN now() + make_interval(secs => $4::float8) END,
-              secret = $3, public_key = $5, updated_at = now()
-        WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL AND (public_key IS NULL) = ($5::text IS NULL)
-        RETURNING id`,
-      [tenantId, id, this.box.seal(key.secret), graceSeconds, key.publicKey],
-    );
-    if (rows.length === 0) throw conflict(`subscription ${id} changed its signature scheme meanwhile; rotate again`);
-    return { secret: shown(key), ...(key.publicKey && { publicKey: key.publicKey }) };
+    return this.keys.rotate(tenantId, id, sub.signatureScheme, graceSeconds);
   }
 
   /** The ed25519 key receivers verify with, and the previous one while a rotation grace runs. */
   async publicKey(tenantId: string, id: string) {
-    const sub = await this.get(tenantId, id);
-    if (sub.publicKey === null)
-      throw conflict(`subscription ${id} signs with ${sub.signatureScheme}, a shared secret: it has no public key (only ed25519 has)`);
-    const graceRunning = sub.previousPublicKey !== null && sub.previousSecretExpiresAt !== null && sub.previousSecretExpiresAt > new Date();
-    return {
-      publicKey: sub.publicKey,
-      previous: graceRunning ? { publicKey: sub.previousPublicKey!, expiresAt: sub.previousSecretExpiresAt!.toISOString() } : null,
-    };
+    return this.keys.publicKeyOf(await this.get(tenantId, id));
   }
 
   /** One real attempt, even while paused, answered when it is done; no retries. */
