@@ -1,8 +1,8 @@
 import type { DeferredBy } from '../workflows/contracts.js';
 import type { Slot } from './attempt-slots.js';
 import type { DeliveryContext } from './delivery-context.js';
-import { leaseMs } from './delivery-context.js';
-import { claimSending, recordNoAttempt, recordWait, type Claim } from './delivery-row.js';
+import { claimSending, leaseMs, recordNoAttempt, recordWait, type Claim } from '../src/database/delivery-store/index.js';
+import { isEnded, type EndState } from '../src/policy/delivery-states.js';
 import type { ActivityDeps } from './deps.js';
 import { admitToCircuit } from './endpoint-health.js';
 import { admitFlow, awaitThrottle, hasFlowLimits } from './flow-control.js';
@@ -22,20 +22,16 @@ export interface Wait {
   circuitOpen?: true;
 }
 
-export type Ended = 'succeeded' | 'failed' | 'cancelled';
-
 /**
  * What the gates decided: send now (holding a slot of the worker's attempts in flight, and the probe if the
  * circuit chose this attempt), wait, or stop without an attempt (the delivery is held or ended).
  */
-export type Admission = { go: true; probe: boolean; slot: Slot } | { go: false; wait: Wait } | { go: false; stop: Ended | 'held' };
+export type Admission = { go: true; probe: boolean; slot: Slot } | { go: false; wait: Wait } | { go: false; stop: EndState | 'held' };
 
 /** Whose `maxConcurrency` place this run took (it frees it, and wakes the next waiting, when it is done). */
 export interface PlaceTaken {
   placeOf: string | null;
 }
-
-export const isEnded = (status: string): status is Ended => status === 'succeeded' || status === 'failed' || status === 'cancelled';
 
 /**
  * The gates of one attempt, in order: the subscription (gone, paused or disabled), the FIFO predecessor, a

@@ -6,17 +6,15 @@ import { cooldownSeconds, deferralSpread } from '../src/policy/circuit-breaker.j
 import { isThrottle, throttleSeconds } from '../src/policy/flow-limits.js';
 import { hostOf } from '../src/common/url.js';
 import { isTransientDatabaseError } from '../src/database/database-unavailable.js';
-import type { DispatchItem } from '../src/deliveries/workflow-starter.js';
-import { writeOperationalEvent } from '../src/events/operational-event-writer.js';
 import { wakeSignal, type AttemptInput, type AttemptResult } from '../workflows/contracts.js';
-import { admit, isEnded, type PlaceTaken, type Wait } from './admission.js';
+import { admit, type PlaceTaken, type Wait } from './admission.js';
 import type { Slot } from './attempt-slots.js';
 import type { ActivityDeps } from './deps.js';
 import { wakeDeferred } from './endpoint-health.js';
 import { loadDeliveryContext, type DeliveryContext } from './delivery-context.js';
-import { recordNoAttempt } from './delivery-row.js';
+import { recordNoAttempt, releaseLine, writeOperationalEvent, type DispatchItem } from '../src/database/delivery-store/index.js';
+import { isEnded } from '../src/policy/delivery-states.js';
 import { wakeNextWaiting } from './flow-control.js';
-import { releaseLine } from '../src/deliveries/delivery-lines.js';
 import { operationalEventsFor } from './events-to-raise.js';
 import { dispatcherFor } from './client-tls.js';
 import { withOAuth2Token } from './oauth2-tokens.js';
@@ -48,7 +46,7 @@ export async function attemptDelivery(deps: ActivityDeps, input: AttemptInput): 
   // Its end lets the next of its line go. A repeat (worker lost after the end) finds it ended and wakes again.
   if (seen.inLine && isEnded(result.status)) await wakeNextInLine(deps, input.deliveryId);
   // Its place is free again (the outcome, or the deferral that gave it back, is written): the next waiting goes.
-  if (seen.placeOf !== null) await wakeNextWaiting(deps.db, deps.signaller, deps.log, seen.placeOf);
+  if (seen.placeOf !== null) await wakeNextWaiting(deps.db, deps.dispatch, deps.log, seen.placeOf);
   return result;
 }
 
@@ -147,7 +145,7 @@ async function record(
   if (cancelled) return { ...none, status: 'cancelled', statusCode: result.statusCode, host: hostOf(ctx.url) };
   // This success closed the subscription's circuit: wake the deliveries waiting on it (in the background).
   if (verdict === 'succeeded' && !isTest && ctx.circuitOpenUntil !== null)
-    void wakeDeferred(deps.db, deps.signaller, deps.log, ctx.subscriptionId);
+    void wakeDeferred(deps.db, deps.dispatch, deps.log, ctx.subscriptionId);
 
   // An open circuit holds the retry back until it may be tried again (the database wrote the same time).
   const nextDelayMs = scheduledDelayMs !== null ? Math.max(scheduledDelayMs, Math.round(circuitWaitMs ?? 0)) : null;
@@ -212,7 +210,7 @@ async function recordFailure(deps: ActivityDeps, ctx: DeliveryContext, record: A
       return { outcome, deliveries };
     }),
   );
-  if (deliveries.length) void deps.signaller.start(deliveries);
+  if (deliveries.length) void deps.dispatch.start(deliveries);
   return outcome;
 }
 
@@ -233,7 +231,7 @@ const noAttempt = (status: AttemptResult['status']): AttemptResult => ({ ...none
 /** Wakes the delivery that waits for this one's end (after the end is committed); a failed signal is logged. */
 async function wakeNextInLine(deps: ActivityDeps, deliveryId: string): Promise<void> {
   const next = await releaseLine(deps.db, deliveryId);
-  if (next.length) await deps.signaller.signal(next, wakeSignal);
+  if (next.length) await deps.dispatch.signal(next, wakeSignal);
 }
 
 /** The outcome an earlier run of this attempt recorded. */

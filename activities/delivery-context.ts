@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { SecretBox } from '../src/secrets/secret-box.js';
 import type { AttemptInput } from '../workflows/contracts.js';
-import { LINE_JOINS } from '../src/deliveries/delivery-lines.js';
+import { LINE_JOINS, MARK_SENDING } from '../src/database/delivery-store/index.js';
 import { openSecrets, secretHeaderNames } from '../src/secrets/subscription-secrets.js';
 import { eventDataText, type StoredEventData } from '../src/policy/event-data-text.js';
 import type { DeliveryKind, DeliveryStatus } from '../src/deliveries/delivery.entity.js';
@@ -58,7 +58,7 @@ export interface DeliveryContext {
   /** The delivery's FIFO line (null: unordered) and the nearest earlier delivery that still holds it. */
   orderingKey: string | null;
   predecessorId: string | null;
-  /** No earlier delivery of its line holds it (see src/deliveries/delivery-lines.ts): this delivery may go. */
+  /** No earlier delivery of its line holds it (see src/database/delivery-store/lines.ts): this delivery may go. */
   predecessorEnded: boolean;
   /** When the line's head tries next (the line cannot move before, unless a cancel ends the head, which wakes the next). */
   predecessorNextAttemptAt: Date | null;
@@ -75,19 +75,6 @@ export interface DeliveryContext {
   /** The body the transform made for this attempt (activities/transformed-body.ts): sent instead of the payload. */
   transformedBody?: string;
 }
-
-/** How long past its timeout an attempt in flight keeps its row from another run of the same attempt. */
-const LEASE_MARGIN_SECONDS = 10;
-
-/**
- * SQL: the delivery row (alias `row`) is held by a run of its attempt still within its time, `timeoutMs` the
- * SQL expression of the subscription's timeout. The read's mark and the later claim judge it the same way.
- */
-export const heldByAnotherRun = (row: string, timeoutMs: string) =>
-  `(${row}.status = 'sending' AND ${row}.updated_at > now() - make_interval(secs => ${timeoutMs} / 1000.0 + ${LEASE_MARGIN_SECONDS}))`;
-
-/** SQL: when an attempt marked `sending` now is over at the latest (its lease), `timeoutMs` as for heldByAnotherRun. */
-export const inFlightUntil = (timeoutMs: string) => `now() + make_interval(secs => ${timeoutMs} / 1000.0 + ${LEASE_MARGIN_SECONDS})`;
 
 // Reads the context and, when an attempt will be made, marks the delivery `sending`: one round trip. With the
 // circuit open or half-open the mark waits for the circuit decision (see endpoint-health.ts), and with a flow
@@ -119,17 +106,7 @@ SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliverySta
   JOIN tenants t ON t.id = d.tenant_id
   ${LINE_JOINS}
  WHERE d.id = $1
-), mark AS (
-UPDATE deliveries d SET status = 'sending', waiting_for = NULL, dispatched = true, updated_at = now(),
-       in_flight_until = ${inFlightUntil('ctx."timeoutMs"')}
-  FROM ctx
- WHERE d.id = ctx."deliveryId"
-   AND d.status NOT IN ('succeeded', 'failed', 'cancelled') AND d.attempt_count < $2
-   AND NOT ${heldByAnotherRun('d', 'ctx."timeoutMs"')} AND ctx."predecessorEnded" AND NOT ctx."eventPurged"
-   AND (ctx.kind = 'test' OR (ctx."subscriptionStatus" = 'active' AND NOT ctx."subscriptionDeleted" AND ctx."circuitOpenUntil" IS NULL
-                              AND ctx."ratePerSecond" IS NULL AND ctx."maxConcurrency" IS NULL AND ctx."throttleWaitMs" IS NULL))
-RETURNING d.id
-)
+), ${MARK_SENDING}
 SELECT ctx.*, EXISTS (SELECT 1 FROM mark) AS marked FROM ctx`;
 
 /** The context with its credentials opened: they exist in clear only in this activity's memory. */
@@ -142,6 +119,3 @@ export async function loadDeliveryContext(db: DataSource, box: SecretBox, input:
     secretHeaderNames: secretHeaderNames(row.headers ?? {}),
   };
 }
-
-/** How long a run that found the row taken waits before it looks again: the other run's time plus the margin. */
-export const leaseMs = (timeoutMs: number) => timeoutMs + LEASE_MARGIN_SECONDS * 1000;

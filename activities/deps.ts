@@ -1,4 +1,3 @@
-import type { SignalDefinition } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import type { Dispatcher } from 'undici';
 import type { CircuitPolicy } from '../src/policy/circuit-breaker.js';
@@ -6,18 +5,10 @@ import type { AttemptSlots } from './attempt-slots.js';
 import type { ClientTlsAgents } from './client-tls.js';
 import type { OAuth2Tokens } from './oauth2-tokens.js';
 import type { KeyedTurns } from './keyed-turns.js';
-import type { DispatchItem } from '../src/deliveries/workflow-starter.js';
+import type { DeliveryDispatch } from '../src/dispatch/workflow-dispatch.js';
 import type { NetworkPolicy } from '../src/policy/network-policy.js';
 import type { SecretBox } from '../src/secrets/secret-box.js';
 import type { DeferredBy } from '../workflows/contracts.js';
-
-/** What activities may do to other workflows: start deliveries, signal them. Given by the worker. */
-export interface Signaller {
-  /** Starts delivery workflows; a failed start is left to the sweeper (the rows are committed). */
-  start(deliveries: DispatchItem[]): Promise<void>;
-  /** Signals delivery workflows, oldest first, a bounded number at a time; failures are logged and skipped. */
-  signal(deliveryIds: string[], signal: SignalDefinition<[], string>): Promise<void>;
-}
 
 export interface ActivityLog {
   log(message: string): void;
@@ -38,7 +29,8 @@ export interface ActivityDeps {
   disableAfterHours: number;
   /** Bytes of each answer kept (RESPONSE_BODY_LIMIT). */
   responseBodyLimit: number;
-  signaller: Signaller;
+  /** What activities may do to other delivery workflows (start, signal): given by the worker, see src/dispatch/. */
+  dispatch: DeliveryDispatch;
   /** This worker's attempts in flight, shared out between tenants and subscriptions. */
   slots: AttemptSlots;
   /** Failure outcomes (which lock their subscription's row) one at a time per subscription in this worker. */

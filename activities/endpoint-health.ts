@@ -2,8 +2,9 @@ import type { DataSource } from 'typeorm';
 import type { CircuitPolicy } from '../src/policy/circuit-breaker.js';
 import { circuitGate, cooldownSeconds, deferralMs, probeWindowSeconds } from '../src/policy/circuit-breaker.js';
 import { circuitClosedSignal } from '../workflows/contracts.js';
-import type { ActivityLog, Signaller } from './deps.js';
-import { recordNoAttempt } from './delivery-row.js';
+import type { ActivityLog } from './deps.js';
+import type { DeliveryDispatch } from '../src/dispatch/workflow-dispatch.js';
+import { recordNoAttempt } from '../src/database/delivery-store/index.js';
 
 // A subscription's endpoint health, in named operations: admit an attempt (the circuit's gate, with the claim of
 // its one probe), record a success, record a failure (which may open the circuit or disable the subscription),
@@ -111,7 +112,7 @@ locked AS (
  * now rather than one cooldown later. A delivery missed (worker stopped half-way) comes back when its deferral
  * ends. Deliveries waiting on their own retry schedule ignore the signal.
  */
-export async function wakeDeferred(db: DataSource, signaller: Signaller, log: ActivityLog, subscriptionId: string): Promise<number> {
+export async function wakeDeferred(db: DataSource, dispatch: DeliveryDispatch, log: ActivityLog, subscriptionId: string): Promise<number> {
   const rows: { id: string }[] = await db
     .query(`SELECT id FROM deliveries WHERE subscription_id = $1 AND status = 'retrying' AND next_attempt_at > now() ORDER BY id`, [
       subscriptionId,
@@ -120,7 +121,7 @@ export async function wakeDeferred(db: DataSource, signaller: Signaller, log: Ac
       log.warn(`finding the deliveries waiting on subscription ${subscriptionId}'s circuit failed: ${err.message}`);
       return [];
     });
-  await signaller.signal(
+  await dispatch.signal(
     rows.map((r) => r.id),
     circuitClosedSignal,
   );

@@ -5,9 +5,16 @@ import { lockFlow } from '../src/database/flow-lock.js';
 import { concurrencyRecheckMs, rateTerms, throttleDeferralMs, type RateLimit } from '../src/policy/flow-limits.js';
 import { wakeSignal } from '../workflows/contracts.js';
 import type { DeliveryContext } from './delivery-context.js';
-import { claimSending, recordWait, type Claim } from './delivery-row.js';
-import { leaseMs } from './delivery-context.js';
-import type { ActivityLog, Signaller } from './deps.js';
+import {
+  claimSending,
+  leaseMs,
+  recordWait,
+  wakeNextWaitingForPlace,
+  WAIT_FOR_RATE_SLOT,
+  type Claim,
+} from '../src/database/delivery-store/index.js';
+import type { ActivityLog } from './deps.js';
+import type { DeliveryDispatch } from '../src/dispatch/workflow-dispatch.js';
 
 // A subscription's flow, in named operations: wait out a throttle, admit an attempt under the rate limit and
 // maxConcurrency (taking a rate slot and a place among the attempts in flight), and wake the next delivery
@@ -60,13 +67,8 @@ WITH live AS (
                     ELSE greatest(${QUEUE_AT}, b.full_at + (:intervalSeconds::float8 - :burstSeconds::float8) * interval '1 second', statement_timestamp())
                          + :intervalSeconds::float8 * interval '1 second' END
   RETURNING taken, queue_at - :intervalSeconds::float8 * interval '1 second' AS slot_at
-), waits AS (
-  UPDATE deliveries d
-     SET status = CASE WHEN d.attempt_count = 0 THEN 'scheduled' ELSE 'retrying' END, waiting_for = 'rate',
-         next_attempt_at = taken.slot_at, dispatched = true, updated_at = now()
-    FROM taken
-   WHERE d.id = :deliveryId AND NOT taken.taken AND d.status NOT IN ('succeeded', 'failed', 'cancelled')
-)
+), ${WAIT_FOR_RATE_SLOT}
+
 SELECT taken, EXTRACT(EPOCH FROM slot_at - statement_timestamp())::float8 * 1000 AS "waitMs" FROM taken`;
 
 /** The subscription is throttled (a 429 or 503): the delivery waits until it ends, spread, using no attempt. */
@@ -133,22 +135,14 @@ async function admitRate(db: Queryable, ctx: DeliveryContext): Promise<FlowAdmis
  * waiting for a place, which looks again at once. One per ended attempt: one place freed. A failure is logged;
  * the waiting delivery's own timer brings it back (see concurrencyRecheckMs).
  */
-export async function wakeNextWaiting(db: DataSource, signaller: Signaller, log: ActivityLog, subscriptionId: string): Promise<void> {
+export async function wakeNextWaiting(db: DataSource, dispatch: DeliveryDispatch, log: ActivityLog, subscriptionId: string): Promise<void> {
   try {
     // The one woken is due now: two attempts ending together wake two deliveries, not the same one twice.
     const next: { id: string }[] = await db.transaction(async (tx) => {
       await lockFlow(tx, subscriptionId);
-      return tx.query(
-        `WITH next AS (
-           SELECT id FROM deliveries
-            WHERE subscription_id = $1 AND waiting_for = 'concurrency' AND status IN ('scheduled', 'retrying') AND next_attempt_at > now()
-            ORDER BY id LIMIT 1
-         ), woken AS (UPDATE deliveries d SET next_attempt_at = now() FROM next WHERE d.id = next.id RETURNING d.id)
-         SELECT id FROM woken`,
-        [subscriptionId],
-      );
+      return wakeNextWaitingForPlace(tx, subscriptionId);
     });
-    if (next.length) await signaller.signal([next[0].id], wakeSignal);
+    if (next.length) await dispatch.signal([next[0].id], wakeSignal);
   } catch (err) {
     log.warn(`waking the next delivery waiting on subscription ${subscriptionId}'s maxConcurrency failed: ${(err as Error).message}`);
   }

@@ -1,6 +1,7 @@
 import { newId } from '../src/common/ids.js';
 import { namedSql } from '../src/database/named-sql.js';
 import type { Queryable } from '../src/database/queryable.js';
+import { recordOutcomeSql } from '../src/database/delivery-store/index.js';
 import { RECORD_FAILURE, RECORD_SUCCESS } from './endpoint-health.js';
 import type { DeliveryStatus } from '../src/deliveries/delivery.entity.js';
 import { storableText, type PostResult } from './post.js';
@@ -39,50 +40,8 @@ export interface RecordOutcome {
   circuitWaitMs: number | null;
 }
 
-// One statement, one round trip: the attempt row, the delivery's new state and the endpoint's health (see
-// endpoint-health.ts). A repeated activity (worker lost after the write) inserts no second attempt. A cancel
-// committed while the attempt ran stands: the row stays `cancelled` and the outcome says so.
-// Forgetting an event (DELETE /v1/events/:id) races the attempts in flight: the event row is share-locked first
-// (the forget's update of it waits, or this waits for the forget and then reads it purged), and the answer of
-// a forgotten event's receiver (body and headers, which may quote the payload) is never written.
-const recordStatement = (health: string) => `
-WITH event AS MATERIALIZED (
-  SELECT e.purged_at IS NOT NULL AS forgotten
-    FROM deliveries d JOIN events e ON e.id = d.event_id
-   WHERE d.id = :deliveryId
-     FOR SHARE OF e
-), kept AS (
-  SELECT NOT coalesce((SELECT forgotten FROM event), false) AS answer
-), attempt AS (
-  INSERT INTO attempts (id, delivery_id, number, started_at, duration_ms, status_code, response_body, error_type, error_message,
-                        request_headers, response_headers, timings, remote_address)
-  SELECT :attemptId, :deliveryId, :attemptNumber, :startedAt, :durationMs, :statusCode,
-         CASE WHEN kept.answer THEN :responseBody END, :errorType, :errorMessage,
-         :requestHeaders::jsonb, CASE WHEN kept.answer THEN :responseHeaders::jsonb END, :timings::jsonb, :remoteAddress
-    FROM kept
-  ON CONFLICT (delivery_id, number) DO NOTHING
-), ${health}, delivery AS (
-  UPDATE deliveries
-     SET status = :status::varchar, attempt_count = GREATEST(attempt_count, :attemptNumber), last_status_code = :statusCode,
-         updated_at = now(), in_flight_until = NULL,
-         -- A retry never goes before the circuit's reopening.
-         next_attempt_at = CASE WHEN :nextAttemptAt::timestamptz IS NOT NULL THEN GREATEST(:nextAttemptAt::timestamptz, (SELECT until FROM health)) END,
-         completed_at = CASE WHEN :status::varchar IN ('succeeded', 'failed') THEN now() END
-   -- The event's lock comes before the delivery's (the forget takes them in that order too); the final SELECT
-   -- reads kept first for the same reason.
-   WHERE id = :deliveryId AND status <> 'cancelled' AND (SELECT answer FROM kept) IS NOT NULL
-  RETURNING id
-), released AS (
-  -- Cancelled while this attempt was out: its line waited for it, and may go on now (the attempt's end wakes it).
-  UPDATE deliveries SET in_flight_until = NULL WHERE id = :deliveryId AND status = 'cancelled' AND in_flight_until IS NOT NULL
-)
-SELECT (SELECT answer FROM kept) AS kept,
-       NOT EXISTS (SELECT 1 FROM delivery) AS cancelled,
-       (SELECT "disabledReason" FROM health) AS "disabledReason",
-       (SELECT GREATEST(0, EXTRACT(EPOCH FROM (until - now())) * 1000)::float8 FROM health WHERE until IS NOT NULL) AS "circuitWaitMs"`;
-
-const RECORD_SUCCESS_SQL = recordStatement(RECORD_SUCCESS);
-const RECORD_FAILURE_SQL = recordStatement(RECORD_FAILURE);
+const RECORD_SUCCESS_SQL = recordOutcomeSql(RECORD_SUCCESS);
+const RECORD_FAILURE_SQL = recordOutcomeSql(RECORD_FAILURE);
 
 // Header values are text a receiver chose: jsonb cannot hold NUL either, kept as its escape like the body.
 const json = (value: unknown) =>

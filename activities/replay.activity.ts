@@ -1,4 +1,4 @@
-import { alreadyResent, writeRedeliveries, type Original, type Redelivery } from '../src/deliveries/redeliveries.js';
+import { alreadyResent, writeRedeliveries, type Original, type Redelivery } from '../src/database/delivery-store/index.js';
 import { Replay } from '../src/replays/replay.entity.js';
 import { replaySelection } from '../src/database/replay-selection.js';
 import type { ReplayBatchResult, ReplayInput } from '../workflows/replay-contracts.js';
@@ -15,7 +15,7 @@ export const REPLAY_PER_SECOND = 200;
  * redelivery under way or succeeded, by an overlapping replay, a recover or a redeliver) is skipped: the batches
  * of one tenant's replays take turns, so two replays naming the same delivery send it once.
  */
-export async function replayBatch(deps: Pick<ActivityDeps, 'db' | 'signaller'>, input: ReplayInput): Promise<ReplayBatchResult> {
+export async function replayBatch(deps: Pick<ActivityDeps, 'db' | 'dispatch'>, input: ReplayInput): Promise<ReplayBatchResult> {
   const outcome = await deps.db.transaction(async (tx) => {
     const replay = await tx.getRepository(Replay).findOne({ where: { id: input.replayId }, lock: { mode: 'pessimistic_write' } });
     if (!replay || replay.status !== 'running') return null;
@@ -46,7 +46,7 @@ export async function replayBatch(deps: Pick<ActivityDeps, 'db' | 'signaller'>, 
     return { items, done, skipped: batch.length - items.length };
   });
   if (!outcome) return { done: true, sent: 0, skipped: 0, pauseMs: 0 };
-  if (outcome.items.length) await deps.signaller.start(outcome.items);
+  if (outcome.items.length) await deps.dispatch.start(outcome.items);
   return { done: outcome.done, sent: outcome.items.length, skipped: outcome.skipped, pauseMs: await pauseFor(deps, outcome.items) };
 }
 

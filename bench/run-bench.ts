@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Client } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Worker } from '@temporalio/worker';
 import { Agent, request } from 'undici';
-import { DeliveryDispatcher } from '../src/deliveries/delivery-dispatcher.js';
+import { DeliveryDispatcher } from '../src/dispatch/delivery-dispatcher.js';
 import { freePort } from '../test/helpers/ports.js';
 import { callApi, startService, temporalSettings, type TestService } from '../test/helpers/service.js';
 import { startTestTemporal } from '../test/helpers/temporal-server.js';

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
+import { DispatchModule } from '../dispatch/dispatch.module.js';
 import { DeliveriesController } from './deliveries.controller.js';
 import { DeliveriesService } from './deliveries.service.js';
-import { DeliveryDispatcher } from './delivery-dispatcher.js';
-import { DeliveryReconciler } from './delivery-reconciler.js';
-import { DeliverySweeper } from './delivery-sweeper.js';
 
 @Module({
+  imports: [DispatchModule],
   controllers: [DeliveriesController],
-  providers: [DeliveriesService, DeliveryDispatcher, DeliveryReconciler, DeliverySweeper],
-  exports: [DeliveriesService, DeliveryDispatcher],
+  providers: [DeliveriesService],
+  exports: [DeliveriesService],
 })
 export class DeliveriesModule {}

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
-import { Client } from '@temporalio/client';
-import { cancelSignal, wakeSignal, workflowIdFor } from '../../workflows/contracts.js';
+import { workflowIdFor } from '../../workflows/contracts.js';
 import { conflict, notFound } from '../common/errors.js';
-import { releaseLine } from './delivery-lines.js';
-import { purgedEvents, writeRedeliveries } from './redeliveries.js';
+import { cancelDeliveries } from '../database/delivery-store/index.js';
+import { purgedEvents, writeRedeliveries } from '../database/delivery-store/index.js';
 import { toPage } from '../common/pagination.js';
 import { Attempt } from './attempt.entity.js';
-import { DeliveryDispatcher } from './delivery-dispatcher.js';
+import { DeliveryDispatcher } from '../dispatch/delivery-dispatcher.js';
 import { attemptView, deliveryView, type ListDeliveriesQuery, type SearchDeliveriesQuery } from './delivery.dto.js';
 import { Delivery } from './delivery.entity.js';
 import { deliveryWhere } from './delivery-filters.js';
@@ -17,7 +16,6 @@ export class DeliveriesService {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(DeliveryDispatcher) private readonly dispatcher: DeliveryDispatcher,
-    @Inject(Client) private readonly temporal: Client,
   ) {}
 
   view(d: Delivery) {
@@ -89,19 +87,8 @@ export class DeliveriesService {
     if (delivery.status === 'succeeded' || delivery.status === 'failed') {
       throw conflict(`Delivery ${id} already ended ${delivery.status}.`);
     }
-    if (delivery.status !== 'cancelled') {
-      await this.db.query(
-        `UPDATE deliveries SET status = 'cancelled', completed_at = now(), updated_at = now()
-          WHERE id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled')`,
-        [id],
-      );
-      await this.temporal.workflow
-        .getHandle(workflowIdFor(id))
-        .signal(cancelSignal)
-        .catch(() => undefined);
-      // The next of its FIFO line no longer waits for it (unless an attempt of it is in flight: its end wakes it).
-      if (delivery.orderingKey !== null) await this.dispatcher.signal(await releaseLine(this.db, id), wakeSignal);
-    }
+    // The next of its FIFO line no longer waits for it (unless an attempt of it is in flight: its end wakes it).
+    if (delivery.status !== 'cancelled') await this.dispatcher.afterCancel(await cancelDeliveries(this.db, { deliveryId: id }));
     return this.view(await this.get(tenantId, id));
   }
 }

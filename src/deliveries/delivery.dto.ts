@@ -6,6 +6,7 @@ import { pageQuery } from '../common/pagination.js';
 import { DELIVERY_KINDS, DELIVERY_STATUSES, type DeliveryFilters } from '../policy/delivery-filters.js';
 import type { Attempt } from './attempt.entity.js';
 import type { Delivery } from './delivery.entity.js';
+import { isEnded } from '../policy/delivery-states.js';
 
 export const listDeliveriesQuery = z.strictObject({
   ...pageQuery,
@@ -61,8 +62,6 @@ export function attemptView(a: Attempt) {
     remoteAddress: a.remoteAddress,
   };
 }
-
-const isEnded = (status: string) => status === 'succeeded' || status === 'failed' || status === 'cancelled';
 
 export function deliveryView(d: Delivery, links: { workflowId: string; temporalUrl: string }) {
   return {

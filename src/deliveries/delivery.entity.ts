@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { END_STATES } from '../policy/delivery-states.js';
 
 export type DeliveryKind = 'event' | 'ping' | 'test' | 'redelivery';
 export type DeliveryStatus = 'scheduled' | 'held' | 'sending' | 'retrying' | 'succeeded' | 'failed' | 'cancelled';
@@ -10,9 +11,9 @@ export type DeliveryStatus = 'scheduled' | 'held' | 'sending' | 'retrying' | 'su
 @Index('idx_deliveries_undispatched', ['createdAt'], { where: 'dispatched = false' })
 /** Resume's work list: what a paused subscription holds, oldest first. */
 @Index('idx_deliveries_held', ['subscriptionId', 'id'], { where: "status = 'held'" })
-/** The deliveries that hold their FIFO line (see src/deliveries/delivery-lines.ts), in line order. */
+/** The deliveries that hold their FIFO line (see src/database/delivery-store/lines.ts), in line order. */
 @Index('idx_deliveries_line_holders', ['subscriptionId', 'orderingKey', 'linePosition'], {
-  where: "line_position IS NOT NULL AND (status NOT IN ('succeeded', 'failed', 'cancelled') OR in_flight_until IS NOT NULL)",
+  where: `line_position IS NOT NULL AND (status NOT IN (${END_STATES.map((s) => `'${s}'`).join(', ')}) OR in_flight_until IS NOT NULL)`,
 })
 /** The attempts in flight to a subscription, counted against its `maxConcurrency`. */
 @Index('idx_deliveries_sending', ['subscriptionId'], { where: "status = 'sending'" })
@@ -64,7 +65,7 @@ export class Delivery {
 
   /**
    * The delivery this one waits for: the one before it in its line when written, later the nearest earlier one
-   * that still holds the line when it last looked (see src/deliveries/delivery-lines.ts).
+   * that still holds the line when it last looked (see src/database/delivery-store/lines.ts).
    */
   @Column({ type: 'varchar', length: 40, nullable: true })
   predecessorId!: string | null;

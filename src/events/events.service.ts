@@ -1,23 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ADMIN_KEY_ID } from '../auth/admin-key.js';
 import { forgetEvent } from '../retention/purge.js';
-import { releaseLine } from '../deliveries/delivery-lines.js';
-import { cancelSignal, wakeSignal } from '../../workflows/contracts.js';
 import { DataSource, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
 import { Config } from '../app-config.token.js';
 import type { TenantContext } from '../auth/tenant-context.js';
-import { notFound, payloadTooLarge, unauthorized, validationFailed, type FieldError } from '../common/errors.js';
+import { notFound, payloadTooLarge, validationFailed, type FieldError } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import { toPage } from '../common/pagination.js';
 import { RawJson } from '../policy/raw-json.js';
 import { fieldErrors } from '../common/validation.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
-import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher.js';
+import { DeliveryDispatcher } from '../dispatch/delivery-dispatcher.js';
 import type { DeliveryKind } from '../deliveries/delivery.entity.js';
 import { isOperational } from '../policy/event-matching.js';
 import { payloadErrors } from '../event-types/payload-schema.js';
 import { MetricsService } from '../health/metrics.service.js';
-import { deliveriesFor, insertEvents, type NewEvent, type Target, type WriteGuard } from './event-writer.js';
+import { insertEvents, type WriteGuard } from '../database/delivery-store/index.js';
+import { deliveriesFor, type NewEvent, type Target } from '../database/delivery-store/index.js';
 import type { DataTextOf } from './data-texts.js';
 import { eventDataText } from '../policy/event-data-text.js';
 import { eventInputSchema, type AcceptedEvent, type EventInput, type ListEventsQuery } from './event.dto.js';
@@ -27,9 +26,7 @@ import { FilterJudge } from './filter-judge.js';
 import { SubscriptionMatcher } from './subscription-matcher.js';
 import { TenantRouting, type CatalogEntry } from './tenant-routing.js';
 import { currentTraceParent } from '../telemetry/trace-parent.js';
-
-/** Tries of an ingest write whose routing moved meanwhile before the last, unchecked one (see ingest). */
-const STALE_TRIES = 5;
+import { writeRouted } from './routed-write.js';
 
 @Injectable()
 export class EventsService {
@@ -65,56 +62,38 @@ export class EventsService {
     const seen = await this.findByKeys(tenant.id, keys);
     const fresh = inputs.map((input, i) => ({ input, i })).filter(({ i }) => !keys[i] || !seen.has(keys[i]));
 
-    let byIndex: Map<number, NewEvent>;
-    let inserted: Set<string>;
     const traceParent = currentTraceParent();
-    let charged = false;
-    for (let tries = 1; ; tries++) {
-      const routing = await this.routing.get(tenant.id);
-      try {
-        this.validateAgainstCatalog(fresh, routing.catalog, prefix);
-      } catch (err) {
-        // A type created a moment ago by another process may not have reached this one's memory yet: look again.
-        if (tries > 1) throw err;
-        this.routing.forget(tenant.id);
-        continue;
-      }
-      // Charged once the request is known to be valid, before anything is written; once, whatever the tries.
-      if (!charged) await this.quota.admit(tenant, fresh.length, fieldPrefix ? 'events' : undefined);
-      charged = true;
-      byIndex = new Map();
-      for (const { input, i } of fresh) {
-        const targets = await SubscriptionMatcher.select(this.filters, tenant.id, routing.subscriptions, input.type, input.data);
-        const deliveries = deliveriesFor(tenant.id, input.type, targets, 'event', input.data);
-        if (traceParent) for (const d of deliveries) d.traceParent = traceParent;
-        const occurredAt = new Date(input.occurredAt ?? Date.now());
-        byIndex.set(i, {
-          id: newId('evt'),
-          type: input.type,
-          data: input.data,
-          dataText: dataTexts[i],
-          occurredAt,
-          idempotencyKey: keys[i] ?? null,
-          deliveries,
-          traceParent,
-        });
-      }
-      // The write checks the key and the routing version; past a few moves in a row (constant churn), the last
-      // try matches a fresh read without the version check.
+    const written = await writeRouted({
+      routing: () => this.routing.get(tenant.id),
+      forgetRouting: () => this.routing.forget(tenant.id),
+      validate: (routing) => this.validateAgainstCatalog(fresh, routing.catalog, prefix),
+      charge: () => this.quota.admit(tenant, fresh.length, fieldPrefix ? 'events' : undefined),
+      build: async (routing) => {
+        const built: NewEvent[] = [];
+        for (const { input, i } of fresh) {
+          const targets = await SubscriptionMatcher.select(this.filters, tenant.id, routing.subscriptions, input.type, input.data);
+          const deliveries = deliveriesFor(tenant.id, input.type, targets, 'event', input.data);
+          if (traceParent) for (const d of deliveries) d.traceParent = traceParent;
+          const occurredAt = new Date(input.occurredAt ?? Date.now());
+          built.push({
+            id: newId('evt'),
+            type: input.type,
+            data: input.data,
+            dataText: dataTexts[i],
+            occurredAt,
+            idempotencyKey: keys[i] ?? null,
+            deliveries,
+            traceParent,
+          });
+        }
+        return built;
+      },
       // ADMIN_API_KEY is no row of api_keys: nothing to check it against.
-      const guard = {
-        keyId: tenant.keyId === ADMIN_KEY_ID ? null : tenant.keyId,
-        routingVersion: tries < STALE_TRIES ? routing.version : null,
-      };
-      const written = await this.insert(tenant.id, [...byIndex.values()], 'event', guard);
-      if (written.refused === 'revoked') throw unauthorized('The API key is not valid (unknown or revoked).');
-      if (written.refused === 'stale') {
-        this.routing.forget(tenant.id);
-        continue;
-      }
-      inserted = written.inserted;
-      break;
-    }
+      write: (events, routingVersion) =>
+        this.insert(tenant.id, events, 'event', { keyId: tenant.keyId === ADMIN_KEY_ID ? null : tenant.keyId, routingVersion }),
+    });
+    const { inserted } = written;
+    const byIndex = new Map(fresh.map(({ i }, j) => [i, written.events[j]]));
     const events = [...byIndex.values()];
     const created = events.filter((e) => inserted.has(e.id));
     this.dispatcher.enqueue(created.flatMap((e) => e.deliveries));
@@ -185,13 +164,7 @@ export class EventsService {
   async forget(tenantId: string, id: string): Promise<void> {
     const cancelled = await forgetEvent(this.db, tenantId, id);
     if (cancelled === null) throw notFound('event', id);
-    await this.dispatcher.signal(
-      cancelled.map((d) => d.id),
-      cancelSignal,
-    );
-    // A FIFO line whose head was cancelled goes on (a cancelled delivery in the middle holds nothing up).
-    for (const d of cancelled.filter((c) => c.orderingKey !== null))
-      await this.dispatcher.signal(await releaseLine(this.db, d.id), wakeSignal);
+    await this.dispatcher.afterCancel(cancelled);
   }
 
   private eventView(e: Event) {

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Queryable } from '../database/queryable.js';
+import { cancelDeliveries, ENDED, type Cancelled } from '../database/delivery-store/index.js';
 
 /** Rows one statement purges: small enough to keep each transaction short beside live traffic. */
 export const PURGE_BATCH = 1000;
@@ -14,7 +15,7 @@ export async function purgeEventPayloads(db: Queryable, cutoff: Date, limit = PU
     `WITH batch AS (
        SELECT e.id FROM events e
         WHERE e.purged_at IS NULL AND e.created_at < $1
-          AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id AND d.status NOT IN ('succeeded', 'failed', 'cancelled'))
+          AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id AND d.status NOT IN ${ENDED})
         ORDER BY e.created_at LIMIT $2 FOR UPDATE SKIP LOCKED)
      UPDATE events e SET data_text = '{}', data = NULL, purged_at = now() FROM batch WHERE e.id = batch.id RETURNING e.id`,
     [cutoff, limit],
@@ -37,38 +38,27 @@ export async function purgeResponseBodies(db: Queryable, cutoff: Date, limit = P
 /**
  * Forgets one event's payload now (right to be forgotten): `data` becomes `{}`, its deliveries' response bodies
  * and response headers go (a receiver may echo what it got), and its unfinished deliveries are cancelled, since
- * there is nothing left to send. Answers the cancelled deliveries (to signal) or null when the tenant has no
+ * there is nothing left to send. Answers what the cancel ended and whom it wakes, or null when the tenant has no
  * such event.
  *
  * The event row is updated first, alone: that waits for any attempt being recorded (which share-locks it, see
- * activities/record.ts), and the statements after it see what that attempt wrote. An attempt recorded after
- * this commits finds the event purged and keeps nothing of the answer.
+ * the delivery store's recordOutcomeSql), and the statements after it see what that attempt wrote. An attempt
+ * recorded after this commits finds the event purged and keeps nothing of the answer.
  */
-export async function forgetEvent(
-  db: DataSource,
-  tenantId: string,
-  eventId: string,
-): Promise<{ id: string; orderingKey: string | null }[] | null> {
-  return db.transaction(async (tx) => {
+export function forgetEvent(db: DataSource, tenantId: string, eventId: string): Promise<Cancelled | null> {
+  return cancelDeliveries(db, { eventId }, async (tx) => {
     const found: unknown[] = await tx.query(
       `WITH e AS (UPDATE events SET data_text = '{}', data = NULL, purged_at = coalesce(purged_at, now()) WHERE tenant_id = $1 AND id = $2 RETURNING id)
        SELECT id FROM e`,
       [tenantId, eventId],
     );
-    if (found.length === 0) return null;
-    const [row] = await tx.query<{ cancelled: { id: string; orderingKey: string | null }[] }[]>(
-      `WITH cancelled AS (
-         UPDATE deliveries SET status = 'cancelled', completed_at = now(), updated_at = now()
-          WHERE event_id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled')
-          RETURNING id, ordering_key
-       ), answers AS (
-         UPDATE attempts SET response_body = NULL, response_headers = NULL
-          WHERE (response_body IS NOT NULL OR response_headers IS NOT NULL)
-            AND delivery_id IN (SELECT d.id FROM deliveries d WHERE d.event_id = $1)
-       )
-       SELECT coalesce((SELECT json_agg(json_build_object('id', id, 'orderingKey', ordering_key)) FROM cancelled), '[]') AS cancelled`,
+    if (found.length === 0) return false;
+    await tx.query(
+      `UPDATE attempts SET response_body = NULL, response_headers = NULL
+        WHERE (response_body IS NOT NULL OR response_headers IS NOT NULL)
+          AND delivery_id IN (SELECT d.id FROM deliveries d WHERE d.event_id = $1)`,
       [eventId],
     );
-    return row.cancelled;
+    return true;
   });
 }

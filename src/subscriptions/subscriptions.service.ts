@@ -1,23 +1,21 @@
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { ArrayContains, DataSource, IsNull, LessThan, type FindOptionsWhere } from 'typeorm';
-import { cancelSignal, wakeSignal, workflowIdFor } from '../../workflows/contracts.js';
+import { wakeSignal, workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
 import type { Ordering } from '../policy/ordering.js';
-import { conflict, notFound, validationFailed, type FieldError } from '../common/errors.js';
+import { notFound, validationFailed, type FieldError } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import { exactJson } from '../database/exact-json.js';
+import { cancelDeliveries, releaseLimitWaiters } from '../database/delivery-store/index.js';
 import { toPage } from '../common/pagination.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { ReplaysService } from '../replays/replays.service.js';
-import { DeliveryDispatcher } from '../deliveries/delivery-dispatcher.js';
-import { heldDeliveries } from '../deliveries/held-deliveries.js';
+import { DeliveryDispatcher } from '../dispatch/delivery-dispatcher.js';
+import { heldDeliveries } from '../dispatch/held-deliveries.js';
 import { isPattern } from '../policy/event-matching.js';
 import { defaultBurst, type RateLimit } from '../policy/flow-limits.js';
-import { SecretBox } from '../secrets/secret-box.js';
-import { sealHeadersKeepingMasked, sealSecrets } from '../secrets/subscription-secrets.js';
 import { createNetworkPolicy, urlRefusal, type NetworkPolicy } from '../policy/network-policy.js';
 import type { DataTextOf } from '../events/data-texts.js';
 import { EventsService } from '../events/events.service.js';
@@ -25,14 +23,12 @@ import { headerCollisions, type HeaderSettings } from './sendable-headers.js';
 import { DEFAULTS, subscriptionView, type CreateSubscriptionInput, type UpdateSubscriptionInput } from './subscription.dto.js';
 import { checkSubscriptionQuota } from './subscription-quota.js';
 import { describeClientTls, expiringNotice } from '../policy/client-certificate.js';
-import { writeOperationalEvent } from '../events/operational-event-writer.js';
+import { writeOperationalEvent } from '../database/delivery-store/index.js';
 import { checkTenantFilterBudget, filterBudgetProblems } from './filter-budget.js';
 import { lockFlow } from '../database/flow-lock.js';
 import { CLEAN_HEALTH, Subscription, type SubscriptionStatus } from './subscription.entity.js';
 import type { SignatureScheme } from '../policy/signing.js';
-import { newEd25519KeyPair } from '../policy/ed25519-keys.js';
-
-const NO_PREVIOUS_KEY = { previousSecret: null, previousPublicKey: null, previousSecretExpiresAt: null };
+import { NO_PREVIOUS_KEY, SubscriptionKeys } from './subscription-keys.js';
 
 /** A write whose headers, auth and signature would overwrite one another is refused, naming what it changes. */
 function refuseHeaderCollisions(after: HeaderSettings, input: UpdateSubscriptionInput): void {
@@ -63,18 +59,6 @@ function rateColumns(rateLimit: { perSecond: number; burst?: number } | null): P
   return { ratePerSecond: limit.perSecond, rateBurst: limit.burst };
 }
 
-export const newSecret = () => 'whsec_' + randomBytes(24).toString('base64');
-
-/** Key material for a scheme: a shared `whsec_` secret, or for ed25519 a signing key and its public key. */
-function newSigningKey(scheme: SignatureScheme): { secret: string; publicKey: string | null } {
-  if (scheme !== 'ed25519') return { secret: newSecret(), publicKey: null };
-  const pair = newEd25519KeyPair();
-  return { secret: pair.secretKey, publicKey: pair.publicKey };
-}
-
-/** What the caller is shown of new key material: the shared secret, once; never an ed25519 signing key. */
-const shown = (key: { secret: string; publicKey: string | null }) => (key.publicKey === null ? key.secret : null);
-
 @Injectable()
 export class SubscriptionsService {
   constructor(
@@ -85,7 +69,7 @@ export class SubscriptionsService {
     @Inject(DeliveriesService) private readonly deliveries: DeliveriesService,
     @Inject(ReplaysService) private readonly replays: ReplaysService,
     @Inject(DeliveryDispatcher) private readonly dispatcher: DeliveryDispatcher,
-    @Inject(SecretBox) private readonly box: SecretBox,
+    @Inject(SubscriptionKeys) private readonly keys: SubscriptionKeys,
   ) {
     this.policy = createNetworkPolicy(config.allowHttpTargets, config.allowedPrivateCidrs);
   }
@@ -110,15 +94,8 @@ export class SubscriptionsService {
     refuseTransformWithForm(input.payloadFormat ?? DEFAULTS.payloadFormat, input.transform ?? null);
     this.refuseCostlyFilter(input.filter);
     await this.checkTargets(tenantId, input.url, input.events, true, input.auth?.type === 'oauth2' ? input.auth.tokenUrl : undefined);
-    const key = newSigningKey(input.signature?.scheme ?? DEFAULTS.signatureScheme);
-    const sealed = {
-      ...sealSecrets(this.box, {
-        secret: key.secret,
-        auth: input.auth ?? null,
-        clientTls: input.clientTls ? describeClientTls(input.clientTls) : null,
-      }),
-      headers: sealHeadersKeepingMasked(this.box, input.headers ?? {}, {}),
-    };
+    const key = this.keys.issue(input.signature?.scheme ?? DEFAULTS.signatureScheme);
+    const clientTls = this.keys.sealClientTls(input.clientTls ? describeClientTls(input.clientTls) : null);
     const sub = this.repo.create({
       id: newId('sub'),
       tenantId,
@@ -128,8 +105,8 @@ export class SubscriptionsService {
       filter: exactJson(input.filter ?? null),
       status: 'active',
       disabledReason: null,
-      headers: sealed.headers,
-      auth: sealed.auth,
+      headers: this.keys.sealHeaders(input.headers ?? {}, {}),
+      auth: this.keys.sealAuth(input.auth ?? null),
       signatureScheme: input.signature?.scheme ?? DEFAULTS.signatureScheme,
       signatureHeader: input.signature?.header ?? null,
       signatureTimestamped: input.signature?.timestamped ?? false,
@@ -141,9 +118,9 @@ export class SubscriptionsService {
       ...rateColumns(input.rateLimit ?? null),
       maxConcurrency: input.maxConcurrency ?? null,
       traceContext: input.traceContext ?? false,
-      clientTls: sealed.clientTls,
+      clientTls,
       transform: input.transform ?? null,
-      secret: sealed.secret,
+      secret: key.sealed,
       publicKey: key.publicKey,
       previousSecret: null,
       previousPublicKey: null,
@@ -160,7 +137,7 @@ export class SubscriptionsService {
     if (input.ping !== false) {
       await this.events.raise(tenantId, 'webhook.ping', { subscriptionId: sub.id, url: sub.url }, [saved], 'ping');
     }
-    return { ...subscriptionView(saved), secret: shown(key) };
+    return { ...subscriptionView(saved), secret: key.shown };
   }
 
   /** A client certificate written within 14 days of its end raises `subscription.certificate_expiring`, once. */
@@ -229,8 +206,8 @@ export class SubscriptionsService {
     if (input.url !== undefined && input.url !== sub.url) Object.assign(changes, { url: input.url }, CLEAN_HEALTH);
     if (input.events !== undefined) changes.events = input.events;
     if (input.filter !== undefined) changes.filter = exactJson(input.filter);
-    if (input.headers !== undefined) changes.headers = sealHeadersKeepingMasked(this.box, input.headers, sub.headers);
-    if (input.auth !== undefined) changes.auth = sealSecrets(this.box, { auth: input.auth }).auth ?? null;
+    if (input.headers !== undefined) changes.headers = this.keys.sealHeaders(input.headers, sub.headers);
+    if (input.auth !== undefined) changes.auth = this.keys.sealAuth(input.auth);
     // `signature` is one setting, replaced whole: what it leaves out takes its default, as on create.
     let secret: string | undefined;
     if (input.signature !== undefined) {
@@ -239,9 +216,9 @@ export class SubscriptionsService {
       changes.signatureTimestamped = input.signature.timestamped ?? false;
       // A move between a shared secret and a key pair needs key material of the new kind (and ends any grace).
       if ((input.signature.scheme === 'ed25519') !== (sub.signatureScheme === 'ed25519')) {
-        const key = newSigningKey(input.signature.scheme);
-        Object.assign(changes, { secret: this.box.seal(key.secret), publicKey: key.publicKey, ...NO_PREVIOUS_KEY });
-        secret = shown(key) ?? undefined;
+        const key = this.keys.issue(input.signature.scheme);
+        Object.assign(changes, { secret: key.sealed, publicKey: key.publicKey, ...NO_PREVIOUS_KEY });
+        secret = key.shown ?? undefined;
       }
     }
     if (input.payloadFormat !== undefined) changes.payloadFormat = input.payloadFormat;
@@ -252,8 +229,7 @@ export class SubscriptionsService {
     if (input.orderingKey !== undefined) changes.orderingKey = input.orderingKey;
     if (input.traceContext !== undefined) changes.traceContext = input.traceContext;
     if (input.transform !== undefined) changes.transform = input.transform;
-    if (input.clientTls !== undefined)
-      changes.clientTls = input.clientTls && sealSecrets(this.box, { clientTls: describeClientTls(input.clientTls) }).clientTls;
+    if (input.clientTls !== undefined) changes.clientTls = this.keys.sealClientTls(input.clientTls && describeClientTls(input.clientTls));
     // `rateLimit` is one setting, replaced whole: a left-out burst takes its default.
     const rate = input.rateLimit !== undefined ? rateColumns(input.rateLimit) : null;
     const rateChanged = rate !== null && (rate.ratePerSecond !== sub.ratePerSecond || rate.rateBurst !== sub.rateBurst);
@@ -276,20 +252,11 @@ export class SubscriptionsService {
   private async releaseLimitWaiters(id: string, rateChanged: boolean, concurrencyChanged: boolean): Promise<void> {
     if (rateChanged) await this.db.query(`DELETE FROM rate_buckets WHERE subscription_id = $1`, [id]);
     const reasons = [...(rateChanged ? ['rate'] : []), ...(concurrencyChanged ? ['concurrency'] : [])];
-    const waiting: { id: string }[] = await this.db.transaction(async (tx) => {
+    const waiting = await this.db.transaction(async (tx) => {
       await lockFlow(tx, id);
-      return tx.query(
-        `WITH released AS (
-           UPDATE deliveries SET waiting_for = CASE WHEN waiting_for = 'rate' THEN NULL ELSE waiting_for END
-            WHERE subscription_id = $1 AND waiting_for = ANY($2) AND status IN ('scheduled', 'retrying') RETURNING id
-         ) SELECT id FROM released ORDER BY id`,
-        [id, reasons],
-      );
+      return releaseLimitWaiters(tx, id, reasons);
     });
-    void this.dispatcher.signal(
-      waiting.map((d) => d.id),
-      wakeSignal,
-    );
+    void this.dispatcher.signal(waiting, wakeSignal);
   }
 
   /** Soft delete: the history keeps its subject; unfinished deliveries end as cancelled. */
@@ -297,18 +264,7 @@ export class SubscriptionsService {
     await this.get(tenantId, id);
     await this.repo.update({ tenantId, id }, { deletedAt: new Date() });
     // Its FIFO lines end with it: nothing of it is left to wait for.
-    const cancelled: { id: string }[] = await this.db.query(
-      `WITH c AS (
-         UPDATE deliveries SET status = 'cancelled', completed_at = now(), updated_at = now()
-          WHERE subscription_id = $1 AND status NOT IN ('succeeded', 'failed', 'cancelled') RETURNING id
-       ), lines AS (DELETE FROM delivery_lines WHERE subscription_id = $1)
-       SELECT id FROM c`,
-      [id],
-    );
-    await this.dispatcher.signal(
-      cancelled.map((d) => d.id),
-      cancelSignal,
-    );
+    await this.dispatcher.afterCancel(await cancelDeliveries(this.db, { subscriptionId: id }));
   }
 
   async pause(tenantId: string, id: string) {
@@ -331,37 +287,15 @@ export class SubscriptionsService {
     return { ...(await this.view(tenantId, id)), released: held.length };
   }
 
-  /**
-   * New key material of the subscription's scheme; with a grace, requests carry both signatures until it ends.
-   * One statement: nothing else is written (a scheme change meanwhile makes it write nothing: a 409).
-   */
+  /** New key material of the subscription's scheme (see SubscriptionKeys.rotate). */
   async rotateSecret(tenantId: string, id: string, graceSeconds: number) {
     const sub = await this.get(tenantId, id);
-    const key = newSigningKey(sub.signatureScheme);
-    const rows: unknown[] = await this.db.query(
-      `UPDATE subscriptions
-          SET previous_secret = CASE WHEN $4::float8 > 0 THEN secret END,
-              previous_public_key = CASE WHEN $4::float8 > 0 THEN public_key END,
-              previous_secret_expires_at = CASE WHEN $4::float8 > 0 THEN now() + make_interval(secs => $4::float8) END,
-              secret = $3, public_key = $5, updated_at = now()
-        WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL AND (public_key IS NULL) = ($5::text IS NULL)
-        RETURNING id`,
-      [tenantId, id, this.box.seal(key.secret), graceSeconds, key.publicKey],
-    );
-    if (rows.length === 0) throw conflict(`subscription ${id} changed its signature scheme meanwhile; rotate again`);
-    return { secret: shown(key), ...(key.publicKey && { publicKey: key.publicKey }) };
+    return this.keys.rotate(tenantId, id, sub.signatureScheme, graceSeconds);
   }
 
   /** The ed25519 key receivers verify with, and the previous one while a rotation grace runs. */
   async publicKey(tenantId: string, id: string) {
-    const sub = await this.get(tenantId, id);
-    if (sub.publicKey === null)
-      throw conflict(`subscription ${id} signs with ${sub.signatureScheme}, a shared secret: it has no public key (only ed25519 has)`);
-    const graceRunning = sub.previousPublicKey !== null && sub.previousSecretExpiresAt !== null && sub.previousSecretExpiresAt > new Date();
-    return {
-      publicKey: sub.publicKey,
-      previous: graceRunning ? { publicKey: sub.previousPublicKey!, expiresAt: sub.previousSecretExpiresAt!.toISOString() } : null,
-    };
+    return this.keys.publicKeyOf(await this.get(tenantId, id));
   }
 
   /** One real attempt, even while paused, answered when it is done; no retries. */

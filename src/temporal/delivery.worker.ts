@@ -6,8 +6,7 @@ import type { Agent } from 'undici';
 import { AttemptSlots } from '../../activities/attempt-slots.js';
 import { createActivities } from '../../activities/index.js';
 import { KeyedTurns } from '../../activities/keyed-turns.js';
-import type { Signaller } from '../../activities/deps.js';
-import { signalDeliveries, startDeliveryWorkflows } from '../deliveries/workflow-starter.js';
+import { workerDispatch } from '../dispatch/workflow-dispatch.js';
 import { createHttpAgent } from '../../activities/post.js';
 import { ClientTlsAgents } from '../../activities/client-tls.js';
 import { OAuth2Tokens } from '../../activities/oauth2-tokens.js';
@@ -60,12 +59,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         oauth2: new OAuth2Tokens(this.http, policy),
         slots: new AttemptSlots(this.config.workerMaxActivities),
         healthWrites: new KeyedTurns(),
-        signaller: this.signaller(
+        dispatch: workerDispatch(
           new Client({
             connection: this.connection,
             namespace: this.config.temporal.namespace,
             interceptors: this.tracing.temporal?.clientInterceptors,
           }),
+          this.config.temporal.taskQueue,
+          this.log,
         ),
         log: new Logger('Activities'),
         disableAfterHours: this.config.disableAfterHours,
@@ -91,19 +92,6 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       this.log.error(`worker stopped: ${(err as Error).message}`);
     });
     this.log.log(`worker polling task queue ${this.config.temporal.taskQueue}`);
-  }
-
-  /** Starts and signals delivery workflows for the activities (operational events, circuit wake-ups). */
-  private signaller(client: Client): Signaller {
-    const starter = { taskQueue: this.config.temporal.taskQueue, eager: true };
-    return {
-      start: async (deliveries) => {
-        const { firstError } = await startDeliveryWorkflows(client, starter, deliveries);
-        if (firstError) this.log.warn(`starting operational deliveries failed, the sweeper will retry: ${firstError.message}`);
-      },
-      signal: (ids, signal) =>
-        signalDeliveries(client, ids, signal, (id, err) => this.log.warn(`signal ${signal.name} to delivery ${id} failed: ${err.message}`)),
-    };
   }
 
   async beforeApplicationShutdown(): Promise<void> {

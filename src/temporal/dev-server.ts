@@ -38,7 +38,7 @@ export const searchAttributeFlags = () => Object.values(searchAttributes).flatMa
 
 /**
  * Task-queue fairness: each task queue serves the fairness keys of its backlog in turn (deliveries carry their
- * tenant as key, see workflow-starter.ts), so one tenant's burst does not queue the others' tasks behind it.
+ * tenant as key, see workflow-dispatch.ts), so one tenant's burst does not queue the others' tasks behind it.
  * Migration drains a backlog written before fairness was on. One write partition: fairness (like priority) holds
  * within a partition, and one is plenty for a dev server; reads keep the default, so a backlog in other
  * partitions from an earlier run still drains.

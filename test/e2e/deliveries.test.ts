@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client } from '@temporalio/client';
-import { startDeliveryWorkflow } from '../../src/deliveries/workflow-starter.js';
+import { startDeliveryWorkflow } from '../../src/dispatch/workflow-dispatch.js';
 import { createEventType, createSubscription, eventually, sendEvent } from '../helpers/factories.js';
 import { TestReceiver } from '../helpers/receiver.js';
 import { startService, type TestService } from '../helpers/service.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Webhook } from 'standardwebhooks';
-import { DeliverySweeper } from '../../src/deliveries/delivery-sweeper.js';
+import { DeliverySweeper } from '../../src/dispatch/delivery-sweeper.js';
 import { newId } from '../../src/common/ids.js';
 import { createEventType, createSubscription, eventually, sendEvent } from '../helpers/factories.js';
 import { TestReceiver } from '../helpers/receiver.js';

@@ -4,7 +4,7 @@ import { createEventType, createSubscription, eventually, sendEvent } from '../h
 import { TestReceiver } from '../helpers/receiver.js';
 import { startService, type TestService } from '../helpers/service.js';
 import { admitFlow } from '../../activities/flow-control.js';
-import { recordNoAttempt, recordWait } from '../../activities/delivery-row.js';
+import { recordNoAttempt, recordWait } from '../../src/database/delivery-store/index.js';
 import type { DeliveryContext } from '../../activities/delivery-context.js';
 
 /**

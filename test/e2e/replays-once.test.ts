@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client } from '@temporalio/client';
-import { DeliveryDispatcher } from '../../src/deliveries/delivery-dispatcher.js';
+import { DeliveryDispatcher } from '../../src/dispatch/delivery-dispatcher.js';
 import { newId } from '../../src/common/ids.js';
 import { createEventType, createSubscription, eventually, sendEvent } from '../helpers/factories.js';
 import { TestReceiver } from '../helpers/receiver.js';

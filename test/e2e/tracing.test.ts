@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DeliveryDispatcher } from '../../src/deliveries/delivery-dispatcher.js';
-import { DeliverySweeper } from '../../src/deliveries/delivery-sweeper.js';
+import { DeliveryDispatcher } from '../../src/dispatch/delivery-dispatcher.js';
+import { DeliverySweeper } from '../../src/dispatch/delivery-sweeper.js';
 import { createEventType, createSubscription, eventually, sendEvent } from '../helpers/factories.js';
 import { freePort } from '../helpers/ports.js';
 import { OtlpReceiver, type ExportedSpan } from '../helpers/otlp-receiver.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FairQueue } from '../../src/deliveries/fair-queue.js';
+import { FairQueue } from '../../src/dispatch/fair-queue.js';
 
 describe('fair queue', () => {
   const drain = <T>(q: FairQueue<T>, mayTake?: (key: string) => boolean) => {

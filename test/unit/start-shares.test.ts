@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { StartShares } from '../../src/deliveries/start-shares.js';
+import { StartShares } from '../../src/dispatch/start-shares.js';
 
 describe('start shares', () => {
   it('lets a tenant alone use every slot', () => {

@@ -1,51 +1,25 @@
-import { newId } from '../common/ids.js';
-import { hostOf } from '../common/url.js';
-import { queryPrepared } from '../database/prepared.js';
-import type { Queryable } from '../database/queryable.js';
-import type { DeliveryKind } from '../deliveries/delivery.entity.js';
-import type { DispatchItem } from '../deliveries/workflow-starter.js';
-import { lineKeyOf, type Ordering } from '../policy/ordering.js';
+import { queryPrepared } from '../prepared.js';
+import type { Queryable } from '../queryable.js';
+import type { DeliveryKind } from '../../deliveries/delivery.entity.js';
 
-export interface NewEvent {
+/** A delivery to write: its line on a FIFO subscription (null: none). */
+export interface DeliveryRow {
+  id: string;
+  subscriptionId: string;
+  eventType: string;
+  status: string;
+  orderingKey: string | null;
+}
+
+/** An event to write with its deliveries: `dataText` is the exact JSON text received. */
+export interface EventRow {
   id: string;
   type: string;
-  /** The parsed data: for matching (filters, FIFO line keys) and schemas only. */
-  data: Record<string, unknown>;
-  /** The data as the exact JSON text received: what is stored and sent. */
   dataText: string;
   occurredAt: Date;
   idempotencyKey: string | null;
-  deliveries: NewDelivery[];
-  /** The accepting request's W3C `traceparent` (tracing on), kept so later workflow starts continue its trace. */
+  deliveries: DeliveryRow[];
   traceParent?: string | null;
-}
-
-export interface Target {
-  id: string;
-  status: string;
-  url?: string;
-  ordering?: Ordering;
-  orderingKey?: string | null;
-}
-
-/** A delivery ready to be written: its line on a FIFO subscription (null: none). */
-export type NewDelivery = DispatchItem & { orderingKey: string | null };
-
-/**
- * A delivery to a paused or disabled subscription starts held; test sends ignore both. On a FIFO subscription
- * the delivery joins the line its event's data names (test sends and pings stand apart: nothing waits for them).
- */
-export function deliveriesFor(tenantId: string, eventType: string, targets: Target[], kind: DeliveryKind, data?: unknown): NewDelivery[] {
-  const ordered = kind !== 'test' && kind !== 'ping';
-  return targets.map((s) => ({
-    id: newId('dlv'),
-    tenantId,
-    subscriptionId: s.id,
-    eventType,
-    status: (s.status === 'paused' || s.status === 'disabled') && kind !== 'test' ? 'held' : 'scheduled',
-    targetHost: hostOf(s.url),
-    orderingKey: ordered && s.ordering === 'fifo' ? lineKeyOf(data, s.orderingKey ?? null) : null,
-  }));
 }
 
 /**
@@ -122,7 +96,7 @@ export interface WriteGuard {
 export async function insertEvents(
   db: Queryable,
   tenantId: string,
-  events: NewEvent[],
+  events: EventRow[],
   kind: DeliveryKind,
   guard?: WriteGuard,
 ): Promise<{ inserted: Set<string>; refused: 'revoked' | 'stale' | null }> {
@@ -152,7 +126,7 @@ export async function insertEvents(
 /** New deliveries of events that already exist (redelivery, recovery). */
 export async function insertDeliveries(
   db: Queryable,
-  items: (NewDelivery & { eventId: string; redeliveryOf?: string | null })[],
+  items: (DeliveryRow & { tenantId: string; eventId: string; redeliveryOf?: string | null })[],
   kind: DeliveryKind,
 ): Promise<void> {
   if (items.length === 0) return;

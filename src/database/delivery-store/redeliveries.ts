@@ -1,6 +1,7 @@
-import type { Queryable } from '../database/queryable.js';
-import { eventDataText, type StoredEventData } from '../policy/event-data-text.js';
-import { deliveriesFor, insertDeliveries, type NewDelivery, type Target } from '../events/event-writer.js';
+import type { Queryable } from '../queryable.js';
+import { eventDataText, type StoredEventData } from '../../policy/event-data-text.js';
+import { insertDeliveries } from './inserts.js';
+import { deliveriesFor, type NewDelivery, type Target } from './delivery-rows.js';
 
 /** What a redelivery is made from: a delivery of the event to the subscription. */
 export interface Original {

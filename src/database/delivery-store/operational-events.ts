@@ -1,8 +1,9 @@
-import { newId } from '../common/ids.js';
-import type { Queryable } from '../database/queryable.js';
-import type { DispatchItem } from '../deliveries/workflow-starter.js';
-import type { RaiseRequest } from '../../workflows/contracts.js';
-import { deliveriesFor, insertEvents, type Target } from './event-writer.js';
+import { newId } from '../../common/ids.js';
+import type { Queryable } from '../queryable.js';
+import type { DispatchItem } from './dispatch-item.js';
+import type { RaiseRequest } from '../../../workflows/contracts.js';
+import { insertEvents } from './inserts.js';
+import { deliveriesFor, type Target } from './delivery-rows.js';
 
 /**
  * Writes an event about the service itself (`delivery.exhausted`, `subscription.disabled`) with its deliveries

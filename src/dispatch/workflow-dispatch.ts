@@ -1,23 +1,10 @@
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/common';
 import { withTraceParent } from '../telemetry/trace-parent.js';
+import type { DispatchItem } from '../database/delivery-store/index.js';
 import { DELIVER_WORKFLOW_TYPE, searchAttributes, workflowIdFor, type DeliverInput } from '../../workflows/contracts.js';
 
-export interface DispatchItem {
-  id: string;
-  tenantId: string;
-  subscriptionId: string;
-  eventType: string;
-  status: string;
-  /** For the workflow's summary in the Temporal UI. */
-  targetHost?: string | null;
-  /** A restart after the workflow was lost: the attempts before this one are on record. */
-  firstAttempt?: number;
-  /** The W3C `traceparent` of the request that accepted its event: the workflow start continues that trace. */
-  traceParent?: string | null;
-}
-
-export interface StarterOptions {
+export interface DispatchOptions {
   taskQueue: string;
   /** Eager start: only when a worker shares this process's connection. */
   eager: boolean;
@@ -28,7 +15,7 @@ export interface StarterOptions {
  * and the tenant as its fairness key, so that a server with task-queue fairness serves tenants in turn (its
  * workflow tasks, and its activities, which inherit the key).
  */
-export function startOptions(opts: StarterOptions, item: DispatchItem) {
+export function startOptions(opts: DispatchOptions, item: DispatchItem) {
   const input: DeliverInput = {
     deliveryId: item.id,
     ...(item.status === 'held' && { held: true }),
@@ -55,7 +42,7 @@ export function startOptions(opts: StarterOptions, item: DispatchItem) {
  * Starts one delivery workflow; the id comes from the delivery id, so a repeated start is a no-op, whether the
  * workflow is still running (USE_EXISTING) or already closed (REJECT_DUPLICATE).
  */
-export async function startDeliveryWorkflow(client: Client, opts: StarterOptions, item: DispatchItem): Promise<void> {
+export async function startDeliveryWorkflow(client: Client, opts: DispatchOptions, item: DispatchItem): Promise<void> {
   try {
     await withTraceParent(item.traceParent, () =>
       client.workflow.start(DELIVER_WORKFLOW_TYPE, {
@@ -75,7 +62,7 @@ export async function startDeliveryWorkflow(client: Client, opts: StarterOptions
  */
 export async function releaseDeliveryWorkflow(
   client: Client,
-  opts: StarterOptions,
+  opts: DispatchOptions,
   item: DispatchItem,
   signal: SignalDefinition<[], string>,
 ): Promise<void> {
@@ -88,7 +75,7 @@ export async function releaseDeliveryWorkflow(
  * Starts a new run for a delivery whose workflow closed (terminated by an operator, timed out) while its row
  * says it is unfinished; a run still open is left as it is.
  */
-export async function restartDeliveryWorkflow(client: Client, opts: StarterOptions, item: DispatchItem): Promise<void> {
+export async function restartDeliveryWorkflow(client: Client, opts: DispatchOptions, item: DispatchItem): Promise<void> {
   await client.workflow.start(DELIVER_WORKFLOW_TYPE, {
     ...startOptions(opts, item),
     workflowIdReusePolicy: 'ALLOW_DUPLICATE',
@@ -99,13 +86,34 @@ export async function restartDeliveryWorkflow(client: Client, opts: StarterOptio
 /** Starts many; returns the ids started. Failures are left to the sweeper: the rows are durable. */
 export async function startDeliveryWorkflows(
   client: Client,
-  opts: StarterOptions,
+  opts: DispatchOptions,
   items: DispatchItem[],
 ): Promise<{ started: string[]; firstError: Error | null }> {
   const results = await Promise.allSettled(items.map((item) => startDeliveryWorkflow(client, opts, item)));
   const started = items.filter((_, i) => results[i].status === 'fulfilled').map((item) => item.id);
   const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   return { started, firstError: failure ? (failure.reason as Error) : null };
+}
+
+/** What the worker's activities may do to other delivery workflows: start deliveries, signal them. */
+export interface DeliveryDispatch {
+  /** Starts delivery workflows; a failed start is left to the sweeper (the rows are committed). */
+  start(deliveries: DispatchItem[]): Promise<void>;
+  /** Signals delivery workflows, oldest first, a bounded number at a time; failures are logged and skipped. */
+  signal(deliveryIds: string[], signal: SignalDefinition<[], string>): Promise<void>;
+}
+
+/** The worker's dispatch (operational events, wake-ups): eager starts, since a worker shares the connection. */
+export function workerDispatch(client: Client, taskQueue: string, log: { warn(message: string): void }): DeliveryDispatch {
+  const opts: DispatchOptions = { taskQueue, eager: true };
+  return {
+    start: async (deliveries) => {
+      const { firstError } = await startDeliveryWorkflows(client, opts, deliveries);
+      if (firstError) log.warn(`starting operational deliveries failed, the sweeper will retry: ${firstError.message}`);
+    },
+    signal: (ids, signal) =>
+      signalDeliveries(client, ids, signal, (id, err) => log.warn(`signal ${signal.name} to delivery ${id} failed: ${err.message}`)),
+  };
 }
 
 const SIGNALS_IN_FLIGHT = 32;

@@ -3,8 +3,9 @@ import { workflowUrl } from '../temporal/workflow-url.js';
 import { Client } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
-import { resumeSignal, workflowIdFor } from '../../workflows/contracts.js';
+import { cancelSignal, resumeSignal, wakeSignal, workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
+import { markDispatched, type Cancelled } from '../database/delivery-store/index.js';
 import { FairQueue } from './fair-queue.js';
 import { StartShares } from './start-shares.js';
 import {
@@ -13,10 +14,8 @@ import {
   signalDeliveries,
   startDeliveryWorkflow,
   startDeliveryWorkflows,
-  type DispatchItem,
-} from './workflow-starter.js';
-
-export type { DispatchItem } from './workflow-starter.js';
+} from './workflow-dispatch.js';
+import type { DispatchItem } from '../database/delivery-store/index.js';
 
 /** Workflow starts in flight from one api process: enough to keep the engine busy, few enough not to flood it. */
 const STARTS_IN_FLIGHT = 64;
@@ -89,7 +88,7 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
       const { item } = next;
       this.inFlight++;
       this.shares.started(item.tenantId);
-      startDeliveryWorkflow(this.client, this.starterOptions(), item)
+      startDeliveryWorkflow(this.client, this.dispatchOptions(), item)
         .then(() => {
           if (item.status === 'held') this.markHeldSoon(item.id);
         })
@@ -126,19 +125,19 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
     await this.markDispatched(held).catch((err: Error) => this.log.warn(`marking started deliveries failed: ${err.message}`));
   }
 
-  private starterOptions() {
+  private dispatchOptions() {
     return { taskQueue: this.config.temporal.taskQueue, eager: this.config.role === 'all' };
   }
 
   /** Starts one workflow now and waits for the start (test sends, which then wait for the result). */
   startNow(item: DispatchItem): Promise<void> {
-    return startDeliveryWorkflow(this.client, this.starterOptions(), item);
+    return startDeliveryWorkflow(this.client, this.dispatchOptions(), item);
   }
 
   /** Starts the workflows now and returns the ids started (the sweeper's path); failures are left to the next sweep. */
   async dispatch(items: DispatchItem[]): Promise<string[]> {
     if (items.length === 0) return [];
-    const { started, firstError } = await startDeliveryWorkflows(this.client, this.starterOptions(), items);
+    const { started, firstError } = await startDeliveryWorkflows(this.client, this.dispatchOptions(), items);
     if (firstError) {
       this.log.warn(
         `${items.length - started.length} of ${items.length} workflow starts failed; the sweeper will retry (${firstError.message})`,
@@ -148,8 +147,8 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
   }
 
   /** Marks deliveries whose workflow is known to exist, so the sweeper leaves them alone. */
-  async markDispatched(ids: string[]): Promise<void> {
-    if (ids.length) await this.db.query(`UPDATE deliveries SET dispatched = true WHERE id = ANY($1)`, [ids]);
+  markDispatched(ids: string[]): Promise<void> {
+    return markDispatched(this.db, ids);
   }
 
   /** Signals delivery workflows, oldest first, a bounded number at a time so a big resume cannot flood Temporal. */
@@ -159,6 +158,13 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
     );
   }
 
+  /** After a cancel (see cancelDeliveries): cuts the cancelled deliveries' backoffs short, wakes whom it moved on. */
+  async afterCancel(cancel: Cancelled | null): Promise<void> {
+    if (!cancel) return;
+    await this.signal(cancel.cancelled, cancelSignal);
+    await this.signal(cancel.wake, wakeSignal);
+  }
+
   /**
    * Releases held deliveries, oldest first, whatever else is queued: each workflow is signalled, or started and
    * signalled if its start is still queued here (or was lost), and its row marked started. Returns how many.
@@ -166,7 +172,7 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
   async release(items: DispatchItem[]): Promise<number> {
     const started: string[] = [];
     await inOrderBounded(items, (item) =>
-      releaseDeliveryWorkflow(this.client, this.starterOptions(), item, resumeSignal)
+      releaseDeliveryWorkflow(this.client, this.dispatchOptions(), item, resumeSignal)
         .then(() => void started.push(item.id))
         .catch((err: Error) => this.log.warn(`releasing delivery ${item.id} failed, the sweeper will retry: ${err.name}: ${err.message}`)),
     );

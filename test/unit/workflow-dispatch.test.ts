@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { startOptions } from '../../src/deliveries/workflow-starter.js';
+import { startOptions } from '../../src/dispatch/workflow-dispatch.js';
 import { fairnessDynamicConfig, devServerArgs } from '../../src/temporal/dev-server.js';
 
 describe('workflow starts', () => {

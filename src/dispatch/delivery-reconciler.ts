@@ -5,7 +5,8 @@ import { workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
 import { hostOf } from '../common/url.js';
 import { MetricsService } from '../health/metrics.service.js';
-import { restartDeliveryWorkflow, type DispatchItem } from './workflow-starter.js';
+import type { DispatchItem } from '../database/delivery-store/index.js';
+import { restartDeliveryWorkflow } from './workflow-dispatch.js';
 
 const BATCH = 100;
 /** A delivery whose workflow was found running is not looked at again for this long. */

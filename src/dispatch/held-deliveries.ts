@@ -1,6 +1,6 @@
 import { hostOf } from '../common/url.js';
 import type { Queryable } from '../database/queryable.js';
-import type { DispatchItem } from './workflow-starter.js';
+import type { DispatchItem } from '../database/delivery-store/index.js';
 
 /** Held deliveries matching `where` (on `d` deliveries and `s` subscriptions), oldest first, ready to release. */
 export async function heldDeliveries(db: Queryable, where: string, params: unknown[], limit?: number): Promise<DispatchItem[]> {

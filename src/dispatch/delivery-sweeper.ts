@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Config } from '../app-config.token.js';
-import { DeliveryDispatcher, type DispatchItem } from './delivery-dispatcher.js';
+import type { DispatchItem } from '../database/delivery-store/index.js';
+import { DeliveryDispatcher } from './delivery-dispatcher.js';
 import { heldDeliveries } from './held-deliveries.js';
 import { DeliveryReconciler } from './delivery-reconciler.js';
 

@@ -1,4 +1,5 @@
-import type { Queryable } from '../database/queryable.js';
+import type { Queryable } from '../queryable.js';
+import { unended } from './states.js';
 
 // The rules of a FIFO line, in one place. Every ordered delivery has its place in its line (`line_position`,
 // given under the line row's lock when it is written). A delivery *holds* its line while it has not ended, and
@@ -10,8 +11,7 @@ import type { Queryable } from '../database/queryable.js';
  * SQL: the delivery row `row` holds its FIFO line (the partial index idx_deliveries_line_holders has these rows);
  * never null, so that `NOT` of it holds for a delivery that ended with no attempt in flight.
  */
-export const holdsLine = (row: string) =>
-  `(${row}.status NOT IN ('succeeded', 'failed', 'cancelled') OR (${row}.in_flight_until IS NOT NULL AND ${row}.in_flight_until > now()))`;
+export const holdsLine = (row: string) => `(${unended(row)} OR (${row}.in_flight_until IS NOT NULL AND ${row}.in_flight_until > now()))`;
 
 /**
  * SQL for the read of delivery `d`: `p`, the nearest earlier delivery of its line that holds it (what it waits
