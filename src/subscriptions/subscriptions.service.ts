@@ -27,7 +27,6 @@ import { writeOperationalEvent } from '../database/delivery-store/index.js';
 import { checkTenantFilterBudget, filterBudgetProblems } from './filter-budget.js';
 import { lockFlow } from '../database/flow-lock.js';
 import { CLEAN_HEALTH, Subscription, type SubscriptionStatus } from './subscription.entity.js';
-import type { SignatureScheme } from '../policy/signing.js';
 import { NO_PREVIOUS_KEY, SubscriptionKeys } from './subscription-keys.js';
 
 /** A write whose headers, auth and signature would overwrite one another is refused, naming what it changes. */
