@@ -46,7 +46,7 @@ describe('ingest caches: keys, catalog and subscriptions kept in memory, never s
   const goesTo = (res: { body: { deliveries: { subscriptionId: string }[] } }, subId: string) =>
     res.body.deliveries.some((d) => d.subscriptionId === subId);
   const feedBackends = async (): Promise<unknown[]> =>
-    first.db.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'hookrelay-change-feed' AND datname = current_database()`);
+    first.db.query(`SELECT pid FROM pg_stat_activity WHERE application_name LIKE 'hookrelay-%-listen' AND datname = current_database()`);
 
   /**
    * Fault: `second`'s feed stops hearing changes while it looks healthy (a lagging or half-dead connection), so
@@ -131,7 +131,7 @@ describe('ingest caches: keys, catalog and subscriptions kept in memory, never s
     assert.equal((await onSecond('GET', '/v1/subscriptions', undefined, { key: key.apiKey })).status, 200);
     assert.equal((await feedBackends()).length, 2, 'one change feed per process');
     await first.db.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'hookrelay-change-feed' AND datname = current_database()`,
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE 'hookrelay-%-listen' AND datname = current_database()`,
     );
     // Revoked while the feeds are down or coming back: what was kept before is dropped, so every route refuses it.
     assert.equal((await first.api('DELETE', `/v1/api-keys/${key.id}`)).status, 204);

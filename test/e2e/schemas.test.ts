@@ -204,6 +204,7 @@ describe('event type schemas: linear-time patterns, isolated per tenant, bounded
       'delivery.exhausted',
       'invoice.note',
       'invoice.paid',
+      'subscription.certificate_expiring',
       'subscription.disabled',
       'webhook.ping',
       'webhook.test',
