@@ -45,6 +45,13 @@ export interface SigningKeys {
  */
 export function jwkSetOf(keys: SigningKeys, now: Date): JwkSet {
   if (keys.publicKey === null) return { keys: [] };
-  const graceRunning = keys.previousPublicKey !== null && keys.previousExpiresAt !== null && keys.previousExpiresAt > now;
-  return { keys: [keys.publicKey, ...(graceRunning ? [keys.previousPublicKey!] : [])].map(ed25519Jwk) };
+  const previous = previousKeyInGrace(keys, now);
+  return { keys: [keys.publicKey, ...(previous ? [previous.publicKey] : [])].map(ed25519Jwk) };
+}
+
+/** The previous public key while its rotation grace runs (receivers may still meet it), else null. */
+export function previousKeyInGrace(keys: SigningKeys, now: Date): { publicKey: string; expiresAt: Date } | null {
+  const { previousPublicKey, previousExpiresAt } = keys;
+  if (previousPublicKey === null || previousExpiresAt === null || previousExpiresAt <= now) return null;
+  return { publicKey: previousPublicKey, expiresAt: previousExpiresAt };
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { conflict } from '../common/errors.js';
 import { newEd25519KeyPair } from '../policy/ed25519-keys.js';
+import { previousKeyInGrace } from '../policy/jwks.js';
 import { SecretBox } from '../secrets/secret-box.js';
 import { sealHeadersKeepingMasked, sealSecrets, type HeaderInput } from '../secrets/subscription-secrets.js';
 import type { StoredClientTls } from '../policy/client-certificate.js';
@@ -83,10 +84,13 @@ export class SubscriptionKeys {
   publicKeyOf(sub: Subscription) {
     if (sub.publicKey === null)
       throw conflict(`subscription ${sub.id} signs with ${sub.signatureScheme}, a shared secret: it has no public key (only ed25519 has)`);
-    const graceRunning = sub.previousPublicKey !== null && sub.previousSecretExpiresAt !== null && sub.previousSecretExpiresAt > new Date();
+    const previous = previousKeyInGrace(
+      { publicKey: sub.publicKey, previousPublicKey: sub.previousPublicKey, previousExpiresAt: sub.previousSecretExpiresAt },
+      new Date(),
+    );
     return {
       publicKey: sub.publicKey,
-      previous: graceRunning ? { publicKey: sub.previousPublicKey!, expiresAt: sub.previousSecretExpiresAt!.toISOString() } : null,
+      previous: previous && { publicKey: previous.publicKey, expiresAt: previous.expiresAt.toISOString() },
     };
   }
 }
