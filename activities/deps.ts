@@ -4,7 +4,7 @@ import type { CircuitPolicy } from '../src/policy/circuit-breaker.js';
 import type { AttemptSlots } from './attempt-slots.js';
 import type { ClientTlsAgents } from './client-tls.js';
 import type { OAuth2Tokens } from './oauth2-tokens.js';
-import type { KeyedTurns } from './keyed-turns.js';
+import type { KeyedTurns } from '../src/common/keyed-turns.js';
 import type { DeliveryDispatch } from '../src/dispatch/workflow-dispatch.js';
 import type { NetworkPolicy } from '../src/policy/network-policy.js';
 import type { SecretBox } from '../src/secrets/secret-box.js';

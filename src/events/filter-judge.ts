@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Piscina } from 'piscina';
-import { KeyedTurns } from '../../activities/keyed-turns.js';
+import { KeyedTurns } from '../common/keyed-turns.js';
 import { RateLimited, unavailable } from '../common/errors.js';
 import {
   compiledFilterOf,

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Agent } from 'undici';
 import { AttemptSlots } from '../../activities/attempt-slots.js';
 import { createActivities } from '../../activities/index.js';
-import { KeyedTurns } from '../../activities/keyed-turns.js';
+import { KeyedTurns } from '../common/keyed-turns.js';
 import { workerDispatch } from '../dispatch/workflow-dispatch.js';
 import { createHttpAgent } from '../../activities/post.js';
 import { ClientTlsAgents } from '../../activities/client-tls.js';

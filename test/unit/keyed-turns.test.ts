@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { KeyedTurns } from '../../activities/keyed-turns.js';
+import { KeyedTurns } from '../../src/common/keyed-turns.js';
 
 describe('keyed turns', () => {
   const tick = () => new Promise((r) => setImmediate(r));
