@@ -210,7 +210,7 @@ export function SubscriptionForm({
                     { value: 'fifo', label: 'FIFO' },
                   ]}
                   value={state.ordering}
-                  onChange={(v) => set({ ordering: v as FormState['ordering'] })}
+                  onChange={(v) => set({ ordering: v })}
                   fullWidth
                   mt={4}
                 />

@@ -35,7 +35,7 @@ export function AuthFields({
           aria-label="Authentication"
           data={TYPES}
           value={state.authType}
-          onChange={(v) => set({ authType: v as AuthType })}
+          onChange={(v) => set({ authType: v })}
           fullWidth
           mt={4}
         />
