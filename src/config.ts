@@ -115,6 +115,7 @@ export const envSchema = z.object({
   CIRCUIT_FAILURE_THRESHOLD: z.coerce.number().int().min(0).default(10),
   CIRCUIT_COOLDOWN_SECONDS: z.coerce.number().positive().max(3600).default(30),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  CERTIFICATE_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).default(3_600_000),
   WORKER_MAX_ACTIVITIES: z.coerce.number().int().min(1).default(200),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
@@ -211,6 +212,8 @@ export interface AppConfig {
   retentionDays: number;
   circuit: CircuitPolicy;
   sweepIntervalMs: number;
+  /** How often subscriptions' client certificates are checked for crossing into their last 14 days. */
+  certificateCheckIntervalMs: number;
   workerMaxActivities: number;
   /** Workflows kept in worker memory; held deliveries beyond this wait in Temporal, not in RAM. */
   workerMaxCachedWorkflows: number;
@@ -326,6 +329,7 @@ export function loadConfig(given: Record<string, string | undefined>, role: Role
     retentionDays: e.RETENTION_DAYS,
     circuit: { failureThreshold: e.CIRCUIT_FAILURE_THRESHOLD, cooldownSeconds: e.CIRCUIT_COOLDOWN_SECONDS },
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
+    certificateCheckIntervalMs: e.CERTIFICATE_CHECK_INTERVAL_MS,
     workerMaxActivities: e.WORKER_MAX_ACTIVITIES,
     workerMaxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,

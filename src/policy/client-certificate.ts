@@ -28,6 +28,8 @@ export interface StoredClientTls {
   serverCa: string | null;
   subject: string;
   expiresAt: string;
+  /** When `subscription.certificate_expiring` was raised for this certificate; a new certificate starts without. */
+  expiringNoticedAt?: string;
 }
 
 /** What a read shows: never the key, nor the PEM itself. */

@@ -3,6 +3,7 @@ import { DeliveriesModule } from '../deliveries/deliveries.module.js';
 import { DispatchModule } from '../dispatch/dispatch.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { ReplaysModule } from '../replays/replays.module.js';
+import { CertificateExpiryCheck } from './certificate-expiry-check.js';
 import { FilterTestController } from './filter-test.controller.js';
 import { JwksController } from './jwks.controller.js';
 import { SubscriptionsController } from './subscriptions.controller.js';
@@ -12,6 +13,6 @@ import { SubscriptionKeys } from './subscription-keys.js';
 @Module({
   imports: [DeliveriesModule, DispatchModule, EventsModule, ReplaysModule],
   controllers: [SubscriptionsController, FilterTestController, JwksController],
-  providers: [SubscriptionsService, SubscriptionKeys],
+  providers: [SubscriptionsService, SubscriptionKeys, CertificateExpiryCheck],
 })
 export class SubscriptionsModule {}

@@ -22,8 +22,8 @@ import { EventsService } from '../events/events.service.js';
 import { headerCollisions, type HeaderSettings } from './sendable-headers.js';
 import { DEFAULTS, subscriptionView, type CreateSubscriptionInput, type UpdateSubscriptionInput } from './subscription.dto.js';
 import { checkSubscriptionQuota } from './subscription-quota.js';
-import { describeClientTls, expiringNotice } from '../policy/client-certificate.js';
-import { writeOperationalEvent } from '../database/delivery-store/index.js';
+import { describeClientTls } from '../policy/client-certificate.js';
+import { CertificateExpiryCheck } from './certificate-expiry-check.js';
 import { checkTenantFilterBudget, filterBudgetProblems } from './filter-budget.js';
 import { lockFlow } from '../database/flow-lock.js';
 import { CLEAN_HEALTH, Subscription, type SubscriptionStatus } from './subscription.entity.js';
@@ -69,6 +69,7 @@ export class SubscriptionsService {
     @Inject(ReplaysService) private readonly replays: ReplaysService,
     @Inject(DeliveryDispatcher) private readonly dispatcher: DeliveryDispatcher,
     @Inject(SubscriptionKeys) private readonly keys: SubscriptionKeys,
+    @Inject(CertificateExpiryCheck) private readonly certificates: CertificateExpiryCheck,
   ) {
     this.policy = createNetworkPolicy(config.allowHttpTargets, config.allowedPrivateCidrs);
   }
@@ -132,17 +133,19 @@ export class SubscriptionsService {
       await tx.getRepository(Subscription).save(sub);
     });
     const saved = await this.get(tenantId, sub.id);
-    await this.noticeExpiringCertificate(tenantId, saved);
+    if (saved.clientTls) await this.noticeExpiringCertificate(saved.id);
     if (input.ping !== false) {
       await this.events.raise(tenantId, 'webhook.ping', { subscriptionId: sub.id, url: sub.url }, [saved], 'ping');
     }
     return { ...subscriptionView(saved), secret: key.shown };
   }
 
-  /** A client certificate written within 14 days of its end raises `subscription.certificate_expiring`, once. */
-  private async noticeExpiringCertificate(tenantId: string, sub: Subscription): Promise<void> {
-    const notice = expiringNotice(tenantId, sub.id, sub.clientTls);
-    if (notice) this.dispatcher.enqueue(await writeOperationalEvent(this.db, notice));
+  /**
+   * A client certificate written within 14 days of its end raises `subscription.certificate_expiring` at once
+   * (the periodic check raises it for one that gets there later); once per certificate.
+   */
+  private async noticeExpiringCertificate(subscriptionId: string): Promise<void> {
+    await this.certificates.check(new Date(), subscriptionId);
   }
 
   /** A filter that some event of PAYLOAD_LIMIT_BYTES could make cost more than its budget (filter-cost.ts). */
@@ -238,7 +241,7 @@ export class SubscriptionsService {
     if (Object.keys(changes).length)
       await this.repo.update({ tenantId, id, deletedAt: IsNull() }, changes as QueryDeepPartialEntity<Subscription>);
     if (rateChanged || concurrencyChanged) await this.releaseLimitWaiters(id, rateChanged, concurrencyChanged);
-    if (changes.clientTls) await this.noticeExpiringCertificate(tenantId, await this.get(tenantId, id));
+    if (changes.clientTls) await this.noticeExpiringCertificate(id);
     return { ...(await this.view(tenantId, id)), ...(secret && { secret }) };
   }
 

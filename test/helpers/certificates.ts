@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -113,4 +113,69 @@ export function makeCertificates(): TestCertificates {
     foreignClientCert: at('foreign-client.pem'),
     foreignClientKey: at('foreign-client.key'),
   };
+}
+
+/** `YYYYMMDDHHMMSSZ`, the time format of `openssl ca -startdate/-enddate`. */
+const opensslTime = (at: Date) =>
+  at
+    .toISOString()
+    .replace(/[-:T]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+
+/**
+ * A client certificate (PEM text) for `cn` that ends exactly at `notAfter` (to the second), with its key:
+ * `openssl ca` can set the end date, which `x509 -days` cannot. Signed by a CA of its own.
+ */
+export function clientCertificateUntil(notAfter: Date, cn: string): { certificate: string; privateKey: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'hookrelay-tls-until-'));
+  authority(dir, 'ca');
+  writeFileSync(
+    join(dir, 'ca.cnf'),
+    '[ca]\ndefault_ca = test\n[test]\ndatabase = index.txt\nnew_certs_dir = .\nserial = serial\ndefault_md = sha256\npolicy = any\nunique_subject = no\n[any]\ncommonName = supplied\n',
+  );
+  writeFileSync(join(dir, 'index.txt'), '');
+  writeFileSync(join(dir, 'serial'), '01\n');
+  writeFileSync(join(dir, 'client.ext'), 'extendedKeyUsage=clientAuth\n');
+  openssl(
+    [
+      'req',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      'client.key',
+      '-out',
+      'client.csr',
+      '-subj',
+      `/CN=${cn}`,
+    ],
+    dir,
+  );
+  openssl(
+    [
+      'ca',
+      '-batch',
+      '-config',
+      'ca.cnf',
+      '-cert',
+      'ca.pem',
+      '-keyfile',
+      'ca.key',
+      '-in',
+      'client.csr',
+      '-out',
+      'client.pem',
+      '-notext',
+      '-startdate',
+      opensslTime(new Date(Date.now() - 3600_000)),
+      '-enddate',
+      opensslTime(notAfter),
+      '-extfile',
+      'client.ext',
+    ],
+    dir,
+  );
+  return { certificate: readFileSync(join(dir, 'client.pem'), 'utf8'), privateKey: readFileSync(join(dir, 'client.key'), 'utf8') };
 }

@@ -18,25 +18,53 @@ export interface Subscription {
   status: SubscriptionStatus;
   disabledReason: string | null;
   headers: Record<string, string>;
-  signature: { scheme: string; header: string | null; timestamped: boolean };
+  auth: SubscriptionAuthView | null;
+  signature: { scheme: string; header: string | null; timestamped: boolean; publicKey: string | null };
   payloadFormat: 'envelope' | 'raw' | 'form';
   retrySchedule: number[];
   timeoutMs: number;
+  ordering: 'none' | 'fifo';
+  orderingKey: string | null;
+  rateLimit: { perSecond: number; burst: number } | null;
+  maxConcurrency: number | null;
   traceContext: boolean;
+  transform: string | null;
+  clientTls: { subject: string; expiresAt: string; serverCa: boolean } | null;
   circuit: { state: 'closed' | 'open' | 'half-open'; openUntil: string | null; consecutiveFailures: number };
   createdAt: string;
   updatedAt: string;
 }
 
+/** Auth as a read shows it: the password, token and client secret are write-only. */
+export type SubscriptionAuthView =
+  | { type: 'basic'; username: string }
+  | { type: 'bearer' }
+  | { type: 'oauth2'; tokenUrl: string; clientId: string; scope: string | null; audience: string | null };
+
+export type SubscriptionAuthInput =
+  | { type: 'basic'; username: string; password: string }
+  | { type: 'bearer'; token: string }
+  | { type: 'oauth2'; tokenUrl: string; clientId: string; clientSecret: string; scope?: string; audience?: string };
+
+/** A create, or (every field optional) a PATCH: what is left out stays as it is. */
 export interface SubscriptionInput {
   name?: string;
-  url: string;
-  events: string[];
+  url?: string;
+  events?: string[];
   filter?: Record<string, unknown> | null;
+  headers?: Record<string, string | { value: string; secret: true }>;
+  auth?: SubscriptionAuthInput | null;
+  signature?: { scheme: string; header?: string; timestamped?: boolean };
   payloadFormat?: Subscription['payloadFormat'];
   timeoutMs?: number;
   retrySchedule?: number[];
+  ordering?: Subscription['ordering'];
+  orderingKey?: string | null;
+  rateLimit?: { perSecond: number; burst?: number } | null;
+  maxConcurrency?: number | null;
   traceContext?: boolean;
+  transform?: string | null;
+  clientTls?: { certificate: string; privateKey: string; serverCa?: string } | null;
 }
 
 export interface AttemptError {

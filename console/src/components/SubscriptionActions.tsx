@@ -76,9 +76,9 @@ export function SubscriptionActions({ sub, onChanged }: { sub: Subscription; onC
       </Group>
       {dialog === null && <ErrorNote error={error} />}
 
-      <Modal opened={dialog === 'edit'} onClose={close} title="Edit subscription" size="lg">
+      <Modal opened={dialog === 'edit'} onClose={close} title="Edit subscription" size="xl">
         <ErrorNote error={error} />
-        <SubscriptionForm initial={sub} submitLabel="Save changes" busy={busy} onSubmit={save} onCancel={close} />
+        <SubscriptionForm initial={sub} submitLabel="Save changes" busy={busy} apiError={error} onSubmit={save} onCancel={close} />
       </Modal>
 
       <Modal opened={dialog === 'rotate'} onClose={close} title="Rotate the signing secret">

@@ -13,6 +13,8 @@ import { RecoverWindow } from '../components/RecoverWindow';
 import { StatusBadge } from '../components/StatusBadge';
 import { SubscriptionActions } from '../components/SubscriptionActions';
 import { TestSend } from '../components/TestSend';
+import { Time } from '../components/Time';
+import { VerificationKeys } from '../components/VerificationKeys';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -25,6 +27,13 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
       </Text>
     </div>
   );
+}
+
+function authSummary(auth: Subscription['auth']): string {
+  if (!auth) return 'none';
+  if (auth.type === 'basic') return `basic, user ${auth.username}`;
+  if (auth.type === 'bearer') return 'bearer token';
+  return `OAuth2, client ${auth.clientId} at ${auth.tokenUrl}`;
 }
 
 /** One subscription: what it is, what to do with it, and what was delivered to it. */
@@ -76,10 +85,35 @@ export function SubscriptionPage() {
             <Field label="Timeout">{sub.timeoutMs} ms</Field>
             <Field label="Retry schedule (s)">{sub.retrySchedule.join(', ') || 'none'}</Field>
             <Field label="Filter">{sub.filter ? JSON.stringify(sub.filter) : 'none'}</Field>
+            <Field label="Headers">
+              {Object.keys(sub.headers).length
+                ? Object.entries(sub.headers)
+                    .map(([k, v]) => `${k}: ${v}`)
+                    .join(', ')
+                : 'none'}
+            </Field>
+            <Field label="Authentication">{authSummary(sub.auth)}</Field>
+            <Field label="Ordering">
+              {sub.ordering === 'fifo' ? `FIFO${sub.orderingKey ? ` by ${sub.orderingKey}` : ', one line'}` : 'any order'}
+            </Field>
+            <Field label="Rate limit">{sub.rateLimit ? `${sub.rateLimit.perSecond}/s, burst ${sub.rateLimit.burst}` : 'none'}</Field>
+            <Field label="Max concurrency">{sub.maxConcurrency ?? 'no limit'}</Field>
+            <Field label="Trace context">{sub.traceContext ? 'sent' : 'not sent'}</Field>
+            <Field label="Client certificate">
+              {sub.clientTls ? (
+                <>
+                  {sub.clientTls.subject}, expires <Time iso={sub.clientTls.expiresAt} />
+                </>
+              ) : (
+                'none'
+              )}
+            </Field>
+            <Field label="Transform">{sub.transform ?? 'none'}</Field>
             <Field label="Circuit">{`${sub.circuit.state}, ${sub.circuit.consecutiveFailures} failures in a row`}</Field>
             {sub.disabledReason && <Field label="Disabled because">{sub.disabledReason}</Field>}
           </SimpleGrid>
         </Card>
+        <VerificationKeys sub={sub} />
         {manage && <TestSend subscriptionId={sub.id} onSent={() => setLogKey((k) => k + 1)} />}
         <DeliveryLog subscriptionId={sub.id} refreshKey={logKey} />
         {manage && <RecoverWindow subscriptionId={sub.id} onRecovered={() => setLogKey((k) => k + 1)} />}

@@ -84,9 +84,15 @@ export function SubscriptionsPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal opened={creating} onClose={() => setCreating(false)} title="New subscription" size="lg">
+      <Modal opened={creating} onClose={() => setCreating(false)} title="New subscription" size="xl">
         <ErrorNote error={createError} />
-        <SubscriptionForm submitLabel="Create subscription" busy={busy} onSubmit={create} onCancel={() => setCreating(false)} />
+        <SubscriptionForm
+          submitLabel="Create subscription"
+          busy={busy}
+          apiError={createError}
+          onSubmit={create}
+          onCancel={() => setCreating(false)}
+        />
       </Modal>
       <SecretReveal title="Subscription created" secret={secret} onClose={() => setSecret(null)} />
     </>
