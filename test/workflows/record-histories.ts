@@ -1,6 +1,8 @@
-// Records delivery workflow histories for the replay test: `npm run build && node dist/test/workflows/record-histories.js`.
+// Records workflow histories (deliver, replay, purgeExpiredData) for the replay test: `npm run build && node dist/test/workflows/record-histories.js`.
 // Run it on the code whose histories must keep replaying (the deployed version) before changing `workflows/`;
-// the replay test then proves the new code makes the same decisions for workflows already running.
+// the replay test then proves the new code makes the same decisions for workflows already running. Once a change
+// lands, record only its new stories by name (arguments after the directory): `deferred-long` was recorded by the
+// code from before continue-as-new and must stay so, to replay the `patched()` branch that keeps the old way.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import proto from '@temporalio/proto';
