@@ -118,6 +118,7 @@ export const envSchema = z.object({
   CERTIFICATE_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).default(3_600_000),
   WORKER_MAX_ACTIVITIES: z.coerce.number().int().min(1).default(200),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
+  WORKER_BUILD_ID: optionalString,
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   TENANT_EVENTS_PER_SECOND: z.coerce.number().int().min(0).max(MAX_EVENTS_PER_SECOND).default(1000),
@@ -217,6 +218,11 @@ export interface AppConfig {
   workerMaxActivities: number;
   /** Workflows kept in worker memory; held deliveries beyond this wait in Temporal, not in RAM. */
   workerMaxCachedWorkflows: number;
+  /**
+   * Which build a worker runs (an image tag, a commit), shown in its Temporal identity beside the hash of its
+   * workflow code; unset: the hash alone.
+   */
+  workerBuildId: string | undefined;
   /** Management API requests per API key per minute (ingestion has the per-tenant `ingestQuota` instead). */
   rateLimitPerMinute: number;
   /** Failed authentications per client address per minute; past it, unknown keys get 429 without a lookup. */
@@ -332,6 +338,7 @@ export function loadConfig(given: Record<string, string | undefined>, role: Role
     certificateCheckIntervalMs: e.CERTIFICATE_CHECK_INTERVAL_MS,
     workerMaxActivities: e.WORKER_MAX_ACTIVITIES,
     workerMaxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
+    workerBuildId: e.WORKER_BUILD_ID,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
     ingestQuota:

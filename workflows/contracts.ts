@@ -23,6 +23,18 @@ export interface DeliverInput {
    * number are on record already.
    */
   firstAttempt?: number;
+  /**
+   * Set when a run continued as new (its history grew long): what the previous run showed, so the new run goes on
+   * where it stood. The attempt number travels in `firstAttempt`, which every version reads (it continues between
+   * attempts, never while paused).
+   */
+  continued?: ContinuedDelivery;
+}
+
+export interface ContinuedDelivery {
+  status: string;
+  lastStatusCode: number | null;
+  host: string | null;
 }
 
 export interface AttemptInput {

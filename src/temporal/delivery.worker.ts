@@ -17,7 +17,7 @@ import { Lifecycle } from '../health/lifecycle.js';
 import { MetricsService } from '../health/metrics.service.js';
 import { SecretBox } from '../secrets/secret-box.js';
 import { MAX_TIMEOUT_MS } from '../subscriptions/subscription.dto.js';
-import { workflowCodeOption } from './workflow-bundle.js';
+import { workerIdentity, workflowCodeOption } from './workflow-bundle.js';
 import { Tracing } from '../telemetry/tracing.js';
 
 /** Runs the Temporal worker inside the Nest application; drains it on shutdown before connections close. */
@@ -45,8 +45,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     this.clientTls = new ClientTlsAgents((tls) => createHttpAgent(policy, this.config.egressProxy, tls));
     const code = workflowCodeOption(this.tracing.enabled);
     const traced = this.tracing.temporal?.worker;
+    const identity = workerIdentity(this.config.workerBuildId);
     this.worker = await Worker.create({
       connection: this.connection,
+      identity,
       namespace: this.config.temporal.namespace,
       taskQueue: this.config.temporal.taskQueue,
       ...code,
@@ -91,7 +93,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     this.running = this.worker.run().catch((err: unknown) => {
       this.log.error(`worker stopped: ${(err as Error).message}`);
     });
-    this.log.log(`worker polling task queue ${this.config.temporal.taskQueue}`);
+    this.log.log(`worker polling task queue ${this.config.temporal.taskQueue} as ${identity}`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

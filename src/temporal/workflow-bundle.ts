@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { WorkerOptions } from '@temporalio/worker';
@@ -24,4 +26,23 @@ export function workflowCodeOption(traced = false): WorkflowCode {
   const bundle = traced ? tracedWorkflowBundlePath : workflowBundlePath;
   if (existsSync(bundle)) return { workflowBundle: { codePath: bundle } };
   return traced ? { workflowsPath, interceptors: { workflowModules: otelWorkflowInterceptorModules } } : { workflowsPath };
+}
+
+/**
+ * The hash of the workflow code this process runs (the plain bundle; the traced one wraps the same code), short:
+ * two workers with the same hash make the same decisions for any history.
+ */
+export function workflowCodeHash(): string {
+  const code = existsSync(workflowBundlePath) ? readFileSync(workflowBundlePath) : 'not bundled';
+  return createHash('sha256').update(code).digest('hex').slice(0, 12);
+}
+
+/**
+ * The worker's identity in Temporal (`pid@host`, as the SDK's default, plus the build and the workflow code's
+ * hash): recorded on every workflow task it takes, so the history (and a nondeterminism failure in the UI) names
+ * the version that ran it while old and new workers overlap during a rolling deploy.
+ */
+export function workerIdentity(buildId: string | undefined): string {
+  const build = buildId ? `build ${buildId}, ` : '';
+  return `${process.pid}@${hostname()} (${build}workflows ${workflowCodeHash()})`;
 }

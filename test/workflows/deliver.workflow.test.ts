@@ -15,7 +15,7 @@ import {
   type DeliverInput,
   type DeliveryActivities,
 } from '../../workflows/contracts.js';
-import { deliver } from '../../workflows/deliver.workflow.js';
+import { deliver, MAX_HISTORY_EVENTS_PER_RUN } from '../../workflows/deliver.workflow.js';
 
 /**
  * The delivery workflow under the time-skipping test server: hours of real backoff pass in seconds.
@@ -70,16 +70,28 @@ describe('deliver workflow (time-skipping)', () => {
     const taskQueue = `wf-${randomUUID()}`;
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities, ...workflowCodeOption() });
     const startedAt = await env.currentTimeMs();
-    const result = await worker.runUntil(async () => {
+    const workflowId = `delivery-dlv_${randomUUID()}`;
+    const { result, firstRunId } = await worker.runUntil(async () => {
       const handle = await env.client.workflow.start(deliver, {
         taskQueue,
-        workflowId: `delivery-dlv_${randomUUID()}`,
+        workflowId,
         args: [{ deliveryId: 'dlv_test', ...input }],
       });
       if (during) await during(handle, calls);
-      return handle.result();
+      return { result: await handle.result(), firstRunId: handle.firstExecutionRunId };
     });
-    return { result, calls, elapsedMs: (await env.currentTimeMs()) - startedAt };
+    return { result, calls, elapsedMs: (await env.currentTimeMs()) - startedAt, workflowId, firstRunId };
+  }
+
+  /** Every run of a workflow, first to last: each one that continued as new names the next. */
+  async function runsOf(workflowId: string, firstRunId: string) {
+    const runs = [];
+    for (let runId: string | null | undefined = firstRunId; runId;) {
+      const history = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+      runs.push(history.events ?? []);
+      runId = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
+    }
+    return runs;
   }
 
   it('retries on the long default schedule until the receiver answers 2xx', async () => {
@@ -125,6 +137,36 @@ describe('deliver workflow (time-skipping)', () => {
     );
     // The 5 s retry, then each deferral waits the minute the activity asked for, on durable timers.
     assert.ok(elapsedMs >= 5_000 + 2 * 60_000, `elapsed ${elapsedMs} ms`);
+  });
+
+  it('continues as new through a long wait: 2,000 deferrals, every run bounded, the delivery ends right', async (t) => {
+    const deferrals = 2_000;
+    const { result, calls, workflowId, firstRunId } = await run([500, ...Array<'deferred'>(deferrals).fill('deferred'), 200]);
+    assert.deepEqual(result, { status: 'succeeded', attempts: 2, lastStatusCode: 200 });
+    assert.equal(calls.length, deferrals + 2);
+    // The attempt number survives every run: attempt 1 failed, attempt 2 waited 2,000 times, then went.
+    assert.deepEqual(
+      calls.map((c) => c.input.attemptNumber),
+      [1, ...Array<number>(deferrals + 1).fill(2)],
+    );
+    const runs = await runsOf(workflowId, firstRunId);
+    // About 6 events per deferral: 12,000 in one run without continuing as new.
+    assert.ok(runs.length >= 10, `${runs.length} runs`);
+    t.diagnostic(`${runs.length} runs, the longest ${Math.max(...runs.map((r) => r.length))} events`);
+    for (const [i, events] of runs.entries()) {
+      // The check happens before each attempt: at most one more loop (about 6 events) and the continue-as-new past it.
+      assert.ok(events.length <= MAX_HISTORY_EVENTS_PER_RUN + 10, `run ${i + 1}: ${events.length} events`);
+      if (i === 0) continue;
+      // Each later run starts where the last stood: the next attempt number, and the status the UI filters on.
+      const started = events[0].workflowExecutionStartedEventAttributes!;
+      const json = (data: Uint8Array | null | undefined) => JSON.parse(new TextDecoder().decode(data ?? undefined)) as unknown;
+      assert.deepEqual(json(started.input?.payloads?.[0]?.data), {
+        deliveryId: 'dlv_test',
+        firstAttempt: 2,
+        continued: { status: 'retrying', lastStatusCode: 500, host: 'receiver.test' },
+      });
+      assert.equal(json(started.searchAttributes?.indexedFields?.['DeliveryStatus']?.data), 'retrying', `run ${i + 1}`);
+    }
   });
 
   // That a resume (sent when a probe closes the circuit) ends a deferral is shown on the real server, in the e2e
