@@ -53,7 +53,7 @@ export async function reencryptSubscriptions(
       else if (outcome === 'current') progress.current++;
       else if (outcome === 'contended') progress.contended.push(row.id);
     }
-    progress.lastId = rows[rows.length - 1]!.id;
+    progress.lastId = rows[rows.length - 1].id;
     options.onBatch?.(progress);
   }
 }
@@ -69,7 +69,7 @@ export async function countStale(db: DataSource, box: SecretBox): Promise<number
     );
     if (rows.length === 0) return stale;
     stale += rows.filter((row) => !sealedWithCurrentKey(box, row)).length;
-    after = rows[rows.length - 1]!.id;
+    after = rows[rows.length - 1].id;
   }
 }
 
@@ -92,15 +92,15 @@ async function resealRow(db: DataSource, box: SecretBox, first: StoredRow): Prom
         json(row.clientTls),
       ]),
     );
-    // node-postgres gives an UPDATE ... RETURNING as [rows, count] through TypeORM's query().
     if (affected(written) > 0) return 'resealed';
-    [row] = (await db.query(`SELECT ${COLUMNS} FROM subscriptions WHERE id = $1`, [first.id])) as StoredRow[];
+    [row] = await db.query<StoredRow[]>(`SELECT ${COLUMNS} FROM subscriptions WHERE id = $1`, [first.id]);
   }
   return 'contended';
 }
 
 const json = (v: unknown) => (v ? JSON.stringify(v) : null);
 
+/** TypeORM's query() gives an UPDATE as [rows, row count]. */
 function affected(result: unknown[]): number {
   const [rows, count] = result as [unknown[], number];
   return typeof count === 'number' ? count : Array.isArray(rows) ? rows.length : 0;
@@ -123,7 +123,7 @@ function sealedWithCurrentKey(box: SecretBox, row: StoredRow): boolean {
   if (auth) sealed.push(auth.type === 'basic' ? auth.password : auth.type === 'bearer' ? auth.token : auth.clientSecret);
   const headers = row.headers ?? {};
   for (const name of secretHeaderNames(headers)) {
-    if (!SecretBox.isSealed(headers[name]!)) return false;
+    if (!SecretBox.isSealed(headers[name])) return false;
     sealed.push(headers[name]);
   }
   return sealed.every((v) => !v || SecretBox.keyIdOf(v) === box.currentKeyId);

@@ -57,7 +57,7 @@ describe('rotating SECRETS_KEY in three phases, and ADMIN_API_KEY with an overla
       const request = got.find((r) => r.path === `/${id}`);
       assert.ok(request, `${phase}: ${id} received its delivery`);
       assert.doesNotThrow(
-        () => new Webhook(secrets[id]!).verify(request.body, request.headers as Record<string, string>),
+        () => new Webhook(secrets[id]).verify(request.body, request.headers as Record<string, string>),
         `${phase}: ${id}'s delivery verifies with its secret`,
       );
     }
