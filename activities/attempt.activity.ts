@@ -61,7 +61,7 @@ async function attemptOrGiveUp(deps: ActivityDeps, input: AttemptInput, seen: Se
     if (isTransientDatabaseError(err) || triesSoFar() < INTERNAL_TRIES) throw err;
     const message = `the attempt failed ${INTERNAL_TRIES} times inside the service: ${(err as Error).message}`;
     const { cancelled } = await recordAttempt(deps.db, internalFailure(input, message));
-    deps.onAttempt?.({ status: 'failed', statusCode: null, durationMs: 0 });
+    deps.onAttempt?.({ status: 'failed', statusCode: null, durationMs: 0, errorType: 'internal' });
     return { ...none, status: cancelled ? 'cancelled' : 'failed', errorType: 'internal' };
   }
 }
@@ -141,7 +141,13 @@ async function record(
   const outcome = attemptRecord(deps, ctx, input, startedAt, result, { verdict, status, scheduledDelayMs, probe });
   const { cancelled, circuitWaitMs } =
     verdict === 'succeeded' ? await recordAttempt(deps.db, outcome) : await recordFailure(deps, ctx, outcome, verdict);
-  deps.onAttempt?.({ status, statusCode: result.statusCode, durationMs: result.durationMs });
+  deps.onAttempt?.({
+    status,
+    statusCode: result.statusCode,
+    durationMs: result.durationMs,
+    errorType: result.errorType,
+    ...(input.attemptNumber === 1 && { firstAttemptLatencyMs: startedAt.getTime() - new Date(ctx.deliveryCreatedAt).getTime() }),
+  });
   if (cancelled) return { ...none, status: 'cancelled', statusCode: result.statusCode, host: hostOf(ctx.url) };
   // This success closed the subscription's circuit: wake the deliveries waiting on it (in the background).
   if (verdict === 'succeeded' && !isTest && ctx.circuitOpenUntil !== null)

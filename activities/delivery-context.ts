@@ -23,6 +23,8 @@ export interface DeliveryContext {
   /** The event was purged or forgotten (its data is gone): nothing is sent, the delivery ends cancelled. */
   eventPurged: boolean;
   occurredAt: Date;
+  /** When the delivery was written (ingest, or a redelivery): the start of its first attempt's latency. */
+  deliveryCreatedAt: Date;
   account: string;
   subscriptionId: string;
   subscriptionStatus: SubscriptionStatus;
@@ -85,7 +87,7 @@ export interface DeliveryContext {
 const SQL = `
 WITH ctx AS (
 SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliveryStatus", d.kind, d.event_id AS "eventId",
-       d.attempt_count AS "attemptCount", d.next_attempt_at AS "nextAttemptAt", d.last_status_code AS "lastStatusCode",
+       d.attempt_count AS "attemptCount", d.created_at AS "deliveryCreatedAt", d.next_attempt_at AS "nextAttemptAt", d.last_status_code AS "lastStatusCode",
        d.ordering_key AS "orderingKey", p.id AS "predecessorId", (p.id IS NULL) AS "predecessorEnded",
        h.next_attempt_at AS "predecessorNextAttemptAt",
        e.type AS "eventType", e.data_text AS "dataText", e.data AS "legacyData", (e.purged_at IS NOT NULL) AS "eventPurged", e.occurred_at AS "occurredAt", t.name AS account,

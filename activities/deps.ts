@@ -36,6 +36,18 @@ export interface ActivityDeps {
   /** Failure outcomes (which lock their subscription's row) one at a time per subscription in this worker. */
   healthWrites: KeyedTurns;
   log: ActivityLog;
-  onAttempt?: (outcome: { status: string; statusCode: number | null; durationMs: number }) => void;
+  onAttempt?: (outcome: AttemptObserved) => void;
+  /** A purge round ended without an error (the on-call's "purge last success"). */
+  onPurged?: () => void;
   onDeferred?: (reason: DeferredBy) => void;
+}
+
+/** What /metrics learns of one attempt made (or given up inside the service). */
+export interface AttemptObserved {
+  status: string;
+  statusCode: number | null;
+  durationMs: number;
+  errorType: string | null;
+  /** The first attempt only: from the delivery's creation (its event accepted, or its redelivery made) to the request. */
+  firstAttemptLatencyMs?: number;
 }

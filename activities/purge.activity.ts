@@ -8,7 +8,7 @@ const ROUND_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 /** Purges batches of payloads and response bodies past the retention, heartbeating, for at most a minute. */
-export async function purgeExpired(deps: Pick<ActivityDeps, 'db'>, input: PurgeInput): Promise<PurgeRound> {
+export async function purgeExpired(deps: Pick<ActivityDeps, 'db' | 'onPurged'>, input: PurgeInput): Promise<PurgeRound> {
   const cutoff = new Date(Date.now() - input.retentionDays * DAY_MS);
   const until = Date.now() + ROUND_MS;
   const totals = { events: 0, responseBodies: 0 };
@@ -19,6 +19,9 @@ export async function purgeExpired(deps: Pick<ActivityDeps, 'db'>, input: PurgeI
     totals.responseBodies += responseBodies;
     Context.current().heartbeat(totals);
     const more = events === PURGE_BATCH || responseBodies === PURGE_BATCH;
-    if (!more || Date.now() > until) return { ...totals, more };
+    if (!more || Date.now() > until) {
+      deps.onPurged?.();
+      return { ...totals, more };
+    }
   }
 }

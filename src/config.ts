@@ -147,6 +147,9 @@ export const envSchema = z.object({
   TEMPORAL_SDK_METRICS_ADDRESS: optionalString.refine((v) => v === undefined || /^[^\s:]+:\d{1,5}$|^\[[0-9a-f:]+\]:\d{1,5}$/i.test(v), {
     error: 'must be host:port, e.g. 0.0.0.0:9464',
   }),
+  // Rotation and on-call metrics (docs/security.md, docs/operating.md):
+  ADMIN_API_KEY_PREVIOUS: optionalString,
+  METRICS_REFRESH_MS: z.coerce.number().int().min(1000).max(600_000).default(5000),
 });
 
 export type Role = 'all' | 'api' | 'worker' | 'migrate';
@@ -244,6 +247,10 @@ export interface AppConfig {
   tracing: TracingSettings | null;
   /** Where the Temporal SDK's Core runtime serves its Prometheus metrics; unset: it keeps none. */
   temporalSdkMetricsAddress: string | undefined;
+  /** The admin key before a rotation, still accepted until it is removed (both work meanwhile). */
+  adminApiKeyPrevious: string | undefined;
+  /** How often the delivery lag gauges (queries of the database) are refreshed at most; scrapes in between reuse them. */
+  metricsRefreshMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -354,5 +361,7 @@ export function loadConfig(given: Record<string, string | undefined>, role: Role
     logLevel: e.LOG_LEVEL,
     tracing: tracingSettings(e),
     temporalSdkMetricsAddress: e.TEMPORAL_SDK_METRICS_ADDRESS,
+    adminApiKeyPrevious: e.ADMIN_API_KEY_PREVIOUS,
+    metricsRefreshMs: e.METRICS_REFRESH_MS,
   };
 }

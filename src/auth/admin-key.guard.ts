@@ -24,7 +24,7 @@ export class AdminKeyGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<FastifyRequest>();
     const presented = readAuthorization(req.headers.authorization);
     if (presented.kind === 'none') throw unauthorized(HOW);
-    if (presented.kind === 'token' && isAdminKey(this.config.adminApiKey, presented.token)) return true;
+    if (presented.kind === 'token' && isAdminKey([this.config.adminApiKey, this.config.adminApiKeyPrevious], presented.token)) return true;
     const address = clientAddress(req);
     this.gate.check(address);
     throw this.gate.failed(address, 'admin', HOW);

@@ -53,7 +53,7 @@ export class ApiKeyGuard implements CanActivate {
       throw this.gate.failed(address, 'malformed', HOW);
     }
     if (isPortalToken(presented.token)) return this.portal.authenticate(presented.token, address);
-    if (isAdminKey(this.config.adminApiKey, presented.token)) return ADMIN_CREDENTIAL;
+    if (isAdminKey([this.config.adminApiKey, this.config.adminApiKeyPrevious], presented.token)) return ADMIN_CREDENTIAL;
     const hash = hashApiKey(presented.token);
     if (!this.knownKeys.has(hash)) this.gate.check(address);
     const grant = await this.keys.find(hash);

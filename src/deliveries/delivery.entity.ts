@@ -25,6 +25,10 @@ export type DeliveryStatus = 'scheduled' | 'held' | 'sending' | 'retrying' | 'su
 @Index('idx_deliveries_waiting', ['subscriptionId', 'id'], { where: 'waiting_for IS NOT NULL' })
 /** The redeliveries of a delivery: a replay or recover skips one already resent (under way or succeeded). */
 @Index('idx_deliveries_redelivery_of', ['redeliveryOf'], { where: 'redelivery_of IS NOT NULL' })
+/** The oldest delivery still waiting for its first attempt, for /metrics (src/health/delivery-lag-metrics.ts). */
+@Index('idx_deliveries_first_attempt_due', ['createdAt'], { where: "attempt_count = 0 AND status IN ('scheduled', 'sending')" })
+/** The oldest delivery retrying, for /metrics. */
+@Index('idx_deliveries_retrying', ['createdAt'], { where: "status = 'retrying'" })
 export class Delivery {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;

@@ -65,6 +65,7 @@ export class DeliveryReconciler {
         );
       }
     }
+    this.metrics.jobSucceeded('reconciler');
     return restarted;
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Config } from '../app-config.token.js';
+import { MetricsService } from '../health/metrics.service.js';
 import type { DispatchItem } from '../database/delivery-store/index.js';
 import { DeliveryDispatcher } from './delivery-dispatcher.js';
 import { heldDeliveries } from './held-deliveries.js';
@@ -25,6 +26,7 @@ export class DeliverySweeper implements OnApplicationBootstrap, OnApplicationShu
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(DeliveryDispatcher) private readonly dispatcher: DeliveryDispatcher,
     @Inject(DeliveryReconciler) private readonly reconciler: DeliveryReconciler,
+    @Inject(MetricsService) private readonly metrics: MetricsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -64,6 +66,7 @@ export class DeliverySweeper implements OnApplicationBootstrap, OnApplicationShu
       }
       if (total) this.log.log(`started ${total} deliveries whose workflow start was not confirmed`);
       total += await this.releaseHeld(graceSeconds);
+      this.metrics.jobSucceeded('sweeper');
       total += await this.reconciler.reconcile(graceSeconds * 5);
     } catch (err) {
       this.log.warn(`sweep failed: ${(err as Error).message}`);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DeliveryDispatcher } from './delivery-dispatcher.js';
 import { DeliveryReconciler } from './delivery-reconciler.js';
 import { DeliverySweeper } from './delivery-sweeper.js';
+import { StartQueueMetrics } from './start-queue-metrics.js';
 
 /**
  * The start pump: every start of, and every signal to, a delivery workflow from the api goes through the
@@ -9,7 +10,7 @@ import { DeliverySweeper } from './delivery-sweeper.js';
  * what it did not get to.
  */
 @Module({
-  providers: [DeliveryDispatcher, DeliveryReconciler, DeliverySweeper],
+  providers: [DeliveryDispatcher, DeliveryReconciler, DeliverySweeper, StartQueueMetrics],
   exports: [DeliveryDispatcher],
 })
 export class DispatchModule {}

@@ -5,6 +5,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import type { FastifyReply } from 'fastify';
 import { Config } from '../app-config.token.js';
+import { temporalSdkMetrics } from '../temporal/sdk-metrics.js';
 import { Lifecycle } from './lifecycle.js';
 import { MetricsService } from './metrics.service.js';
 
@@ -77,7 +78,9 @@ export class HealthController {
   @ApiExcludeEndpoint()
   @Header('cache-control', 'no-store')
   async prometheus(@Res() res: FastifyReply) {
-    res.type(this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
+    // Ours, then the Temporal SDK's own (temporal_*), which the runtime keeps per process (src/temporal/sdk-metrics.ts).
+    const text = (await this.metrics.registry.metrics()) + (await temporalSdkMetrics.metrics());
+    res.type(this.metrics.registry.contentType).send(text);
   }
 
   private async probe(check: () => Promise<unknown>): Promise<{ status: 'up' | 'down'; message?: string }> {

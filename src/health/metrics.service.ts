@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { AttemptObserved } from '../../activities/deps.js';
+
+/** The periodic jobs whose last success /metrics shows (an on-call alerts when one stops succeeding). */
+export type PeriodicJob = 'sweeper' | 'reconciler' | 'purge';
 
 /** Prometheus metrics. Labels carry outcomes and kinds only: never ids, URLs or secrets. */
 @Injectable()
@@ -8,8 +12,8 @@ export class MetricsService {
 
   private readonly attempts = new Counter({
     name: 'webhook_attempts_total',
-    help: 'Delivery attempts by resulting delivery status and HTTP status class',
-    labelNames: ['status', 'status_class'] as const,
+    help: 'Delivery attempts by resulting delivery status, HTTP status class and error type (none: the receiver answered)',
+    labelNames: ['status', 'status_class', 'error_type'] as const,
     registers: [this.registry],
   });
 
@@ -87,13 +91,32 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  private readonly firstAttemptLatency = new Histogram({
+    name: 'webhook_delivery_first_attempt_latency_seconds',
+    help: "From a delivery's creation (its event accepted) to its first attempt's request: the pipeline's lag",
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600],
+    registers: [this.registry],
+  });
+
+  private readonly jobLastSuccess = new Gauge({
+    name: 'webhook_job_last_success_timestamp_seconds',
+    help: 'When a periodic job (sweeper, reconciler, purge) last finished a pass without an error, in this process (Unix seconds)',
+    labelNames: ['job'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
 
-  recordAttempt(o: { status: string; statusCode: number | null; durationMs: number }): void {
+  recordAttempt(o: AttemptObserved): void {
     const statusClass = o.statusCode === null ? 'none' : `${Math.floor(o.statusCode / 100)}xx`;
-    this.attempts.inc({ status: o.status, status_class: statusClass });
+    this.attempts.inc({ status: o.status, status_class: statusClass, error_type: o.errorType ?? 'none' });
     this.attemptDuration.observe(o.durationMs / 1000);
+    if (o.firstAttemptLatencyMs !== undefined) this.firstAttemptLatency.observe(Math.max(0, o.firstAttemptLatencyMs) / 1000);
+  }
+
+  jobSucceeded(job: PeriodicJob): void {
+    this.jobLastSuccess.set({ job }, Date.now() / 1000);
   }
 }

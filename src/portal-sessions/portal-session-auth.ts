@@ -65,10 +65,13 @@ export class PortalSessionAuth {
     };
   }
 
-  /** A link made with ADMIN_API_KEY works while the key configured now is the one that made it. */
+  /**
+   * A link made with ADMIN_API_KEY works while the key that made it is configured: as ADMIN_API_KEY, or as
+   * ADMIN_API_KEY_PREVIOUS during a rotation's overlap.
+   */
   private adminKeyUnchanged(fingerprint: string | undefined): boolean {
-    const current = this.config.adminApiKey;
-    return current !== undefined && fingerprint !== undefined && this.tokens.isAdminFingerprint(fingerprint, current);
+    const keys = [this.config.adminApiKey, this.config.adminApiKeyPrevious];
+    return fingerprint !== undefined && keys.some((key) => key !== undefined && this.tokens.isAdminFingerprint(fingerprint, key));
   }
 
   private async tenantWithKey(tenantId: string, keyId: string): Promise<TenantRow | null> {

@@ -1,39 +1,35 @@
-// Usage: SECRETS_KEY=<new> SECRETS_KEY_PREVIOUS=<old> npm run secrets:reencrypt
-// Reseals every subscription credential with the current SECRETS_KEY (all of them: a rare, small job);
-// afterwards the old key can be dropped from SECRETS_KEY_PREVIOUS.
+// Usage: SECRETS_KEY=<new> SECRETS_KEY_PREVIOUS=<old> npm run secrets:reencrypt [-- --after <subscription id>]
+// Step 3 of a SECRETS_KEY rotation (docs/security.md): run it only once every process has the new key as
+// SECRETS_KEY. Reseals every subscription credential with it, in batches by id, each row written only if it is
+// still what was read; safe to stop and rerun (`--after` resumes). It ends by counting what is left on an old key:
+// 0 means SECRETS_KEY_PREVIOUS may be dropped.
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { createDataSource } from '../database/data-source.js';
+import { countStale, reencryptSubscriptions } from './reencryption.js';
 import { SecretBox } from './secret-box.js';
-import { openSecrets, sealHeaders, sealSecrets, secretHeaderNames, type SubscriptionSecrets } from './subscription-secrets.js';
 
+const { values } = parseArgs({ options: { after: { type: 'string' }, 'batch-size': { type: 'string' } } });
 const config = loadConfig(process.env);
 const box = new SecretBox(config.secretsKey, config.previousSecretsKeys);
-const db = createDataSource(config.databaseUrl, 2);
+const db = createDataSource(config.databaseUrl, { poolSize: 2, applicationName: 'hookrelay-reencrypt' });
 await db.initialize();
-let resealed = 0;
 try {
-  const rows: (SubscriptionSecrets & { id: string })[] = await db.query(
-    `SELECT id, secret, previous_secret AS "previousSecret", auth, headers, client_tls AS "clientTls" FROM subscriptions`,
+  const done = await reencryptSubscriptions(db, box, {
+    after: values.after ?? null,
+    batchSize: values['batch-size'] ? Number(values['batch-size']) : 500,
+    onBatch: (p) => console.log(`resealed ${p.resealed}, already current ${p.current}, through ${p.lastId} (resume: --after ${p.lastId})`),
+  });
+  const stale = await countStale(db, box);
+  console.log(
+    `done: resealed ${done.resealed}, already current ${done.current}; subscriptions still on an old key: ${stale}` +
+      (done.contended.length ? ` (changed during the run, rerun to seal: ${done.contended.join(', ')})` : ''),
   );
-  for (const row of rows) {
-    const opened = openSecrets(box, row);
-    // A header stays secret if it was (sealed, or named like a credential: those stored plain get sealed now).
-    const secret = new Set(secretHeaderNames(row.headers ?? {}));
-    const headers = Object.fromEntries(
-      Object.entries(opened.headers ?? {}).map(([name, value]) => [name, secret.has(name) ? { value, secret: true as const } : value]),
-    );
-    const fresh = { ...sealSecrets(box, opened), headers: sealHeaders(box, headers) };
-    await db.query(`UPDATE subscriptions SET secret = $2, previous_secret = $3, auth = $4, headers = $5, client_tls = $6 WHERE id = $1`, [
-      row.id,
-      fresh.secret,
-      fresh.previousSecret,
-      fresh.auth ? JSON.stringify(fresh.auth) : null,
-      JSON.stringify(fresh.headers),
-      fresh.clientTls ? JSON.stringify(fresh.clientTls) : null,
-    ]);
-    resealed++;
+  // A process still sealing with the old key (step 2 not finished everywhere) leaves rows behind: say so, fail.
+  if (stale > 0) {
+    console.error('keep the old key in SECRETS_KEY_PREVIOUS: check every process runs the new SECRETS_KEY, then rerun');
+    process.exitCode = 1;
   }
-  console.log(`resealed the credentials of ${resealed} subscriptions with the current SECRETS_KEY`);
 } finally {
   await db.destroy();
 }

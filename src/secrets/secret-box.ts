@@ -35,6 +35,16 @@ export class SecretBox {
     );
   }
 
+  /** The id of the key new values are sealed with (8 hex characters). */
+  get currentKeyId(): string {
+    return this.currentId;
+  }
+
+  /** The id of the key that sealed `sealed` (whether or not this box holds it). */
+  static keyIdOf(sealed: string): string | undefined {
+    return sealed.split('.')[1];
+  }
+
   /** Whether `value` has the shape of a sealed value (a stored header is sealed or plain; this tells which). */
   static isSealed(value: string): boolean {
     return SEALED.test(value);

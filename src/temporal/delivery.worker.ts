@@ -78,6 +78,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         box: this.box,
         onAttempt: (o) => this.metrics.recordAttempt(o),
         onDeferred: (reason) => this.metrics.attemptsDeferred.inc({ reason }),
+        onPurged: () => this.metrics.jobSucceeded('purge'),
       }),
       // An attempt (a local activity) keeps its workflow task open while it runs, so workflow task slots bound
       // attempts in flight as much as local activity slots do: room for every attempt, plus some for the tasks

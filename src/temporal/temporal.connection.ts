@@ -3,6 +3,7 @@ import proto from '@temporalio/proto';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { searchAttributes } from '../../workflows/contracts.js';
 import { ConfigError, type AppConfig } from '../config.js';
+import { temporalSdkMetrics } from './sdk-metrics.js';
 
 /** gRPC status codes of a credential that may not change the namespace's search attributes. */
 const NOT_PERMITTED = new Set([7 /* PERMISSION_DENIED */, 12 /* UNIMPLEMENTED */, 16 /* UNAUTHENTICATED */]);
@@ -11,8 +12,9 @@ const INVALID_ARGUMENT = 3;
 let runtimeInstalled = false;
 
 /**
- * Installs the Temporal runtime once per process, quiet unless something is wrong. `metricsAddress`: where its
- * Core serves the SDK's own metrics (workflow and activity task latencies, slots, polls) for Prometheus.
+ * Installs the Temporal runtime once per process, quiet unless something is wrong. The SDK's own metrics (workflow
+ * and activity task latencies, slots, polls) go to this process's /metrics (temporalSdkMetrics), or, with
+ * `metricsAddress`, are served by Core itself there for Prometheus.
  */
 export function installRuntime(metricsAddress?: string): void {
   if (runtimeInstalled) return;
@@ -20,8 +22,11 @@ export function installRuntime(metricsAddress?: string): void {
   try {
     Runtime.install({
       logger: new DefaultLogger('WARN'),
-      ...(metricsAddress && { telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } }),
+      telemetryOptions: {
+        metrics: metricsAddress ? { prometheus: { bindAddress: metricsAddress } } : { buffer: temporalSdkMetrics.buffer },
+      },
     });
+    if (!metricsAddress) temporalSdkMetrics.start();
   } catch {
     // Already installed by someone else in this process (tests): the existing one serves.
   }
