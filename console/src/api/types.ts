@@ -3,6 +3,8 @@
 export type SubscriptionStatus = 'active' | 'paused' | 'disabled';
 export type DeliveryStatus = 'scheduled' | 'held' | 'sending' | 'retrying' | 'succeeded' | 'failed' | 'cancelled';
 export const DELIVERY_STATUSES: DeliveryStatus[] = ['scheduled', 'held', 'sending', 'retrying', 'succeeded', 'failed', 'cancelled'];
+export type DeliveryKind = 'event' | 'ping' | 'test' | 'redelivery';
+export const DELIVERY_KINDS: DeliveryKind[] = ['event', 'ping', 'test', 'redelivery'];
 
 export interface Page<T> {
   data: T[];
@@ -69,7 +71,7 @@ export interface AttemptTimings {
 
 export interface Delivery {
   id: string;
-  kind: 'event' | 'ping' | 'test' | 'redelivery';
+  kind: DeliveryKind;
   eventId: string;
   eventType: string;
   subscriptionId: string;
@@ -82,6 +84,42 @@ export interface Delivery {
   workflowId: string;
   /** Absent through a portal link. */
   temporalUrl?: string;
+}
+
+/** The filters of `GET /v1/deliveries`, which a replay takes too. */
+export interface DeliveryFilters {
+  status?: DeliveryStatus;
+  kind?: DeliveryKind;
+  eventType?: string;
+  subscriptionId?: string;
+  since?: string;
+  until?: string;
+  statusCode?: number;
+}
+
+export interface Replay {
+  id: string;
+  status: 'running' | 'completed' | 'cancelled' | 'failed';
+  filters: Record<string, unknown>;
+  createdBefore: string;
+  total: number;
+  sent: number;
+  skipped: number;
+  createdAt: string;
+  completedAt: string | null;
+  workflowId: string;
+  temporalUrl?: string;
+}
+
+export interface ReplayDryRun {
+  dryRun: true;
+  count: number;
+  wouldSend: number;
+  wouldSkip: { alreadyResent: number; purged: number; subscriptionDeleted: number };
+  kind: DeliveryKind;
+  includesCancelled: boolean;
+  createdBefore: string;
+  sample: Delivery[];
 }
 
 export interface DeliveryWithAttempts extends Delivery {
