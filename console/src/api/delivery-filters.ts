@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { localToIso } from '../components/localTime';
 import type { DeliveryFilters } from './types';
@@ -16,23 +17,21 @@ export interface DeliveryFilterForm {
 const FIELDS: (keyof DeliveryFilterForm)[] = ['status', 'kind', 'eventType', 'subscriptionId', 'since', 'until', 'statusCode'];
 
 /**
- * The filters live in the page's query string, so a filtered view can be bookmarked, shared, reloaded, and handed
- * from the Deliveries page to the Replays page unchanged.
+ * The filters, mirrored into the page's query string, so a filtered view can be bookmarked, shared, reloaded, and
+ * handed from the Deliveries page to the Replays page unchanged. The form's own state leads: the router applies a
+ * search change later, and two quick changes read from it would lose the first.
  */
 export function useDeliveryFilterForm() {
   const [params, setParams] = useSearchParams();
-  const form = Object.fromEntries(FIELDS.map((f) => [f, params.get(f) ?? ''])) as unknown as DeliveryFilterForm;
-  const set = (field: keyof DeliveryFilterForm, value: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(field, value);
-        else next.delete(field);
-        return next;
-      },
-      { replace: true },
-    );
-  return { form, set, search: params.toString() };
+  const [form, setForm] = useState<DeliveryFilterForm>(
+    () => Object.fromEntries(FIELDS.map((f) => [f, params.get(f) ?? ''])) as unknown as DeliveryFilterForm,
+  );
+  const search = new URLSearchParams(FIELDS.filter((f) => form[f]).map((f) => [f, form[f]])).toString();
+  const setUrl = useRef(setParams);
+  setUrl.current = setParams;
+  useEffect(() => setUrl.current(search, { replace: true }), [search]);
+  const set = (field: keyof DeliveryFilterForm, value: string) => setForm((prev) => ({ ...prev, [field]: value }));
+  return { form, set, search };
 }
 
 /** What the API takes: empty fields left out, local times as ISO instants, the status code as a number. */

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Card, Group, List, Stack, Table, Text, Title } f
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, apiCall } from '../api/client';
-import { toApiFilters, useDeliveryFilterForm } from '../api/delivery-filters';
+import { toApiFilters, useDeliveryFilterForm, type DeliveryFilterForm } from '../api/delivery-filters';
 import { recentReplayIds, rememberReplay } from '../api/recent-replays';
 import type { Replay, ReplayDryRun } from '../api/types';
 import { useResource } from '../api/use-resource';
@@ -16,23 +16,23 @@ import { Time } from '../components/Time';
 const LIVE_MS = 2_000;
 
 /**
- * Sends again the deliveries some filters name: count them first (a dry run, with a sample), then confirm. The
- * confirmation is offered only for the filters that were counted; changing one asks for a new count.
+ * Sends again the deliveries some filters name: count them first (a dry run, with a sample), then confirm.
  */
 export function ReplaysPage() {
-  const { form, set, search } = useDeliveryFilterForm();
+  const { form, set } = useDeliveryFilterForm();
   const navigate = useNavigate();
-  const [dryRun, setDryRun] = useState<{ search: string; result: ReplayDryRun }>();
+  const [counted, setCounted] = useState<ReplayDryRun>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
-  const counted = dryRun?.search === search ? dryRun.result : undefined;
+  // A count holds for the filters it was made with: any change asks for a new one before a replay can start.
+  const change = (field: keyof DeliveryFilterForm, value: string) => (setCounted(undefined), set(field, value));
 
   const count = async () => {
     setBusy(true);
     setError(undefined);
     try {
       const result = await apiCall<ReplayDryRun>('POST', '/v1/replays', { ...toApiFilters(form), dryRun: true });
-      setDryRun({ search, result });
+      setCounted(result);
     } catch (err) {
       setError(err as ApiError);
     } finally {
@@ -61,10 +61,10 @@ export function ReplaysPage() {
             New replay
           </Title>
           <Text size="sm" c="dimmed" mb="sm">
-            Sends each original delivery the filters name once more, oldest first (no redeliveries, tests or pings unless
-            Kind asks, no cancelled ones unless Status asks). At least one filter is needed.
+            Sends each original delivery the filters name once more, oldest first (no redeliveries, tests or pings unless Kind asks, no
+            cancelled ones unless Status asks). At least one filter is needed.
           </Text>
-          <DeliveryFilterFields form={form} set={set} />
+          <DeliveryFilterFields form={form} set={change} />
           <Group mt="md">
             <Button variant="default" onClick={() => void count()} loading={busy && !counted}>
               Count (dry run)
