@@ -8,7 +8,7 @@ import { Time } from './Time';
 /** Deliveries of several subscriptions, newest first, each linking to its attempts (and its workflow). */
 export function DeliveryTable({ deliveries, testId }: { deliveries: Delivery[]; testId: string }) {
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={1080}>
       <Table striped data-testid={testId}>
         <Table.Thead>
           <Table.Tr>
