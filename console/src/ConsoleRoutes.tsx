@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { ApiKeysPage } from './pages/ApiKeysPage';
+import { DeliveriesPage } from './pages/DeliveriesPage';
 import { DeliveryPage } from './pages/DeliveryPage';
 import { EventPage } from './pages/EventPage';
 import { EventsPage } from './pages/EventsPage';
@@ -7,6 +8,8 @@ import { EventTypesPage } from './pages/EventTypesPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PortalLinksPage } from './pages/PortalLinksPage';
+import { ReplayPage } from './pages/ReplayPage';
+import { ReplaysPage } from './pages/ReplaysPage';
 import { SubscriptionPage } from './pages/SubscriptionPage';
 import { SubscriptionsPage } from './pages/SubscriptionsPage';
 
@@ -17,7 +20,10 @@ export function ConsoleRoutes() {
       <Route path="/" element={<HomePage />} />
       <Route path="/subscriptions" element={<SubscriptionsPage />} />
       <Route path="/subscriptions/:id" element={<SubscriptionPage />} />
+      <Route path="/deliveries" element={<DeliveriesPage />} />
       <Route path="/deliveries/:id" element={<DeliveryPage />} />
+      <Route path="/replays" element={<ReplaysPage />} />
+      <Route path="/replays/:id" element={<ReplayPage />} />
       <Route path="/events" element={<EventsPage />} />
       <Route path="/events/:id" element={<EventPage />} />
       <Route path="/event-types" element={<EventTypesPage />} />

@@ -1,171 +1,69 @@
-// The shapes the console reads from /v1 (see /openapi.json); only the fields it uses.
+// The shapes the console reads from /v1, taken from the typed client's models (clients/typescript, generated from
+// /openapi.json), so a route that changes its answer breaks the console's build (tsc -p console/tsconfig.json),
+// not its users. Type-only imports: nothing of the client's Node code reaches the browser bundle.
+import type * as M from '../../../clients/typescript/src/models';
+import type { operations } from '../../../clients/typescript/src/openapi-types';
 
-export type SubscriptionStatus = 'active' | 'paused' | 'disabled';
-export type DeliveryStatus = 'scheduled' | 'held' | 'sending' | 'retrying' | 'succeeded' | 'failed' | 'cancelled';
-export const DELIVERY_STATUSES: DeliveryStatus[] = ['scheduled', 'held', 'sending', 'retrying', 'succeeded', 'failed', 'cancelled'];
+/** The JSON answer of an operation for one status (for the few answers the client's models do not name). */
+type Answer<Op extends keyof operations, Status extends number> = operations[Op]['responses'][Status &
+  keyof operations[Op]['responses']] extends { content: { 'application/json': infer J } }
+  ? J
+  : never;
 
+/** A list as the API pages it: `{ data, nextCursor }`. */
 export interface Page<T> {
   data: T[];
   nextCursor: string | null;
 }
 
-export interface Subscription {
-  id: string;
-  name: string;
-  url: string;
-  events: string[];
-  filter: Record<string, unknown> | null;
-  status: SubscriptionStatus;
-  disabledReason: string | null;
-  headers: Record<string, string>;
-  auth: SubscriptionAuthView | null;
-  signature: { scheme: string; header: string | null; timestamped: boolean; publicKey: string | null };
-  payloadFormat: 'envelope' | 'raw' | 'form';
-  retrySchedule: number[];
-  timeoutMs: number;
-  ordering: 'none' | 'fifo';
-  orderingKey: string | null;
-  rateLimit: { perSecond: number; burst: number } | null;
-  maxConcurrency: number | null;
-  traceContext: boolean;
-  transform: string | null;
-  clientTls: { subject: string; expiresAt: string; serverCa: boolean } | null;
-  circuit: { state: 'closed' | 'open' | 'half-open'; openUntil: string | null; consecutiveFailures: number };
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** Auth as a read shows it: the password, token and client secret are write-only. */
-export type SubscriptionAuthView =
-  | { type: 'basic'; username: string }
-  | { type: 'bearer' }
-  | { type: 'oauth2'; tokenUrl: string; clientId: string; scope: string | null; audience: string | null };
-
-export type SubscriptionAuthInput =
-  | { type: 'basic'; username: string; password: string }
-  | { type: 'bearer'; token: string }
-  | { type: 'oauth2'; tokenUrl: string; clientId: string; clientSecret: string; scope?: string; audience?: string };
-
+export type Subscription = M.Subscription;
+export type SubscriptionStatus = Subscription['status'];
 /** A create, or (every field optional) a PATCH: what is left out stays as it is. */
-export interface SubscriptionInput {
-  name?: string;
-  url?: string;
-  events?: string[];
-  filter?: Record<string, unknown> | null;
-  headers?: Record<string, string | { value: string; secret: true }>;
-  auth?: SubscriptionAuthInput | null;
-  signature?: { scheme: string; header?: string; timestamped?: boolean };
-  payloadFormat?: Subscription['payloadFormat'];
-  timeoutMs?: number;
-  retrySchedule?: number[];
-  ordering?: Subscription['ordering'];
-  orderingKey?: string | null;
-  rateLimit?: { perSecond: number; burst?: number } | null;
-  maxConcurrency?: number | null;
-  traceContext?: boolean;
-  transform?: string | null;
-  clientTls?: { certificate: string; privateKey: string; serverCa?: string } | null;
-}
+export type SubscriptionInput = Partial<M.CreateSubscription>;
+/** Auth as a read shows it: the password, token and client secret are write-only. */
+export type SubscriptionAuthView = NonNullable<Subscription['auth']>;
+export type SubscriptionAuthInput = NonNullable<M.CreateSubscription['auth']>;
 
-export interface AttemptError {
-  type: string;
-  message: string;
-}
+export type DeliveryWithAttempts = M.Delivery;
+/** A delivery as lists show it (no attempts). */
+export type Delivery = M.DeliveryPage['data'][number];
+export type DeliveryStatus = Delivery['status'];
+export type DeliveryKind = Delivery['kind'];
+export type Attempt = DeliveryWithAttempts['attempts'][number];
+export type AttemptError = NonNullable<Attempt['error']>;
+export type AttemptTimings = NonNullable<Attempt['timings']>;
+export type TestSendResult = M.TestSendResult;
 
-export interface Attempt {
-  id: string;
-  number: number;
-  startedAt: string;
-  durationMs: number;
-  statusCode: number | null;
-  responseBody: string | null;
-  error: AttemptError | null;
-  request: { headers: { name: string; value: string }[] | null };
-  response: { headers: Record<string, string | string[]> | null };
-  timings: AttemptTimings | null;
-  remoteAddress: string | null;
-}
+/** The filters of `GET /v1/deliveries`, which a replay takes too. */
+export type DeliveryFilters = Omit<M.SearchDeliveriesQuery, 'cursor' | 'limit'>;
+export type Replay = M.Replay;
+/** The answer to `POST /v1/replays` with `dryRun: true`: counts and a sample, nothing sent. */
+export type ReplayDryRun = Extract<Answer<'ReplaysController_create', 200>, { dryRun: true }>;
 
-export interface AttemptTimings {
-  dnsMs: number | null;
-  connectMs: number | null;
-  tlsMs: number | null;
-  reusedConnection: boolean;
-  firstByteMs: number | null;
-  totalMs: number;
-}
+export type EventRecord = M.EventPage['data'][number];
+export type EventWithDeliveries = M.Event;
+export type EventType = M.EventType;
 
-export interface Delivery {
-  id: string;
-  kind: 'event' | 'ping' | 'test' | 'redelivery';
-  eventId: string;
-  eventType: string;
-  subscriptionId: string;
-  status: DeliveryStatus;
-  attemptCount: number;
-  nextAttemptAt: string | null;
-  lastStatusCode: number | null;
-  createdAt: string;
-  completedAt: string | null;
-  workflowId: string;
-  /** Absent through a portal link. */
-  temporalUrl?: string;
-}
+export type DeliveryStats = Answer<'StatsController_deliveries', 200>;
+export type StatusCounts = DeliveryStats['byStatus'];
 
-export interface DeliveryWithAttempts extends Delivery {
-  attempts: Attempt[];
-}
+export type ApiKey = M.ApiKeyPage['data'][number];
+export type CreatedApiKey = M.CreatedApiKey;
+export type PortalLink = M.PortalSession;
 
-export interface TestSendResult {
-  delivery: DeliveryWithAttempts;
-  attempt: { statusCode: number | null; durationMs: number | null; responseBody: string | null; error: AttemptError | null };
-}
+/** Every member of a union, each once: the compiler names one the API added or dropped. */
+const everyOf =
+  <T extends string>() =>
+  <const L extends readonly T[]>(list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : { missing: Exclude<T, L[number]> })) =>
+    list as readonly T[] as T[];
 
-export interface EventRecord {
-  id: string;
-  type: string;
-  occurredAt: string;
-  data: Record<string, unknown>;
-  createdAt: string;
-}
-
-export interface EventWithDeliveries extends EventRecord {
-  deliveries: Delivery[];
-}
-
-export interface EventType {
-  name: string;
-  description: string | null;
-  schema: Record<string, unknown> | null;
-  builtIn: boolean;
-  archived: boolean;
-}
-
-export type StatusCounts = Record<DeliveryStatus, number>;
-
-export interface DeliveryStats {
-  since: string;
-  until: string;
-  total: number;
-  byStatus: StatusCounts;
-  hourly: ({ hour: string } & StatusCounts)[];
-}
-
-export interface ApiKey {
-  id: string;
-  scopes: string[];
-  expiresAt: string | null;
-  createdBy: string | null;
-  createdAt: string;
-  revokedAt: string | null;
-}
-
-export interface CreatedApiKey extends Omit<ApiKey, 'revokedAt'> {
-  apiKey: string;
-}
-
-export interface PortalLink {
-  url: string;
-  token: string;
-  expiresAt: string;
-}
+export const DELIVERY_STATUSES = everyOf<DeliveryStatus>()([
+  'scheduled',
+  'held',
+  'sending',
+  'retrying',
+  'succeeded',
+  'failed',
+  'cancelled',
+]);
+export const DELIVERY_KINDS = everyOf<DeliveryKind>()(['event', 'ping', 'test', 'redelivery']);

@@ -7,9 +7,11 @@ import classes from './Shell.module.css';
 const SECTIONS = [
   { to: '/', label: 'Home', end: true },
   { to: '/subscriptions', label: 'Subscriptions', end: false },
+  { to: '/deliveries', label: 'Deliveries', end: false },
   { to: '/events', label: 'Events', end: false },
   { to: '/event-types', label: 'Event types', end: false },
-  // Keys and links need scope admin, which a portal link never has.
+  // Replays need scope manage, keys and links scope admin: a portal link never has them.
+  { to: '/replays', label: 'Replays', end: false, keyOnly: true },
   { to: '/api-keys', label: 'API keys', end: false, keyOnly: true },
   { to: '/portal-links', label: 'Portal links', end: false, keyOnly: true },
 ];

@@ -3,6 +3,7 @@ import { Badge } from '@mantine/core';
 /** Colours by meaning: green went through, red needs a person, yellow is waiting, gray is stopped on purpose. */
 export const STATUS_COLORS: Record<string, string> = {
   succeeded: 'teal',
+  completed: 'teal',
   active: 'teal',
   failed: 'red',
   disabled: 'red',
@@ -10,6 +11,7 @@ export const STATUS_COLORS: Record<string, string> = {
   held: 'yellow',
   paused: 'yellow',
   scheduled: 'blue',
+  running: 'blue',
   sending: 'cyan',
   cancelled: 'gray',
 };

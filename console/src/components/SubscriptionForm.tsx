@@ -146,7 +146,7 @@ export function SubscriptionForm({
               label="Signature scheme"
               data={SCHEMES}
               value={state.scheme}
-              onChange={(v) => set({ scheme: v ?? 'standard-webhooks' })}
+              onChange={(v) => set({ scheme: (v ?? 'standard-webhooks') as FormState['scheme'] })}
               error={errors['signature.scheme'] ?? errors['signature']}
               allowDeselect={false}
             />

@@ -28,7 +28,7 @@ export interface FormState {
   clientSecret: string;
   scope: string;
   audience: string;
-  scheme: string;
+  scheme: Subscription['signature']['scheme'];
   signatureHeader: string;
   timestamped: boolean;
   payloadFormat: Subscription['payloadFormat'];
@@ -183,7 +183,7 @@ export function buildInput(s: FormState, initial?: Subscription): Built {
   if (perSecond === null && burst !== null) errors['rateLimit.perSecond'] = 'required with a burst';
 
   // Each field as the API would store it; compared with the subscription on edit.
-  const candidate: Required<Omit<SubscriptionInput, 'auth' | 'clientTls'>> = {
+  const candidate: Required<Omit<SubscriptionInput, 'auth' | 'clientTls' | 'ping'>> = {
     name: s.name.trim(),
     url: s.url.trim(),
     events: s.events,

@@ -1,0 +1,56 @@
+import { Anchor, Group, Loader, Switch, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { apiCall, query } from '../api/client';
+import { toApiFilters, useDeliveryFilterForm } from '../api/delivery-filters';
+import { PORTAL_MODE } from '../api/portal';
+import type { Delivery, Page } from '../api/types';
+import { useResource } from '../api/use-resource';
+import { DeliveryFilterFields } from '../components/DeliveryFilterFields';
+import { DeliveryTable } from '../components/DeliveryTable';
+import { ErrorNote } from '../components/ErrorNote';
+import { PageTitle } from '../components/PageTitle';
+import { useCursorPages } from '../components/Pager';
+
+const LIVE_MS = 3_000;
+const PAGE_SIZE = 50;
+
+/** Every delivery of the tenant, newest first, by every filter of `GET /v1/deliveries`, refreshed live while wanted. */
+export function DeliveriesPage() {
+  const { form, set, search } = useDeliveryFilterForm();
+  const [live, setLive] = useState(true);
+  const { cursor, reset: resetPaging, pager } = useCursorPages();
+  const filters = toApiFilters(form);
+
+  const log = useResource(
+    () => apiCall<Page<Delivery>>('GET', `/v1/deliveries${query({ ...filters, cursor, limit: PAGE_SIZE })}`),
+    [search, cursor],
+    // Live refresh only makes sense on the newest page.
+    live && !cursor ? LIVE_MS : undefined,
+  );
+
+  return (
+    <>
+      <PageTitle>Deliveries</PageTitle>
+      <Group justify="space-between" mb="sm" wrap="wrap">
+        <DeliveryFilterFields form={form} set={(field, value) => (set(field, value), resetPaging())} />
+      </Group>
+      <Group justify="space-between" mb="sm">
+        <Group gap="xs">
+          <Switch label="Live refresh" checked={live} onChange={(e) => setLive(e.currentTarget.checked)} />
+          {log.loading && <Loader size="xs" aria-label="Refreshing" />}
+        </Group>
+        {/* Replays are the operator's (scope manage), never a portal link's. */}
+        {!PORTAL_MODE && (
+          <Anchor component={Link} to={`/replays${search ? `?${search}` : ''}`} size="sm">
+            Replay these deliveries…
+          </Anchor>
+        )}
+      </Group>
+      <ErrorNote error={log.error} />
+      {log.data && log.data.data.length === 0 && <Text c="dimmed">No deliveries match.</Text>}
+      {log.data && log.data.data.length > 0 && <DeliveryTable deliveries={log.data.data} testId="deliveries" />}
+      {pager(log.data?.nextCursor)}
+    </>
+  );
+}

@@ -1,0 +1,170 @@
+import { Alert, Anchor, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ApiError, apiCall } from '../api/client';
+import { toApiFilters, useDeliveryFilterForm, type DeliveryFilterForm } from '../api/delivery-filters';
+import { recentReplayIds, rememberReplay } from '../api/recent-replays';
+import type { Replay, ReplayDryRun } from '../api/types';
+import { useResource } from '../api/use-resource';
+import { DeliveryFilterFields } from '../components/DeliveryFilterFields';
+import { DeliveryTable } from '../components/DeliveryTable';
+import { ErrorNote } from '../components/ErrorNote';
+import { PageTitle } from '../components/PageTitle';
+import { ReplayProgress } from '../components/ReplayProgress';
+import { Time } from '../components/Time';
+
+const LIVE_MS = 2_000;
+
+/**
+ * Sends again the deliveries some filters name: count them first (a dry run, with a sample), then confirm.
+ */
+export function ReplaysPage() {
+  const { form, set } = useDeliveryFilterForm();
+  const navigate = useNavigate();
+  const [counted, setCounted] = useState<ReplayDryRun>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  // A count holds for the filters it was made with: any change asks for a new one before a replay can start.
+  const change = (field: keyof DeliveryFilterForm, value: string) => (setCounted(undefined), set(field, value));
+
+  const count = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await apiCall<ReplayDryRun>('POST', '/v1/replays', { ...toApiFilters(form), dryRun: true });
+      setCounted(result);
+    } catch (err) {
+      setError(err as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const start = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const replay = await apiCall<Replay>('POST', '/v1/replays', toApiFilters(form));
+      rememberReplay(replay.id);
+      void navigate(`/replays/${replay.id}`);
+    } catch (err) {
+      setError(err as ApiError);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageTitle>Replays</PageTitle>
+      <Stack gap="lg">
+        <Card withBorder component="section" aria-labelledby="new-replay-title">
+          <Title order={2} size="h4" id="new-replay-title" mb="xs">
+            New replay
+          </Title>
+          <Text size="sm" c="dimmed" mb="sm">
+            Sends each original delivery the filters name once more, oldest first (no redeliveries, tests or pings unless Kind asks, no
+            cancelled ones unless Status asks). At least one filter is needed.
+          </Text>
+          <DeliveryFilterFields form={form} set={change} />
+          <Group mt="md">
+            <Button variant="default" onClick={() => void count()} loading={busy && !counted}>
+              Count (dry run)
+            </Button>
+          </Group>
+          <ErrorNote error={error} />
+          {counted && <DryRunResult result={counted} busy={busy} onConfirm={() => void start()} />}
+        </Card>
+        <RecentReplays />
+      </Stack>
+    </>
+  );
+}
+
+function DryRunResult({ result, busy, onConfirm }: { result: ReplayDryRun; busy: boolean; onConfirm: () => void }) {
+  const skips = result.wouldSkip;
+  return (
+    <Stack gap="sm" mt="md" data-testid="dry-run">
+      <Alert color={result.wouldSend > 0 ? 'blue' : 'gray'} title={`${result.count} deliveries match`}>
+        <Text size="sm" data-testid="would-send">
+          {result.wouldSend} would be sent again now.
+        </Text>
+        {result.count > result.wouldSend && (
+          <List size="sm" mt={4}>
+            <List.Item>{skips.alreadyResent} already sent again (a redelivery under way or succeeded)</List.Item>
+            <List.Item>{skips.purged} whose event was purged</List.Item>
+            <List.Item>{skips.subscriptionDeleted} whose subscription was deleted</List.Item>
+          </List>
+        )}
+        <Text size="xs" c="dimmed" mt={4}>
+          Kind {result.kind}
+          {result.includesCancelled ? ', cancelled ones included' : ''}; created before <Time iso={result.createdBefore} />.
+        </Text>
+      </Alert>
+      {result.sample.length > 0 && (
+        <>
+          <Text size="sm" fw={500}>
+            A sample (up to 10, newest first)
+          </Text>
+          <DeliveryTable deliveries={result.sample} testId="replay-sample" />
+        </>
+      )}
+      <Group>
+        <Button onClick={onConfirm} loading={busy} disabled={result.wouldSend === 0}>
+          {`Replay ${result.wouldSend} deliveries`}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** The replays made in this tab (the API has no list of them), refreshed while one runs. */
+function RecentReplays() {
+  const ids = recentReplayIds();
+  const [running, setRunning] = useState(false);
+  const replays = useResource(
+    async () => {
+      const all = await Promise.all(ids.map((id) => apiCall<Replay>('GET', `/v1/replays/${id}`).catch(() => null)));
+      const found = all.filter((r): r is Replay => r !== null);
+      setRunning(found.some((r) => r.status === 'running'));
+      return found;
+    },
+    [ids.join(',')],
+    running ? LIVE_MS : undefined,
+  );
+  if (ids.length === 0) return null;
+  return (
+    <Card withBorder component="section" aria-labelledby="recent-replays-title">
+      <Title order={2} size="h4" id="recent-replays-title" mb="sm">
+        Recent replays (this tab)
+      </Title>
+      <ErrorNote error={replays.error} />
+      {replays.data && (
+        <Table data-testid="recent-replays">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Replay</Table.Th>
+              <Table.Th>Created</Table.Th>
+              <Table.Th>Progress</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {replays.data.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/replays/${r.id}`} size="sm">
+                    {r.id}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Time iso={r.createdAt} />
+                </Table.Td>
+                <Table.Td miw={260}>
+                  <ReplayProgress replay={r} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
