@@ -102,6 +102,10 @@ describe('console subscription form', { skip: chromiumMissing, timeout: 200_000 
     await transform.fill('{ "kind": type, "amount": data.amount, "via": "console" }');
     await body.waitFor();
 
+    await form.getByRole('button', { name: 'Add header' }).click();
+    await form.getByLabel('Header 1', { exact: true }).fill('x-api-key');
+    await form.getByLabel('Header 1 value', { exact: true }).fill('k-0c9f2e');
+
     await form.getByText('OAuth2', { exact: true }).click();
     await form.getByLabel('Token URL').fill(tokens.url);
     await form.getByLabel('Client ID').fill('form-client');
@@ -123,6 +127,7 @@ describe('console subscription form', { skip: chromiumMissing, timeout: 200_000 
     assert.equal(sub.transform, '{ "kind": type, "amount": data.amount, "via": "console" }');
     assert.equal(sub.clientTls.subject, 'CN=hookrelay');
     assert.equal(sub.clientTls.serverCa, true);
+    assert.deepEqual(sub.headers, { 'x-api-key': '****' });
     await page.getByText('CN=hookrelay, expires').waitFor();
 
     const event = await sendEvent(svc, 'ledger.posted', { amount: 7 });
@@ -130,6 +135,7 @@ describe('console subscription form', { skip: chromiumMissing, timeout: 200_000 
     const got = receiver.requests.filter((r) => r.path === '/ledger');
     assert.equal(got.at(-1)!.clientCertificate, 'hookrelay');
     assert.deepEqual(JSON.parse(got.at(-1)!.body), { kind: 'ledger.posted', amount: 7, via: 'console' });
+    assert.equal(got.at(-1)!.headers['x-api-key'], 'k-0c9f2e');
     assert.deepEqual(pageErrors(page), []);
   });
 
@@ -142,6 +148,7 @@ describe('console subscription form', { skip: chromiumMissing, timeout: 200_000 
     await edit.getByText('Leave empty to keep the stored one', { exact: false }).waitFor();
     await edit.getByText('Leave empty to keep the stored certificate and key', { exact: false }).waitFor();
     await edit.getByTestId('client-tls-stored').getByText('CN=hookrelay').waitFor();
+    assert.equal(await edit.getByLabel('Header 1 value', { exact: true }).inputValue(), '****');
     await edit.getByLabel('Name', { exact: true }).fill('Ledger, renamed');
     await edit.getByLabel('Max concurrency').fill('3');
     await edit.getByRole('button', { name: 'Save changes' }).click();
@@ -157,6 +164,7 @@ describe('console subscription form', { skip: chromiumMissing, timeout: 200_000 
     assert.equal(d.attempts.length, 1, 'one attempt: the refresh on 401 happened within it');
     assert.ok(tokens.requestsOf('form-client').length > before, 'a new token was fetched with the stored client secret');
     assert.equal(receiver.requests.at(-1)!.clientCertificate, 'hookrelay', 'the stored certificate and key still present');
+    assert.equal(receiver.requests.at(-1)!.headers['x-api-key'], 'k-0c9f2e', 'the masked header kept its value');
   });
 
   it('shows an API validation error beside the field it names', STEP, async () => {

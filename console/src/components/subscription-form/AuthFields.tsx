@@ -1,4 +1,5 @@
-import { Group, PasswordInput, SegmentedControl, Stack, Input, Text, TextInput } from '@mantine/core';
+import { Group, PasswordInput, SegmentedControl, Stack, Input, Text, TextInput, type PasswordInputProps } from '@mantine/core';
+import { useId } from 'react';
 import type { AuthType, FieldErrors, FormState } from './form-state';
 
 const TYPES: { value: AuthType; label: string }[] = [
@@ -7,6 +8,21 @@ const TYPES: { value: AuthType; label: string }[] = [
   { value: 'bearer', label: 'Bearer token' },
   { value: 'oauth2', label: 'OAuth2' },
 ];
+
+/** A write-only value. Mantine's PasswordInput leaves out the aria links to its error and description: added here. */
+function SecretInput(props: PasswordInputProps) {
+  const id = useId();
+  const describedBy = [props.error && `${id}-error`, props.description && `${id}-description`].filter(Boolean).join(' ');
+  return (
+    <PasswordInput
+      {...props}
+      id={id}
+      aria-invalid={Boolean(props.error)}
+      aria-describedby={describedBy || undefined}
+      autoComplete="new-password"
+    />
+  );
+}
 
 /**
  * How requests authenticate to the receiver. Secrets are write-only: on edit they start empty, and left empty
@@ -48,24 +64,22 @@ export function AuthFields({
             onChange={(e) => set({ username: e.currentTarget.value })}
             error={errors['auth.username']}
           />
-          <PasswordInput
+          <SecretInput
             label="Password"
             description={secretHint}
             value={state.password}
             onChange={(e) => set({ password: e.currentTarget.value })}
             error={errors['auth.password']}
-            autoComplete="new-password"
           />
         </Group>
       )}
       {state.authType === 'bearer' && (
-        <PasswordInput
+        <SecretInput
           label="Token"
           description={secretHint}
           value={state.token}
           onChange={(e) => set({ token: e.currentTarget.value })}
           error={errors['auth.token']}
-          autoComplete="new-password"
         />
       )}
       {state.authType === 'oauth2' && (
@@ -87,13 +101,12 @@ export function AuthFields({
               onChange={(e) => set({ clientId: e.currentTarget.value })}
               error={errors['auth.clientId']}
             />
-            <PasswordInput
+            <SecretInput
               label="Client secret"
               description={secretHint}
               value={state.clientSecret}
               onChange={(e) => set({ clientSecret: e.currentTarget.value })}
               error={errors['auth.clientSecret']}
-              autoComplete="new-password"
             />
           </Group>
           <Group grow align="flex-start">
