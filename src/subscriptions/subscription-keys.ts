@@ -66,14 +66,17 @@ export class SubscriptionKeys {
    */
   async rotate(tenantId: string, id: string, scheme: SignatureScheme, graceSeconds: number) {
     const key = this.issue(scheme);
+    // A CTE, because TypeORM answers a bare UPDATE ... RETURNING with [rows, count], never an empty list.
     const rows: unknown[] = await this.db.query(
-      `UPDATE subscriptions
+      `WITH rotated AS (
+       UPDATE subscriptions
           SET previous_secret = CASE WHEN $4::float8 > 0 THEN secret END,
               previous_public_key = CASE WHEN $4::float8 > 0 THEN public_key END,
               previous_secret_expires_at = CASE WHEN $4::float8 > 0 THEN now() + make_interval(secs => $4::float8) END,
               secret = $3, public_key = $5, updated_at = now()
         WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL AND (public_key IS NULL) = ($5::text IS NULL)
-        RETURNING id`,
+        RETURNING id)
+       SELECT id FROM rotated`,
       [tenantId, id, key.sealed, graceSeconds, key.publicKey],
     );
     if (rows.length === 0) throw conflict(`subscription ${id} changed its signature scheme meanwhile; rotate again`);

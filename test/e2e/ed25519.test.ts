@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as ed from '@noble/ed25519';
 import { calculateJwkThumbprint, createLocalJWKSet, type JSONWebKeySet } from 'jose';
+import { SubscriptionKeys } from '../../src/subscriptions/subscription-keys.js';
 import { createEventType, createSubscription, sendEvent } from '../helpers/factories.js';
 import { TestReceiver, type ReceivedRequest } from '../helpers/receiver.js';
 import { startService, type TestService } from '../helpers/service.js';
@@ -175,6 +176,19 @@ describe('ed25519 signatures (Standard Webhooks v1a)', () => {
     assert.notEqual(back.body.secret, sub.secret);
     assert.equal(back.body.signature.publicKey, null);
     assert.equal((await svc.api('GET', `/v1/subscriptions/${sub.id}`)).body.secret, undefined);
+
+    // A rotation that read the scheme before a PATCH changed it writes nothing: 409, the stored key stays.
+    const [before] = await svc.db.query(`SELECT tenant_id, secret FROM subscriptions WHERE id = $1`, [sub.id]);
+    await assert.rejects(
+      svc.app.get(SubscriptionKeys).rotate(before.tenant_id, sub.id, 'ed25519', 0),
+      (err: Error & { status?: number }) => {
+        assert.equal(err.status, 409);
+        assert.match(err.message, /changed its signature scheme meanwhile/);
+        return true;
+      },
+    );
+    const [afterRace] = await svc.db.query(`SELECT secret FROM subscriptions WHERE id = $1`, [sub.id]);
+    assert.equal(afterRace.secret, before.secret);
   });
 
   it('refuses what ed25519 does not take, naming the field', async () => {
