@@ -91,6 +91,8 @@ describe('web console: deliveries and replays', { skip: chromiumMissing, timeout
     await heading('Deliveries').waitFor();
     const all = sent.flatMap((s) => [s.good, ...(s.flaky ? [s.flaky] : [])]);
     await waitRows(all, 'all five deliveries');
+    // Each row names its subscription and links to it.
+    await page.locator(`tr[data-delivery="${sent[0].flaky}"]`).getByRole('link', { name: 'Flaky receiver' }).waitFor();
 
     await page.getByRole('combobox', { name: 'Delivery status' }).click();
     await page.getByRole('option', { name: 'failed' }).click();

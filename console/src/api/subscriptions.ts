@@ -13,6 +13,10 @@ export async function allSubscriptions(status?: string): Promise<Subscription[]>
   return all;
 }
 
+/** Subscription names by id, for lists that show deliveries of several subscriptions. */
+export const namesById = (subscriptions: Subscription[] | undefined): ReadonlyMap<string, string> =>
+  new Map((subscriptions ?? []).map((s) => [s.id, s.name]));
+
 /** Why a subscription needs a person, or null when it is healthy. */
 export function attentionReason(s: Subscription): string | null {
   if (s.status === 'disabled') return `disabled${s.disabledReason ? `: ${s.disabledReason}` : ''}`;

@@ -1,19 +1,19 @@
 import { Group, Select, TextInput } from '@mantine/core';
 import type { DeliveryFilterForm } from '../api/delivery-filters';
-import { allSubscriptions } from '../api/subscriptions';
-import { DELIVERY_KINDS, DELIVERY_STATUSES } from '../api/types';
-import { useResource } from '../api/use-resource';
+import { DELIVERY_KINDS, DELIVERY_STATUSES, type Subscription } from '../api/types';
 
 /** One input per filter of `GET /v1/deliveries` (and of a replay): status, kind, type, subscription, window, code. */
 export function DeliveryFilterFields({
   form,
   set,
+  subscriptions,
 }: {
   form: DeliveryFilterForm;
   set: (field: keyof DeliveryFilterForm, value: string) => void;
+  /** The tenant's subscriptions, to choose one by name; undefined while they load. */
+  subscriptions: Subscription[] | undefined;
 }) {
-  const subscriptions = useResource(() => allSubscriptions(), []);
-  const subscriptionOptions = (subscriptions.data ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.id})` }));
+  const subscriptionOptions = (subscriptions ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.id})` }));
   // A subscription named in the URL stays selectable even before (or without) the list.
   if (form.subscriptionId && !subscriptionOptions.some((o) => o.value === form.subscriptionId)) {
     subscriptionOptions.unshift({ value: form.subscriptionId, label: form.subscriptionId });

@@ -6,7 +6,16 @@ import { TemporalLink } from './TemporalLink';
 import { Time } from './Time';
 
 /** Deliveries of several subscriptions, newest first, each linking to its attempts (and its workflow). */
-export function DeliveryTable({ deliveries, testId }: { deliveries: Delivery[]; testId: string }) {
+export function DeliveryTable({
+  deliveries,
+  testId,
+  subscriptionNames,
+}: {
+  deliveries: Delivery[];
+  testId: string;
+  /** Names to show for subscription ids; an id not in it shows as the id. */
+  subscriptionNames: ReadonlyMap<string, string>;
+}) {
   return (
     <Table.ScrollContainer minWidth={1080}>
       <Table striped data-testid={testId}>
@@ -35,7 +44,7 @@ export function DeliveryTable({ deliveries, testId }: { deliveries: Delivery[]; 
               <Table.Td>{d.kind}</Table.Td>
               <Table.Td>
                 <Anchor component={Link} to={`/subscriptions/${d.subscriptionId}`} size="sm">
-                  {d.subscriptionId}
+                  {subscriptionNames.get(d.subscriptionId) ?? d.subscriptionId}
                 </Anchor>
               </Table.Td>
               <Table.Td>{d.attemptCount}</Table.Td>

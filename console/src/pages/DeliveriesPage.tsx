@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { apiCall, query } from '../api/client';
 import { toApiFilters, useDeliveryFilterForm } from '../api/delivery-filters';
 import { PORTAL_MODE } from '../api/portal';
+import { allSubscriptions, namesById } from '../api/subscriptions';
 import type { Delivery, Page } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { DeliveryFilterFields } from '../components/DeliveryFilterFields';
@@ -21,6 +22,7 @@ export function DeliveriesPage() {
   const [live, setLive] = useState(true);
   const { cursor, reset: resetPaging, pager } = useCursorPages();
   const filters = toApiFilters(form);
+  const subscriptions = useResource(() => allSubscriptions(), []);
 
   const log = useResource(
     () => apiCall<Page<Delivery>>('GET', `/v1/deliveries${query({ ...filters, cursor, limit: PAGE_SIZE })}`),
@@ -33,7 +35,7 @@ export function DeliveriesPage() {
     <>
       <PageTitle>Deliveries</PageTitle>
       <Group justify="space-between" mb="sm" wrap="wrap">
-        <DeliveryFilterFields form={form} set={(field, value) => (set(field, value), resetPaging())} />
+        <DeliveryFilterFields form={form} subscriptions={subscriptions.data} set={(field, value) => (set(field, value), resetPaging())} />
       </Group>
       <Group justify="space-between" mb="sm">
         <Group gap="xs">
@@ -49,7 +51,9 @@ export function DeliveriesPage() {
       </Group>
       <ErrorNote error={log.error} />
       {log.data && log.data.data.length === 0 && <Text c="dimmed">No deliveries match.</Text>}
-      {log.data && log.data.data.length > 0 && <DeliveryTable deliveries={log.data.data} testId="deliveries" />}
+      {log.data && log.data.data.length > 0 && (
+        <DeliveryTable deliveries={log.data.data} testId="deliveries" subscriptionNames={namesById(subscriptions.data)} />
+      )}
       {pager(log.data?.nextCursor)}
     </>
   );

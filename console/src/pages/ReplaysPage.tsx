@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError, apiCall } from '../api/client';
 import { toApiFilters, useDeliveryFilterForm, type DeliveryFilterForm } from '../api/delivery-filters';
 import { recentReplayIds, rememberReplay } from '../api/recent-replays';
+import { allSubscriptions, namesById } from '../api/subscriptions';
 import type { Replay, ReplayDryRun } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { DeliveryFilterFields } from '../components/DeliveryFilterFields';
@@ -22,6 +23,7 @@ export function ReplaysPage() {
   const { form, set } = useDeliveryFilterForm();
   const navigate = useNavigate();
   const [counted, setCounted] = useState<ReplayDryRun>();
+  const subscriptions = useResource(() => allSubscriptions(), []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   // A count holds for the filters it was made with: any change asks for a new one before a replay can start.
@@ -64,14 +66,16 @@ export function ReplaysPage() {
             Sends each original delivery the filters name once more, oldest first (no redeliveries, tests or pings unless Kind asks, no
             cancelled ones unless Status asks). At least one filter is needed.
           </Text>
-          <DeliveryFilterFields form={form} set={change} />
+          <DeliveryFilterFields form={form} subscriptions={subscriptions.data} set={change} />
           <Group mt="md">
             <Button variant="default" onClick={() => void count()} loading={busy && !counted}>
               Count (dry run)
             </Button>
           </Group>
           <ErrorNote error={error} />
-          {counted && <DryRunResult result={counted} busy={busy} onConfirm={() => void start()} />}
+          {counted && (
+            <DryRunResult result={counted} busy={busy} onConfirm={() => void start()} subscriptionNames={namesById(subscriptions.data)} />
+          )}
         </Card>
         <RecentReplays />
       </Stack>
@@ -79,7 +83,17 @@ export function ReplaysPage() {
   );
 }
 
-function DryRunResult({ result, busy, onConfirm }: { result: ReplayDryRun; busy: boolean; onConfirm: () => void }) {
+function DryRunResult({
+  result,
+  busy,
+  onConfirm,
+  subscriptionNames,
+}: {
+  result: ReplayDryRun;
+  busy: boolean;
+  onConfirm: () => void;
+  subscriptionNames: ReadonlyMap<string, string>;
+}) {
   const skips = result.wouldSkip;
   return (
     <Stack gap="sm" mt="md" data-testid="dry-run">
@@ -104,7 +118,7 @@ function DryRunResult({ result, busy, onConfirm }: { result: ReplayDryRun; busy:
           <Text size="sm" fw={500}>
             A sample (up to 10, newest first)
           </Text>
-          <DeliveryTable deliveries={result.sample} testId="replay-sample" />
+          <DeliveryTable deliveries={result.sample} testId="replay-sample" subscriptionNames={subscriptionNames} />
         </>
       )}
       <Group>
