@@ -52,12 +52,17 @@ const DEFERRED_BECAUSE: Record<DeferredBy, string> = {
  * test server suggests nothing).
  */
 export const MAX_HISTORY_EVENTS_PER_RUN = 1_000;
+/**
+ * The server's suggestion counts only past this many events: the dev server (1.32) was seen suggesting it to
+ * fresh runs, and a new run that is suggested the same at once would continue as new forever without an attempt.
+ */
+const MIN_HISTORY_EVENTS_FOR_SUGGESTION = 100;
 /** Code from before continuing as new replays its recorded histories without it (test/workflows/histories/). */
 const CONTINUE_AS_NEW_PATCH = 'deliver-continues-as-new';
 
 const historyIsLong = () => {
-  const info = workflowInfo();
-  return info.continueAsNewSuggested || info.historyLength >= MAX_HISTORY_EVENTS_PER_RUN;
+  const { continueAsNewSuggested, historyLength } = workflowInfo();
+  return historyLength >= MAX_HISTORY_EVENTS_PER_RUN || (continueAsNewSuggested && historyLength >= MIN_HISTORY_EVENTS_FOR_SUGGESTION);
 };
 
 const deferralReason = (r: AttemptResult) => {
