@@ -25,6 +25,10 @@ export type DeliveryStatus = 'scheduled' | 'held' | 'sending' | 'retrying' | 'su
 @Index('idx_deliveries_waiting', ['subscriptionId', 'id'], { where: 'waiting_for IS NOT NULL' })
 /** The redeliveries of a delivery: a replay or recover skips one already resent (under way or succeeded). */
 @Index('idx_deliveries_redelivery_of', ['redeliveryOf'], { where: 'redelivery_of IS NOT NULL' })
+/** The reconciler's look at quiet deliveries (src/dispatch/reconciler-queries.ts): unfinished rows only. */
+@Index('idx_deliveries_quiet', ['updatedAt', 'id'], { where: "status IN ('scheduled', 'sending') AND dispatched" })
+/** The reconciler's look at overdue retries. */
+@Index('idx_deliveries_retry_due', ['nextAttemptAt', 'id'], { where: "status = 'retrying' AND dispatched" })
 export class Delivery {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   id!: string;

@@ -13,7 +13,6 @@ import {
   releaseDeliveryWorkflow,
   signalDeliveries,
   startDeliveryWorkflow,
-  startDeliveryWorkflows,
 } from './workflow-dispatch.js';
 import type { DispatchItem } from '../database/delivery-store/index.js';
 
@@ -26,6 +25,12 @@ const ACTIVE_TENANT_MS = 2_000;
 /** Past this, new deliveries wait in Postgres for the sweeper instead of in memory. */
 const MAX_QUEUED = 100_000;
 
+/** A start waiting in the pump; `settled` is told how it went when someone waits for it (the sweeper). */
+interface Queued {
+  item: DispatchItem;
+  settled?: (started: boolean) => void;
+}
+
 /**
  * The api's side of starting deliveries. Ingestion answers once the rows are committed (the outbox) and hands
  * them here; a pump starts their workflows in the background at the engine's pace, so a burst of events is never
@@ -37,8 +42,9 @@ const MAX_QUEUED = 100_000;
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationShutdown {
   private readonly log = new Logger('DeliveryDispatcher');
-  private readonly queue = new FairQueue<DispatchItem>();
+  private readonly queue = new FairQueue<Queued>();
   private inFlight = 0;
+  private peak = 0;
   private readonly shares = new StartShares(STARTS_IN_FLIGHT_PER_TENANT, ACTIVE_TENANT_MS);
   private heldStarted: string[] = [];
   private heldMarking?: NodeJS.Timeout;
@@ -57,10 +63,15 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
       return;
     }
     for (const item of items) {
-      this.queue.push(item.tenantId, item);
+      this.queue.push(item.tenantId, { item });
       this.shares.seen(item.tenantId);
     }
     this.pump();
+  }
+
+  /** The most starts this process has had in flight at once (a test's check of the cap). */
+  get peakInFlight(): number {
+    return this.peak;
   }
 
   /** Workflow starts queued or in flight in this process. */
@@ -85,14 +96,20 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
     while (this.inFlight < STARTS_IN_FLIGHT) {
       const next = this.queue.take(mayStart);
       if (!next) break;
-      const { item } = next;
+      const { item, settled } = next.item;
       this.inFlight++;
+      this.peak = Math.max(this.peak, this.inFlight);
       this.shares.started(item.tenantId);
       startDeliveryWorkflow(this.client, this.dispatchOptions(), item)
         .then(() => {
-          if (item.status === 'held') this.markHeldSoon(item.id);
+          // A waiter (the sweeper) marks what it started itself; otherwise a held start is marked here.
+          if (settled) settled(true);
+          else if (item.status === 'held') this.markHeldSoon(item.id);
         })
-        .catch((err: Error) => this.log.warn(`workflow start for ${item.id} failed, the sweeper will retry: ${err.message}`))
+        .catch((err: Error) => {
+          settled?.(false);
+          this.log.warn(`workflow start for ${item.id} failed, the sweeper will retry: ${err.message}`);
+        })
         .finally(() => {
           this.inFlight--;
           this.shares.ended(item.tenantId);
@@ -134,15 +151,23 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
     return startDeliveryWorkflow(this.client, this.dispatchOptions(), item);
   }
 
-  /** Starts the workflows now and returns the ids started (the sweeper's path); failures are left to the next sweep. */
+  /**
+   * Starts the workflows through the pump (its in-flight cap and tenants in turn, shared with ingest's starts)
+   * and returns the ids started once each has been tried (the sweeper's path); failures are left to the next sweep.
+   */
   async dispatch(items: DispatchItem[]): Promise<string[]> {
     if (items.length === 0) return [];
-    const { started, firstError } = await startDeliveryWorkflows(this.client, this.dispatchOptions(), items);
-    if (firstError) {
-      this.log.warn(
-        `${items.length - started.length} of ${items.length} workflow starts failed; the sweeper will retry (${firstError.message})`,
-      );
-    }
+    const outcomes = items.map(
+      (item) =>
+        new Promise<boolean>((settled) => {
+          this.queue.push(item.tenantId, { item, settled });
+          this.shares.seen(item.tenantId);
+        }),
+    );
+    this.pump();
+    const results = await Promise.all(outcomes);
+    const started = items.filter((_, i) => results[i]).map((item) => item.id);
+    if (started.length < items.length) this.log.warn(`${items.length - started.length} of ${items.length} workflow starts failed; the sweeper will retry`);
     return started;
   }
 

@@ -22,6 +22,9 @@ import { DeliveryRedeliveryOf1796470000000 } from './1796470000000-DeliveryRedel
 import { SubscriptionClientTls1796500000000 } from './1796500000000-SubscriptionClientTls.js';
 import { SubscriptionTransform1796500001000 } from './1796500001000-SubscriptionTransform.js';
 import { CertificateExpiringType1796500002000 } from './1796500002000-CertificateExpiringType.js';
+import { DeliveriesQuietIndex1796600010000 } from './1796600010000-DeliveriesQuietIndex.js';
+import { DeliveriesRetryDueIndex1796600011000 } from './1796600011000-DeliveriesRetryDueIndex.js';
+import { JobLeases1796600012000 } from './1796600012000-JobLeases.js';
 
 /** Every migration, in order. Run at start; never `synchronize`. */
 export const migrations = [
@@ -49,4 +52,7 @@ export const migrations = [
   SubscriptionClientTls1796500000000,
   SubscriptionTransform1796500001000,
   CertificateExpiringType1796500002000,
+  DeliveriesQuietIndex1796600010000,
+  DeliveriesRetryDueIndex1796600011000,
+  JobLeases1796600012000,
 ];
