@@ -8,12 +8,7 @@ import { Config } from '../app-config.token.js';
 import { markDispatched, type Cancelled } from '../database/delivery-store/index.js';
 import { FairQueue } from './fair-queue.js';
 import { StartShares } from './start-shares.js';
-import {
-  inOrderBounded,
-  releaseDeliveryWorkflow,
-  signalDeliveries,
-  startDeliveryWorkflow,
-} from './workflow-dispatch.js';
+import { inOrderBounded, releaseDeliveryWorkflow, signalDeliveries, startDeliveryWorkflow } from './workflow-dispatch.js';
 import type { DispatchItem } from '../database/delivery-store/index.js';
 
 /** Workflow starts in flight from one api process: enough to keep the engine busy, few enough not to flood it. */
@@ -167,7 +162,8 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
     this.pump();
     const results = await Promise.all(outcomes);
     const started = items.filter((_, i) => results[i]).map((item) => item.id);
-    if (started.length < items.length) this.log.warn(`${items.length - started.length} of ${items.length} workflow starts failed; the sweeper will retry`);
+    if (started.length < items.length)
+      this.log.warn(`${items.length - started.length} of ${items.length} workflow starts failed; the sweeper will retry`);
     return started;
   }
 
