@@ -40,6 +40,8 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
   private readonly queue = new FairQueue<Queued>();
   private inFlight = 0;
   private peak = 0;
+  /** Ids queued or in flight here: the sweeper does not queue a second start of one (it is this pump's already). */
+  private readonly pendingIds = new Set<string>();
   private readonly shares = new StartShares(STARTS_IN_FLIGHT_PER_TENANT, ACTIVE_TENANT_MS);
   private heldStarted: string[] = [];
   private heldMarking?: NodeJS.Timeout;
@@ -59,6 +61,7 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
     }
     for (const item of items) {
       this.queue.push(item.tenantId, { item });
+      this.pendingIds.add(item.id);
       this.shares.seen(item.tenantId);
     }
     this.pump();
@@ -107,6 +110,7 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
         })
         .finally(() => {
           this.inFlight--;
+          this.pendingIds.delete(item.id);
           this.shares.ended(item.tenantId);
           this.pump();
         });
@@ -151,19 +155,22 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
    * and returns the ids started once each has been tried (the sweeper's path); failures are left to the next sweep.
    */
   async dispatch(items: DispatchItem[]): Promise<string[]> {
-    if (items.length === 0) return [];
-    const outcomes = items.map(
+    // One already waiting here (a backlog older than the sweeper's grace) is left to its queued start.
+    const fresh = items.filter((item) => !this.pendingIds.has(item.id));
+    if (fresh.length === 0) return [];
+    const outcomes = fresh.map(
       (item) =>
         new Promise<boolean>((settled) => {
           this.queue.push(item.tenantId, { item, settled });
+          this.pendingIds.add(item.id);
           this.shares.seen(item.tenantId);
         }),
     );
     this.pump();
     const results = await Promise.all(outcomes);
-    const started = items.filter((_, i) => results[i]).map((item) => item.id);
-    if (started.length < items.length)
-      this.log.warn(`${items.length - started.length} of ${items.length} workflow starts failed; the sweeper will retry`);
+    const started = fresh.filter((_, i) => results[i]).map((item) => item.id);
+    if (started.length < fresh.length)
+      this.log.warn(`${fresh.length - started.length} of ${fresh.length} workflow starts failed; the sweeper will retry`);
     return started;
   }
 
