@@ -5,6 +5,7 @@ import { createDataSource, migrate } from '../../src/database/data-source.js';
 import { SUSPECTS_SQL, CURSOR_START } from '../../src/dispatch/reconciler-queries.js';
 import { heldOfActiveSubscriptions } from '../../src/dispatch/held-deliveries.js';
 import type { Queryable } from '../../src/database/queryable.js';
+import { unended } from '../../src/database/delivery-store/states.js';
 import { createTestDatabase } from '../helpers/database.js';
 
 /**
@@ -121,7 +122,7 @@ describe(`periodic queries on a table of ${ENDED.toLocaleString('en')} ended del
     const rollback = new Error('rollback');
     await db
       .transaction(async (tx) => {
-        await tx.query('DROP INDEX idx_deliveries_quiet, idx_deliveries_retry_due');
+        await tx.query('DROP INDEX idx_deliveries_quiet, idx_deliveries_retry_due, idx_deliveries_unfinished');
         old = await readCost(tx, OLD_SUSPECTS_SQL, [60, 100, []]);
         throw rollback;
       })
@@ -147,5 +148,21 @@ describe(`periodic queries on a table of ${ENDED.toLocaleString('en')} ended del
     assert.ok(undispatched.rows <= 1, `the undispatched look read ${undispatched.rows} rows`);
     const held = await heldOfActiveSubscriptions(db, 60, 500);
     assert.equal(held.length, STUCK, 'the held deliveries of the active subscription, none of the paused one');
+  });
+
+  it("a subscription's delete and its closing circuit read its unfinished deliveries only, not all it ever had", async () => {
+    // The rows cancelDeliveries({ subscriptionId }) updates, and wakeDeferred's read (activities/endpoint-health.ts).
+    const cancel = await readCost(db, `SELECT id FROM deliveries WHERE subscription_id = $1 AND ${unended()}`, ['sub_active']);
+    const wake = await readCost(
+      db,
+      `SELECT id FROM deliveries WHERE subscription_id = $1 AND status = 'retrying' AND next_attempt_at > now() ORDER BY id`,
+      ['sub_active'],
+    );
+    console.log(
+      `[periodic-queries] delete of a subscription with ${ENDED / 2} ended deliveries reads ${cancel.rows} rows; wake ${wake.rows}`,
+    );
+    assert.equal(cancel.found, 3 * STUCK);
+    assert.ok(cancel.rows <= 3 * STUCK, `the delete's read took ${cancel.rows} rows`);
+    assert.ok(wake.rows <= 3 * STUCK, `the wake's read took ${wake.rows} rows`);
   });
 });

@@ -25,6 +25,7 @@ import { CertificateExpiringType1796500002000 } from './1796500002000-Certificat
 import { DeliveriesQuietIndex1796600010000 } from './1796600010000-DeliveriesQuietIndex.js';
 import { DeliveriesRetryDueIndex1796600011000 } from './1796600011000-DeliveriesRetryDueIndex.js';
 import { JobLeases1796600012000 } from './1796600012000-JobLeases.js';
+import { DeliveriesUnfinishedIndex1796600013000 } from './1796600013000-DeliveriesUnfinishedIndex.js';
 
 /** Every migration, in order. Run at start; never `synchronize`. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   DeliveriesQuietIndex1796600010000,
   DeliveriesRetryDueIndex1796600011000,
   JobLeases1796600012000,
+  DeliveriesUnfinishedIndex1796600013000,
 ];
