@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { namedSql } from '../src/database/named-sql.js';
 import type { Queryable } from '../src/database/queryable.js';
-import { lockFlow } from '../src/database/flow-lock.js';
+import { lockFlow, tryLockFlow } from '../src/database/flow-lock.js';
 import { concurrencyRecheckMs, rateTerms, throttleDeferralMs, type RateLimit } from '../src/policy/flow-limits.js';
 import { wakeSignal } from '../workflows/contracts.js';
 import type { DeliveryContext } from './delivery-context.js';
@@ -78,30 +78,48 @@ export async function awaitThrottle(db: Queryable, ctx: DeliveryContext): Promis
   return delayMs;
 }
 
+/** Tries for a busy flow lock before the delivery defers; each is a short transaction, the pause holds no connection. */
+const FLOW_LOCK_TRIES = 8;
+/** The pause after the first refused try, doubled each time (with jitter): about 0.5 s in all. */
+const FLOW_LOCK_BACKOFF_MS = 4;
+/** Still busy after the tries: the delivery looks again this much later (wakeable), as if over the limit. */
+const FLOW_LOCK_BUSY_DEFER_MS = 250;
+
 /**
  * Admits an attempt of a subscription with a rate limit or maxConcurrency. With maxConcurrency the count of
  * attempts in flight, the rate slot and the mark `sending` are one step under the subscription's lock: over the
  * limit, the delivery waits for a place (woken when an attempt ends). Under it, or with a rate limit alone, it
- * takes a rate slot: due now, it goes; later, it waits for its slot, which it keeps.
+ * takes a rate slot: due now, it goes; later, it waits for its slot, which it keeps. The lock is tried, never
+ * waited on with a pooled connection: a subscription with a backlog contending for its lock would otherwise take
+ * the whole pool and stall every other tenant's attempts on the worker. Still busy after a few tries (each a
+ * connection for a moment), the delivery defers briefly, unchanged.
  */
 export async function admitFlow(db: DataSource, ctx: DeliveryContext): Promise<FlowAdmission> {
   if (ctx.maxConcurrency === null) return admitRate(db, ctx);
-  const maxConcurrency = ctx.maxConcurrency;
-  return db.transaction(async (tx) => {
-    await lockFlow(tx, ctx.subscriptionId);
-    const [inFlight]: { n: number; oldestAgeMs: number | null }[] = await tx.query(
-      ...namedSql(IN_FLIGHT_SQL, { subscriptionId: ctx.subscriptionId, deliveryId: ctx.deliveryId, leaseMs: leaseMs(ctx.timeoutMs) }),
-    );
-    if (inFlight.n >= maxConcurrency) {
-      const firstLeaseEndsMs = inFlight.oldestAgeMs === null ? null : leaseMs(ctx.timeoutMs) - inFlight.oldestAgeMs;
-      const delayMs = concurrencyRecheckMs(firstLeaseEndsMs);
-      await recordWait(tx, ctx.deliveryId, 'concurrency', new Date(Date.now() + delayMs));
-      return { go: false, deferredBy: 'concurrency', delayMs };
-    }
-    const rate = await admitRate(tx, ctx);
-    if (!rate.go) return rate;
-    return { go: true, claim: await claimSending(tx, ctx.deliveryId, ctx.timeoutMs) };
-  });
+  for (let tried = 1; ; tried++) {
+    const admission = await db.transaction((tx) => admitUnderLock(tx, ctx, ctx.maxConcurrency!));
+    if (admission) return admission;
+    if (tried >= FLOW_LOCK_TRIES) return { go: false, deferredBy: 'concurrency', delayMs: FLOW_LOCK_BUSY_DEFER_MS };
+    const pauseMs = FLOW_LOCK_BACKOFF_MS * 2 ** (tried - 1) * (0.5 + Math.random());
+    await new Promise((done) => setTimeout(done, pauseMs));
+  }
+}
+
+/** admitFlow's step if the subscription's lock is free now; null if another holds it. */
+async function admitUnderLock(tx: Queryable, ctx: DeliveryContext, maxConcurrency: number): Promise<FlowAdmission | null> {
+  if (!(await tryLockFlow(tx, ctx.subscriptionId))) return null;
+  const [inFlight]: { n: number; oldestAgeMs: number | null }[] = await tx.query(
+    ...namedSql(IN_FLIGHT_SQL, { subscriptionId: ctx.subscriptionId, deliveryId: ctx.deliveryId, leaseMs: leaseMs(ctx.timeoutMs) }),
+  );
+  if (inFlight.n >= maxConcurrency) {
+    const firstLeaseEndsMs = inFlight.oldestAgeMs === null ? null : leaseMs(ctx.timeoutMs) - inFlight.oldestAgeMs;
+    const delayMs = concurrencyRecheckMs(firstLeaseEndsMs);
+    await recordWait(tx, ctx.deliveryId, 'concurrency', new Date(Date.now() + delayMs));
+    return { go: false, deferredBy: 'concurrency', delayMs };
+  }
+  const rate = await admitRate(tx, ctx);
+  if (!rate.go) return rate;
+  return { go: true, claim: await claimSending(tx, ctx.deliveryId, ctx.timeoutMs) };
 }
 
 /** Woken before its slot (a wake-up meant for another wait): it keeps the slot and waits on. */

@@ -25,6 +25,14 @@ export type DeliveryStatus = 'scheduled' | 'held' | 'sending' | 'retrying' | 'su
 @Index('idx_deliveries_waiting', ['subscriptionId', 'id'], { where: 'waiting_for IS NOT NULL' })
 /** The redeliveries of a delivery: a replay or recover skips one already resent (under way or succeeded). */
 @Index('idx_deliveries_redelivery_of', ['redeliveryOf'], { where: 'redelivery_of IS NOT NULL' })
+/** The reconciler's look at quiet deliveries (src/dispatch/reconciler-queries.ts): unfinished rows only. */
+@Index('idx_deliveries_quiet', ['updatedAt', 'id'], { where: "status IN ('scheduled', 'sending') AND dispatched" })
+/** A subscription's unfinished deliveries: what its delete cancels, what its closing circuit wakes. */
+@Index('idx_deliveries_unfinished', ['subscriptionId', 'id'], {
+  where: `status NOT IN (${END_STATES.map((s) => `'${s}'`).join(', ')})`,
+})
+/** The reconciler's look at overdue retries. */
+@Index('idx_deliveries_retry_due', ['nextAttemptAt', 'id'], { where: "status = 'retrying' AND dispatched" })
 /** The oldest delivery still waiting for its first attempt, for /metrics (src/health/delivery-lag-metrics.ts). */
 @Index('idx_deliveries_first_attempt_due', ['createdAt'], { where: "attempt_count = 0 AND status IN ('scheduled', 'sending')" })
 /** The oldest delivery retrying, for /metrics. */

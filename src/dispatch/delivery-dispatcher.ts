@@ -8,13 +8,7 @@ import { Config } from '../app-config.token.js';
 import { markDispatched, type Cancelled } from '../database/delivery-store/index.js';
 import { FairQueue } from './fair-queue.js';
 import { StartShares } from './start-shares.js';
-import {
-  inOrderBounded,
-  releaseDeliveryWorkflow,
-  signalDeliveries,
-  startDeliveryWorkflow,
-  startDeliveryWorkflows,
-} from './workflow-dispatch.js';
+import { inOrderBounded, releaseDeliveryWorkflow, signalDeliveries, startDeliveryWorkflow } from './workflow-dispatch.js';
 import type { DispatchItem } from '../database/delivery-store/index.js';
 
 /** Workflow starts in flight from one api process: enough to keep the engine busy, few enough not to flood it. */
@@ -25,6 +19,12 @@ const STARTS_IN_FLIGHT_PER_TENANT = 8;
 const ACTIVE_TENANT_MS = 2_000;
 /** Past this, new deliveries wait in Postgres for the sweeper instead of in memory. */
 const MAX_QUEUED = 100_000;
+
+/** A start waiting in the pump; `settled` is told how it went when someone waits for it (the sweeper). */
+interface Queued {
+  item: DispatchItem;
+  settled?: (started: boolean) => void;
+}
 
 /**
  * The api's side of starting deliveries. Ingestion answers once the rows are committed (the outbox) and hands
@@ -37,8 +37,11 @@ const MAX_QUEUED = 100_000;
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationShutdown {
   private readonly log = new Logger('DeliveryDispatcher');
-  private readonly queue = new FairQueue<DispatchItem>();
+  private readonly queue = new FairQueue<Queued>();
   private inFlight = 0;
+  private peak = 0;
+  /** Ids queued or in flight here: the sweeper does not queue a second start of one (it is this pump's already). */
+  private readonly pendingIds = new Set<string>();
   private readonly shares = new StartShares(STARTS_IN_FLIGHT_PER_TENANT, ACTIVE_TENANT_MS);
   private heldStarted: string[] = [];
   private heldMarking?: NodeJS.Timeout;
@@ -57,10 +60,16 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
       return;
     }
     for (const item of items) {
-      this.queue.push(item.tenantId, item);
+      this.queue.push(item.tenantId, { item });
+      this.pendingIds.add(item.id);
       this.shares.seen(item.tenantId);
     }
     this.pump();
+  }
+
+  /** The most starts this process has had in flight at once (a test's check of the cap). */
+  get peakInFlight(): number {
+    return this.peak;
   }
 
   /** Workflow starts queued or in flight in this process. */
@@ -85,16 +94,23 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
     while (this.inFlight < STARTS_IN_FLIGHT) {
       const next = this.queue.take(mayStart);
       if (!next) break;
-      const { item } = next;
+      const { item, settled } = next.item;
       this.inFlight++;
+      this.peak = Math.max(this.peak, this.inFlight);
       this.shares.started(item.tenantId);
       startDeliveryWorkflow(this.client, this.dispatchOptions(), item)
         .then(() => {
-          if (item.status === 'held') this.markHeldSoon(item.id);
+          // A waiter (the sweeper) marks what it started itself; otherwise a held start is marked here.
+          if (settled) settled(true);
+          else if (item.status === 'held') this.markHeldSoon(item.id);
         })
-        .catch((err: Error) => this.log.warn(`workflow start for ${item.id} failed, the sweeper will retry: ${err.message}`))
+        .catch((err: Error) => {
+          settled?.(false);
+          this.log.warn(`workflow start for ${item.id} failed, the sweeper will retry: ${err.message}`);
+        })
         .finally(() => {
           this.inFlight--;
+          this.pendingIds.delete(item.id);
           this.shares.ended(item.tenantId);
           this.pump();
         });
@@ -134,15 +150,27 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
     return startDeliveryWorkflow(this.client, this.dispatchOptions(), item);
   }
 
-  /** Starts the workflows now and returns the ids started (the sweeper's path); failures are left to the next sweep. */
+  /**
+   * Starts the workflows through the pump (its in-flight cap and tenants in turn, shared with ingest's starts)
+   * and returns the ids started once each has been tried (the sweeper's path); failures are left to the next sweep.
+   */
   async dispatch(items: DispatchItem[]): Promise<string[]> {
-    if (items.length === 0) return [];
-    const { started, firstError } = await startDeliveryWorkflows(this.client, this.dispatchOptions(), items);
-    if (firstError) {
-      this.log.warn(
-        `${items.length - started.length} of ${items.length} workflow starts failed; the sweeper will retry (${firstError.message})`,
-      );
-    }
+    // One already waiting here (a backlog older than the sweeper's grace) is left to its queued start.
+    const fresh = items.filter((item) => !this.pendingIds.has(item.id));
+    if (fresh.length === 0) return [];
+    const outcomes = fresh.map(
+      (item) =>
+        new Promise<boolean>((settled) => {
+          this.queue.push(item.tenantId, { item, settled });
+          this.pendingIds.add(item.id);
+          this.shares.seen(item.tenantId);
+        }),
+    );
+    this.pump();
+    const results = await Promise.all(outcomes);
+    const started = fresh.filter((_, i) => results[i]).map((item) => item.id);
+    if (started.length < fresh.length)
+      this.log.warn(`${fresh.length - started.length} of ${fresh.length} workflow starts failed; the sweeper will retry`);
     return started;
   }
 

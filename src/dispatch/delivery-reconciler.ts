@@ -6,15 +6,22 @@ import { Config } from '../app-config.token.js';
 import { hostOf } from '../common/url.js';
 import { MetricsService } from '../health/metrics.service.js';
 import type { DispatchItem } from '../database/delivery-store/index.js';
+import { queryWithTimeout } from '../database/bounded-query.js';
+import { CURSOR_START, SUSPECTS_SQL } from './reconciler-queries.js';
 import { restartDeliveryWorkflow } from './workflow-dispatch.js';
 
+/** Rows per branch per pass (see reconciler-queries.ts): a pass reads at most three times this. */
 const BATCH = 100;
+/** A pass's read is cancelled past this: a bad plan must not scan on and hold back DDL. */
+const STATEMENT_TIMEOUT_MS = 10_000;
 /** A delivery whose workflow was found running is not looked at again for this long. */
 const RECHECK_AFTER_MS = 10 * 60_000;
 
 interface Suspect extends DispatchItem {
+  branch: 'quiet' | 'due' | 'held';
   attemptCount: number;
   url: string;
+  cursorAt: string | null;
 }
 
 /**
@@ -22,11 +29,15 @@ interface Suspect extends DispatchItem {
  * moved by now (an attempt overdue, a `sending` past its timeout, a held delivery of an active subscription) and
  * asks Temporal about each: a workflow missing (never started, lost to retention) is started, one closed
  * (terminated by an operator, timed out) is started anew from the next attempt. One still running is left alone.
+ * Run by the sweeper's leader only (see DeliverySweeper); its memory (the cursors, what it saw running) is valid
+ * while it stays leader, and `forget()` clears it when leadership is lost.
  */
 @Injectable()
 export class DeliveryReconciler {
   private readonly log = new Logger('DeliveryReconciler');
   private readonly seenRunning = new Map<string, number>();
+  private quietCursor = CURSOR_START;
+  private dueCursor = CURSOR_START;
 
   constructor(
     @Inject(Config) private readonly config: Config,
@@ -35,21 +46,27 @@ export class DeliveryReconciler {
     @Inject(MetricsService) private readonly metrics: MetricsService,
   ) {}
 
+  /** Drops what this process learnt: another may have acted since (a leader change). The next pass starts afresh. */
+  forget(): void {
+    this.seenRunning.clear();
+    this.quietCursor = this.dueCursor = CURSOR_START;
+  }
+
   /** One pass over deliveries quiet for longer than `stuckSeconds` beyond their own timing; returns how many it restarted. */
   async reconcile(stuckSeconds: number): Promise<number> {
     const now = Date.now();
     for (const [id, at] of this.seenRunning) if (now - at > RECHECK_AFTER_MS) this.seenRunning.delete(id);
-    const suspects: Suspect[] = await this.db.query(
-      `SELECT d.id, d.tenant_id AS "tenantId", d.subscription_id AS "subscriptionId", d.event_type AS "eventType",
-              d.status, d.attempt_count AS "attemptCount", s.url
-         FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id
-        WHERE d.dispatched AND s.deleted_at IS NULL AND d.id <> ALL($3::varchar[])
-          AND ((d.status IN ('scheduled', 'sending') AND d.updated_at < now() - make_interval(secs => s.timeout_ms / 1000.0 + $1))
-            OR (d.status = 'retrying' AND d.next_attempt_at < now() - make_interval(secs => $1))
-            OR (d.status = 'held' AND s.status = 'active' AND d.updated_at < now() - make_interval(secs => $1)))
-        ORDER BY d.updated_at LIMIT $2`,
-      [stuckSeconds, BATCH, [...this.seenRunning.keys()]],
-    );
+    const rows = await queryWithTimeout<Suspect>(this.db, STATEMENT_TIMEOUT_MS, SUSPECTS_SQL, [
+      stuckSeconds,
+      BATCH,
+      this.quietCursor.at,
+      this.quietCursor.id,
+      this.dueCursor.at,
+      this.dueCursor.id,
+    ]);
+    this.quietCursor = nextCursor(rows.filter((r) => r.branch === 'quiet'));
+    this.dueCursor = nextCursor(rows.filter((r) => r.branch === 'due'));
+    const suspects = rows.filter((r) => !this.seenRunning.has(r.id));
     let restarted = 0;
     for (const suspect of suspects) {
       const action = await this.check(suspect).catch((err: Error) => {
@@ -92,4 +109,10 @@ export class DeliveryReconciler {
     await restartDeliveryWorkflow(this.client, { taskQueue: this.config.temporal.taskQueue, eager: false }, item);
     return action;
   }
+}
+
+/** A full batch: the next pass goes on after its last row; a short one: the walk is done, the next starts over. */
+function nextCursor(rows: Suspect[]): { at: string; id: string } {
+  const last = rows.at(-1);
+  return rows.length < BATCH || !last?.cursorAt ? CURSOR_START : { at: last.cursorAt, id: last.id };
 }

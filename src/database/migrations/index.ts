@@ -22,6 +22,10 @@ import { DeliveryRedeliveryOf1796470000000 } from './1796470000000-DeliveryRedel
 import { SubscriptionClientTls1796500000000 } from './1796500000000-SubscriptionClientTls.js';
 import { SubscriptionTransform1796500001000 } from './1796500001000-SubscriptionTransform.js';
 import { CertificateExpiringType1796500002000 } from './1796500002000-CertificateExpiringType.js';
+import { DeliveriesQuietIndex1796600010000 } from './1796600010000-DeliveriesQuietIndex.js';
+import { DeliveriesRetryDueIndex1796600011000 } from './1796600011000-DeliveriesRetryDueIndex.js';
+import { JobLeases1796600012000 } from './1796600012000-JobLeases.js';
+import { DeliveriesUnfinishedIndex1796600013000 } from './1796600013000-DeliveriesUnfinishedIndex.js';
 import { FirstAttemptDueIndex1796600030000 } from './1796600030000-FirstAttemptDueIndex.js';
 import { RetryingIndex1796600031000 } from './1796600031000-RetryingIndex.js';
 
@@ -51,6 +55,10 @@ export const migrations = [
   SubscriptionClientTls1796500000000,
   SubscriptionTransform1796500001000,
   CertificateExpiringType1796500002000,
+  DeliveriesQuietIndex1796600010000,
+  DeliveriesRetryDueIndex1796600011000,
+  JobLeases1796600012000,
+  DeliveriesUnfinishedIndex1796600013000,
   FirstAttemptDueIndex1796600030000,
   RetryingIndex1796600031000,
 ];
