@@ -35,7 +35,7 @@ function apiProcess(svc: TestService) {
   });
   const dispatcher = new DeliveryDispatcher(client, svc.config, svc.db);
   const reconciler = new DeliveryReconciler(svc.config, svc.db, client, svc.app.get(MetricsService));
-  const sweeper = new DeliverySweeper(svc.config, svc.db, dispatcher, reconciler);
+  const sweeper = new DeliverySweeper(svc.config, svc.db, dispatcher, reconciler, svc.app.get(MetricsService));
   return { count, dispatcher, sweeper };
 }
 
