@@ -5,13 +5,15 @@ import { EventsModule } from '../events/events.module.js';
 import { ReplaysModule } from '../replays/replays.module.js';
 import { FilterTestController } from './filter-test.controller.js';
 import { JwksController } from './jwks.controller.js';
+import { LinesController } from './lines.controller.js';
+import { LinesService } from './lines.service.js';
 import { SubscriptionsController } from './subscriptions.controller.js';
 import { SubscriptionsService } from './subscriptions.service.js';
 import { SubscriptionKeys } from './subscription-keys.js';
 
 @Module({
   imports: [DeliveriesModule, DispatchModule, EventsModule, ReplaysModule],
-  controllers: [SubscriptionsController, FilterTestController, JwksController],
-  providers: [SubscriptionsService, SubscriptionKeys],
+  controllers: [SubscriptionsController, FilterTestController, JwksController, LinesController],
+  providers: [SubscriptionsService, SubscriptionKeys, LinesService],
 })
 export class SubscriptionsModule {}
