@@ -23,6 +23,8 @@ export interface Subscription {
   retrySchedule: number[];
   timeoutMs: number;
   traceContext: boolean;
+  ordering: 'none' | 'fifo';
+  fifoOnFailure: FifoOnFailure;
   circuit: { state: 'closed' | 'open' | 'half-open'; openUntil: string | null; consecutiveFailures: number };
   createdAt: string;
   updatedAt: string;
@@ -37,6 +39,18 @@ export interface SubscriptionInput {
   timeoutMs?: number;
   retrySchedule?: number[];
   traceContext?: boolean;
+  fifoOnFailure?: FifoOnFailure;
+}
+
+/** With FIFO ordering: after a head exhausts its retries, its line goes on (`skip`) or waits for a person (`block`). */
+export type FifoOnFailure = 'skip' | 'block';
+
+/** A FIFO line with work in it (GET /v1/subscriptions/:id/lines). */
+export interface Line {
+  orderingKey: string;
+  head: { id: string; status: DeliveryStatus; attemptCount: number };
+  blocked: boolean;
+  waiting: number;
 }
 
 export interface AttemptError {

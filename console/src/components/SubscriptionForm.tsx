@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { apiCall } from '../api/client';
 import type { EventType, Page, Subscription, SubscriptionInput } from '../api/types';
 import { useResource } from '../api/use-resource';
+import { FifoOnFailureField } from './FifoOnFailureField';
 
 const FORMATS = [
   { value: 'envelope', label: 'envelope: {id, type, timestamp, data}' },
@@ -40,6 +41,9 @@ export function SubscriptionForm({
   const [timeoutMs, setTimeoutMs] = useState<number | string>(initial?.timeoutMs ?? 15000);
   const [schedule, setSchedule] = useState(initial ? initial.retrySchedule.join(', ') : '');
   const [traceContext, setTraceContext] = useState(initial?.traceContext ?? false);
+  // FIFO failure policy: its own block, shown beside ordering (ordering: the form's own choice once it has one).
+  const ordering = initial?.ordering;
+  const [fifoOnFailure, setFifoOnFailure] = useState(initial?.fifoOnFailure ?? 'skip');
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
 
   const suggestions = ['*', ...(catalog.data?.data ?? []).filter((t) => !t.archived).map((t) => t.name)];
@@ -68,6 +72,7 @@ export function SubscriptionForm({
       timeoutMs: Number(timeoutMs),
       traceContext,
     };
+    if (ordering === 'fifo') input.fifoOnFailure = fifoOnFailure;
     if (name.trim()) input.name = name.trim();
     if (filter.trim() || initial?.filter) input.filter = parsedFilter;
     // Left empty on create: the service's default schedule.
@@ -123,6 +128,7 @@ export function SubscriptionForm({
           maxRows={10}
           formatOnBlur
         />
+        <FifoOnFailureField ordering={ordering} value={fifoOnFailure} onChange={setFifoOnFailure} />
         <Checkbox
           label="Send trace context"
           description="Requests carry W3C traceparent, so the receiver's spans join the delivery's trace (when the service traces)"

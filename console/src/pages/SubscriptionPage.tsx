@@ -8,6 +8,7 @@ import type { Subscription } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { DeliveryLog } from '../components/DeliveryLog';
 import { ErrorNote } from '../components/ErrorNote';
+import { LinesPanel } from '../components/LinesPanel';
 import { PageTitle } from '../components/PageTitle';
 import { RecoverWindow } from '../components/RecoverWindow';
 import { StatusBadge } from '../components/StatusBadge';
@@ -76,11 +77,13 @@ export function SubscriptionPage() {
             <Field label="Timeout">{sub.timeoutMs} ms</Field>
             <Field label="Retry schedule (s)">{sub.retrySchedule.join(', ') || 'none'}</Field>
             <Field label="Filter">{sub.filter ? JSON.stringify(sub.filter) : 'none'}</Field>
+            {sub.ordering === 'fifo' && <Field label="FIFO on failure">{sub.fifoOnFailure}</Field>}
             <Field label="Circuit">{`${sub.circuit.state}, ${sub.circuit.consecutiveFailures} failures in a row`}</Field>
             {sub.disabledReason && <Field label="Disabled because">{sub.disabledReason}</Field>}
           </SimpleGrid>
         </Card>
         {manage && <TestSend subscriptionId={sub.id} onSent={() => setLogKey((k) => k + 1)} />}
+        {sub.ordering === 'fifo' && <LinesPanel subscriptionId={sub.id} manage={manage} onSkipped={() => setLogKey((k) => k + 1)} />}
         <DeliveryLog subscriptionId={sub.id} refreshKey={logKey} />
         {manage && <RecoverWindow subscriptionId={sub.id} onRecovered={() => setLogKey((k) => k + 1)} />}
       </Stack>
