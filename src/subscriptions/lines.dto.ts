@@ -27,7 +27,9 @@ export const skipLineSchema = z.strictObject({
 });
 
 export const lineResponse = z.object({
-  orderingKey: z.string().describe('The line’s key: the value its events have at the subscription’s `orderingKey` pointer ("" for one line)'),
+  orderingKey: z
+    .string()
+    .describe('The line’s key: the value its events have at the subscription’s `orderingKey` pointer ("" for one line)'),
   head: z
     .object({ id: z.string(), status: z.enum(DELIVERY_STATUSES), attemptCount: z.number().int() })
     .describe('The first delivery that holds the line: the one the rest wait for'),

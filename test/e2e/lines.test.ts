@@ -62,7 +62,11 @@ describe('FIFO lines: block on failure, list, skip', () => {
     const line = await lineWithFailingHead(3, { fifoOnFailure: 'block', retrySchedule: [1] });
     try {
       assert.equal(line.sub.fifoOnFailure, 'block');
-      const head = await eventually(async () => ((await delivery(line.ids[0])).status === 'failed' ? true : undefined), 60_000, 'the head to fail');
+      const head = await eventually(
+        async () => ((await delivery(line.ids[0])).status === 'failed' ? true : undefined),
+        60_000,
+        'the head to fail',
+      );
       assert.ok(head);
       const behind = await eventually(
         async () => {
@@ -95,7 +99,9 @@ describe('FIFO lines: block on failure, list, skip', () => {
         line.seqs().map((s, i) => `${s}:${line.answers[i]}`),
         ['0:500', '0:500', '0:200', '1:200', '2:200'],
       );
-      await eventually(async () => ((await svc.api('GET', `/v1/subscriptions/${line.sub.id}/lines`)).body.data.length === 0 ? true : undefined));
+      await eventually(async () =>
+        (await svc.api('GET', `/v1/subscriptions/${line.sub.id}/lines`)).body.data.length === 0 ? true : undefined,
+      );
     } finally {
       await line.receiver.close();
     }
@@ -107,7 +113,11 @@ describe('FIFO lines: block on failure, list, skip', () => {
       await eventually(async () => ((await delivery(line.ids[0])).status === 'failed' ? true : undefined), 60_000, 'the head to fail');
       const again = await svc.api('POST', `/v1/deliveries/${line.ids[0]}/redeliver`);
       assert.equal(again.status, 202);
-      await eventually(async () => ((await delivery(again.body.id)).status === 'failed' ? true : undefined), 60_000, 'the redelivery to fail');
+      await eventually(
+        async () => ((await delivery(again.body.id)).status === 'failed' ? true : undefined),
+        60_000,
+        'the redelivery to fail',
+      );
       const lines = await svc.api('GET', `/v1/subscriptions/${line.sub.id}/lines`);
       assert.deepEqual(lines.body.data, [
         { orderingKey: 'j1', head: { id: again.body.id, status: 'failed', attemptCount: 1 }, blocked: true, waiting: 1 },
@@ -210,10 +220,16 @@ describe('FIFO lines: block on failure, list, skip', () => {
       ping: false,
     });
     assert.equal(unordered.status, 422);
-    assert.deepEqual(unordered.body.errors.map((e: { field: string }) => e.field), ['fifoOnFailure']);
+    assert.deepEqual(
+      unordered.body.errors.map((e: { field: string }) => e.field),
+      ['fifoOnFailure'],
+    );
     const bogus = await svc.api('PATCH', `/v1/subscriptions/${sub.id}`, { fifoOnFailure: 'wait' });
     assert.equal(bogus.status, 422);
-    assert.deepEqual(bogus.body.errors.map((e: { field: string }) => e.field), ['fifoOnFailure']);
+    assert.deepEqual(
+      bogus.body.errors.map((e: { field: string }) => e.field),
+      ['fifoOnFailure'],
+    );
     const patched = await svc.api('PATCH', `/v1/subscriptions/${sub.id}`, { fifoOnFailure: 'block' });
     assert.equal(patched.body.fifoOnFailure, 'block');
   });
