@@ -203,6 +203,36 @@ describe('FIFO lines: block on failure, list, skip', () => {
     }
   });
 
+  it('lists lines by key, a page at a time; ?stuck=true leaves out lines whose head has not failed', async () => {
+    const sub = await createSubscription(svc, {
+      url: 'http://127.0.0.1:9/never',
+      events: ['job.step'],
+      ordering: 'fifo',
+      orderingKey: '/job',
+    });
+    // Paused: every delivery is held and holds its line, nothing is attempted.
+    assert.equal((await svc.api('POST', `/v1/subscriptions/${sub.id}/pause`)).status, 200);
+    for (const job of ['b', 'a', 'c', 'a']) await sendEvent(svc, 'job.step', { job, seq: 0 });
+    const first = await svc.api('GET', `/v1/subscriptions/${sub.id}/lines?limit=2`);
+    assert.equal(first.status, 200);
+    assert.deepEqual(
+      first.body.data.map((l: { orderingKey: string; waiting: number }) => [l.orderingKey, l.waiting]),
+      [
+        ['a', 1],
+        ['b', 0],
+      ],
+    );
+    assert.match(first.body.nextCursor, /^ln_/);
+    const second = await svc.api('GET', `/v1/subscriptions/${sub.id}/lines?limit=2&cursor=${first.body.nextCursor}`);
+    assert.deepEqual(
+      second.body.data.map((l: { orderingKey: string }) => l.orderingKey),
+      ['c'],
+    );
+    assert.equal(second.body.nextCursor, null);
+    const stuck = await svc.api('GET', `/v1/subscriptions/${sub.id}/lines?stuck=true`);
+    assert.deepEqual(stuck.body, { data: [], nextCursor: null });
+  });
+
   it('bad input: problem+json naming every bad field, 404 for another line or subscription', async () => {
     const sub = await createSubscription(svc, { url: 'http://127.0.0.1:9/x', events: ['job.step'], ordering: 'fifo' });
     const noBody = await svc.api('POST', `/v1/subscriptions/${sub.id}/lines/skip`, { orderingKey: 7, extra: true });
