@@ -2,7 +2,6 @@ import type { Queryable } from '../queryable.js';
 import type { DeliveryStatus } from '../../deliveries/delivery.entity.js';
 import type { DeferredBy } from '../../../workflows/contracts.js';
 import { heldByAnotherRun, inFlightUntil } from './lease.js';
-import { LINE_BLOCKED } from './lines.js';
 import { unended } from './states.js';
 
 // The attempt's transitions of a delivery row, each judged on the locked row: mark it `sending` (at the read,
@@ -137,23 +136,14 @@ WITH event AS MATERIALIZED (
 ), ${health}, delivery AS (
   UPDATE deliveries
      SET status = :status::varchar, attempt_count = GREATEST(attempt_count, :attemptNumber), last_status_code = :statusCode,
-         -- The head of a block line that ends failed keeps holding its line (see lines.ts).
-         updated_at = now(), in_flight_until = CASE WHEN :status::varchar = 'failed' AND line_position IS NOT NULL
-           AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.id = deliveries.subscription_id AND s.fifo_on_failure = 'block')
-           THEN ${LINE_BLOCKED} END,
+         updated_at = now(), in_flight_until = NULL,
          -- A retry never goes before the circuit's reopening.
          next_attempt_at = CASE WHEN :nextAttemptAt::timestamptz IS NOT NULL THEN GREATEST(:nextAttemptAt::timestamptz, (SELECT until FROM health)) END,
          completed_at = CASE WHEN :status::varchar IN ('succeeded', 'failed') THEN now() END
    -- The event's lock comes before the delivery's (the forget takes them in that order too); the final SELECT
    -- reads kept first for the same reason.
    WHERE id = :deliveryId AND status <> 'cancelled' AND (SELECT answer FROM kept) IS NOT NULL
-  RETURNING id, subscription_id, ordering_key, line_position, in_flight_until = ${LINE_BLOCKED} AS blocked
-), line_blocked AS (
-  -- The deliveries behind a head that now blocks its line say so at once, not at their next look.
-  UPDATE deliveries f SET waiting_for = 'blocked-line'
-    FROM delivery
-   WHERE delivery.blocked AND f.subscription_id = delivery.subscription_id AND f.ordering_key = delivery.ordering_key
-     AND f.line_position > delivery.line_position AND ${unended('f')} AND f.waiting_for = 'predecessor'
+  RETURNING id
 ), released AS (
   -- Cancelled while this attempt was out: its line waited for it, and may go on now (the attempt's end wakes it).
   UPDATE deliveries SET in_flight_until = NULL WHERE id = :deliveryId AND status = 'cancelled' AND in_flight_until IS NOT NULL

@@ -16,7 +16,7 @@
 // operational-events.ts events about the service itself, written with the outcome that calls for them
 export { ENDED, unended } from './states.js';
 export { heldByAnotherRun, inFlightUntil, leaseMs } from './lease.js';
-export { blocksLine, holdsLine, LINE_BLOCKED, LINE_JOINS, releaseLine } from './lines.js';
+export { blockLineOnFailure, blocksLine, holdsLine, LINE_BLOCKED, LINE_JOINS, releaseLine } from './lines.js';
 export { insertDeliveries, insertEvents, type DeliveryRow, type EventRow, type WriteGuard } from './inserts.js';
 export {
   claimSending,

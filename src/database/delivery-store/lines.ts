@@ -75,3 +75,26 @@ export async function releaseLine(db: Queryable, deliveryId: string): Promise<st
   const rows: { id: string }[] = await db.query(RELEASE_SQL, [deliveryId]);
   return rows.map((r) => r.id);
 }
+
+/**
+ * A delivery of a `block` line (its subscription's fifoOnFailure) just ended failed: it keeps holding its line
+ * (see above), and the deliveries behind it say `blocked-line` at once rather than at their next look. Run in
+ * the transaction that records the failure, so the line is never seen free in between. Answers whether it blocks.
+ */
+export async function blockLineOnFailure(db: Queryable, deliveryId: string): Promise<boolean> {
+  const rows: { id: string }[] = await db.query(
+    `WITH head AS (
+       UPDATE deliveries d SET in_flight_until = ${LINE_BLOCKED}
+        WHERE d.id = $1 AND d.status = 'failed' AND d.line_position IS NOT NULL
+          AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.id = d.subscription_id AND s.fifo_on_failure = 'block')
+       RETURNING d.id, d.subscription_id, d.ordering_key, d.line_position
+     ), behind AS (
+       UPDATE deliveries f SET waiting_for = 'blocked-line'
+         FROM head
+        WHERE f.subscription_id = head.subscription_id AND f.ordering_key = head.ordering_key
+          AND f.line_position > head.line_position AND ${unended('f')} AND f.waiting_for = 'predecessor'
+     ) SELECT id FROM head`,
+    [deliveryId],
+  );
+  return rows.length > 0;
+}
