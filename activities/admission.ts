@@ -92,7 +92,11 @@ async function stopUnsent(deps: ActivityDeps, ctx: DeliveryContext, status: 'can
  */
 async function awaitPredecessor(deps: ActivityDeps, ctx: DeliveryContext): Promise<Admission> {
   const untilItsNextAttempt = (ctx.predecessorNextAttemptAt?.getTime() ?? 0) - Date.now();
-  const delayMs = Math.min(Math.max(untilItsNextAttempt, PREDECESSOR_RECHECK_MS.min), PREDECESSOR_RECHECK_MS.max);
-  await recordWait(deps.db, ctx.deliveryId, 'predecessor', new Date(Date.now() + delayMs), ctx.predecessorId!);
-  return wait({ because: 'predecessor', delayMs, wakeable: true, waitsFor: ctx.predecessorId! });
+  // A blocked line has no next attempt: it moves when a person redelivers or skips its head, which wakes the next.
+  const delayMs = ctx.lineBlocked
+    ? PREDECESSOR_RECHECK_MS.max
+    : Math.min(Math.max(untilItsNextAttempt, PREDECESSOR_RECHECK_MS.min), PREDECESSOR_RECHECK_MS.max);
+  const because = ctx.lineBlocked ? 'blocked-line' : 'predecessor';
+  await recordWait(deps.db, ctx.deliveryId, because, new Date(Date.now() + delayMs), ctx.predecessorId!);
+  return wait({ because, delayMs, wakeable: true, waitsFor: ctx.predecessorId! });
 }

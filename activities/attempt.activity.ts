@@ -12,7 +12,13 @@ import type { Slot } from './attempt-slots.js';
 import type { ActivityDeps } from './deps.js';
 import { wakeDeferred } from './endpoint-health.js';
 import { loadDeliveryContext, type DeliveryContext } from './delivery-context.js';
-import { recordNoAttempt, releaseLine, writeOperationalEvent, type DispatchItem } from '../src/database/delivery-store/index.js';
+import {
+  blockLineOnFailure,
+  recordNoAttempt,
+  releaseLine,
+  writeOperationalEvent,
+  type DispatchItem,
+} from '../src/database/delivery-store/index.js';
 import { isEnded } from '../src/policy/delivery-states.js';
 import { wakeNextWaiting } from './flow-control.js';
 import { operationalEventsFor } from './events-to-raise.js';
@@ -209,6 +215,8 @@ async function recordFailure(deps: ActivityDeps, ctx: DeliveryContext, record: A
     deps.db.transaction(async (tx) => {
       const outcome = await recordAttempt(tx, record);
       const deliveries: DispatchItem[] = [];
+      // Only the failure path pays for this: a `block` line stops at its failed head (see lines.ts).
+      if (!outcome.cancelled && record.status === 'failed' && ctx.orderingKey !== null) await blockLineOnFailure(tx, ctx.deliveryId);
       if (!outcome.cancelled) {
         for (const event of operationalEventsFor(ctx, record, verdict, outcome.disabledReason))
           deliveries.push(...(await writeOperationalEvent(tx, event)));

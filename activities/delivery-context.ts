@@ -64,6 +64,8 @@ export interface DeliveryContext {
   predecessorEnded: boolean;
   /** When the line's head tries next (the line cannot move before, unless a cancel ends the head, which wakes the next). */
   predecessorNextAttemptAt: Date | null;
+  /** The line's head failed and blocks it (fifoOnFailure `block`) until a person redelivers or skips it. */
+  lineBlocked: boolean;
   /** Attempts already recorded (a re-run of an attempt that was recorded finds its own number here). */
   attemptCount: number;
   /** The row was marked `sending` by this read (see the SQL). */
@@ -89,7 +91,7 @@ WITH ctx AS (
 SELECT d.id AS "deliveryId", d.tenant_id AS "tenantId", d.status AS "deliveryStatus", d.kind, d.event_id AS "eventId",
        d.attempt_count AS "attemptCount", d.created_at AS "deliveryCreatedAt", d.next_attempt_at AS "nextAttemptAt", d.last_status_code AS "lastStatusCode",
        d.ordering_key AS "orderingKey", p.id AS "predecessorId", (p.id IS NULL) AS "predecessorEnded",
-       h.next_attempt_at AS "predecessorNextAttemptAt",
+       h.next_attempt_at AS "predecessorNextAttemptAt", coalesce(h.blocked, false) AS "lineBlocked",
        e.type AS "eventType", e.data_text AS "dataText", e.data AS "legacyData", (e.purged_at IS NOT NULL) AS "eventPurged", e.occurred_at AS "occurredAt", t.name AS account,
        s.id AS "subscriptionId", s.status AS "subscriptionStatus", (s.deleted_at IS NOT NULL) AS "subscriptionDeleted",
        s.url, s.headers, s.auth, s.signature_scheme AS "signatureScheme", s.signature_header AS "signatureHeader",

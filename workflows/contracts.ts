@@ -62,7 +62,7 @@ export interface RaiseRequest {
  * flight is used; another run of this attempt is still out; the previous delivery of its FIFO line has not
  * ended; the subscription's rate limit, its `maxConcurrency`, or a `429`/`503` from the receiver (throttled).
  */
-export type DeferredBy = 'circuit' | 'share' | 'in-flight' | 'predecessor' | 'rate' | 'concurrency' | 'throttled';
+export type DeferredBy = 'circuit' | 'share' | 'in-flight' | 'predecessor' | 'blocked-line' | 'rate' | 'concurrency' | 'throttled';
 
 /** Small by design: it is kept in the workflow history. */
 export interface AttemptResult {

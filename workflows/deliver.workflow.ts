@@ -40,6 +40,7 @@ const DEFERRED_BECAUSE: Record<DeferredBy, string> = {
   share: "the tenant's share of attempts in flight is in use (slow endpoints)",
   'in-flight': 'another run of this attempt is still in flight',
   predecessor: 'the previous delivery of its FIFO line has not ended',
+  'blocked-line': 'its FIFO line waits for a person to redeliver or skip its failed head',
   rate: "the subscription's rate limit",
   concurrency: "the subscription's maxConcurrency attempts are in flight",
   throttled: 'the receiver asked to slow down (429 or 503)',

@@ -4,6 +4,7 @@ import { UsageError } from '../exit-codes.js';
 import { clientFor, outputFor } from '../globals.js';
 import { commaList, integer, keyValue, parseJsonObject } from '../input.js';
 import { nextPage, record, show, table, type Columns } from '../output.js';
+import { addLineCommands } from './lines.command.js';
 
 const columns: Columns<Subscription> = [
   ['ID', (s) => s.id],
@@ -160,5 +161,6 @@ export function subscriptionsCommand(): Command {
       show(outputFor(c), { id, deleted: true }, () => `deleted ${id}`);
     });
 
+  addLineCommands(cmd);
   return cmd;
 }

@@ -77,6 +77,7 @@ export function deliveryView(d: Delivery, links: { workflowId: string; temporalU
     orderingKey: d.orderingKey,
     predecessorId: d.predecessorId,
     redeliveryOf: d.redeliveryOf,
+    cancelReason: d.status === 'cancelled' ? d.cancelReason : null,
     lastStatusCode: d.lastStatusCode,
     createdAt: d.createdAt.toISOString(),
     completedAt: d.completedAt?.toISOString() ?? null,
@@ -133,7 +134,7 @@ export const deliveryResponse = z.object({
   attemptCount: z.number().int(),
   nextAttemptAt: isoDate.nullable(),
   waitingFor: z
-    .enum(['circuit', 'share', 'in-flight', 'predecessor', 'rate', 'concurrency', 'throttled'])
+    .enum(['circuit', 'share', 'in-flight', 'predecessor', 'blocked-line', 'rate', 'concurrency', 'throttled'])
     .nullable()
     .describe('Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting'),
   orderingKey: z
@@ -145,6 +146,10 @@ export const deliveryResponse = z.object({
     .nullable()
     .describe('The delivery before this one in its FIFO line: this one is sent only after that one ended'),
   redeliveryOf: z.string().nullable().describe('A redelivery: the delivery it sends again'),
+  cancelReason: z
+    .enum(['skipped'])
+    .nullable()
+    .describe('Why it was cancelled, when a person said more than cancel: `skipped` (the head of its FIFO line, skipped)'),
   lastStatusCode: z.number().int().nullable(),
   createdAt: isoDate,
   completedAt: isoDate.nullable(),

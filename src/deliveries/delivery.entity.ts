@@ -101,6 +101,10 @@ export class Delivery {
   @Column({ type: 'varchar', length: 16, nullable: true })
   waitingFor!: string | null;
 
+  /** Why it was cancelled, when a person's choice says more than `cancelled`: `skipped` (its FIFO line's head, skipped). */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  cancelReason!: 'skipped' | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -6,6 +6,10 @@ import { createHash } from 'node:crypto';
 
 export type Ordering = 'none' | 'fifo';
 
+/** After a FIFO head exhausts its retries (ends `failed`): its line goes on (`skip`), or waits for a person (`block`). */
+export const FIFO_ON_FAILURE = ['skip', 'block'] as const;
+export type FifoOnFailure = (typeof FIFO_ON_FAILURE)[number];
+
 /** RFC 6901, not empty (a line per whole payload orders nothing): `/`-separated tokens, `~` only as `~0` or `~1`. */
 export const JSON_POINTER = /^(\/([^~/]|~[01])*)+$/;
 

@@ -6,7 +6,7 @@ import { replayResponse } from '../replays/replay.dto.js';
 import { EVENT_PATTERN } from '../policy/event-matching.js';
 import { circuitGate } from '../policy/circuit-breaker.js';
 import { CONCURRENCY_LIMITS, defaultBurst, RATE_LIMITS } from '../policy/flow-limits.js';
-import { JSON_POINTER } from '../policy/ordering.js';
+import { FIFO_ON_FAILURE, JSON_POINTER } from '../policy/ordering.js';
 import { isStandardScheme, TIMESTAMP_HEADER } from '../policy/signing.js';
 import { DEFAULT_RETRY_SCHEDULE } from '../policy/retry-schedule.js';
 import { maskedHeaders } from '../secrets/subscription-secrets.js';
@@ -119,6 +119,11 @@ const subscriptionFields = {
     .regex(JSON_POINTER, 'must be a JSON pointer into the event data, e.g. /jobId (`~0` for `~`, `~1` for `/`)')
     .nullable()
     .describe('With `fifo`: the JSON pointer whose value in the event data names the line; null: the whole subscription is one line'),
+  fifoOnFailure: z
+    .enum(FIFO_ON_FAILURE)
+    .describe(
+      'With `fifo`: after a head exhausts its retries, its line goes on (`skip`) or waits for a person to redeliver or skip the head (`block`)',
+    ),
   rateLimit: z
     .strictObject({
       perSecond: z
@@ -192,6 +197,7 @@ export const createSubscriptionSchema = z.strictObject({
   timeoutMs: subscriptionFields.timeoutMs.optional(),
   ordering: subscriptionFields.ordering.optional(),
   orderingKey: subscriptionFields.orderingKey.optional(),
+  fifoOnFailure: subscriptionFields.fifoOnFailure.optional(),
   rateLimit: subscriptionFields.rateLimit.optional(),
   maxConcurrency: subscriptionFields.maxConcurrency.optional(),
   traceContext: subscriptionFields.traceContext.optional(),
@@ -229,6 +235,7 @@ export const DEFAULTS = {
   payloadFormat: 'envelope',
   signatureScheme: 'standard-webhooks',
   ordering: 'none',
+  fifoOnFailure: 'skip',
 } as const;
 
 const FORM_ARRAYS = ['events', 'retrySchedule'];
@@ -292,6 +299,7 @@ export function subscriptionView(s: Subscription) {
     timeoutMs: s.timeoutMs,
     ordering: s.ordering,
     orderingKey: s.orderingKey,
+    fifoOnFailure: s.fifoOnFailure,
     rateLimit: s.ratePerSecond === null ? null : { perSecond: s.ratePerSecond, burst: s.rateBurst ?? defaultBurst(s.ratePerSecond) },
     maxConcurrency: s.maxConcurrency,
     traceContext: s.traceContext,
@@ -345,6 +353,7 @@ export const subscriptionResponse = z.object({
   timeoutMs: z.number().int(),
   ordering: z.enum(['none', 'fifo']),
   orderingKey: z.string().nullable(),
+  fifoOnFailure: z.enum(FIFO_ON_FAILURE),
   rateLimit: z
     .object({ perSecond: z.number(), burst: z.number().int() })
     .nullable()

@@ -1,4 +1,4 @@
-import type { Ordering } from '../policy/ordering.js';
+import type { FifoOnFailure, Ordering } from '../policy/ordering.js';
 import type { PayloadFormat } from '../policy/payload.js';
 import type { SignatureScheme } from '../policy/signing.js';
 import type { StoredClientTls } from '../policy/client-certificate.js';
@@ -69,6 +69,10 @@ export class Subscription {
   /** With `fifo`: the JSON pointer into the event data whose value names the line; null: one line. */
   @Column({ type: 'text', nullable: true })
   orderingKey!: string | null;
+
+  /** With `fifo`: after a head exhausts its retries, its line goes on (`skip`) or waits for a person (`block`). */
+  @Column({ type: 'varchar', length: 8, default: 'skip' })
+  fifoOnFailure!: FifoOnFailure;
 
   /** The rate limit (see src/policy/flow-limits.ts): attempts per second, and how many may go at once; null: none. */
   @Column({ type: 'double precision', nullable: true })

@@ -4,7 +4,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { ArrayContains, DataSource, IsNull, LessThan, type FindOptionsWhere } from 'typeorm';
 import { wakeSignal, workflowIdFor } from '../../workflows/contracts.js';
 import { Config } from '../app-config.token.js';
-import type { Ordering } from '../policy/ordering.js';
+import type { FifoOnFailure, Ordering } from '../policy/ordering.js';
 import { notFound, validationFailed, type FieldError } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import { exactJson } from '../database/exact-json.js';
@@ -51,6 +51,12 @@ function refuseKeyWithoutOrder(ordering: Ordering, orderingKey: string | null): 
     throw validationFailed([{ field: 'orderingKey', message: 'needs ordering: fifo (set ordering, or send orderingKey: null)' }]);
 }
 
+/** `block` stops a line at a failed head, which only `fifo` has: on an unordered subscription it would promise a stop. */
+function refuseBlockWithoutOrder(ordering: Ordering, fifoOnFailure: FifoOnFailure): void {
+  if (fifoOnFailure === 'block' && ordering !== 'fifo')
+    throw validationFailed([{ field: 'fifoOnFailure', message: 'block needs ordering: fifo (set ordering, or send fifoOnFailure: skip)' }]);
+}
+
 /** The stored form of a `rateLimit` setting: the burst filled in, or no limit at all. */
 function rateColumns(rateLimit: { perSecond: number; burst?: number } | null): Pick<Subscription, 'ratePerSecond' | 'rateBurst'> {
   if (rateLimit === null) return { ratePerSecond: null, rateBurst: null };
@@ -91,6 +97,7 @@ export class SubscriptionsService {
       input,
     );
     refuseKeyWithoutOrder(input.ordering ?? DEFAULTS.ordering, input.orderingKey ?? null);
+    refuseBlockWithoutOrder(input.ordering ?? DEFAULTS.ordering, input.fifoOnFailure ?? DEFAULTS.fifoOnFailure);
     refuseTransformWithForm(input.payloadFormat ?? DEFAULTS.payloadFormat, input.transform ?? null);
     this.refuseCostlyFilter(input.filter);
     await this.checkTargets(tenantId, input.url, input.events, true, input.auth?.type === 'oauth2' ? input.auth.tokenUrl : undefined);
@@ -115,6 +122,7 @@ export class SubscriptionsService {
       timeoutMs: input.timeoutMs ?? DEFAULTS.timeoutMs,
       ordering: input.ordering ?? DEFAULTS.ordering,
       orderingKey: input.orderingKey ?? null,
+      fifoOnFailure: input.fifoOnFailure ?? DEFAULTS.fifoOnFailure,
       ...rateColumns(input.rateLimit ?? null),
       maxConcurrency: input.maxConcurrency ?? null,
       traceContext: input.traceContext ?? false,
@@ -191,6 +199,7 @@ export class SubscriptionsService {
       input,
     );
     refuseKeyWithoutOrder(input.ordering ?? sub.ordering, input.orderingKey !== undefined ? input.orderingKey : sub.orderingKey);
+    refuseBlockWithoutOrder(input.ordering ?? sub.ordering, input.fifoOnFailure ?? sub.fifoOnFailure);
     refuseTransformWithForm(input.payloadFormat ?? sub.payloadFormat, input.transform !== undefined ? input.transform : sub.transform);
     await this.checkTargets(
       tenantId,
@@ -229,6 +238,8 @@ export class SubscriptionsService {
     // Deliveries already in a line keep their place; new ones follow the new setting.
     if (input.ordering !== undefined) changes.ordering = input.ordering;
     if (input.orderingKey !== undefined) changes.orderingKey = input.orderingKey;
+    // Lines already blocked stay blocked until a person redelivers or skips their heads.
+    if (input.fifoOnFailure !== undefined) changes.fifoOnFailure = input.fifoOnFailure;
     if (input.traceContext !== undefined) changes.traceContext = input.traceContext;
     if (input.transform !== undefined) changes.transform = input.transform;
     if (input.clientTls !== undefined) changes.clientTls = this.keys.sealClientTls(input.clientTls && describeClientTls(input.clientTls));

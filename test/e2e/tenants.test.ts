@@ -105,6 +105,7 @@ describe('tenants and API keys: nobody gets in, no tenant sees another', () => {
       'POST /v1/subscriptions/{id}/recover': { since: new Date(Date.now() - 3600_000).toISOString() },
       'POST /v1/subscriptions/{id}/rotate-secret': { graceSeconds: 0 },
       'POST /v1/subscriptions/{id}/test': {},
+      'POST /v1/subscriptions/{id}/lines/skip': { orderingKey: '' },
       'PATCH /v1/subscriptions/{id}': { name: 'stolen' },
       'PATCH /v1/event-types/{name}': { description: 'stolen' },
     };

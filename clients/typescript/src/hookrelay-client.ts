@@ -59,6 +59,12 @@ export class HookrelayClient {
         run(api.POST('/v1/subscriptions/{id}/recover', { ...id(subscriptionId), body })),
       /** The ed25519 keys `v1a` signatures verify with, as a JWK Set (empty for the shared-secret schemes). */
       jwks: (subscriptionId: string) => run(api.GET('/v1/subscriptions/{id}/jwks', id(subscriptionId))),
+      /** A FIFO subscription's lines with work in them: each head and how many wait (`stuck: 'true'`: failed heads only). */
+      lines: (subscriptionId: string, query: M.ListLinesQuery = {}) =>
+        run(api.GET('/v1/subscriptions/{id}/lines', { params: { path: { id: subscriptionId }, query } })),
+      /** Skips a line's head (it ends `cancelled`, reason `skipped`) and the next goes; 409 while its attempt is in flight. */
+      skipLineHead: (subscriptionId: string, orderingKey: string) =>
+        run(api.POST('/v1/subscriptions/{id}/lines/skip', { ...id(subscriptionId), body: { orderingKey } })),
     };
 
     this.replays = {

@@ -434,6 +434,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/subscriptions/{id}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LinesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriptions/{id}/lines/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LinesController_skip"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/subscriptions/{id}/pause": {
         parameters: {
             query?: never;
@@ -1448,6 +1480,8 @@ export interface operations {
                     "application/json": {
                         data: {
                             attemptCount: number;
+                            /** @description Why it was cancelled, when a person said more than cancel: `skipped` (the head of its FIFO line, skipped) */
+                            cancelReason: "skipped" | null;
                             completedAt: string | null;
                             /** @description ISO 8601 UTC */
                             createdAt: string;
@@ -1470,7 +1504,7 @@ export interface operations {
                             /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
                             temporalUrl?: string;
                             /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
-                            waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
+                            waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "blocked-line" | "rate" | "concurrency" | "throttled") | null;
                             workflowId: string;
                         }[];
                         nextCursor: string | null;
@@ -1691,6 +1725,8 @@ export interface operations {
                                 totalMs: number;
                             } | null;
                         }[];
+                        /** @description Why it was cancelled, when a person said more than cancel: `skipped` (the head of its FIFO line, skipped) */
+                        cancelReason: "skipped" | null;
                         completedAt: string | null;
                         /** @description ISO 8601 UTC */
                         createdAt: string;
@@ -1713,7 +1749,7 @@ export interface operations {
                         /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
                         temporalUrl?: string;
                         /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
-                        waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
+                        waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "blocked-line" | "rate" | "concurrency" | "throttled") | null;
                         workflowId: string;
                     };
                 };
@@ -1887,6 +1923,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         attemptCount: number;
+                        /** @description Why it was cancelled, when a person said more than cancel: `skipped` (the head of its FIFO line, skipped) */
+                        cancelReason: "skipped" | null;
                         completedAt: string | null;
                         /** @description ISO 8601 UTC */
                         createdAt: string;
@@ -1909,7 +1947,7 @@ export interface operations {
                         /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
                         temporalUrl?: string;
                         /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
-                        waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
+                        waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "blocked-line" | "rate" | "concurrency" | "throttled") | null;
                         workflowId: string;
                     };
                 };
@@ -2084,6 +2122,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         attemptCount: number;
+                        /** @description Why it was cancelled, when a person said more than cancel: `skipped` (the head of its FIFO line, skipped) */
+                        cancelReason: "skipped" | null;
                         completedAt: string | null;
                         /** @description ISO 8601 UTC */
                         createdAt: string;
@@ -2106,7 +2146,7 @@ export interface operations {
                         /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
                         temporalUrl?: string;
                         /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
-                        waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
+                        waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "blocked-line" | "rate" | "concurrency" | "throttled") | null;
                         workflowId: string;
                     };
                 };
@@ -3592,6 +3632,8 @@ export interface operations {
                         } | null;
                         deliveries: {
                             attemptCount: number;
+                            /** @description Why it was cancelled, when a person said more than cancel: `skipped` (the head of its FIFO line, skipped) */
+                            cancelReason: "skipped" | null;
                             completedAt: string | null;
                             /** @description ISO 8601 UTC */
                             createdAt: string;
@@ -3614,7 +3656,7 @@ export interface operations {
                             /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
                             temporalUrl?: string;
                             /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
-                            waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
+                            waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "blocked-line" | "rate" | "concurrency" | "throttled") | null;
                             workflowId: string;
                         }[];
                         id: string;
@@ -5049,6 +5091,8 @@ export interface operations {
                         /** @description Up to 10 of them, newest first */
                         sample: {
                             attemptCount: number;
+                            /** @description Why it was cancelled, when a person said more than cancel: `skipped` (the head of its FIFO line, skipped) */
+                            cancelReason: "skipped" | null;
                             completedAt: string | null;
                             /** @description ISO 8601 UTC */
                             createdAt: string;
@@ -5071,7 +5115,7 @@ export interface operations {
                             /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
                             temporalUrl?: string;
                             /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
-                            waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
+                            waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "blocked-line" | "rate" | "concurrency" | "throttled") | null;
                             workflowId: string;
                         }[];
                         /** @description Of those, how many it would send again now */
@@ -5940,6 +5984,8 @@ export interface operations {
                             createdAt: string;
                             disabledReason: string | null;
                             events: string[];
+                            /** @enum {string} */
+                            fifoOnFailure: "skip" | "block";
                             filter: {
                                 [key: string]: unknown;
                             } | null;
@@ -6179,6 +6225,11 @@ export interface operations {
                         serverCa?: string | null;
                     } | null;
                     events: string[];
+                    /**
+                     * @description With `fifo`: after a head exhausts its retries, its line goes on (`skip`) or waits for a person to redeliver or skip the head (`block`)
+                     * @enum {string}
+                     */
+                    fifoOnFailure?: "skip" | "block";
                     filter?: {
                         [key: string]: unknown;
                     } | null;
@@ -6259,6 +6310,11 @@ export interface operations {
                         serverCa?: string | null;
                     } | null;
                     events: string[];
+                    /**
+                     * @description With `fifo`: after a head exhausts its retries, its line goes on (`skip`) or waits for a person to redeliver or skip the head (`block`)
+                     * @enum {string}
+                     */
+                    fifoOnFailure?: "skip" | "block";
                     filter?: {
                         [key: string]: unknown;
                     } | null;
@@ -6351,6 +6407,8 @@ export interface operations {
                         createdAt: string;
                         disabledReason: string | null;
                         events: string[];
+                        /** @enum {string} */
+                        fifoOnFailure: "skip" | "block";
                         filter: {
                             [key: string]: unknown;
                         } | null;
@@ -6600,6 +6658,8 @@ export interface operations {
                         createdAt: string;
                         disabledReason: string | null;
                         events: string[];
+                        /** @enum {string} */
+                        fifoOnFailure: "skip" | "block";
                         filter: {
                             [key: string]: unknown;
                         } | null;
@@ -7008,6 +7068,11 @@ export interface operations {
                         serverCa?: string | null;
                     } | null;
                     events?: string[];
+                    /**
+                     * @description With `fifo`: after a head exhausts its retries, its line goes on (`skip`) or waits for a person to redeliver or skip the head (`block`)
+                     * @enum {string}
+                     */
+                    fifoOnFailure?: "skip" | "block";
                     filter?: {
                         [key: string]: unknown;
                     } | null;
@@ -7087,6 +7152,11 @@ export interface operations {
                         serverCa?: string | null;
                     } | null;
                     events?: string[];
+                    /**
+                     * @description With `fifo`: after a head exhausts its retries, its line goes on (`skip`) or waits for a person to redeliver or skip the head (`block`)
+                     * @enum {string}
+                     */
+                    fifoOnFailure?: "skip" | "block";
                     filter?: {
                         [key: string]: unknown;
                     } | null;
@@ -7177,6 +7247,8 @@ export interface operations {
                         createdAt: string;
                         disabledReason: string | null;
                         events: string[];
+                        /** @enum {string} */
+                        fifoOnFailure: "skip" | "block";
                         filter: {
                             [key: string]: unknown;
                         } | null;
@@ -7402,6 +7474,8 @@ export interface operations {
                     "application/json": {
                         data: {
                             attemptCount: number;
+                            /** @description Why it was cancelled, when a person said more than cancel: `skipped` (the head of its FIFO line, skipped) */
+                            cancelReason: "skipped" | null;
                             completedAt: string | null;
                             /** @description ISO 8601 UTC */
                             createdAt: string;
@@ -7424,7 +7498,7 @@ export interface operations {
                             /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
                             temporalUrl?: string;
                             /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
-                            waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
+                            waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "blocked-line" | "rate" | "concurrency" | "throttled") | null;
                             workflowId: string;
                         }[];
                         nextCursor: string | null;
@@ -7955,6 +8029,380 @@ export interface operations {
             };
         };
     };
+    LinesController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                stuck?: "true" | "false";
+            };
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By ordering key; `?stuck=true` only lines whose head has failed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description The head failed and the line waits for a person to redeliver or skip it (fifoOnFailure `block`) */
+                            blocked: boolean;
+                            /** @description The first delivery that holds the line: the one the rest wait for */
+                            head: {
+                                attemptCount: number;
+                                id: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "held" | "sending" | "retrying" | "succeeded" | "failed" | "cancelled";
+                            };
+                            /** @description The line’s key: the value its events have at the subscription’s `orderingKey` pointer ("" for one line) */
+                            orderingKey: string;
+                            /** @description Deliveries behind the head, waiting for it */
+                            waiting: number;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Body or event payload over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    LinesController_skip: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The line: the value its events have at the subscription’s `orderingKey` pointer, as `GET .../lines` shows it */
+                    orderingKey: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The line’s new head, woken now; null when the line is empty */
+                        next: string | null;
+                        /** @description The head that was skipped: it ended `cancelled` with `cancelReason: "skipped"` */
+                        skipped: string;
+                    };
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Body or event payload over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
     SubscriptionsController_pause: {
         parameters: {
             query?: never;
@@ -8008,6 +8456,8 @@ export interface operations {
                         createdAt: string;
                         disabledReason: string | null;
                         events: string[];
+                        /** @enum {string} */
+                        fifoOnFailure: "skip" | "block";
                         filter: {
                             [key: string]: unknown;
                         } | null;
@@ -8644,6 +9094,8 @@ export interface operations {
                         createdAt: string;
                         disabledReason: string | null;
                         events: string[];
+                        /** @enum {string} */
+                        fifoOnFailure: "skip" | "block";
                         filter: {
                             [key: string]: unknown;
                         } | null;
@@ -9110,6 +9562,8 @@ export interface operations {
                                     totalMs: number;
                                 } | null;
                             }[];
+                            /** @description Why it was cancelled, when a person said more than cancel: `skipped` (the head of its FIFO line, skipped) */
+                            cancelReason: "skipped" | null;
                             completedAt: string | null;
                             /** @description ISO 8601 UTC */
                             createdAt: string;
@@ -9132,7 +9586,7 @@ export interface operations {
                             /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
                             temporalUrl?: string;
                             /** @description Why this delivery, due, is not attempted yet (until `nextAttemptAt` at the latest); null when it is not waiting */
-                            waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "rate" | "concurrency" | "throttled") | null;
+                            waitingFor: ("circuit" | "share" | "in-flight" | "predecessor" | "blocked-line" | "rate" | "concurrency" | "throttled") | null;
                             workflowId: string;
                         };
                     };

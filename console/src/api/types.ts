@@ -33,6 +33,10 @@ export type Attempt = DeliveryWithAttempts['attempts'][number];
 export type AttemptError = NonNullable<Attempt['error']>;
 export type AttemptTimings = NonNullable<Attempt['timings']>;
 export type TestSendResult = M.TestSendResult;
+/** With FIFO ordering: after a head exhausts its retries, its line goes on (`skip`) or waits for a person (`block`). */
+export type FifoOnFailure = Subscription['fifoOnFailure'];
+/** A FIFO line with work in it (GET /v1/subscriptions/:id/lines). */
+export type Line = M.Line;
 
 /** The filters of `GET /v1/deliveries`, which a replay takes too. */
 export type DeliveryFilters = Omit<M.SearchDeliveriesQuery, 'cursor' | 'limit'>;

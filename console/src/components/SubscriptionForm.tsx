@@ -16,6 +16,7 @@ import { useState, type FormEvent } from 'react';
 import { apiCall, type ApiError } from '../api/client';
 import type { EventType, Page, Subscription, SubscriptionInput } from '../api/types';
 import { useResource } from '../api/use-resource';
+import { FifoOnFailureField } from './FifoOnFailureField';
 import { AuthFields } from './subscription-form/AuthFields';
 import { ClientTlsFields } from './subscription-form/ClientTlsFields';
 import { buildInput, errorsByField, initialState, wholeError, type FieldErrors, type FormState } from './subscription-form/form-state';
@@ -225,6 +226,11 @@ export function SubscriptionForm({
                 error={errors['orderingKey']}
               />
             </Group>
+            <FifoOnFailureField
+              ordering={state.ordering}
+              value={state.fifoOnFailure}
+              onChange={(fifoOnFailure) => set({ fifoOnFailure })}
+            />
             <Group grow align="flex-start">
               <NumberInput
                 label="Rate limit (per second)"

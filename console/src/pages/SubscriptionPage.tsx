@@ -8,6 +8,7 @@ import type { Subscription } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { DeliveryLog } from '../components/DeliveryLog';
 import { ErrorNote } from '../components/ErrorNote';
+import { LinesPanel } from '../components/LinesPanel';
 import { PageTitle } from '../components/PageTitle';
 import { RecoverWindow } from '../components/RecoverWindow';
 import { StatusBadge } from '../components/StatusBadge';
@@ -108,6 +109,7 @@ export function SubscriptionPage() {
                 'none'
               )}
             </Field>
+            {sub.ordering === 'fifo' && <Field label="FIFO on failure">{sub.fifoOnFailure}</Field>}
             <Field label="Transform">{sub.transform ?? 'none'}</Field>
             <Field label="Circuit">{`${sub.circuit.state}, ${sub.circuit.consecutiveFailures} failures in a row`}</Field>
             {sub.disabledReason && <Field label="Disabled because">{sub.disabledReason}</Field>}
@@ -115,6 +117,7 @@ export function SubscriptionPage() {
         </Card>
         <VerificationKeys sub={sub} />
         {manage && <TestSend subscriptionId={sub.id} onSent={() => setLogKey((k) => k + 1)} />}
+        {sub.ordering === 'fifo' && <LinesPanel subscriptionId={sub.id} manage={manage} onSkipped={() => setLogKey((k) => k + 1)} />}
         <DeliveryLog subscriptionId={sub.id} refreshKey={logKey} />
         {manage && <RecoverWindow subscriptionId={sub.id} onRecovered={() => setLogKey((k) => k + 1)} />}
       </Stack>

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { releaseLine } from './lines.js';
+import { blocksLine, releaseLine } from './lines.js';
 import { unended } from './states.js';
 
 /** Which deliveries a cancel ends: one, a subscription's (deleted), or an event's (forgotten). */
@@ -42,7 +42,11 @@ export async function cancelDeliveries(
        ) SELECT id, ordering_key FROM c`,
       [value],
     );
-    if (key === 'subscriptionId') await tx.query(`DELETE FROM delivery_lines WHERE subscription_id = $1`, [value]);
+    if (key === 'subscriptionId') {
+      await tx.query(`DELETE FROM delivery_lines WHERE subscription_id = $1`, [value]);
+      // Failed heads that blocked its lines (see lines.ts) block nothing any more: the lines are gone.
+      await tx.query(`UPDATE deliveries d SET in_flight_until = NULL WHERE d.subscription_id = $1 AND ${blocksLine('d')}`, [value]);
+    }
     return rows;
   });
   if (ended === null) return null;

@@ -8,6 +8,7 @@
 // inserts.ts     new events with their deliveries and lines; new deliveries of existing events
 // attempt-rows.ts the attempt's transitions: mark sending, claim, wait, record the outcome, wake the next
 // cancel.ts      cancel (a delivery, a deleted subscription's, a forgotten event's) and whom it wakes
+// skip.ts        a person skips a FIFO line's head (under way, or failed and blocking its line)
 // dispatch-rows.ts the start pump's marks: started, released from a limit
 // dispatch-item.ts a delivery to start, as the start pump takes it
 // delivery-rows.ts the rows of an event's deliveries (and their FIFO lines) for its targets
@@ -15,7 +16,7 @@
 // operational-events.ts events about the service itself, written with the outcome that calls for them
 export { ENDED, unended } from './states.js';
 export { heldByAnotherRun, inFlightUntil, leaseMs } from './lease.js';
-export { holdsLine, LINE_JOINS, releaseLine } from './lines.js';
+export { blockLineOnFailure, blocksLine, holdsLine, LINE_BLOCKED, LINE_JOINS, releaseLine } from './lines.js';
 export { insertDeliveries, insertEvents, type DeliveryRow, type EventRow, type WriteGuard } from './inserts.js';
 export {
   claimSending,
@@ -28,6 +29,7 @@ export {
   type Claim,
 } from './attempt-rows.js';
 export { cancelDeliveries, type CancelScope, type Cancelled } from './cancel.js';
+export { skipLineHead, type Skipped } from './skip.js';
 export { markDispatched, releaseLimitWaiters } from './dispatch-rows.js';
 export type { DispatchItem } from './dispatch-item.js';
 export { deliveriesFor, type NewDelivery, type NewEvent, type Target } from './delivery-rows.js';

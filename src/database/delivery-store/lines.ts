@@ -6,6 +6,17 @@ import { unended } from './states.js';
 // also after a cancel while an attempt of it is still in flight (its POST may yet reach the receiver). A delivery
 // goes only when no earlier place of its line holds it: whatever ends in the middle (a cancel, a forget, a purge),
 // the ones behind still wait for every earlier one.
+//
+// A `block` line (the subscription's fifoOnFailure) stops at a head that exhausts its retries: the head ends
+// `failed` and keeps holding its line as an attempt in flight would, with no end (`in_flight_until` infinity,
+// so the holders' index and every rule here see it unchanged), until a person redelivers it (the redelivery
+// takes its place) or skips it (it ends `cancelled`, reason `skipped`).
+
+/** SQL: `in_flight_until` of a failed head that blocks its line. */
+export const LINE_BLOCKED = `'infinity'::timestamptz`;
+
+/** SQL: the delivery row `row` is a failed head that blocks its line. */
+export const blocksLine = (row: string) => `(${row}.status = 'failed' AND ${row}.in_flight_until = ${LINE_BLOCKED})`;
 
 /**
  * SQL: the delivery row `row` holds its FIFO line (the partial index idx_deliveries_line_holders has these rows);
@@ -15,7 +26,8 @@ export const holdsLine = (row: string) => `(${unended(row)} OR (${row}.in_flight
 
 /**
  * SQL for the read of delivery `d`: `p`, the nearest earlier delivery of its line that holds it (what it waits
- * for; none: it may go), and `h`, the line's head (when it tries next is when the line can move at the earliest).
+ * for; none: it may go), and `h`, the line's head (when it tries next is when the line can move at the earliest;
+ * `h.blocked`: it failed and blocks its line).
  */
 export const LINE_JOINS = `
   LEFT JOIN LATERAL (
@@ -25,7 +37,7 @@ export const LINE_JOINS = `
      ORDER BY q.line_position DESC LIMIT 1
   ) p ON true
   LEFT JOIN LATERAL (
-    SELECT q.next_attempt_at FROM deliveries q
+    SELECT q.next_attempt_at, ${blocksLine('q')} AS blocked FROM deliveries q
      WHERE p.id IS NOT NULL AND q.subscription_id = d.subscription_id AND q.ordering_key = d.ordering_key
        AND q.line_position < d.line_position AND ${holdsLine('q')}
      ORDER BY q.line_position LIMIT 1
@@ -62,4 +74,27 @@ SELECT head.id FROM head, me WHERE me.line_position IS NULL OR head.line_positio
 export async function releaseLine(db: Queryable, deliveryId: string): Promise<string[]> {
   const rows: { id: string }[] = await db.query(RELEASE_SQL, [deliveryId]);
   return rows.map((r) => r.id);
+}
+
+/**
+ * A delivery of a `block` line (its subscription's fifoOnFailure) just ended failed: it keeps holding its line
+ * (see above), and the deliveries behind it say `blocked-line` at once rather than at their next look. Run in
+ * the transaction that records the failure, so the line is never seen free in between. Answers whether it blocks.
+ */
+export async function blockLineOnFailure(db: Queryable, deliveryId: string): Promise<boolean> {
+  const rows: { id: string }[] = await db.query(
+    `WITH head AS (
+       UPDATE deliveries d SET in_flight_until = ${LINE_BLOCKED}
+        WHERE d.id = $1 AND d.status = 'failed' AND d.line_position IS NOT NULL
+          AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.id = d.subscription_id AND s.fifo_on_failure = 'block')
+       RETURNING d.id, d.subscription_id, d.ordering_key, d.line_position
+     ), behind AS (
+       UPDATE deliveries f SET waiting_for = 'blocked-line'
+         FROM head
+        WHERE f.subscription_id = head.subscription_id AND f.ordering_key = head.ordering_key
+          AND f.line_position > head.line_position AND ${unended('f')} AND f.waiting_for = 'predecessor'
+     ) SELECT id FROM head`,
+    [deliveryId],
+  );
+  return rows.length > 0;
 }

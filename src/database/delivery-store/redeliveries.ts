@@ -1,6 +1,8 @@
 import type { Queryable } from '../queryable.js';
 import { eventDataText, type StoredEventData } from '../../policy/event-data-text.js';
 import { insertDeliveries } from './inserts.js';
+import { blocksLine } from './lines.js';
+import { unended } from './states.js';
 import { deliveriesFor, type NewDelivery, type Target } from './delivery-rows.js';
 
 /** What a redelivery is made from: a delivery of the event to the subscription. */
@@ -66,7 +68,38 @@ export async function writeRedeliveries(db: Queryable, tenantId: string, origina
     }));
   });
   await insertDeliveries(db, items, 'redelivery');
+  await takeBlockedPlaces(
+    db,
+    items.map((i) => i.id),
+  );
   return items;
+}
+
+/**
+ * A redelivery of a failed head that blocks its FIFO line (fifoOnFailure `block`) takes the head's place rather
+ * than the tail's: the line goes on once it succeeds, and blocks again if it exhausts its retries too. The head
+ * stops blocking in the same statement (locked, so two redeliveries of one head move only one), and the
+ * deliveries behind wait for the redelivery now (`predecessor`), no longer for a person.
+ */
+async function takeBlockedPlaces(db: Queryable, redeliveryIds: string[]): Promise<void> {
+  if (redeliveryIds.length === 0) return;
+  await db.query(
+    `WITH unblocked AS (
+       UPDATE deliveries o SET in_flight_until = NULL, updated_at = now()
+        WHERE o.id IN (SELECT redelivery_of FROM deliveries WHERE id = ANY($1) AND redelivery_of IS NOT NULL) AND ${blocksLine('o')}
+       RETURNING o.id, o.subscription_id, o.ordering_key, o.line_position
+     ), moved AS (
+       UPDATE deliveries r SET line_position = u.line_position, updated_at = now()
+         FROM unblocked u
+        WHERE r.id = ANY($1) AND r.redelivery_of = u.id AND r.subscription_id = u.subscription_id AND r.ordering_key = u.ordering_key
+       RETURNING r.id
+     )
+     UPDATE deliveries f SET waiting_for = 'predecessor'
+       FROM unblocked u
+      WHERE f.subscription_id = u.subscription_id AND f.ordering_key = u.ordering_key AND f.line_position > u.line_position
+        AND f.waiting_for = 'blocked-line' AND ${unended('f')} AND NOT f.id = ANY($1)`,
+    [redeliveryIds],
+  );
 }
 
 /** The data of the events whose redelivery joins a FIFO line named by a part of it (the line of today's key). */

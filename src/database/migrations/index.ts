@@ -22,6 +22,8 @@ import { DeliveryRedeliveryOf1796470000000 } from './1796470000000-DeliveryRedel
 import { SubscriptionClientTls1796500000000 } from './1796500000000-SubscriptionClientTls.js';
 import { SubscriptionTransform1796500001000 } from './1796500001000-SubscriptionTransform.js';
 import { CertificateExpiringType1796500002000 } from './1796500002000-CertificateExpiringType.js';
+import { SubscriptionFifoOnFailure1796600000000 } from './1796600000000-SubscriptionFifoOnFailure.js';
+import { DeliveryCancelReason1796600001000 } from './1796600001000-DeliveryCancelReason.js';
 import { DeliveriesQuietIndex1796600010000 } from './1796600010000-DeliveriesQuietIndex.js';
 import { DeliveriesRetryDueIndex1796600011000 } from './1796600011000-DeliveriesRetryDueIndex.js';
 import { JobLeases1796600012000 } from './1796600012000-JobLeases.js';
@@ -55,6 +57,8 @@ export const migrations = [
   SubscriptionClientTls1796500000000,
   SubscriptionTransform1796500001000,
   CertificateExpiringType1796500002000,
+  SubscriptionFifoOnFailure1796600000000,
+  DeliveryCancelReason1796600001000,
   DeliveriesQuietIndex1796600010000,
   DeliveriesRetryDueIndex1796600011000,
   JobLeases1796600012000,

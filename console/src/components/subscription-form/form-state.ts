@@ -36,6 +36,7 @@ export interface FormState {
   schedule: string;
   ordering: Subscription['ordering'];
   orderingKey: string;
+  fifoOnFailure: Subscription['fifoOnFailure'];
   ratePerSecond: number | string;
   rateBurst: number | string;
   maxConcurrency: number | string;
@@ -73,6 +74,7 @@ export function initialState(sub?: Subscription): FormState {
     schedule: sub ? sub.retrySchedule.join(', ') : '',
     ordering: sub?.ordering ?? 'none',
     orderingKey: sub?.orderingKey ?? '',
+    fifoOnFailure: sub?.fifoOnFailure ?? 'skip',
     ratePerSecond: sub?.rateLimit?.perSecond ?? '',
     rateBurst: sub?.rateLimit?.burst ?? '',
     maxConcurrency: sub?.maxConcurrency ?? '',
@@ -199,6 +201,8 @@ export function buildInput(s: FormState, initial?: Subscription): Built {
     retrySchedule: retrySchedule ?? [],
     ordering: s.ordering,
     orderingKey: s.ordering === 'fifo' && s.orderingKey.trim() ? s.orderingKey.trim() : null,
+    // `block` only means something with FIFO (the API refuses it without).
+    fifoOnFailure: s.ordering === 'fifo' ? s.fifoOnFailure : 'skip',
     rateLimit: perSecond === null ? null : { perSecond, ...(burst !== null && { burst }) },
     maxConcurrency: blankToNull(s.maxConcurrency),
     traceContext: s.traceContext,
@@ -223,6 +227,7 @@ export function buildInput(s: FormState, initial?: Subscription): Built {
       retrySchedule: initial.retrySchedule,
       ordering: initial.ordering,
       orderingKey: initial.orderingKey,
+      fifoOnFailure: initial.fifoOnFailure,
       rateLimit: initial.rateLimit,
       maxConcurrency: initial.maxConcurrency,
       traceContext: initial.traceContext,
@@ -245,6 +250,7 @@ export function buildInput(s: FormState, initial?: Subscription): Built {
     // Left empty on create: the service's default schedule.
     if (s.schedule.trim()) input.retrySchedule = candidate.retrySchedule;
     if (candidate.ordering !== 'none') Object.assign(input, { ordering: candidate.ordering, orderingKey: candidate.orderingKey });
+    if (candidate.fifoOnFailure !== 'skip') input.fifoOnFailure = candidate.fifoOnFailure;
     if (candidate.rateLimit) input.rateLimit = candidate.rateLimit;
     if (candidate.maxConcurrency !== null) input.maxConcurrency = candidate.maxConcurrency;
     if (candidate.traceContext) input.traceContext = true;
