@@ -9,10 +9,11 @@ import type { DeliveryDispatch } from '../src/dispatch/workflow-dispatch.js';
 import type { NetworkPolicy } from '../src/policy/network-policy.js';
 import type { SecretBox } from '../src/secrets/secret-box.js';
 import type { DeferredBy } from '../workflows/contracts.js';
+import type { LogLine } from '../src/common/log-line.js';
 
 export interface ActivityLog {
-  log(message: string): void;
-  warn(message: string): void;
+  log(line: LogLine): void;
+  warn(line: LogLine): void;
 }
 
 /** Everything the activities use, handed to createActivities by the worker: nothing in activities/ finds its own. */

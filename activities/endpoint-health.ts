@@ -118,13 +118,13 @@ export async function wakeDeferred(db: DataSource, dispatch: DeliveryDispatch, l
       subscriptionId,
     ])
     .catch((err: Error) => {
-      log.warn(`finding the deliveries waiting on subscription ${subscriptionId}'s circuit failed: ${err.message}`);
+      log.warn({ msg: `finding the deliveries waiting on the circuit failed: ${err.message}`, subscriptionId });
       return [];
     });
   await dispatch.signal(
     rows.map((r) => r.id),
     circuitClosedSignal,
   );
-  if (rows.length) log.log(`circuit of subscription ${subscriptionId} closed: woke ${rows.length} waiting deliveries`);
+  if (rows.length) log.log({ msg: `circuit closed: woke ${rows.length} waiting deliveries`, subscriptionId });
   return rows.length;
 }

@@ -162,6 +162,6 @@ export async function wakeNextWaiting(db: DataSource, dispatch: DeliveryDispatch
     });
     if (next.length) await dispatch.signal([next[0].id], wakeSignal);
   } catch (err) {
-    log.warn(`waking the next delivery waiting on subscription ${subscriptionId}'s maxConcurrency failed: ${(err as Error).message}`);
+    log.warn({ msg: `waking the next delivery waiting on maxConcurrency failed: ${(err as Error).message}`, subscriptionId });
   }
 }

@@ -106,7 +106,7 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
         })
         .catch((err: Error) => {
           settled?.(false);
-          this.log.warn(`workflow start for ${item.id} failed, the sweeper will retry: ${err.message}`);
+          this.log.warn({ msg: `workflow start failed, the sweeper will retry: ${err.message}`, deliveryId: item.id });
         })
         .finally(() => {
           this.inFlight--;
@@ -182,7 +182,7 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
   /** Signals delivery workflows, oldest first, a bounded number at a time so a big resume cannot flood Temporal. */
   signal(deliveryIds: string[], signal: SignalDefinition<[], string>): Promise<void> {
     return signalDeliveries(this.client, deliveryIds, signal, (id, err) =>
-      this.log.warn(`signal ${signal.name} to delivery ${id} failed: ${err.name}: ${err.message}`),
+      this.log.warn({ msg: `signal ${signal.name} failed: ${err.name}: ${err.message}`, deliveryId: id }),
     );
   }
 
@@ -202,7 +202,12 @@ export class DeliveryDispatcher implements OnApplicationShutdown {
     await inOrderBounded(items, (item) =>
       releaseDeliveryWorkflow(this.client, this.dispatchOptions(), item, resumeSignal)
         .then(() => void started.push(item.id))
-        .catch((err: Error) => this.log.warn(`releasing delivery ${item.id} failed, the sweeper will retry: ${err.name}: ${err.message}`)),
+        .catch((err: Error) =>
+          this.log.warn({
+            msg: `releasing a held delivery failed, the sweeper will retry: ${err.name}: ${err.message}`,
+            deliveryId: item.id,
+          }),
+        ),
     );
     await this.markDispatched(started).catch((err: Error) => this.log.warn(`marking released deliveries failed: ${err.message}`));
     return started.length;

@@ -70,7 +70,7 @@ export class DeliveryReconciler {
     let restarted = 0;
     for (const suspect of suspects) {
       const action = await this.check(suspect).catch((err: Error) => {
-        this.log.warn(`reconciling delivery ${suspect.id} failed: ${err.message}`);
+        this.log.warn({ msg: `reconciling a delivery failed: ${err.message}`, deliveryId: suspect.id });
         return null;
       });
       if (action === 'running') this.seenRunning.set(suspect.id, now);

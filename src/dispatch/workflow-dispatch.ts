@@ -3,6 +3,7 @@ import type { SignalDefinition } from '@temporalio/common';
 import { withTraceParent } from '../telemetry/trace-parent.js';
 import type { DispatchItem } from '../database/delivery-store/index.js';
 import { DELIVER_WORKFLOW_TYPE, searchAttributes, workflowIdFor, type DeliverInput } from '../../workflows/contracts.js';
+import type { LogLine } from '../common/log-line.js';
 
 export interface DispatchOptions {
   taskQueue: string;
@@ -104,7 +105,7 @@ export interface DeliveryDispatch {
 }
 
 /** The worker's dispatch (operational events, wake-ups): eager starts, since a worker shares the connection. */
-export function workerDispatch(client: Client, taskQueue: string, log: { warn(message: string): void }): DeliveryDispatch {
+export function workerDispatch(client: Client, taskQueue: string, log: { warn(line: LogLine): void }): DeliveryDispatch {
   const opts: DispatchOptions = { taskQueue, eager: true };
   return {
     start: async (deliveries) => {
@@ -112,7 +113,7 @@ export function workerDispatch(client: Client, taskQueue: string, log: { warn(me
       if (firstError) log.warn(`starting operational deliveries failed, the sweeper will retry: ${firstError.message}`);
     },
     signal: (ids, signal) =>
-      signalDeliveries(client, ids, signal, (id, err) => log.warn(`signal ${signal.name} to delivery ${id} failed: ${err.message}`)),
+      signalDeliveries(client, ids, signal, (id, err) => log.warn({ msg: `signal ${signal.name} failed: ${err.message}`, deliveryId: id })),
   };
 }
 

@@ -18,6 +18,6 @@ export class TenantBootstrapService implements OnApplicationBootstrap {
     const key = this.config.bootstrapApiKey;
     if (!key) return;
     const { keyAdded } = await this.tenants.ensureWithKey(DEFAULT_TENANT, key);
-    if (keyAdded) this.log.log(`bootstrap API key registered for tenant ${DEFAULT_TENANT}`);
+    if (keyAdded) this.log.log({ msg: 'bootstrap API key registered', tenantId: DEFAULT_TENANT });
   }
 }
