@@ -88,12 +88,19 @@ export const dropDatabase = (url: string) =>
 
 const MIGRATION_LOCK = 727_001;
 
-/** Runs pending migrations; an advisory lock keeps api and worker processes that start together in line. */
+/**
+ * Runs pending migrations; an advisory lock keeps api and worker processes that start together in line. The one
+ * that waits polls for the lock rather than blocking in `pg_advisory_lock`: a blocked statement holds a snapshot,
+ * and the holder's `CREATE INDEX CONCURRENTLY` waits for every older snapshot to end, so both would wait forever
+ * (two connections of one process: no deadlock Postgres could see).
+ */
 export async function migrate(ds: DataSource): Promise<string[]> {
   const runner = ds.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    while (!(await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [MIGRATION_LOCK]))[0].locked) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     // The data source's migrationsTransactionMode ('each'): a migration with `transaction = false` runs outside.
     return (await ds.runMigrations()).map((m) => m.name);
   } finally {

@@ -134,6 +134,23 @@ describe('database set-up: creation, migrations, connections', () => {
     }
   });
 
+  it('two processes migrating one fresh database at once both finish (the waiter holds no snapshot the index build waits on)', async () => {
+    const db = await createTestDatabase('setup-together');
+    const [a, b] = [createDataSource(db.url, 2), createDataSource(db.url, 2)];
+    await Promise.all([a.initialize(), b.initialize()]);
+    try {
+      let timer: NodeJS.Timeout | undefined;
+      const stuck = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('two migrating processes still waiting after 60 s')), 60_000);
+      });
+      const [ranA, ranB] = await Promise.race([Promise.all([migrate(a), migrate(b)]), stuck]).finally(() => clearTimeout(timer));
+      assert.equal(ranA.length + ranB.length, migrations.length, 'each migration ran once, by one of them');
+    } finally {
+      await Promise.all([a.destroy(), b.destroy()]);
+      await db.drop();
+    }
+  });
+
   it('withLockTimeout: an ALTER waiting on a lock gives up in time and tries again', async () => {
     const db = await createTestDatabase('setup-lock-timeout');
     const ds = createDataSource(db.url, 3);
