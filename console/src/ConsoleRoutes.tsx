@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { PORTAL_MODE } from './api/portal';
 import { ApiKeysPage } from './pages/ApiKeysPage';
 import { DeliveriesPage } from './pages/DeliveriesPage';
 import { DeliveryPage } from './pages/DeliveryPage';
@@ -22,13 +23,18 @@ export function ConsoleRoutes() {
       <Route path="/subscriptions/:id" element={<SubscriptionPage />} />
       <Route path="/deliveries" element={<DeliveriesPage />} />
       <Route path="/deliveries/:id" element={<DeliveryPage />} />
-      <Route path="/replays" element={<ReplaysPage />} />
-      <Route path="/replays/:id" element={<ReplayPage />} />
       <Route path="/events" element={<EventsPage />} />
       <Route path="/events/:id" element={<EventPage />} />
       <Route path="/event-types" element={<EventTypesPage />} />
-      <Route path="/api-keys" element={<ApiKeysPage />} />
-      <Route path="/portal-links" element={<PortalLinksPage />} />
+      {/* Replays (scope manage), keys and links (scope admin) are never a portal link's: there, no such page. */}
+      {!PORTAL_MODE && (
+        <>
+          <Route path="/replays" element={<ReplaysPage />} />
+          <Route path="/replays/:id" element={<ReplayPage />} />
+          <Route path="/api-keys" element={<ApiKeysPage />} />
+          <Route path="/portal-links" element={<PortalLinksPage />} />
+        </>
+      )}
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

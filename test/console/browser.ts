@@ -46,6 +46,21 @@ export async function openPage(browser: Browser, baseUrl: string, options: Brows
   return page;
 }
 
+/** Signs `page` in with an API key on the console's sign-in page, and waits for Home. */
+export async function signIn(page: Page, apiKey: string): Promise<void> {
+  await page.goto('/console/');
+  await page.getByLabel('API key').fill(apiKey);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+}
+
+/** A fresh page (see openPage) signed in with `apiKey`. */
+export async function openSignedIn(browser: Browser, baseUrl: string, apiKey: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await openPage(browser, baseUrl, options);
+  await signIn(page, apiKey);
+  return page;
+}
+
 export const pageErrors = (page: Page): string[] => (page as Page & { errors?: string[] }).errors ?? [];
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createEventType, createSubscription, eventually, sendEvent } from '../helpers/factories.js';
 import { TestReceiver } from '../helpers/receiver.js';
 import { startService, type TestService } from '../helpers/service.js';
-import { chromiumMissing, launchChromium, openPage, pageErrors, screenshot } from './browser.js';
+import { chromiumMissing, launchChromium, openPage, pageErrors, screenshot, signIn } from './browser.js';
 
 // Code passed to page.evaluate runs in the browser; the root tsconfig has no DOM types, so it reads globalThis.
 // The web console in a real browser against the whole service: each flow a person would walk, in order.
@@ -18,12 +18,6 @@ describe('web console', { skip: chromiumMissing, timeout: 150_000 }, () => {
   let page: Page;
   let subId: string;
 
-  const signIn = async (p: Page) => {
-    await p.goto('/console/');
-    await p.getByLabel('API key').fill(svc.apiKey);
-    await p.getByRole('button', { name: 'Sign in' }).click();
-    await p.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
-  };
   const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
   const logRows = () => page.getByTestId('delivery-log').locator('tbody tr');
   const waitDelivery = (id: string, status: string) =>
@@ -356,7 +350,7 @@ describe('web console', { skip: chromiumMissing, timeout: 150_000 }, () => {
   it('is usable on a phone: navigation behind a menu button, nothing wider than the screen', STEP, async () => {
     const phone = await openPage(browser, svc.baseUrl, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     try {
-      await signIn(phone);
+      await signIn(phone, svc.apiKey);
       const nav = phone.getByRole('link', { name: 'Subscriptions' });
       assert.equal(await nav.isVisible(), false, 'the navigation is folded away');
       await phone.getByRole('button', { name: 'Open navigation' }).click();

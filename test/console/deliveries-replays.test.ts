@@ -4,11 +4,13 @@ import type { Browser, Page } from 'playwright-core';
 import { createEventType, createSubscription, eventually, sendEvent } from '../helpers/factories.js';
 import { TestReceiver } from '../helpers/receiver.js';
 import { startService, type TestService } from '../helpers/service.js';
-import { chromiumMissing, launchChromium, openPage, pageErrors, screenshot } from './browser.js';
+import { chromiumMissing, launchChromium, openPage, openSignedIn, pageErrors, screenshot, signIn } from './browser.js';
 
 // The tenant-wide Deliveries page and Replays in a real browser against the whole service: filters that must
 // exclude, live refresh, a dry run whose count the API confirms, and a replay the receiver gets.
 const STEP = { timeout: 45_000 };
+/** The Deliveries page's live refresh period (console/src/components/LiveRefresh.tsx). */
+const LIVE_MS = 3_000;
 
 describe('web console: deliveries and replays', { skip: chromiumMissing, timeout: 150_000 }, () => {
   let svc: TestService;
@@ -73,11 +75,7 @@ describe('web console: deliveries and replays', { skip: chromiumMissing, timeout
     }
     await Promise.all(sent.flatMap((s) => [waitStatus(s.good, 'succeeded'), ...(s.flaky ? [waitStatus(s.flaky, 'failed')] : [])]));
 
-    page = await openPage(browser, svc.baseUrl);
-    await page.goto('/console/');
-    await page.getByLabel('API key').fill(svc.apiKey);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await heading('Home').waitFor();
+    page = await openSignedIn(browser, svc.baseUrl, svc.apiKey);
   });
   after(async () => {
     await browser?.close();
@@ -146,6 +144,52 @@ describe('web console: deliveries and replays', { skip: chromiumMissing, timeout
     await attempts.getByText('Request and timings').first().click();
     await attempts.getByTestId('request-headers').first().getByText(`webhook-id: ${event.id}`).waitFor();
     await screenshot(page, 'deliveries-02-attempts');
+  });
+
+  it('stands still while live refresh is paused, and brings what came meanwhile once it is back on', STEP, async () => {
+    const p = await openPage(browser, svc.baseUrl);
+    try {
+      // The page's timers under the test's hand: runFor fires at once every refresh that falls due in that time.
+      await p.clock.install();
+      await signIn(p, svc.apiKey);
+      await p.goto('/console/deliveries?eventType=job.deleted');
+      await p.getByRole('heading', { level: 1, name: 'Deliveries' }).waitFor();
+      await p.locator(`tr[data-delivery="${sent[2].good}"]`).waitFor();
+      let loads = 0;
+      p.on('request', (r) => {
+        if (r.method() === 'GET' && new URL(r.url()).pathname === '/v1/deliveries') loads++;
+      });
+      const shownIds = () =>
+        p
+          .getByTestId('deliveries')
+          .locator('tbody tr')
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-delivery')));
+
+      // Live, running the clock refreshes the list: the control that makes the paused check below mean something.
+      await p.clock.runFor(LIVE_MS);
+      await eventually(async () => (loads > 0 ? true : undefined), 10_000, 'a live refresh');
+
+      await p.getByRole('switch', { name: 'Live refresh' }).uncheck();
+      await p.getByTestId('live-paused').waitFor();
+      await p.getByLabel('Refreshing').waitFor({ state: 'detached' }); // a refresh asked for before the pause has landed
+      const before = { loads, rows: await shownIds() };
+      const event = await sendEvent(svc, 'job.deleted', { jobId: 'j_paused' });
+      const a = event.deliveries.find((d) => d.subscriptionId === goodSub)!.id;
+      await waitStatus(a, 'succeeded');
+      // Three refreshes' worth of time: a live list would have asked three times and shown A.
+      await p.clock.runFor(3 * LIVE_MS);
+      await p.getByTestId('live-paused').waitFor();
+      assert.equal(loads, before.loads, 'no request while paused');
+      assert.deepEqual(await shownIds(), before.rows, 'the list as it was when paused');
+      await screenshot(p, 'deliveries-03-paused');
+
+      await p.getByRole('switch', { name: 'Live refresh' }).check();
+      await p.locator(`tr[data-delivery="${a}"]`).getByText('succeeded').waitFor();
+      assert.equal(await p.getByTestId('live-paused').count(), 0);
+      assert.deepEqual(pageErrors(p), []);
+    } finally {
+      await p.context().close();
+    }
   });
 
   it(

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createEventType, createSubscription, eventually, sendEvent } from '../helpers/factories.js';
 import { TestReceiver } from '../helpers/receiver.js';
 import { startService, type TestService } from '../helpers/service.js';
-import { chromiumMissing, launchChromium, openPage, pageErrors, screenshot } from './browser.js';
+import { chromiumMissing, launchChromium, openSignedIn, pageErrors, screenshot } from './browser.js';
 
 const STEP = { timeout: 60_000 };
 
@@ -24,11 +24,7 @@ describe('web console: FIFO lines', { skip: chromiumMissing, timeout: 180_000 },
     // The first step of each job fails; the rest succeed.
     receiver.respond((req) => ({ status: (JSON.parse(req.body) as { data: { seq: number } }).data.seq === 0 ? 500 : 200 }));
     await createEventType(svc, 'job.step');
-    page = await openPage(browser, svc.baseUrl);
-    await page.goto('/console/');
-    await page.getByLabel('API key').fill(svc.apiKey);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+    page = await openSignedIn(browser, svc.baseUrl, svc.apiKey);
   });
   after(async () => {
     await browser?.close();

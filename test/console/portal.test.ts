@@ -71,6 +71,49 @@ describe('portal links in the web console', { skip: chromiumMissing, timeout: 15
     await page.context().close();
   });
 
+  it('shows a read-only link the pages of what it may read and no others, none with a control that acts', STEP, async () => {
+    const { url, token } = await link({ readOnly: true });
+    const deliveryId = (await svc.api('GET', `/v1/deliveries?subscriptionId=${subId}`)).body.data[0].id as string;
+    const page = await openPage(browser, svc.baseUrl);
+    await page.goto(url);
+    await heading(page, 'Subscriptions').waitFor();
+    const nav = page.getByRole('navigation', { name: 'Sections' });
+    assert.deepEqual(await nav.getByRole('link').allTextContents(), ['Home', 'Subscriptions', 'Deliveries', 'Events', 'Event types']);
+    // Each of them loads with the link's token: its heading, its content, no error.
+    for (const [section, content] of [
+      ['Home', page.getByText('None: every subscription is active and healthy.')],
+      ['Events', page.getByTestId('events').locator('tbody tr').first()],
+      ['Event types', page.getByText('job.created').first()],
+      ['Deliveries', page.locator(`tr[data-delivery="${deliveryId}"]`)],
+    ] as const) {
+      await nav.getByRole('link', { name: section, exact: true }).click();
+      await heading(page, section).waitFor();
+      await content.waitFor();
+      assert.equal(await page.getByRole('alert').count(), 0, `no error on ${section}`);
+    }
+    assert.equal(await page.getByRole('link', { name: 'Replay these deliveries…' }).count(), 0, 'replays are not a link’s');
+
+    await page.getByRole('link', { name: `Attempts of delivery ${deliveryId}` }).click();
+    await heading(page, `Delivery ${deliveryId}`).waitFor();
+    await page.getByTestId('attempts').getByText('HTTP 200').waitFor();
+    for (const name of ['Redeliver', 'Cancel delivery']) {
+      assert.equal(await page.getByRole('button', { name, exact: true }).count(), 0, `no ${name} button`);
+    }
+    // Nor would the API let it act, had the page offered it.
+    const refused = await svc.api('POST', `/v1/deliveries/${deliveryId}/redeliver`, undefined, { key: token });
+    assert.equal(refused.status, 403, JSON.stringify(refused.body));
+
+    // The operator's pages do not exist behind a link, even typed into the address bar.
+    for (const path of ['replays', 'api-keys', 'portal-links']) {
+      await page.goto(`/console/portal/${path}`);
+      await heading(page, 'Not found').waitFor();
+      await page.getByTestId('portal-mode').getByText('Portal · read-only').waitFor();
+    }
+    await screenshot(page, 'portal-05-no-operator-pages');
+    assert.deepEqual(pageErrors(page), []);
+    await page.context().close();
+  });
+
   it('offers the edit controls through a full link', STEP, async () => {
     const { url } = await link({});
     const page = await openPage(browser, svc.baseUrl);

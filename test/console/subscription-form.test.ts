@@ -7,7 +7,7 @@ import { createEventType, eventually, sendEvent } from '../helpers/factories.js'
 import { TestReceiver } from '../helpers/receiver.js';
 import { startService, type TestService } from '../helpers/service.js';
 import { TokenServer } from '../helpers/token-server.js';
-import { chromiumMissing, launchChromium, openPage, pageErrors, screenshot } from './browser.js';
+import { chromiumMissing, launchChromium, openPage, pageErrors, screenshot, signIn } from './browser.js';
 
 const STEP = { timeout: 60_000 };
 const CLIENT_SECRET = 'cs-form-7d1e0b9a44c2';
@@ -55,10 +55,7 @@ describe('console subscription form', { skip: chromiumMissing, timeout: 200_000 
     page.on('request', (r) => {
       if (r.method() === 'PATCH' && r.url().includes('/v1/subscriptions/')) patches.push(r.postDataJSON() as Record<string, unknown>);
     });
-    await page.goto('/console/');
-    await page.getByLabel('API key').fill(svc.apiKey);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
+    await signIn(page, svc.apiKey);
   });
   after(async () => {
     await browser?.close();

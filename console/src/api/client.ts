@@ -16,9 +16,18 @@ export class ApiError extends Error {
 let onUnauthorized: () => void = () => undefined;
 export const setUnauthorizedHandler = (handler: () => void) => (onUnauthorized = handler);
 
-/** One call to /v1 on this origin with the signed-in key or portal token (or the key given, when signing in). */
-export async function apiCall<T>(method: string, path: string, body?: unknown, key = readCredential()): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+/**
+ * One call to /v1 on this origin with the signed-in key or portal token (or the key given, when signing in), and
+ * any `extraHeaders` (an Idempotency-Key).
+ */
+export async function apiCall<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  key = readCredential(),
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { ...extraHeaders, accept: 'application/json' };
   if (key) headers['authorization'] = `Bearer ${key}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;

@@ -16,6 +16,9 @@ export interface DeliveryFilterForm {
 
 const FIELDS: (keyof DeliveryFilterForm)[] = ['status', 'kind', 'eventType', 'subscriptionId', 'since', 'until', 'statusCode'];
 
+/** No filter at all. */
+export const NO_FILTERS = Object.fromEntries(FIELDS.map((f) => [f, ''])) as unknown as DeliveryFilterForm;
+
 /**
  * The filters, mirrored into the page's query string, so a filtered view can be bookmarked, shared, reloaded, and
  * handed from the Deliveries page to the Replays page unchanged. The form's own state leads: the router applies a

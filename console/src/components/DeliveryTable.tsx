@@ -5,7 +5,10 @@ import { StatusBadge } from './StatusBadge';
 import { TemporalLink } from './TemporalLink';
 import { Time } from './Time';
 
-/** Deliveries of several subscriptions, newest first, each linking to its attempts (and its workflow). */
+/**
+ * Deliveries, newest first, each linking to its attempts (and its workflow). Given `subscriptionNames`, a column
+ * names each one's subscription (a list of several); without, there is none (one subscription's own log).
+ */
 export function DeliveryTable({
   deliveries,
   testId,
@@ -14,10 +17,10 @@ export function DeliveryTable({
   deliveries: Delivery[];
   testId: string;
   /** Names to show for subscription ids; an id not in it shows as the id. */
-  subscriptionNames: ReadonlyMap<string, string>;
+  subscriptionNames?: ReadonlyMap<string, string>;
 }) {
   return (
-    <Table.ScrollContainer minWidth={1080}>
+    <Table.ScrollContainer minWidth={subscriptionNames ? 1080 : 760}>
       <Table striped data-testid={testId}>
         <Table.Thead>
           <Table.Tr>
@@ -25,7 +28,7 @@ export function DeliveryTable({
             <Table.Th>Status</Table.Th>
             <Table.Th>Event type</Table.Th>
             <Table.Th>Kind</Table.Th>
-            <Table.Th>Subscription</Table.Th>
+            {subscriptionNames && <Table.Th>Subscription</Table.Th>}
             <Table.Th>Attempts</Table.Th>
             <Table.Th>Last code</Table.Th>
             <Table.Th>Links</Table.Th>
@@ -42,11 +45,13 @@ export function DeliveryTable({
               </Table.Td>
               <Table.Td>{d.eventType}</Table.Td>
               <Table.Td>{d.kind}</Table.Td>
-              <Table.Td>
-                <Anchor component={Link} to={`/subscriptions/${d.subscriptionId}`} size="sm">
-                  {subscriptionNames.get(d.subscriptionId) ?? d.subscriptionId}
-                </Anchor>
-              </Table.Td>
+              {subscriptionNames && (
+                <Table.Td>
+                  <Anchor component={Link} to={`/subscriptions/${d.subscriptionId}`} size="sm">
+                    {subscriptionNames.get(d.subscriptionId) ?? d.subscriptionId}
+                  </Anchor>
+                </Table.Td>
+              )}
               <Table.Td>{d.attemptCount}</Table.Td>
               <Table.Td>{d.lastStatusCode ?? '—'}</Table.Td>
               <Table.Td>

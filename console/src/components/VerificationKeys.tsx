@@ -1,5 +1,6 @@
-import { Anchor, Button, Card, Code, CopyButton, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Code, Group, Stack, Text, Title } from '@mantine/core';
 import type { Subscription } from '../api/types';
+import { CopyButton } from './CopyButton';
 
 /**
  * For the ed25519 scheme: the public key receivers verify `v1a` signatures with, and the JWKS address where
@@ -19,13 +20,7 @@ export function VerificationKeys({ sub }: { sub: Subscription }) {
           <Code block data-testid="public-key" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap', flex: 1 }}>
             {sub.signature.publicKey}
           </Code>
-          <CopyButton value={sub.signature.publicKey}>
-            {({ copied, copy }) => (
-              <Button size="xs" variant="light" onClick={copy}>
-                {copied ? 'Copied' : 'Copy key'}
-              </Button>
-            )}
-          </CopyButton>
+          <CopyButton value={sub.signature.publicKey} label="Copy key" size="xs" />
         </Group>
         <Text size="sm">
           Or as a JWK Set (RFC 7517), current key and any key still in a rotation grace; fetch it with an API key of scope read:{' '}

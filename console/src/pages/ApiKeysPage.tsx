@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Checkbox, Code, CopyButton, Group, Loader, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Code, Group, Loader, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError, apiCall } from '../api/client';
 import type { ApiKey, CreatedApiKey, Page } from '../api/types';
@@ -6,6 +6,7 @@ import { useResource } from '../api/use-resource';
 import { ErrorNote } from '../components/ErrorNote';
 import { localToIso } from '../components/localTime';
 import { PageTitle } from '../components/PageTitle';
+import { ShownOnce } from '../components/ShownOnce';
 import { Time } from '../components/Time';
 
 const SCOPES = [
@@ -119,28 +120,14 @@ export function ApiKeysPage() {
         </Table.ScrollContainer>
       )}
 
-      <Modal opened={created !== null} onClose={() => setCreated(null)} title="New API key" size="lg" closeOnClickOutside={false}>
-        <Stack>
-          <Alert color="yellow" role="status">
-            Copy this key now: it is shown only once.
-          </Alert>
-          <Code block data-testid="new-api-key" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
-            {created?.apiKey}
-          </Code>
-          <Group justify="space-between">
-            <CopyButton value={created?.apiKey ?? ''}>
-              {({ copied, copy }) => (
-                <Button onClick={copy} color={copied ? 'teal' : undefined} variant={copied ? 'light' : 'filled'}>
-                  {copied ? 'Copied' : 'Copy key'}
-                </Button>
-              )}
-            </CopyButton>
-            <Button variant="default" onClick={() => setCreated(null)}>
-              Done
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ShownOnce
+        value={created?.apiKey ?? null}
+        title="New API key"
+        warning="Copy this key now: it is shown only once."
+        copyLabel="Copy key"
+        testId="new-api-key"
+        onClose={() => setCreated(null)}
+      />
 
       <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title="Revoke this key?">
         <Stack>

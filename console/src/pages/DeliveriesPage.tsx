@@ -1,4 +1,4 @@
-import { Anchor, Group, Loader, Switch, Text } from '@mantine/core';
+import { Anchor, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { apiCall, query } from '../api/client';
@@ -10,10 +10,10 @@ import { useResource } from '../api/use-resource';
 import { DeliveryFilterFields } from '../components/DeliveryFilterFields';
 import { DeliveryTable } from '../components/DeliveryTable';
 import { ErrorNote } from '../components/ErrorNote';
+import { LIVE_MS, LiveRefresh } from '../components/LiveRefresh';
 import { PageTitle } from '../components/PageTitle';
 import { useCursorPages } from '../components/Pager';
 
-const LIVE_MS = 3_000;
 const PAGE_SIZE = 50;
 
 /** Every delivery of the tenant, newest first, by every filter of `GET /v1/deliveries`, refreshed live while wanted. */
@@ -38,10 +38,7 @@ export function DeliveriesPage() {
         <DeliveryFilterFields form={form} subscriptions={subscriptions.data} set={(field, value) => (set(field, value), resetPaging())} />
       </Group>
       <Group justify="space-between" mb="sm">
-        <Group gap="xs">
-          <Switch label="Live refresh" checked={live} onChange={(e) => setLive(e.currentTarget.checked)} />
-          {log.loading && <Loader size="xs" aria-label="Refreshing" />}
-        </Group>
+        <LiveRefresh live={live} onChange={setLive} loading={log.loading} />
         {/* Replays are the operator's (scope manage), never a portal link's. */}
         {!PORTAL_MODE && (
           <Anchor component={Link} to={`/replays${search ? `?${search}` : ''}`} size="sm">

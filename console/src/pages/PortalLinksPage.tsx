@@ -1,7 +1,8 @@
-import { Alert, Anchor, Button, Code, CopyButton, Group, NumberInput, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Code, Group, NumberInput, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError, apiCall } from '../api/client';
 import type { PortalLink } from '../api/types';
+import { CopyButton } from '../components/CopyButton';
 import { ErrorNote } from '../components/ErrorNote';
 import { PageTitle } from '../components/PageTitle';
 import { Time } from '../components/Time';
@@ -59,13 +60,7 @@ export function PortalLinksPage() {
               {link.url}
             </Code>
             <Group>
-              <CopyButton value={link.url}>
-                {({ copied, copy }) => (
-                  <Button size="xs" onClick={copy} color={copied ? 'teal' : undefined} variant={copied ? 'light' : 'filled'}>
-                    {copied ? 'Copied' : 'Copy link'}
-                  </Button>
-                )}
-              </CopyButton>
+              <CopyButton value={link.url} label="Copy link" size="xs" />
               <Anchor href={link.url} target="_blank" rel="noreferrer" size="sm">
                 Open
               </Anchor>

@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Card, Group, List, Stack, Table, Text, Title } f
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, apiCall } from '../api/client';
+import { newIdempotencyKey } from '../api/idempotency-key';
 import { toApiFilters, useDeliveryFilterForm, type DeliveryFilterForm } from '../api/delivery-filters';
 import { recentReplayIds, rememberReplay } from '../api/recent-replays';
 import { allSubscriptions, namesById } from '../api/subscriptions';
@@ -22,7 +23,9 @@ const LIVE_MS = 2_000;
 export function ReplaysPage() {
   const { form, set } = useDeliveryFilterForm();
   const navigate = useNavigate();
-  const [counted, setCounted] = useState<ReplayDryRun>();
+  // A count, and the Idempotency-Key its confirmation sends: a double click, or a retry after a lost answer,
+  // sends the same key, so the API answers the first replay instead of starting another.
+  const [counted, setCounted] = useState<{ result: ReplayDryRun; key: string }>();
   const subscriptions = useResource(() => allSubscriptions(), []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -34,18 +37,18 @@ export function ReplaysPage() {
     setError(undefined);
     try {
       const result = await apiCall<ReplayDryRun>('POST', '/v1/replays', { ...toApiFilters(form), dryRun: true });
-      setCounted(result);
+      setCounted({ result, key: newIdempotencyKey() });
     } catch (err) {
       setError(err as ApiError);
     } finally {
       setBusy(false);
     }
   };
-  const start = async () => {
+  const start = async (key: string) => {
     setBusy(true);
     setError(undefined);
     try {
-      const replay = await apiCall<Replay>('POST', '/v1/replays', toApiFilters(form));
+      const replay = await apiCall<Replay>('POST', '/v1/replays', toApiFilters(form), undefined, { 'idempotency-key': key });
       rememberReplay(replay.id);
       void navigate(`/replays/${replay.id}`);
     } catch (err) {
@@ -74,7 +77,12 @@ export function ReplaysPage() {
           </Group>
           <ErrorNote error={error} />
           {counted && (
-            <DryRunResult result={counted} busy={busy} onConfirm={() => void start()} subscriptionNames={namesById(subscriptions.data)} />
+            <DryRunResult
+              result={counted.result}
+              busy={busy}
+              onConfirm={() => void start(counted.key)}
+              subscriptionNames={namesById(subscriptions.data)}
+            />
           )}
         </Card>
         <RecentReplays />
