@@ -112,13 +112,13 @@ describe('web console: confirming and cancelling a replay', { skip: chromiumMiss
         b.click();
         b.click();
       });
-      const id = await replayOpened();
       await eventually(async () => (sent.length === 2 ? true : undefined), 10_000, 'both confirmations sent');
       const answers = await Promise.all(sent.map(async (r) => (await r.response())!));
+      assert.deepEqual(answers.map((a) => a.status()).sort(), [200, 202], 'one made (202), one answered with it (200)');
       const keys = sent.map((r) => r.headers()['idempotency-key']);
       assert.match(keys[0] ?? '', /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       assert.equal(keys[1], keys[0], 'one key for both clicks');
-      assert.deepEqual(answers.map((a) => a.status()).sort(), [200, 202], 'one made (202), one answered with it (200)');
+      const id = await replayOpened();
       assert.deepEqual(await Promise.all(answers.map(async (a) => ((await a.json()) as { id: string }).id)), [id, id]);
       assert.equal(await replays(), before + 1, 'one replay in the database');
     } finally {
