@@ -9,6 +9,7 @@ import { useResource } from '../api/use-resource';
 import { AttemptOutcome } from '../components/AttemptOutcome';
 import { AttemptWire } from '../components/AttemptWire';
 import { ErrorNote } from '../components/ErrorNote';
+import { Field } from '../components/Field';
 import { PageTitle } from '../components/PageTitle';
 import { Pending } from '../components/Pending';
 import { StatusBadge } from '../components/StatusBadge';
@@ -81,59 +82,29 @@ export function DeliveryPage() {
         <ErrorNote error={actionError} />
         <Card withBorder component="section" aria-label="Delivery details">
           <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} component="dl" m={0}>
-            <div>
-              <Text size="xs" c="dimmed" component="dt">
-                Subscription
-              </Text>
-              <Text component="dd" size="sm" m={0}>
-                <Anchor component={Link} to={`/subscriptions/${d.subscriptionId}`}>
-                  {d.subscriptionId}
-                </Anchor>
-              </Text>
-            </div>
-            <div>
-              <Text size="xs" c="dimmed" component="dt">
-                Event
-              </Text>
-              <Text component="dd" size="sm" m={0}>
-                <Anchor component={Link} to={`/events/${d.eventId}`}>
-                  {d.eventId}
-                </Anchor>
-              </Text>
-            </div>
-            <div>
-              <Text size="xs" c="dimmed" component="dt">
-                Created
-              </Text>
-              <Text component="dd" size="sm" m={0}>
-                <Time iso={d.createdAt} />
-              </Text>
-            </div>
-            <div>
-              <Text size="xs" c="dimmed" component="dt">
-                Completed
-              </Text>
-              <Text component="dd" size="sm" m={0}>
-                <Time iso={d.completedAt} />
-              </Text>
-            </div>
-            <div>
-              <Text size="xs" c="dimmed" component="dt">
-                Next attempt
-              </Text>
-              <Text component="dd" size="sm" m={0}>
-                <Time iso={d.nextAttemptAt} />
-              </Text>
-            </div>
+            <Field label="Subscription">
+              <Anchor component={Link} to={`/subscriptions/${d.subscriptionId}`}>
+                {d.subscriptionId}
+              </Anchor>
+            </Field>
+            <Field label="Event">
+              <Anchor component={Link} to={`/events/${d.eventId}`}>
+                {d.eventId}
+              </Anchor>
+            </Field>
+            <Field label="Created">
+              <Time iso={d.createdAt} />
+            </Field>
+            <Field label="Completed">
+              <Time iso={d.completedAt} />
+            </Field>
+            <Field label="Next attempt">
+              <Time iso={d.nextAttemptAt} />
+            </Field>
             {!PORTAL_MODE && (
-              <div>
-                <Text size="xs" c="dimmed" component="dt">
-                  Workflow
-                </Text>
-                <Text component="dd" size="sm" m={0}>
-                  <TemporalLink url={d.temporalUrl} id={d.id} />
-                </Text>
-              </div>
+              <Field label="Workflow">
+                <TemporalLink url={d.temporalUrl} id={d.id} />
+              </Field>
             )}
           </SimpleGrid>
         </Card>

@@ -1,5 +1,5 @@
-import { Alert, Anchor, Card, Code, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { Alert, Anchor, Card, Code, Group, Loader, SimpleGrid, Stack } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { apiCall } from '../api/client';
 import { canManage } from '../api/session';
@@ -8,6 +8,7 @@ import type { Subscription } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { DeliveryLog } from '../components/DeliveryLog';
 import { ErrorNote } from '../components/ErrorNote';
+import { Field } from '../components/Field';
 import { LinesPanel } from '../components/LinesPanel';
 import { PageTitle } from '../components/PageTitle';
 import { RecoverWindow } from '../components/RecoverWindow';
@@ -16,19 +17,6 @@ import { SubscriptionActions } from '../components/SubscriptionActions';
 import { TestSend } from '../components/TestSend';
 import { Time } from '../components/Time';
 import { VerificationKeys } from '../components/VerificationKeys';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text size="sm" component="dd" m={0} style={{ wordBreak: 'break-all' }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 function authSummary(auth: Subscription['auth']): string {
   if (!auth) return 'none';
