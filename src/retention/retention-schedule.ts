@@ -49,7 +49,9 @@ export class RetentionSchedule implements OnApplicationBootstrap {
     const metadata = this.config.metadataRetentionDays;
     this.log.log(
       `retention: payloads and response bodies older than ${this.config.retentionDays} days purged hourly; ${
-        metadata === null ? 'events, deliveries and attempts kept' : `ended events older than ${metadata} days deleted with their deliveries and attempts`
+        metadata === null
+          ? 'events, deliveries and attempts kept'
+          : `ended events older than ${metadata} days deleted with their deliveries and attempts`
       } (schedule ${options.scheduleId})`,
     );
   }

@@ -128,7 +128,12 @@ describe('metadata retention (METADATA_RETENTION_DAYS): ended events deleted wit
     assert.equal((await get(`/v1/events/${recent.id}`)).status, 200);
 
     // The key died with its event: a retry of that POST now makes a new event.
-    const retried = await svc.api('POST', '/v1/events', { type: 'meta.done', data: { n: 1 } }, { headers: { 'idempotency-key': 'meta-1' } });
+    const retried = await svc.api(
+      'POST',
+      '/v1/events',
+      { type: 'meta.done', data: { n: 1 } },
+      { headers: { 'idempotency-key': 'meta-1' } },
+    );
     assert.equal(retried.status, 202);
     assert.notEqual(retried.body.id, keyed.id);
 
