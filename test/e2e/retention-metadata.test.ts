@@ -78,8 +78,8 @@ describe('metadata retention (METADATA_RETENTION_DAYS): ended events deleted wit
     assert.equal((await deliveryOf(secondDelivery)).predecessorId, firstDelivery);
 
     // Everything so far ended (or stopped) passes the retention: a point in time, then newer rows.
-    const ended = await svc.db.query(`SELECT max(coalesce(completed_at, updated_at)) AS at FROM deliveries`);
-    await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(ended[0].at) + RETENTION_SECONDS * 1000 + 300 - Date.now())));
+    const [{ at }]: { at: Date }[] = await svc.db.query(`SELECT max(coalesce(completed_at, updated_at)) AS at FROM deliveries`);
+    await new Promise((r) => setTimeout(r, Math.max(0, at.getTime() + RETENTION_SECONDS * 1000 + 300 - Date.now())));
     const redelivery = await svc.api('POST', `/v1/deliveries/${redelivered.deliveries[0].id}/redeliver`);
     assert.equal(redelivery.status, 202, JSON.stringify(redelivery.body));
     await statusIs(redelivery.body.id, 'succeeded');
@@ -87,9 +87,10 @@ describe('metadata retention (METADATA_RETENTION_DAYS): ended events deleted wit
     await statusIs(recent.deliveries[0].id, 'succeeded');
 
     const purged = await purgeNow();
+    // Payloads of the three old ended events, bodies of their four old attempts; then two events deleted whole.
     assert.deepEqual(
-      { events: purged.eventsDeleted, deliveries: purged.deliveriesDeleted, attempts: purged.attemptsDeleted },
-      { events: 2, deliveries: 2, attempts: 2 },
+      { ...purged },
+      { events: 3, responseBodies: 4, eventsDeleted: 2, deliveriesDeleted: 2, attemptsDeleted: 2 },
       JSON.stringify(purged),
     );
 
