@@ -94,6 +94,10 @@ describe('metadata retention (METADATA_RETENTION_DAYS): ended events deleted wit
       JSON.stringify(purged),
     );
 
+    const metrics = (await svc.api('GET', '/metrics', undefined, { key: null })).text;
+    for (const table of ['events', 'deliveries', 'attempts'])
+      assert.match(metrics, new RegExp(`^webhook_retention_deleted_total\\{table="${table}"\\} 2$`, 'm'), table);
+
     // Gone, from the API and from every table.
     for (const id of [keyed.id, first.id]) assert.equal((await get(`/v1/events/${id}`)).status, 404, id);
     for (const id of [keyed.deliveries[0].id, firstDelivery]) assert.equal((await get(`/v1/deliveries/${id}`)).status, 404, id);
