@@ -40,6 +40,8 @@ export interface ActivityDeps {
   onAttempt?: (outcome: AttemptObserved) => void;
   /** A purge round ended without an error (the on-call's "purge last success"). */
   onPurged?: () => void;
+  /** Rows the metadata retention deleted in one batch, by table (counted in /metrics). */
+  onRowsDeleted?: (deleted: { eventsDeleted: number; deliveriesDeleted: number; attemptsDeleted: number }) => void;
   onDeferred?: (reason: DeferredBy) => void;
 }
 

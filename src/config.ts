@@ -112,6 +112,8 @@ export const envSchema = z.object({
     .max(64 * 1024)
     .default(4 * 1024),
   RETENTION_DAYS: z.coerce.number().positive().max(36_500).default(30),
+  // Unset: events, deliveries and attempts are kept forever (their payloads still go after RETENTION_DAYS).
+  METADATA_RETENTION_DAYS: z.coerce.number().positive().max(36_500).optional(),
   CIRCUIT_FAILURE_THRESHOLD: z.coerce.number().int().min(0).default(10),
   CIRCUIT_COOLDOWN_SECONDS: z.coerce.number().positive().max(3600).default(30),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
@@ -214,6 +216,8 @@ export interface AppConfig {
   responseBodyLimit: number;
   /** Event payloads and response bodies older than this are purged hourly (metadata stays). */
   retentionDays: number;
+  /** Ended events older than this are deleted with their deliveries and attempts; null: kept forever. */
+  metadataRetentionDays: number | null;
   circuit: CircuitPolicy;
   sweepIntervalMs: number;
   /** How often subscriptions' client certificates are checked for crossing into their last 14 days. */
@@ -298,6 +302,12 @@ export function loadConfig(given: Record<string, string | undefined>, role: Role
       `Invalid configuration:\n  WORKER_MAX_CACHED_WORKFLOWS: must be 0 or at least WORKER_MAX_ACTIVITIES + ${WORKFLOW_TASKS_BESIDE_ATTEMPTS} (${e.WORKER_MAX_ACTIVITIES + WORKFLOW_TASKS_BESIDE_ATTEMPTS})`,
     );
   }
+  // A row outliving its payload is the point; a payload outliving its row cannot be.
+  if (e.METADATA_RETENTION_DAYS !== undefined && e.METADATA_RETENTION_DAYS < e.RETENTION_DAYS) {
+    throw new ConfigError(
+      `Invalid configuration:\n  METADATA_RETENTION_DAYS: must be at least RETENTION_DAYS (${e.RETENTION_DAYS}), or unset to keep events, deliveries and attempts forever`,
+    );
+  }
   return {
     role,
     port: e.PORT,
@@ -340,6 +350,7 @@ export function loadConfig(given: Record<string, string | undefined>, role: Role
     disableAfterHours: e.DISABLE_AFTER_HOURS,
     responseBodyLimit: e.RESPONSE_BODY_LIMIT,
     retentionDays: e.RETENTION_DAYS,
+    metadataRetentionDays: e.METADATA_RETENTION_DAYS ?? null,
     circuit: { failureThreshold: e.CIRCUIT_FAILURE_THRESHOLD, cooldownSeconds: e.CIRCUIT_COOLDOWN_SECONDS },
     sweepIntervalMs: e.SWEEP_INTERVAL_MS,
     certificateCheckIntervalMs: e.CERTIFICATE_CHECK_INTERVAL_MS,

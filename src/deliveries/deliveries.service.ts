@@ -61,7 +61,8 @@ export class DeliveriesService {
 
   /** New deliveries (kind `redelivery`) of the same events to the same subscriptions; `webhook-id` stays the event id. */
   async redeliver(tenantId: string, originals: Delivery[]): Promise<Delivery[]> {
-    const items = await writeRedeliveries(this.db, tenantId, originals);
+    // One transaction: the events stay share-locked until their redeliveries are written (see writeRedeliveries).
+    const items = await this.db.transaction((tx) => writeRedeliveries(tx, tenantId, originals));
     this.dispatcher.enqueue(items);
     if (items.length === 0) return [];
     return this.db.getRepository(Delivery).find({ where: { id: In(items.map((i) => i.id)) }, order: { id: 'ASC' } });

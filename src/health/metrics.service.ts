@@ -105,6 +105,14 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  /** By table: what the metadata retention (METADATA_RETENTION_DAYS) deleted. */
+  readonly retentionDeleted = new Counter({
+    name: 'webhook_retention_deleted_total',
+    help: 'Rows the metadata retention deleted (METADATA_RETENTION_DAYS), by table: events, deliveries, attempts',
+    labelNames: ['table'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

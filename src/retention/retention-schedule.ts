@@ -8,7 +8,7 @@ export const retentionScheduleId = (taskQueue: string) => `retention-purge-${tas
 /**
  * Keeps the retention purge on a Temporal schedule (visible, pausable and triggerable in the Temporal UI): every
  * hour a `purgeExpiredData` workflow, one at a time. Each worker start creates it or brings it to the current
- * RETENTION_DAYS; several workers share the one schedule.
+ * RETENTION_DAYS and METADATA_RETENTION_DAYS; several workers share the one schedule.
  */
 @Injectable()
 export class RetentionSchedule implements OnApplicationBootstrap {
@@ -21,7 +21,7 @@ export class RetentionSchedule implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const { taskQueue } = this.config.temporal;
-    const input: PurgeInput = { retentionDays: this.config.retentionDays };
+    const input: PurgeInput = { retentionDays: this.config.retentionDays, metadataRetentionDays: this.config.metadataRetentionDays };
     const options = {
       scheduleId: retentionScheduleId(taskQueue),
       spec: { intervals: [{ every: '1 hour' }] },
@@ -46,8 +46,13 @@ export class RetentionSchedule implements OnApplicationBootstrap {
         .update((previous) => ({ ...previous, spec: options.spec, action: options.action, policies: options.policies }))
         .catch((e: unknown) => this.log.warn(`the retention schedule could not be updated: ${(e as Error).message}`));
     }
+    const metadata = this.config.metadataRetentionDays;
     this.log.log(
-      `retention: payloads and response bodies older than ${this.config.retentionDays} days purged hourly (schedule ${options.scheduleId})`,
+      `retention: payloads and response bodies older than ${this.config.retentionDays} days purged hourly; ${
+        metadata === null
+          ? 'events, deliveries and attempts kept'
+          : `ended events older than ${metadata} days deleted with their deliveries and attempts`
+      } (schedule ${options.scheduleId})`,
     );
   }
 }

@@ -79,6 +79,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
         onAttempt: (o) => this.metrics.recordAttempt(o),
         onDeferred: (reason) => this.metrics.attemptsDeferred.inc({ reason }),
         onPurged: () => this.metrics.jobSucceeded('purge'),
+        onRowsDeleted: (d) => {
+          this.metrics.retentionDeleted.inc({ table: 'events' }, d.eventsDeleted);
+          this.metrics.retentionDeleted.inc({ table: 'deliveries' }, d.deliveriesDeleted);
+          this.metrics.retentionDeleted.inc({ table: 'attempts' }, d.attemptsDeleted);
+        },
       }),
       // An attempt (a local activity) keeps its workflow task open while it runs, so workflow task slots bound
       // attempts in flight as much as local activity slots do: room for every attempt, plus some for the tasks

@@ -53,7 +53,12 @@ describe('retention: payloads and response bodies purged on a Temporal schedule,
     await new Promise((r) => setTimeout(r, Math.max(0, newest + RETENTION_SECONDS * 1000 + 200 - Date.now())));
 
     const purged = await purgeNow();
-    assert.ok(purged.events >= 1 && purged.responseBodies >= 1, JSON.stringify(purged));
+    assert.deepEqual(
+      { events: purged.events, responseBodies: purged.responseBodies },
+      { events: 1, responseBodies: 1 },
+      JSON.stringify(purged),
+    );
+    assert.equal(purged.eventsDeleted, undefined, 'METADATA_RETENTION_DAYS unset: no row is deleted');
 
     const gone = await eventOf(ended.id);
     assert.equal(gone.data, null);
@@ -65,6 +70,10 @@ describe('retention: payloads and response bodies purged on a Temporal schedule,
     assert.equal(delivery.status, 'succeeded');
     assert.equal(delivery.attempts[0].statusCode, 200, 'attempt metadata stays');
     assert.equal(delivery.attempts[0].responseBody, null);
+    const [rows] = await svc.db.query(
+      `SELECT (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM deliveries)::int AS deliveries, (SELECT count(*) FROM attempts)::int AS attempts`,
+    );
+    assert.ok(rows.events >= 2 && rows.deliveries >= 2 && rows.attempts >= 1, `every row kept: ${JSON.stringify(rows)}`);
 
     const kept = await eventOf(waiting.id);
     assert.deepEqual(kept.data, { order: 7 }, 'an event still being delivered keeps its payload');

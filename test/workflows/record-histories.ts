@@ -128,6 +128,11 @@ const purgeStories: Record<string, PurgeRound[]> = {
   ],
   // A backlog bigger than one run's rounds: it stops and the next scheduled run finishes.
   'purge-max-rounds': Array<PurgeRound>(100).fill({ events: 1, responseBodies: 1, more: true }),
+  // With METADATA_RETENTION_DAYS: rounds also answer the rows they deleted (input metadataRetentionDays: 90).
+  'purge-metadata-rounds': [
+    { events: 1000, responseBodies: 0, eventsDeleted: 1000, deliveriesDeleted: 1200, attemptsDeleted: 2500, more: true },
+    { events: 2, responseBodies: 0, eventsDeleted: 40, deliveriesDeleted: 41, attemptsDeleted: 90, more: false },
+  ],
 };
 
 installRuntime();
@@ -189,7 +194,10 @@ try {
   for (const [name, rounds] of Object.entries(purgeStories)) {
     if (ONLY.length && !ONLY.includes(name)) continue;
     let call = 0;
-    await record(name, 'purgeExpiredData', [{ retentionDays: 30 }], { purgeExpired: async () => rounds[call++] ?? rounds.at(-1) });
+    const input = rounds.some((r) => r.eventsDeleted !== undefined)
+      ? { retentionDays: 30, metadataRetentionDays: 90 }
+      : { retentionDays: 30 };
+    await record(name, 'purgeExpiredData', [input], { purgeExpired: async () => rounds[call++] ?? rounds.at(-1) });
   }
   for (const [name, story] of Object.entries(stories)) {
     if (ONLY.length && !ONLY.includes(name)) continue;

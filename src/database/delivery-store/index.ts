@@ -14,6 +14,7 @@
 // delivery-rows.ts the rows of an event's deliveries (and their FIFO lines) for its targets
 // redeliveries.ts new deliveries of existing events (redeliver, replay)
 // operational-events.ts events about the service itself, written with the outcome that calls for them
+// expired-rows.ts the metadata retention: ended events past it go with their deliveries and attempts
 export { ENDED, unended } from './states.js';
 export { heldByAnotherRun, inFlightUntil, leaseMs } from './lease.js';
 export { blockLineOnFailure, blocksLine, holdsLine, LINE_BLOCKED, LINE_JOINS, releaseLine } from './lines.js';
@@ -35,3 +36,4 @@ export type { DispatchItem } from './dispatch-item.js';
 export { deliveriesFor, type NewDelivery, type NewEvent, type Target } from './delivery-rows.js';
 export { alreadyResent, purgedEvents, writeRedeliveries, type Original, type Redelivery } from './redeliveries.js';
 export { writeOperationalEvent } from './operational-events.js';
+export { deleteExpiredRows, expiredRowsBatch, type ExpiredRows } from './expired-rows.js';

@@ -26,6 +26,20 @@ export async function purgedEvents(db: Queryable, eventIds: string[]): Promise<S
 }
 
 /**
+ * The events among these that still exist with their payload, share-locked until the caller's transaction ends:
+ * a payload purge skips them (FOR UPDATE SKIP LOCKED) meanwhile, so it comes after the redeliveries commit and then
+ * sees them under way, and the metadata retention (expired-rows.ts), which takes only purged events, never deletes
+ * an event under a redelivery written after its look. Run it in the transaction that inserts the redeliveries.
+ */
+async function lockSendableEvents(db: Queryable, eventIds: string[]): Promise<Set<string>> {
+  if (eventIds.length === 0) return new Set();
+  const rows: { id: string }[] = await db.query(`SELECT id FROM events WHERE id = ANY($1) AND purged_at IS NULL ORDER BY id FOR SHARE`, [
+    [...new Set(eventIds)],
+  ]);
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
  * Of these deliveries, those already sent again by a redelivery that is under way or succeeded: a replay or a
  * recover skips them, so overlapping replays (or a repeated recover) send each delivery once. One whose
  * redeliveries all ended failed or cancelled may be sent again.
@@ -41,15 +55,16 @@ export async function alreadyResent(db: Queryable, deliveryIds: string[]): Promi
 
 /**
  * Writes new deliveries (kind `redelivery`) of the same events to the same subscriptions (`webhook-id` stays the
- * event id), skipping purged events and deleted subscriptions, and answers them for starting. A FIFO
+ * event id), skipping purged or deleted events and deleted subscriptions, and answers them for starting. Call it in
+ * a transaction (see lockSendableEvents). A FIFO
  * subscription's redelivery joins the tail of its line (named by today's key over the event's data).
  */
 export async function writeRedeliveries(db: Queryable, tenantId: string, originals: Original[]): Promise<Redelivery[]> {
-  const purged = await purgedEvents(
+  const sendable = await lockSendableEvents(
     db,
     originals.map((d) => d.eventId),
   );
-  originals = originals.filter((d) => !purged.has(d.eventId));
+  originals = originals.filter((d) => sendable.has(d.eventId));
   if (originals.length === 0) return [];
   const subs: (Target & { deleted: boolean })[] = await db.query(
     `SELECT id, status, url, ordering, ordering_key AS "orderingKey", deleted_at IS NOT NULL AS deleted
