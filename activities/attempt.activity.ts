@@ -152,7 +152,7 @@ async function record(
     statusCode: result.statusCode,
     durationMs: result.durationMs,
     errorType: result.errorType,
-    ...(input.attemptNumber === 1 && { firstAttemptLatencyMs: startedAt.getTime() - new Date(ctx.deliveryCreatedAt).getTime() }),
+    ...(input.attemptNumber === 1 && { firstAttemptLatencyMs: startedAt.getTime() - ctx.deliveryCreatedAt.getTime() }),
   });
   if (cancelled) return { ...none, status: 'cancelled', statusCode: result.statusCode, host: hostOf(ctx.url) };
   // This success closed the subscription's circuit: wake the deliveries waiting on it (in the background).

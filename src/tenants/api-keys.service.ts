@@ -68,15 +68,18 @@ export class ApiKeysService {
       // An operator key's grants to tenants end with it: the keys it made for them, and the keys those made. A
       // tenant's own key does not cascade, so that a tenant can rotate (make the new key with the old, revoke the old).
       if (tenantId !== null) return [];
+      // The UPDATE in a CTE: TypeORM answers a statement whose command is UPDATE with [rows, count], not rows.
       const made: { tenantId: string | null }[] = await tx.query(
         `WITH RECURSIVE made AS (
            SELECT id FROM api_keys WHERE created_by = $1
            UNION
            SELECT k.id FROM api_keys k JOIN made m ON k.created_by = m.id
+         ), revoked AS (
+           UPDATE api_keys SET revoked_at = now()
+            WHERE id IN (SELECT id FROM made) AND revoked_at IS NULL
+           RETURNING tenant_id
          )
-         UPDATE api_keys SET revoked_at = now()
-          WHERE id IN (SELECT id FROM made) AND revoked_at IS NULL
-         RETURNING tenant_id AS "tenantId"`,
+         SELECT tenant_id AS "tenantId" FROM revoked`,
         [id],
       );
       return made.map((k) => k.tenantId ?? id);

@@ -7,7 +7,7 @@ export const scenario1: Scenario = {
   number: 1,
   title: 'kill -9 the worker three times under load (split roles)',
   async run(ctx: Ctx) {
-    const events = setting(1, 'EVENTS', 2000);
+    const events = setting(1, 'EVENTS', 1200);
     const rate = setting(1, 'RATE', 50);
     const kills = setting(1, 'KILLS', 3);
     // A receiver that takes a moment to answer, so that kills land while attempts are in flight.

@@ -23,9 +23,8 @@ export interface TestCertificates {
 
 const openssl = (args: string[], cwd: string) => execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
 
-/** A P-256 key and a certificate for `cn`, signed by the CA `ca` (its `.pem` and `.key` in `dir`). */
-function issue(dir: string, name: string, cn: string, ca: string, extensions: string): void {
-  writeFileSync(join(dir, `${name}.ext`), extensions);
+/** A P-256 key (`name.key`) and a signing request for `cn` (`name.csr`) in `dir`. */
+function keyAndRequest(dir: string, name: string, cn: string): void {
   openssl(
     [
       'req',
@@ -43,6 +42,12 @@ function issue(dir: string, name: string, cn: string, ca: string, extensions: st
     ],
     dir,
   );
+}
+
+/** A P-256 key and a certificate for `cn`, signed by the CA `ca` (its `.pem` and `.key` in `dir`). */
+function issue(dir: string, name: string, cn: string, ca: string, extensions: string): void {
+  writeFileSync(join(dir, `${name}.ext`), extensions);
+  keyAndRequest(dir, name, cn);
   openssl(
     [
       'x509',
@@ -136,23 +141,7 @@ export function clientCertificateUntil(notAfter: Date, cn: string): { certificat
   writeFileSync(join(dir, 'index.txt'), '');
   writeFileSync(join(dir, 'serial'), '01\n');
   writeFileSync(join(dir, 'client.ext'), 'extendedKeyUsage=clientAuth\n');
-  openssl(
-    [
-      'req',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      'client.key',
-      '-out',
-      'client.csr',
-      '-subj',
-      `/CN=${cn}`,
-    ],
-    dir,
-  );
+  keyAndRequest(dir, 'client', cn);
   openssl(
     [
       'ca',

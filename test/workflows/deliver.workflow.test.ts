@@ -139,19 +139,19 @@ describe('deliver workflow (time-skipping)', () => {
     assert.ok(elapsedMs >= 5_000 + 2 * 60_000, `elapsed ${elapsedMs} ms`);
   });
 
-  it('continues as new through a long wait: 2,000 deferrals, every run bounded, the delivery ends right', async (t) => {
-    const deferrals = 2_000;
+  it('continues as new through a long wait: 400 deferrals, every run bounded, the delivery ends right', async (t) => {
+    const deferrals = 400;
     const { result, calls, workflowId, firstRunId } = await run([500, ...Array<'deferred'>(deferrals).fill('deferred'), 200]);
     assert.deepEqual(result, { status: 'succeeded', attempts: 2, lastStatusCode: 200 });
     assert.equal(calls.length, deferrals + 2);
-    // The attempt number survives every run: attempt 1 failed, attempt 2 waited 2,000 times, then went.
+    // The attempt number survives every run: attempt 1 failed, attempt 2 waited 400 times, then went.
     assert.deepEqual(
       calls.map((c) => c.input.attemptNumber),
       [1, ...Array<number>(deferrals + 1).fill(2)],
     );
     const runs = await runsOf(workflowId, firstRunId);
-    // About 6 events per deferral: 12,000 in one run without continuing as new.
-    assert.ok(runs.length >= 10, `${runs.length} runs`);
+    // About 6 events per deferral: 2,400 in one run without continuing as new, so at least 3 runs of 1,000 or less.
+    assert.ok(runs.length >= 3, `${runs.length} runs`);
     t.diagnostic(`${runs.length} runs, the longest ${Math.max(...runs.map((r) => r.length))} events`);
     for (const [i, events] of runs.entries()) {
       // The check happens before each attempt: at most one more loop (about 6 events) and the continue-as-new past it.
