@@ -9,14 +9,24 @@ export type IdPrefix = 'ten' | 'key' | 'sub' | 'evt' | 'dlv' | 'att' | 'rpl';
  * Crockford base32 like a ULID). Lists are ordered and paginated by id, so no separate sort column is needed.
  */
 export function newId(prefix: IdPrefix, now = Date.now()): string {
+  const bytes = randomBytes(16);
+  let rand = '';
+  for (let i = 0; i < 16; i++) rand += CROCKFORD[bytes[i] % 32];
+  return `${prefix}_${timePart(now)}${rand}`;
+}
+
+/** The smallest id that `newId(prefix, ms)` can make: every id made at `ms` or later sorts at or after it. */
+export function lowestIdAt(prefix: IdPrefix, ms: number): string {
+  return `${prefix}_${timePart(Math.max(0, Math.floor(ms)))}${'0'.repeat(16)}`;
+}
+
+/** 48-bit milliseconds as 10 Crockford base32 characters, most significant first. */
+function timePart(ms: number): string {
   let time = '';
-  let t = now;
+  let t = ms;
   for (let i = 0; i < 10; i++) {
     time = CROCKFORD[t % 32] + time;
     t = Math.floor(t / 32);
   }
-  const bytes = randomBytes(16);
-  let rand = '';
-  for (let i = 0; i < 16; i++) rand += CROCKFORD[bytes[i] % 32];
-  return `${prefix}_${time}${rand}`;
+  return time;
 }

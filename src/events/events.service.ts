@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ADMIN_KEY_ID } from '../auth/admin-key.js';
 import { forgetEvent } from '../retention/purge.js';
-import { DataSource, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
+import { DataSource, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
+import { idCondition, idWindow } from '../common/id-window.js';
 import { Config } from '../app-config.token.js';
 import type { TenantContext } from '../auth/tenant-context.js';
 import { notFound, payloadTooLarge, validationFailed, type FieldError } from '../common/errors.js';
@@ -153,8 +154,11 @@ export class EventsService {
   async list(tenantId: string, q: ListEventsQuery) {
     const where: FindOptionsWhere<Event> = { tenantId };
     if (q.type) where.type = q.type;
-    if (q.since) where.createdAt = MoreThanOrEqual(new Date(q.since));
-    if (q.cursor) where.id = LessThan(q.cursor);
+    const since = q.since ? new Date(q.since) : undefined;
+    if (since) where.createdAt = MoreThanOrEqual(since);
+    // Ids sort by creation time: the walk down (tenant_id, id) stops near `since`; created_at decides exactly.
+    const id = idCondition(idWindow('evt', since), q.cursor);
+    if (id) where.id = id;
     const rows = await this.db.getRepository(Event).find({ where, order: { id: 'DESC' }, take: q.limit + 1 });
     const page = toPage(rows, q.limit);
     return { data: page.data.map((e) => this.eventView(e)), nextCursor: page.nextCursor };
