@@ -38,10 +38,7 @@ export class ReplaysService {
     const [[counts], sampled] = await Promise.all([
       this.db.query<
         { capped: boolean; count: number; alreadyResent: number; purged: number; subscriptionDeleted: number; wouldSend: number }[]
-      >(
-        dryRunCountSql(sel.sql, DRY_RUN_COUNT_CAP),
-        sel.params,
-      ),
+      >(dryRunCountSql(sel.sql, DRY_RUN_COUNT_CAP), sel.params),
       this.db.query<{ id: string }[]>(`SELECT d.id FROM deliveries d WHERE ${sel.sql} ORDER BY d.id DESC LIMIT ${SAMPLE}`, sel.params),
     ]);
     const sample = await this.db.getRepository(Delivery).find({ where: { id: In(sampled.map((r) => r.id)) }, order: { id: 'DESC' } });

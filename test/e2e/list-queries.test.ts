@@ -67,7 +67,7 @@ describe(`lists, searches and dry runs on a history of ${ROWS.toLocaleString('en
          VALUES ($1, $2, $1, 'https://example.com/hook', '{a}', 'active', '{60}', 'x')`,
         [id, tenant],
       );
-    [{ now }] = (await db.query(`SELECT (extract(epoch FROM now()) * 1000)::float8 AS now`)) as { now: number }[];
+    [{ now }] = await db.query<{ now: number }[]>(`SELECT (extract(epoch FROM now()) * 1000)::float8 AS now`);
     const fill = Date.now();
     // Every (ROWS / FEW)th row is one of FEW failures, the same a quarter further on of a rare type, half further the
     // small subscription's: each needle as far from the others and the present as the history allows. Then the
@@ -188,11 +188,14 @@ describe(`lists, searches and dry runs on a history of ${ROWS.toLocaleString('en
       names.set(id.replace('dlv_', 'evt_'), name);
     }
     const named = (ids: string[]) => ids.map((id) => names.get(id)).sort();
-    const inWindow = rows.filter(([name]) => name.startsWith('in')).map(([name]) => name).sort();
+    const inWindow = rows
+      .filter(([name]) => name.startsWith('in'))
+      .map(([name]) => name)
+      .sort();
 
     // The search, a page of one at a time so that each cursor meets the id bounds.
     const paged: string[] = [];
-    for (let cursor: string | undefined; ; ) {
+    for (let cursor: string | undefined; ;) {
       const page = await db.getRepository(Delivery).find({
         where: deliveryWhere('ten_edge', { since: since.toISOString(), until: until.toISOString() }, cursor),
         order: { id: 'DESC' },
@@ -217,7 +220,10 @@ describe(`lists, searches and dry runs on a history of ${ROWS.toLocaleString('en
     const events = await db.getRepository(Event).find({ where: eventWhere('ten_edge', { since: since.toISOString() }), take: 10 });
     assert.deepEqual(
       named(events.map((e) => e.id)),
-      rows.filter(([name]) => !name.startsWith('out, 1 ms before since')).map(([name]) => name).sort(),
+      rows
+        .filter(([name]) => !name.startsWith('out, 1 ms before since'))
+        .map(([name]) => name)
+        .sort(),
       'the event list since',
     );
   });

@@ -6,7 +6,9 @@ export class DeliveriesTenantEventTypeIndex1796700001000 implements MigrationInt
   transaction = false as const;
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query('CREATE INDEX CONCURRENTLY IF NOT EXISTS "idx_deliveries_tenant_event_type" ON "deliveries" ("tenant_id", "event_type", "id")');
+    await q.query(
+      'CREATE INDEX CONCURRENTLY IF NOT EXISTS "idx_deliveries_tenant_event_type" ON "deliveries" ("tenant_id", "event_type", "id")',
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
