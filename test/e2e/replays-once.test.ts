@@ -222,6 +222,14 @@ describe('replays and recover send each delivery once: originals only, bounded, 
     await failedDeliveries(sub.id, 'once.bulk', RECOVER_SCALE, 'bulk');
     const window = { since: new Date(Date.now() - 3_600_000).toISOString() };
 
+    // A dry run of that window counts up to its cap and says there are more.
+    const dry = await svc.api('POST', '/v1/replays', { ...window, subscriptionId: sub.id, status: 'failed', dryRun: true });
+    assert.equal(dry.status, 200, JSON.stringify(dry.body).slice(0, 500));
+    assert.deepEqual(
+      { count: dry.body.count, countCapped: dry.body.countCapped, wouldSend: dry.body.wouldSend },
+      { count: Math.min(RECOVER_SCALE, 10_000), countCapped: RECOVER_SCALE > 10_000, wouldSend: Math.min(RECOVER_SCALE, 10_000) },
+    );
+
     const t0 = Date.now();
     const first = await svc.api('POST', `/v1/subscriptions/${sub.id}/recover`, window);
     const firstMs = Date.now() - t0;
