@@ -28,3 +28,8 @@ export function idMadeAt(prefix: IdPrefix, at: number): string {
   }
   return `${prefix}_${time}`;
 }
+
+/** The smallest id that `newId(prefix, ms)` can make: every id made at `ms` or later sorts at or after it. */
+export function lowestIdAt(prefix: IdPrefix, ms: number): string {
+  return `${idMadeAt(prefix, ms)}${'0'.repeat(16)}`;
+}

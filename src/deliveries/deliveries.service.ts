@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { workflowIdFor } from '../../workflows/contracts.js';
 import { conflict, notFound } from '../common/errors.js';
 import { cancelDeliveries } from '../database/delivery-store/index.js';
@@ -41,19 +41,14 @@ export class DeliveriesService {
 
   /** The tenant's deliveries across its subscriptions, newest first, by the filters of `deliveryWhere`. */
   async search(tenantId: string, q: SearchDeliveriesQuery) {
-    const where = deliveryWhere(tenantId, q);
-    if (q.cursor) where.id = LessThan(q.cursor);
+    const where = deliveryWhere(tenantId, q, q.cursor);
     const rows = await this.db.getRepository(Delivery).find({ where, order: { id: 'DESC' }, take: q.limit + 1 });
     const page = toPage(rows, q.limit);
     return { data: page.data.map((d) => this.view(d)), nextCursor: page.nextCursor };
   }
 
   async listForSubscription(tenantId: string, subscriptionId: string, q: ListDeliveriesQuery) {
-    const where: FindOptionsWhere<Delivery> = { tenantId, subscriptionId };
-    if (q.status) where.status = q.status;
-    if (q.eventType) where.eventType = q.eventType;
-    if (q.since) where.createdAt = MoreThanOrEqual(new Date(q.since));
-    if (q.cursor) where.id = LessThan(q.cursor);
+    const where = deliveryWhere(tenantId, { subscriptionId, status: q.status, eventType: q.eventType, since: q.since }, q.cursor);
     const rows = await this.db.getRepository(Delivery).find({ where, order: { id: 'DESC' }, take: q.limit + 1 });
     const page = toPage(rows, q.limit);
     return { data: page.data.map((d) => this.view(d)), nextCursor: page.nextCursor };

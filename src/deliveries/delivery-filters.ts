@@ -1,9 +1,14 @@
 import { And, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
+import { idCondition, idWindow } from '../common/id-window.js';
 import type { DeliveryFilters } from '../policy/delivery-filters.js';
 import type { Delivery } from './delivery.entity.js';
 
-/** The deliveries of a tenant that the filters name (the search, and the replays). */
-export function deliveryWhere(tenantId: string, f: DeliveryFilters): FindOptionsWhere<Delivery> {
+/**
+ * The deliveries of a tenant that the filters name, below the page's cursor. The time window is also an id window
+ * (ids sort by creation time), so the walk down an (…, id) index stops at `since` instead of the tenant's first
+ * delivery; `created_at` still decides exactly which rows are in.
+ */
+export function deliveryWhere(tenantId: string, f: DeliveryFilters, cursor?: string): FindOptionsWhere<Delivery> {
   const where: FindOptionsWhere<Delivery> = { tenantId };
   if (f.status) where.status = f.status;
   if (f.kind) where.kind = f.kind;
@@ -15,5 +20,7 @@ export function deliveryWhere(tenantId: string, f: DeliveryFilters): FindOptions
   if (since && until) where.createdAt = And(MoreThanOrEqual(since), LessThan(until));
   else if (since) where.createdAt = MoreThanOrEqual(since);
   else if (until) where.createdAt = LessThan(until);
+  const id = idCondition(idWindow('dlv', since, until), cursor);
+  if (id) where.id = id;
   return where;
 }

@@ -7,6 +7,9 @@ export type DeliveryStatus = 'scheduled' | 'held' | 'sending' | 'retrying' | 'su
 @Index(['subscriptionId', 'id'])
 @Index(['eventId'])
 @Index(['tenantId', 'id'])
+/** The search and replays by status or by event type, newest first: a rare one is found without walking the rest. */
+@Index('idx_deliveries_tenant_status', ['tenantId', 'status', 'id'])
+@Index('idx_deliveries_tenant_event_type', ['tenantId', 'eventType', 'id'])
 /** The sweeper's work list: deliveries whose workflow start was not confirmed. */
 @Index('idx_deliveries_undispatched', ['createdAt'], { where: 'dispatched = false' })
 /** Resume's work list: what a paused subscription holds, oldest first. */

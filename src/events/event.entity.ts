@@ -2,6 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 
 @Entity('events')
 @Index(['tenantId', 'id'])
+/** The event list by type, newest first. */
+@Index('idx_events_tenant_type', ['tenantId', 'type', 'id'])
 @Index(['tenantId', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
 // The retention purge walks what it has not purged yet, oldest first.
 @Index(['createdAt'], { where: 'purged_at IS NULL' })

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ADMIN_KEY_ID } from '../auth/admin-key.js';
 import { forgetEvent } from '../retention/purge.js';
-import { DataSource, LessThan, MoreThanOrEqual, type FindOptionsWhere } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Config } from '../app-config.token.js';
 import type { TenantContext } from '../auth/tenant-context.js';
 import { notFound, payloadTooLarge, validationFailed, type FieldError } from '../common/errors.js';
@@ -21,6 +21,7 @@ import type { DataTextOf } from './data-texts.js';
 import { eventDataText } from '../policy/event-data-text.js';
 import { eventInputSchema, type AcceptedEvent, type EventInput, type ListEventsQuery } from './event.dto.js';
 import { Event } from './event.entity.js';
+import { eventWhere } from './event-filters.js';
 import { IngestQuotaGate } from './ingest-quota-gate.js';
 import { FilterJudge } from './filter-judge.js';
 import { SubscriptionMatcher } from './subscription-matcher.js';
@@ -151,10 +152,7 @@ export class EventsService {
   }
 
   async list(tenantId: string, q: ListEventsQuery) {
-    const where: FindOptionsWhere<Event> = { tenantId };
-    if (q.type) where.type = q.type;
-    if (q.since) where.createdAt = MoreThanOrEqual(new Date(q.since));
-    if (q.cursor) where.id = LessThan(q.cursor);
+    const where = eventWhere(tenantId, q, q.cursor);
     const rows = await this.db.getRepository(Event).find({ where, order: { id: 'DESC' }, take: q.limit + 1 });
     const page = toPage(rows, q.limit);
     return { data: page.data.map((e) => this.eventView(e)), nextCursor: page.nextCursor };

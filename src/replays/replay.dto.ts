@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate } from '../common/openapi.js';
 import { deliveryFilters, deliveryResponse, windowInOrder } from '../deliveries/delivery.dto.js';
 import { DELIVERY_KINDS } from '../policy/delivery-filters.js';
+import { DRY_RUN_COUNT_CAP } from '../database/replay-selection.js';
 import type { Replay } from './replay.entity.js';
 
 export const createReplaySchema = z
@@ -36,9 +37,18 @@ export const replayResponse = z.object({
   temporalUrl: z.string().optional().describe('The Temporal UI page of its workflow (operators only: absent through a portal link)'),
 });
 
+const CAP = DRY_RUN_COUNT_CAP.toLocaleString('en');
+
 export const dryRunResponse = z.object({
   dryRun: z.literal(true),
-  count: z.number().int().describe('Deliveries the filters name: what a replay made now would go through'),
+  count: z
+    .number()
+    .int()
+    .describe(`Deliveries the filters name: what a replay made now would go through; at most ${CAP} (see countCapped)`),
+  countCapped: z
+    .boolean()
+    .optional()
+    .describe(`The filters name more than \`count\`: counting stopped at ${CAP} (the oldest), and the other figures are of those`),
   wouldSend: z.number().int().describe('Of those, how many it would send again now'),
   wouldSkip: z.object({
     alreadyResent: z.number().int().describe('A redelivery of it is under way or succeeded (another replay, a recover, a redeliver)'),

@@ -10,7 +10,7 @@ import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { Delivery } from '../deliveries/delivery.entity.js';
 import { Replay } from './replay.entity.js';
 import { replayView, type CreateReplayInput } from './replay.dto.js';
-import { hasFilter, RESENT, replaySelection, type ReplayFilters } from '../database/replay-selection.js';
+import { DRY_RUN_COUNT_CAP, dryRunCountSql, hasFilter, replaySelection, type ReplayFilters } from '../database/replay-selection.js';
 
 const SAMPLE = 10;
 
@@ -26,29 +26,26 @@ export class ReplaysService {
     @Inject(DeliveriesService) private readonly deliveries: DeliveriesService,
   ) {}
 
-  /** What a replay made now would do: how many deliveries it names, would send and would skip, and a sample. */
+  /**
+   * What a replay made now would do: how many deliveries it names (up to DRY_RUN_COUNT_CAP, `countCapped` when
+   * there are more), would send and would skip, and a sample.
+   */
   async dryRun(tenantId: string, input: CreateReplayInput) {
     const { dryRun: _, ...filters } = input;
     requireFilter(filters);
     const cut = await this.cutOf(filters);
     const sel = replaySelection(tenantId, filters, cut);
     const [[counts], sampled] = await Promise.all([
-      this.db.query<{ count: number; alreadyResent: number; purged: number; subscriptionDeleted: number; wouldSend: number }[]>(
-        `SELECT count(*)::int AS count,
-                count(*) FILTER (WHERE ${RESENT})::int AS "alreadyResent",
-                count(*) FILTER (WHERE e.purged_at IS NOT NULL)::int AS purged,
-                count(*) FILTER (WHERE s.deleted_at IS NOT NULL)::int AS "subscriptionDeleted",
-                count(*) FILTER (WHERE NOT ${RESENT} AND e.purged_at IS NULL AND s.deleted_at IS NULL)::int AS "wouldSend"
-           FROM deliveries d JOIN events e ON e.id = d.event_id JOIN subscriptions s ON s.id = d.subscription_id
-          WHERE ${sel.sql}`,
-        sel.params,
-      ),
+      this.db.query<
+        { capped: boolean; count: number; alreadyResent: number; purged: number; subscriptionDeleted: number; wouldSend: number }[]
+      >(dryRunCountSql(sel.sql, DRY_RUN_COUNT_CAP), sel.params),
       this.db.query<{ id: string }[]>(`SELECT d.id FROM deliveries d WHERE ${sel.sql} ORDER BY d.id DESC LIMIT ${SAMPLE}`, sel.params),
     ]);
     const sample = await this.db.getRepository(Delivery).find({ where: { id: In(sampled.map((r) => r.id)) }, order: { id: 'DESC' } });
     return {
       dryRun: true as const,
       count: counts.count,
+      countCapped: counts.capped,
       wouldSend: counts.wouldSend,
       wouldSkip: { alreadyResent: counts.alreadyResent, purged: counts.purged, subscriptionDeleted: counts.subscriptionDeleted },
       kind: filters.kind ?? 'event',

@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { newId } from '../common/ids.js';
+import { idWindow } from '../common/id-window.js';
 import { DELIVERY_STATUSES } from '../policy/delivery-filters.js';
 import type { CountsByStatus } from './stats.dto.js';
 
 const HOUR_MS = 3600_000;
-/** Ids carry their creation time; a minute of slack covers a clock between the id and the row's created_at. */
-const ID_SLACK_MS = 60_000;
 
 const zeroCounts = (): CountsByStatus => Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0])) as CountsByStatus;
 
@@ -17,7 +15,7 @@ export class StatsService {
   /** Deliveries created since `since`, counted by current status, in total and per hour of creation. */
   async deliveries(tenantId: string, since: Date, until = new Date()) {
     // The lower id bound lets Postgres walk the (tenant_id, id) index instead of every delivery of the tenant.
-    const lowestId = newId('dlv', Math.max(0, since.getTime() - ID_SLACK_MS)).slice(0, 14);
+    const lowestId = idWindow('dlv', since).from;
     const rows: { hour: string; status: string; n: number }[] = await this.db.query(
       `SELECT floor(extract(epoch FROM created_at) / 3600)::bigint AS hour, status, count(*)::int AS n
          FROM deliveries

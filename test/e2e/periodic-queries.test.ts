@@ -4,9 +4,9 @@ import type { DataSource } from 'typeorm';
 import { createDataSource, migrate } from '../../src/database/data-source.js';
 import { SUSPECTS_SQL, CURSOR_START } from '../../src/dispatch/reconciler-queries.js';
 import { heldOfActiveSubscriptions } from '../../src/dispatch/held-deliveries.js';
-import type { Queryable } from '../../src/database/queryable.js';
 import { unended } from '../../src/database/delivery-store/states.js';
 import { createTestDatabase } from '../helpers/database.js';
+import { readCost } from '../helpers/query-cost.js';
 
 /**
  * Ended deliveries in the table: what every pass must not read. 200k keeps CI's fill to seconds (a million took
@@ -25,37 +25,6 @@ const OLD_SUSPECTS_SQL = `SELECT d.id FROM deliveries d JOIN subscriptions s ON 
       OR (d.status = 'retrying' AND d.next_attempt_at < now() - make_interval(secs => $1))
       OR (d.status = 'held' AND s.status = 'active' AND d.updated_at < now() - make_interval(secs => $1)))
   ORDER BY d.updated_at LIMIT $2`;
-
-interface PlanNode {
-  'Relation Name'?: string;
-  'Actual Rows': number;
-  'Actual Loops': number;
-  'Rows Removed by Filter'?: number;
-  'Rows Removed by Index Recheck'?: number;
-  'Shared Hit Blocks'?: number;
-  'Shared Read Blocks'?: number;
-  Plans?: PlanNode[];
-}
-
-/** Rows of `deliveries` the plan's scans read (returned or filtered away), over all loops; and the buffers touched. */
-async function readCost(db: Queryable, sql: string, params: unknown[]): Promise<{ rows: number; buffers: number; found: number }> {
-  const [
-    {
-      'QUERY PLAN': [plan],
-    },
-  ] = await db.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`, params);
-  let rows = 0;
-  const walk = (node: PlanNode) => {
-    if (node['Relation Name'] === 'deliveries') {
-      const perLoop = node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0);
-      rows += perLoop * node['Actual Loops'];
-    }
-    for (const child of node.Plans ?? []) walk(child);
-  };
-  const top = plan.Plan as PlanNode;
-  walk(top);
-  return { rows, buffers: (top['Shared Hit Blocks'] ?? 0) + (top['Shared Read Blocks'] ?? 0), found: top['Actual Rows'] };
-}
 
 describe(`periodic queries on a table of ${ENDED.toLocaleString('en')} ended deliveries`, () => {
   let db: DataSource;

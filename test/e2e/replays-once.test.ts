@@ -53,16 +53,20 @@ describe('replays and recover send each delivery once: originals only, bounded, 
       `replay ${id} to end`,
     );
 
-  /** `count` deliveries that ended failed, written as the service writes them (by generate_series: cheap at any size). */
+  /**
+   * `count` deliveries that ended failed, written as the service writes them (by generate_series: cheap at any size).
+   * Their ids start with the time of now, as newId's do: searches and replays bound their walk by it.
+   */
   async function failedDeliveries(subscriptionId: string, type: string, count: number, tag: string): Promise<void> {
+    const time = newId('evt').slice('evt_'.length, 'evt_'.length + 10);
     await svc.db.query(
       `WITH e AS (
          INSERT INTO events (id, tenant_id, type, data, occurred_at)
-         SELECT 'evt_' || $5 || lpad(n::text, 8, '0'), $1, $3, jsonb_build_object('n', n), now() FROM generate_series(1, $2) AS n
+         SELECT 'evt_' || $6 || $5 || lpad(n::text, 8, '0'), $1, $3, jsonb_build_object('n', n), now() FROM generate_series(1, $2) AS n
          RETURNING id)
        INSERT INTO deliveries (id, tenant_id, event_id, subscription_id, event_type, kind, status, attempt_count, last_status_code, dispatched, completed_at)
        SELECT 'dlv_' || substr(e.id, 5), $1, e.id, $4, $3, 'event', 'failed', 1, 500, true, now() FROM e`,
-      [tenantId, count, type, subscriptionId, tag],
+      [tenantId, count, type, subscriptionId, tag, time],
     );
   }
 
@@ -217,6 +221,14 @@ describe('replays and recover send each delivery once: originals only, bounded, 
     await svc.api('POST', `/v1/subscriptions/${sub.id}/pause`);
     await failedDeliveries(sub.id, 'once.bulk', RECOVER_SCALE, 'bulk');
     const window = { since: new Date(Date.now() - 3_600_000).toISOString() };
+
+    // A dry run of that window counts up to its cap and says there are more.
+    const dry = await svc.api('POST', '/v1/replays', { ...window, subscriptionId: sub.id, status: 'failed', dryRun: true });
+    assert.equal(dry.status, 200, JSON.stringify(dry.body).slice(0, 500));
+    assert.deepEqual(
+      { count: dry.body.count, countCapped: dry.body.countCapped, wouldSend: dry.body.wouldSend },
+      { count: Math.min(RECOVER_SCALE, 10_000), countCapped: RECOVER_SCALE > 10_000, wouldSend: Math.min(RECOVER_SCALE, 10_000) },
+    );
 
     const t0 = Date.now();
     const first = await svc.api('POST', `/v1/subscriptions/${sub.id}/recover`, window);

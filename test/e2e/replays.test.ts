@@ -58,6 +58,7 @@ describe('replays: POST /v1/replays by the search filters, dry run, paced, resum
     const res = await api.api('POST', '/v1/replays', { subscriptionId: bulk, status: 'failed', dryRun: true });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(res.body.count, N);
+    assert.equal(res.body.countCapped, false, 'fewer than the cap: counted to the end');
     assert.equal(res.body.sample.length, 10);
     assert.ok(res.body.sample.every((d: { status: string; subscriptionId: string }) => d.status === 'failed' && d.subscriptionId === bulk));
     const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM replays`);

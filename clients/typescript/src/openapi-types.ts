@@ -5075,8 +5075,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description Deliveries the filters name: what a replay made now would go through */
+                        /** @description Deliveries the filters name: what a replay made now would go through; at most 10,000 (see countCapped) */
                         count: number;
+                        /** @description The filters name more than `count`: counting stopped at 10,000 (the oldest), and the other figures are of those */
+                        countCapped?: boolean;
                         /** @description The cut by the database’s clock: the request’s `until`, or now */
                         createdBefore: string;
                         /** @constant */

@@ -103,11 +103,13 @@ function DryRunResult({
   subscriptionNames: ReadonlyMap<string, string>;
 }) {
   const skips = result.wouldSkip;
+  // A capped count: the figures are of the oldest `count` deliveries the filters name; there are more.
+  const more = result.countCapped ? '+' : '';
   return (
     <Stack gap="sm" mt="md" data-testid="dry-run">
-      <Alert color={result.wouldSend > 0 ? 'blue' : 'gray'} title={`${result.count} deliveries match`}>
+      <Alert color={result.wouldSend > 0 ? 'blue' : 'gray'} title={`${result.count}${more} deliveries match`}>
         <Text size="sm" data-testid="would-send">
-          {result.wouldSend} would be sent again now.
+          {result.countCapped ? `Of the oldest ${result.count}, ${result.wouldSend}` : result.wouldSend} would be sent again now.
         </Text>
         {result.count > result.wouldSend && (
           <List size="sm" mt={4}>
@@ -131,7 +133,7 @@ function DryRunResult({
       )}
       <Group>
         <Button onClick={onConfirm} loading={busy} disabled={result.wouldSend === 0}>
-          {`Replay ${result.wouldSend} deliveries`}
+          {`Replay ${result.wouldSend}${more} deliveries`}
         </Button>
       </Group>
     </Stack>

@@ -30,6 +30,9 @@ import { JobLeases1796600012000 } from './1796600012000-JobLeases.js';
 import { DeliveriesUnfinishedIndex1796600013000 } from './1796600013000-DeliveriesUnfinishedIndex.js';
 import { FirstAttemptDueIndex1796600030000 } from './1796600030000-FirstAttemptDueIndex.js';
 import { RetryingIndex1796600031000 } from './1796600031000-RetryingIndex.js';
+import { DeliveriesTenantStatusIndex1796700000000 } from './1796700000000-DeliveriesTenantStatusIndex.js';
+import { DeliveriesTenantEventTypeIndex1796700001000 } from './1796700001000-DeliveriesTenantEventTypeIndex.js';
+import { EventsTenantTypeIndex1796700002000 } from './1796700002000-EventsTenantTypeIndex.js';
 
 /** Every migration, in order. Run at start; never `synchronize`. */
 export const migrations = [
@@ -65,4 +68,7 @@ export const migrations = [
   DeliveriesUnfinishedIndex1796600013000,
   FirstAttemptDueIndex1796600030000,
   RetryingIndex1796600031000,
+  DeliveriesTenantStatusIndex1796700000000,
+  DeliveriesTenantEventTypeIndex1796700001000,
+  EventsTenantTypeIndex1796700002000,
 ];
