@@ -71,6 +71,8 @@ export class HookrelayClient {
       /** Sends again every delivery the filters name (or, with `dryRun`, counts them). */
       create: (body: M.CreateReplay, idempotencyKey?: string) =>
         run(api.POST('/v1/replays', { body, params: { header: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {} } })),
+      /** The tenant's replays, newest first (`status`: only those in that state). */
+      list: (query: M.ListReplaysQuery = {}) => run(api.GET('/v1/replays', { params: { query } })),
       get: (replayId: string) => run(api.GET('/v1/replays/{id}', id(replayId))),
     };
 
