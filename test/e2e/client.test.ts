@@ -183,6 +183,14 @@ describe('typed client (clients/typescript) against the real service', () => {
     assert.ok(history.data.some((d) => d.id === deliveryId));
     const again = await client.deliveries.redeliver(deliveryId);
     assert.equal(again.kind, 'redelivery');
+    const replay = await client.replays.create({ subscriptionId: sub.id, status: 'succeeded' });
+    assert.ok(!('dryRun' in replay));
+    assert.deepEqual(
+      (await client.replays.list({ limit: 1 })).data.map((r) => r.id),
+      [replay.id],
+      'replays.list: the newest first',
+    );
+    assert.equal((await client.replays.get(replay.id)).id, replay.id);
     await client.subscriptions.pause(sub.id);
     const held = await client.sendEvent({ type: 'client.walk', data: {} });
     assert.equal((await client.deliveries.cancel(held.deliveries[0].id)).status, 'cancelled');
