@@ -125,5 +125,10 @@ export function replaysCommand(): Command {
       show(outputFor(c), o.wait ? await follow(client, replay) : replay, (r) => record(r));
     });
 
+  cmd
+    .command('cancel <id>')
+    .description('stop a running replay: no more redeliveries are made (those made go on)')
+    .action(async (id: string, _o: unknown, c: Command) => show(outputFor(c), await clientFor(c).replays.cancel(id), (r) => progressOf(r)));
+
   return cmd;
 }

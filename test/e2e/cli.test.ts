@@ -213,6 +213,9 @@ describe('CLI: the built hookrelay command as a child process against the real s
     assert.match(table.stdout, /^ID\s+STATUS\s+SENT\s+SKIPPED\s+TOTAL\s+FILTERS\s+CREATED/);
     assert.match(table.stdout, new RegExp(`^${done.id}\\s+completed\\s+1\\s+0\\s+1\\s`, 'm'));
     assert.equal((await runCli(['replays', 'list', '--status', 'lost'], cli)).code, 2, 'a status not in the list is a usage error');
+    const late = await runCli(['replays', 'cancel', done.id], cli);
+    assert.equal(late.code, 1, 'a replay that ended: 409');
+    assert.match(late.stderr, /already ended completed/);
   });
 
   it('keys create, list, revoke; portal-links create', async () => {

@@ -74,6 +74,8 @@ export class HookrelayClient {
       /** The tenant's replays, newest first (`status`: only those in that state). */
       list: (query: M.ListReplaysQuery = {}) => run(api.GET('/v1/replays', { params: { query } })),
       get: (replayId: string) => run(api.GET('/v1/replays/{id}', id(replayId))),
+      /** Stops a running replay (no more redeliveries; those made go on); 409 once it ended otherwise. */
+      cancel: (replayId: string) => run(api.POST('/v1/replays/{id}/cancel', id(replayId))),
     };
 
     this.filters = {
