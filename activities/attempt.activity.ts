@@ -66,7 +66,12 @@ async function attemptOrGiveUp(deps: ActivityDeps, input: AttemptInput, seen: Se
   } catch (err) {
     if (isTransientDatabaseError(err) || triesSoFar() < INTERNAL_TRIES) throw err;
     const message = `the attempt failed ${INTERNAL_TRIES} times inside the service: ${(err as Error).message}`;
-    const { cancelled } = await recordAttempt(deps.db, internalFailure(input, message));
+    // Its last attempt: a `block` line stops at it as at a head that exhausted its retries (see lines.ts).
+    const { cancelled } = await deps.db.transaction(async (tx) => {
+      const outcome = await recordAttempt(tx, internalFailure(input, message));
+      if (!outcome.cancelled) await blockLineOnFailure(tx, input.deliveryId);
+      return outcome;
+    });
     deps.onAttempt?.({ status: 'failed', statusCode: null, durationMs: 0, errorType: 'internal' });
     return { ...none, status: cancelled ? 'cancelled' : 'failed', errorType: 'internal' };
   }

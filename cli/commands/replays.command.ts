@@ -2,11 +2,22 @@ import { Command, Option } from 'commander';
 import type { HookrelayClient, Replay } from '../../clients/typescript/src/index.js';
 import { clientFor, outputFor } from '../globals.js';
 import { integer } from '../input.js';
-import { record, show, table } from '../output.js';
+import { nextPage, record, show, table, type Columns } from '../output.js';
 
 const STATUSES = ['scheduled', 'held', 'sending', 'retrying', 'succeeded', 'failed', 'cancelled'] as const;
 const KINDS = ['event', 'ping', 'test', 'redelivery'] as const;
 const POLL_MS = 500;
+const REPLAY_STATUSES = ['running', 'completed', 'cancelled', 'failed'] as const;
+
+const columns: Columns<Replay> = [
+  ['ID', (r) => r.id],
+  ['STATUS', (r) => r.status],
+  ['SENT', (r) => r.sent],
+  ['SKIPPED', (r) => r.skipped],
+  ['TOTAL', (r) => r.total],
+  ['FILTERS', (r) => r.filters],
+  ['CREATED', (r) => r.createdAt],
+];
 
 interface FilterOptions {
   status?: (typeof STATUSES)[number];
@@ -94,6 +105,17 @@ export function replaysCommand(): Command {
   });
 
   cmd
+    .command('list')
+    .description("the tenant's replays, newest first")
+    .addOption(new Option('--status <status>').choices(REPLAY_STATUSES))
+    .option('--limit <n>', '1..250', integer)
+    .option('--cursor <cursor>', 'the next page, from a previous list')
+    .action(async (o: { status?: (typeof REPLAY_STATUSES)[number]; limit?: number; cursor?: string }, c: Command) => {
+      const page = await clientFor(c).replays.list(o);
+      show(outputFor(c), page, (p) => (p.data.length ? table(p.data, columns) : 'no replay') + nextPage(p.nextCursor));
+    });
+
+  cmd
     .command('get <id>')
     .description('a replay and its progress')
     .option('--wait', 'follow its progress until done')
@@ -102,6 +124,11 @@ export function replaysCommand(): Command {
       const replay = await client.replays.get(id);
       show(outputFor(c), o.wait ? await follow(client, replay) : replay, (r) => record(r));
     });
+
+  cmd
+    .command('cancel <id>')
+    .description('stop a running replay: no more redeliveries are made (those made go on)')
+    .action(async (id: string, _o: unknown, c: Command) => show(outputFor(c), await clientFor(c).replays.cancel(id), (r) => progressOf(r)));
 
   return cmd;
 }

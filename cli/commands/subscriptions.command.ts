@@ -24,6 +24,9 @@ interface FieldOptions {
   payloadFormat?: 'envelope' | 'raw' | 'form';
   timeoutMs?: number;
   retrySchedule?: string[];
+  ordering?: 'fifo' | 'none';
+  orderingKey?: string;
+  fifoOnFailure?: 'skip' | 'block';
 }
 
 /** The fields create and update share, as the API spells them. */
@@ -37,6 +40,9 @@ function fields(o: FieldOptions): UpdateSubscription {
   if (o.payloadFormat !== undefined) body.payloadFormat = o.payloadFormat;
   if (o.timeoutMs !== undefined) body.timeoutMs = o.timeoutMs;
   if (o.retrySchedule !== undefined) body.retrySchedule = o.retrySchedule.map((s) => integer(s));
+  if (o.ordering !== undefined) body.ordering = o.ordering;
+  if (o.orderingKey !== undefined) body.orderingKey = o.orderingKey === 'null' ? null : o.orderingKey;
+  if (o.fifoOnFailure !== undefined) body.fifoOnFailure = o.fifoOnFailure;
   return body;
 }
 
@@ -47,7 +53,20 @@ const withFieldOptions = (cmd: Command) =>
     .option('--header <name=value>', 'an extra request header (repeatable)', keyValue)
     .addOption(new Option('--payload-format <format>', 'body sent to the endpoint').choices(['envelope', 'raw', 'form']))
     .option('--timeout-ms <ms>', 'per attempt, 1000..60000', integer)
-    .option('--retry-schedule <seconds>', 'seconds between attempts, comma-separated, e.g. 5,300,1800', commaList);
+    .option('--retry-schedule <seconds>', 'seconds between attempts, comma-separated, e.g. 5,300,1800', commaList)
+    .addOption(
+      new Option('--ordering <ordering>', 'fifo: each delivery only after the previous one of its line ended').choices(['fifo', 'none']),
+    )
+    .option(
+      '--ordering-key <pointer>',
+      'with fifo: the JSON pointer into the event data that names a line, e.g. /jobId (update: null removes it)',
+    )
+    .addOption(
+      new Option(
+        '--fifo-on-failure <what>',
+        'with fifo: after a head exhausts its retries, its line goes on (skip) or waits for a person (block)',
+      ).choices(['skip', 'block']),
+    );
 
 export function subscriptionsCommand(): Command {
   const cmd = new Command('subscriptions').alias('subs').description('endpoints that receive events');

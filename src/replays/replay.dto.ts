@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDate } from '../common/openapi.js';
+import { isoDate, pageOf } from '../common/openapi.js';
+import { pageQuery } from '../common/pagination.js';
 import { deliveryFilters, deliveryResponse, windowInOrder } from '../deliveries/delivery.dto.js';
 import { DELIVERY_KINDS } from '../policy/delivery-filters.js';
 import { DRY_RUN_COUNT_CAP } from '../database/replay-selection.js';
@@ -13,10 +14,12 @@ export const createReplaySchema = z
   .refine(windowInOrder, { path: ['until'], message: 'must be after since' });
 export type CreateReplayInput = z.output<typeof createReplaySchema>;
 
+export const REPLAY_STATUSES = ['running', 'completed', 'cancelled', 'failed'] as const;
+
 export const replayResponse = z.object({
   id: z.string(),
   status: z
-    .enum(['running', 'completed', 'cancelled', 'failed'])
+    .enum(REPLAY_STATUSES)
     .describe('`cancelled` by POST /v1/replays/:id/cancel; `failed`: its workflow ended without finishing (terminated, say)'),
   filters: z.record(z.string(), z.unknown()).describe('As sent'),
   createdBefore: isoDate.describe('Only deliveries created before this are replayed (never the replay’s own)'),
@@ -38,6 +41,14 @@ export const replayResponse = z.object({
 });
 
 const CAP = DRY_RUN_COUNT_CAP.toLocaleString('en');
+
+export const replayPage = pageOf(replayResponse);
+
+export const listReplaysQuery = z.strictObject({
+  ...pageQuery,
+  status: z.enum(REPLAY_STATUSES).optional(),
+});
+export type ListReplaysQuery = z.output<typeof listReplaysQuery>;
 
 export const dryRunResponse = z.object({
   dryRun: z.literal(true),

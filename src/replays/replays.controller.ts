@@ -1,13 +1,14 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ApiKeyAuth } from '../auth/auth.decorators.js';
 import { RequireScope } from '../auth/require-scope.js';
 import { CurrentTenant, type TenantContext } from '../auth/tenant-context.js';
 import type { FastifyReply } from 'fastify';
+import { missingScope } from '../common/errors.js';
 import { ApiCommonProblems, ZodResponse } from '../common/openapi.js';
-import { OptionalZodBody, parse } from '../common/validation.js';
+import { OptionalZodBody, parse, ZodQuery } from '../common/validation.js';
 import { idempotencyKeySchema } from '../events/event.dto.js';
-import { createReplaySchema, dryRunResponse, replayResponse } from './replay.dto.js';
+import { createReplaySchema, dryRunResponse, listReplaysQuery, replayPage, replayResponse } from './replay.dto.js';
 import { ReplaysService } from './replays.service.js';
 
 @ApiTags('deliveries')
@@ -54,6 +55,18 @@ export class ReplaysController {
   @ZodResponse(200, replayResponse, 'Cancelled')
   cancel(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
     return this.replays.cancel(tenant.id, id);
+  }
+
+  /** The tenant's replays, newest first (`?status=` only those in that state). Not through a portal link. */
+  @Get()
+  @RequireScope('read')
+  @ZodQuery(listReplaysQuery)
+  @ZodResponse(200, replayPage, 'Newest first')
+  list(@CurrentTenant() tenant: TenantContext, @Query() query: unknown) {
+    // A link reaches only what an end customer manages, never the tenant-wide replays (API.md, portal sessions).
+    if (tenant.portalSessionId)
+      throw missingScope('manage', 'A portal link does not list the tenant’s replays; that needs the scope `manage`.');
+    return this.replays.list(tenant.id, parse(listReplaysQuery, query));
   }
 
   @Get(':id')

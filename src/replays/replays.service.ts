@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { workflowUrl } from '../temporal/workflow-url.js';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, LessThan, type FindOptionsWhere } from 'typeorm';
 import { REPLAY_WORKFLOW_TYPE, replayWorkflowId, type ReplayInput } from '../../workflows/replay-contracts.js';
 import { Config } from '../app-config.token.js';
 import { conflict, notFound, unavailable, validationFailed } from '../common/errors.js';
@@ -9,7 +9,8 @@ import { newId } from '../common/ids.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { Delivery } from '../deliveries/delivery.entity.js';
 import { Replay } from './replay.entity.js';
-import { replayView, type CreateReplayInput } from './replay.dto.js';
+import { replayView, type CreateReplayInput, type ListReplaysQuery } from './replay.dto.js';
+import { toPage } from '../common/pagination.js';
 import { DRY_RUN_COUNT_CAP, dryRunCountSql, hasFilter, replaySelection, type ReplayFilters } from '../database/replay-selection.js';
 
 const SAMPLE = 10;
@@ -112,6 +113,19 @@ export class ReplaysService {
       replay = await this.db.getRepository(Replay).findOneByOrFail({ tenantId, id });
     }
     return this.view(replay);
+  }
+
+  /**
+   * The tenant's replays, newest first. Rows are shown as stored: a `running` one whose workflow died shows
+   * `failed` once it is read by id (GET /v1/replays/:id), not here, so a page costs no call to Temporal per row.
+   */
+  async list(tenantId: string, q: ListReplaysQuery) {
+    const where: FindOptionsWhere<Replay> = { tenantId };
+    if (q.status) where.status = q.status;
+    if (q.cursor) where.id = LessThan(q.cursor);
+    const rows = await this.db.getRepository(Replay).find({ where, order: { id: 'DESC' }, take: q.limit + 1 });
+    const page = toPage(rows, q.limit);
+    return { data: page.data.map((r) => this.view(r)), nextCursor: page.nextCursor };
   }
 
   /**

@@ -29,10 +29,11 @@ export class LinesController {
   /**
    * Skips the head of a line: it ends `cancelled` (`cancelReason: "skipped"`), whether it was still retrying or
    * had failed and blocked the line, and the next goes. `404`: no such line with work in it; `409`: an attempt of
-   * the head is in flight (try again after it).
+   * the head is in flight (try again after it). Scope `subscriptions`: a full portal link may skip too, as it may
+   * redeliver (both move a customer's own line on).
    */
   @Post(':id/lines/skip')
-  @RequireScope('manage')
+  @RequireScope('subscriptions')
   @HttpCode(200)
   @ZodBody(skipLineSchema)
   @ZodResponse(200, skippedResponse)

@@ -8,7 +8,7 @@ import type { FifoOnFailure, Ordering } from '../policy/ordering.js';
 import { notFound, validationFailed, type FieldError } from '../common/errors.js';
 import { newId } from '../common/ids.js';
 import { exactJson } from '../database/exact-json.js';
-import { cancelDeliveries, releaseLimitWaiters } from '../database/delivery-store/index.js';
+import { cancelDeliveries, releaseLimitWaiters, unblockLines } from '../database/delivery-store/index.js';
 import { toPage } from '../common/pagination.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { ReplaysService } from '../replays/replays.service.js';
@@ -238,7 +238,6 @@ export class SubscriptionsService {
     // Deliveries already in a line keep their place; new ones follow the new setting.
     if (input.ordering !== undefined) changes.ordering = input.ordering;
     if (input.orderingKey !== undefined) changes.orderingKey = input.orderingKey;
-    // Lines already blocked stay blocked until a person redelivers or skips their heads.
     if (input.fifoOnFailure !== undefined) changes.fifoOnFailure = input.fifoOnFailure;
     if (input.traceContext !== undefined) changes.traceContext = input.traceContext;
     if (input.transform !== undefined) changes.transform = input.transform;
@@ -252,6 +251,10 @@ export class SubscriptionsService {
     if (Object.keys(changes).length)
       await this.repo.update({ tenantId, id, deletedAt: IsNull() }, changes as QueryDeepPartialEntity<Subscription>);
     if (rateChanged || concurrencyChanged) await this.releaseLimitWaiters(id, rateChanged, concurrencyChanged);
+    // Lines blocked under `block` go on once the setting no longer blocks (`skip`, or ordering off): their failed
+    // heads stay `failed`, as with `skip` from the start (unblockLines reads the stored setting again).
+    const blocks = (input.ordering ?? sub.ordering) === 'fifo' && (input.fifoOnFailure ?? sub.fifoOnFailure) === 'block';
+    if (sub.fifoOnFailure === 'block' && !blocks) await this.dispatcher.signal(await unblockLines(this.db, id), wakeSignal);
     if (changes.clientTls) await this.noticeExpiringCertificate(id);
     return { ...(await this.view(tenantId, id)), ...(secret && { secret }) };
   }

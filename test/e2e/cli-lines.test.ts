@@ -65,4 +65,60 @@ describe('CLI: subscriptions lines and skip against the real service', () => {
     const missing = await runCli(['subscriptions', 'skip', sub.id], cli);
     assert.equal(missing.code, 2, 'without --ordering-key: a usage error');
   });
+
+  it('subscriptions create and update set ordering, its key and fifoOnFailure; turning ordering off releases a blocked line', async () => {
+    const json = async (args: string[]) => {
+      const res = await runCli([...args, '--json'], cli);
+      assert.equal(res.code, 0, res.stderr);
+      return JSON.parse(res.stdout);
+    };
+    const fields = (s: Record<string, unknown>) => [s.ordering, s.orderingKey, s.fifoOnFailure];
+    const sub = await json([
+      'subscriptions',
+      'create',
+      '--url',
+      receiver.url,
+      '--events',
+      'job.step',
+      '--no-ping',
+      '--ordering',
+      'fifo',
+      '--ordering-key',
+      '/job',
+      '--fifo-on-failure',
+      'block',
+      '--retry-schedule',
+      '0',
+    ]);
+    assert.deepEqual(fields(sub), ['fifo', '/job', 'block']);
+    const mine = async (seq: number) =>
+      (await sendEvent(svc, 'job.step', { job: 'j2', seq })).deliveries.find((d) => d.subscriptionId === sub.id)!.id;
+    const head = await mine(0);
+    const next = await mine(1);
+    await eventually(
+      async () => ((await svc.api('GET', `/v1/deliveries/${next}`)).body.waitingFor === 'blocked-line' ? true : undefined),
+      60_000,
+    );
+
+    const updated = await json([
+      'subscriptions',
+      'update',
+      sub.id,
+      '--ordering',
+      'none',
+      '--ordering-key',
+      'null',
+      '--fifo-on-failure',
+      'skip',
+    ]);
+    assert.deepEqual(fields(updated), ['none', null, 'skip']);
+    await eventually(async () => ((await svc.api('GET', `/v1/deliveries/${next}`)).body.status === 'succeeded' ? true : undefined), 60_000);
+    assert.equal((await svc.api('GET', `/v1/deliveries/${head}`)).body.status, 'failed', 'the head keeps its end');
+
+    const wrong = await runCli(['subscriptions', 'update', sub.id, '--fifo-on-failure', 'wait'], cli);
+    assert.equal(wrong.code, 2, 'a value not in the list is a usage error');
+    const refused = await runCli(['subscriptions', 'update', sub.id, '--fifo-on-failure', 'block'], cli);
+    assert.equal(refused.code, 1, 'block without fifo: the service answers 422');
+    assert.match(refused.stderr, /fifoOnFailure/);
+  });
 });

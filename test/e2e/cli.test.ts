@@ -201,6 +201,21 @@ describe('CLI: the built hookrelay command as a child process against the real s
     const shown = await runCli(['replays', 'get', done.id], cli);
     assert.match(shown.stdout, /^status\s+completed$/m);
     assert.equal((await runCli(['replays', 'create'], cli)).code, 1, 'a replay with no filter is refused by the service');
+
+    const listed = await json(['replays', 'list', '--status', 'completed', '--limit', '1']);
+    assert.deepEqual(
+      listed.data.map((r: { id: string }) => r.id),
+      [done.id],
+      'the newest first',
+    );
+    const table = await runCli(['replays', 'list'], cli);
+    assert.equal(table.code, 0, table.stderr);
+    assert.match(table.stdout, /^ID\s+STATUS\s+SENT\s+SKIPPED\s+TOTAL\s+FILTERS\s+CREATED/);
+    assert.match(table.stdout, new RegExp(`^${done.id}\\s+completed\\s+1\\s+0\\s+1\\s`, 'm'));
+    assert.equal((await runCli(['replays', 'list', '--status', 'lost'], cli)).code, 2, 'a status not in the list is a usage error');
+    const late = await runCli(['replays', 'cancel', done.id], cli);
+    assert.equal(late.code, 1, 'a replay that ended: 409');
+    assert.match(late.stderr, /already ended completed/);
   });
 
   it('keys create, list, revoke; portal-links create', async () => {

@@ -183,6 +183,20 @@ describe('typed client (clients/typescript) against the real service', () => {
     assert.ok(history.data.some((d) => d.id === deliveryId));
     const again = await client.deliveries.redeliver(deliveryId);
     assert.equal(again.kind, 'redelivery');
+    const first = await client.replays.create({ subscriptionId: sub.id, status: 'succeeded' });
+    const replay = await client.replays.create({ subscriptionId: sub.id, kind: 'redelivery' });
+    assert.ok(!('dryRun' in first) && !('dryRun' in replay));
+    const page = await client.replays.list({ limit: 1 });
+    assert.deepEqual(
+      page.data.map((r) => r.id),
+      [replay.id],
+      'replays.list: the newest first, a page at a time',
+    );
+    assert.deepEqual(
+      (await client.replays.list({ cursor: page.nextCursor! })).data.map((r) => r.id),
+      [first.id],
+    );
+    assert.equal((await client.replays.get(replay.id)).id, replay.id);
     await client.subscriptions.pause(sub.id);
     const held = await client.sendEvent({ type: 'client.walk', data: {} });
     assert.equal((await client.deliveries.cancel(held.deliveries[0].id)).status, 'cancelled');

@@ -191,6 +191,80 @@ describe('FIFO lines: block on failure, list, skip', () => {
     }
   });
 
+  it('switching block to skip releases lines already blocked: the head stays failed, the rest go in order', async () => {
+    const line = await lineWithFailingHead(3, { fifoOnFailure: 'block', retrySchedule: [] });
+    try {
+      await eventually(async () => ((await delivery(line.ids[0])).status === 'failed' ? true : undefined), 60_000, 'the head to fail');
+      await eventually(
+        async () => ((await delivery(line.ids[1])).waitingFor === 'blocked-line' ? true : undefined),
+        60_000,
+        '#1 to say blocked-line',
+      );
+      const patched = await svc.api('PATCH', `/v1/subscriptions/${line.sub.id}`, { fifoOnFailure: 'skip' });
+      assert.equal(patched.status, 200, JSON.stringify(patched.body));
+      assert.equal(patched.body.fifoOnFailure, 'skip');
+      await arrived(line, 2);
+      assert.deepEqual(line.seqs(), [0, 1, 2], 'the rest in order, the failed head not sent again');
+      const head = await delivery(line.ids[0]);
+      assert.deepEqual([head.status, head.attemptCount, head.cancelReason ?? null], ['failed', 1, null], 'the head keeps its end');
+      await eventually(async () =>
+        (await svc.api('GET', `/v1/subscriptions/${line.sub.id}/lines`)).body.data.length === 0 ? true : undefined,
+      );
+    } finally {
+      await line.receiver.close();
+    }
+  });
+
+  it('a head whose last attempt fails inside the service (error internal) blocks its line; a full portal link skips it', async () => {
+    const receiver = await TestReceiver.start();
+    try {
+      const sub = await createSubscription(svc, {
+        url: receiver.url,
+        events: ['job.step'],
+        ordering: 'fifo',
+        orderingKey: '/job',
+        fifoOnFailure: 'block',
+      });
+      // A secret no key opens: every try of the attempt throws, and the fifth records error `internal`.
+      const [{ secret }] = await svc.db.query(`SELECT secret FROM subscriptions WHERE id = $1`, [sub.id]);
+      await svc.db.query(`UPDATE subscriptions SET secret = 'v1:nokey:AAAA' WHERE id = $1`, [sub.id]);
+      const head = (await sendEvent(svc, 'job.step', { job: 'j3', seq: 0 })).deliveries.find((d) => d.subscriptionId === sub.id)!.id;
+      const failed = await eventually(
+        async () => {
+          const d = await delivery(head);
+          return d.status === 'failed' ? d : undefined;
+        },
+        90_000,
+        'the head to fail inside the service',
+      );
+      assert.equal(failed.attempts[0].error.type, 'internal');
+      // The secret mended, the next event of the line waits for a person rather than passing the failed head.
+      await svc.db.query(`UPDATE subscriptions SET secret = $2 WHERE id = $1`, [sub.id, secret]);
+      const next = (await sendEvent(svc, 'job.step', { job: 'j3', seq: 1 })).deliveries.find((d) => d.subscriptionId === sub.id)!.id;
+      await eventually(
+        async () => ((await delivery(next)).waitingFor === 'blocked-line' ? true : undefined),
+        60_000,
+        '#1 to say blocked-line',
+      );
+      const lines = await svc.api('GET', `/v1/subscriptions/${sub.id}/lines`);
+      assert.deepEqual(lines.body.data, [
+        { orderingKey: 'j3', head: { id: head, status: 'failed', attemptCount: 1 }, blocked: true, waiting: 1 },
+      ]);
+
+      const link = async (readOnly: boolean) => (await svc.api('POST', '/v1/portal-sessions', { readOnly })).body.token as string;
+      const refused = await svc.api('POST', `/v1/subscriptions/${sub.id}/lines/skip`, { orderingKey: 'j3' }, { key: await link(true) });
+      assert.equal(refused.status, 403);
+      assert.match(refused.body.detail, /`subscriptions`/);
+      const skipped = await svc.api('POST', `/v1/subscriptions/${sub.id}/lines/skip`, { orderingKey: 'j3' }, { key: await link(false) });
+      assert.equal(skipped.status, 200, JSON.stringify(skipped.body));
+      assert.deepEqual(skipped.body, { skipped: head, next });
+      await eventually(async () => ((await delivery(next)).status === 'succeeded' ? true : undefined), 60_000, '#1 to succeed');
+      assert.deepEqual(receiver.requests.map(seqOf), [1], 'only the next was sent');
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('deleting a subscription with a blocked line cancels what waits in it', async () => {
     const line = await lineWithFailingHead(2, { fifoOnFailure: 'block', retrySchedule: [] });
     try {

@@ -156,6 +156,7 @@ describe('portal sessions: short-lived console links for one tenant', () => {
       ['DELETE', '/v1/event-types/job.created', undefined, 'manage'],
       ['DELETE', `/v1/events/${eventId}`, undefined, 'manage'],
       ['POST', '/v1/replays', { eventType: 'job.created' }, 'manage'],
+      ['GET', '/v1/replays', undefined, 'manage'],
       ['POST', `/v1/deliveries/${deliveryId}/cancel`, undefined, 'manage'],
       ['POST', '/v1/api-keys', {}, 'admin'],
     ];

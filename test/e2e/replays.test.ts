@@ -136,4 +136,46 @@ describe('replays: POST /v1/replays by the search filters, dry run, paced, resum
     );
     assert.equal((await api.api('GET', '/v1/replays/rpl_doesnotexist')).status, 404);
   });
+
+  it('lists the tenant’s replays newest first, a page at a time, by status; bad input names each field', async () => {
+    // Nothing failed of this type: a replay that names nothing, and completes at once.
+    const made = await api.api('POST', '/v1/replays', { eventType: 'replay.small', status: 'failed' });
+    assert.equal(made.status, 202, JSON.stringify(made.body));
+    await eventually(async () => ((await replayOf(made.body.id)).status === 'completed' ? true : undefined), 60_000);
+    const stored: { id: string }[] = await api.db.query(`SELECT id FROM replays ORDER BY id DESC`);
+    assert.ok(stored.length >= 2);
+
+    const all = await api.api('GET', '/v1/replays');
+    assert.equal(all.status, 200);
+    assert.deepEqual(
+      all.body.data.map((r: { id: string }) => r.id),
+      stored.map((r) => r.id),
+      'newest first',
+    );
+    assert.equal(all.body.nextCursor, null);
+    assert.deepEqual(all.body.data[0], await replayOf(made.body.id), 'each as GET /v1/replays/:id shows it');
+
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await api.api('GET', `/v1/replays?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      assert.equal(page.body.data.length, 1);
+      paged.push(page.body.data[0].id);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    assert.deepEqual(
+      paged,
+      stored.map((r) => r.id),
+    );
+
+    const completed = await api.api('GET', '/v1/replays?status=completed');
+    assert.ok(completed.body.data.some((r: { id: string }) => r.id === made.body.id));
+    assert.ok(completed.body.data.every((r: { status: string }) => r.status === 'completed'));
+    assert.deepEqual((await api.api('GET', '/v1/replays?status=running')).body, { data: [], nextCursor: null });
+
+    const bad = await api.api('GET', '/v1/replays?status=lost&limit=0&cursor=zzz&extra=1');
+    assert.equal(bad.status, 422);
+    assert.match(bad.headers.get('content-type') ?? '', /application\/problem\+json/);
+    assert.deepEqual((bad.body.errors as { field: string }[]).map((e) => e.field).sort(), ['cursor', 'extra', 'limit', 'status']);
+  });
 });

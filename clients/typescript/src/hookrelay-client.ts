@@ -71,7 +71,11 @@ export class HookrelayClient {
       /** Sends again every delivery the filters name (or, with `dryRun`, counts them). */
       create: (body: M.CreateReplay, idempotencyKey?: string) =>
         run(api.POST('/v1/replays', { body, params: { header: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {} } })),
+      /** The tenant's replays, newest first (`status`: only those in that state). */
+      list: (query: M.ListReplaysQuery = {}) => run(api.GET('/v1/replays', { params: { query } })),
       get: (replayId: string) => run(api.GET('/v1/replays/{id}', id(replayId))),
+      /** Stops a running replay (no more redeliveries; those made go on); 409 once it ended otherwise. */
+      cancel: (replayId: string) => run(api.POST('/v1/replays/{id}/cancel', id(replayId))),
     };
 
     this.filters = {

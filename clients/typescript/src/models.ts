@@ -41,6 +41,8 @@ export type ListDeliveriesQuery = Query<'SubscriptionsController_history'>;
 export type SearchDeliveriesQuery = Query<'DeliveriesController_search'>;
 export type CreateReplay = Body<'ReplaysController_create'>;
 export type Replay = Answer<'ReplaysController_get', 200>;
+export type ReplayPage = Answer<'ReplaysController_list', 200>;
+export type ListReplaysQuery = Query<'ReplaysController_list'>;
 export type RedeliveredDelivery = Answer<'DeliveriesController_redeliver', 202>;
 export type CancelledDelivery = Answer<'DeliveriesController_cancel', 200>;
 

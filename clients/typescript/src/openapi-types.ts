@@ -297,7 +297,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["ReplaysController_list"];
         put?: never;
         post: operations["ReplaysController_create"];
         delete?: never;
@@ -4875,6 +4875,207 @@ export interface operations {
                         token: string;
                         /** @description The web console for this tenant, with the token in the fragment (never sent to a server) */
                         url: string;
+                    };
+                };
+            };
+            /** @description Malformed request (e.g. invalid JSON), or an operator key without Hookrelay-Tenant */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description The credential lacks the scope this route needs (`x-required-scope`, named in the problem), or a key that is not an operator key sent Hookrelay-Tenant */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description No such resource for this tenant, or Hookrelay-Tenant names no tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Body or event payload over the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Invalid fields, each named in `errors` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+            /** @description Too many requests: over the rate limit of this API key, over the tenant's ingest quota (events routes; nothing was written), or too many failed authentications from this address (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        detail: string;
+                        errors: {
+                            field: string;
+                            message: string;
+                        }[];
+                        status: number;
+                        title: string;
+                        type: string;
+                    };
+                };
+            };
+        };
+    };
+    ReplaysController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                status?: "running" | "completed" | "cancelled" | "failed";
+            };
+            header?: {
+                /** @description Operator keys only (ADMIN_API_KEY or scope `operator`): the tenant to act for, by `ten_` id or externalId */
+                "Hookrelay-Tenant"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            completedAt: string | null;
+                            /** @description ISO 8601 UTC */
+                            createdAt: string;
+                            /** @description Only deliveries created before this are replayed (never the replay’s own) */
+                            createdBefore: string;
+                            /** @description As sent */
+                            filters: {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            /** @description Redeliveries made so far */
+                            sent: number;
+                            /** @description Named but not sent: already sent again (a redelivery under way or succeeded), the event purged, or the subscription deleted */
+                            skipped: number;
+                            /**
+                             * @description `cancelled` by POST /v1/replays/:id/cancel; `failed`: its workflow ended without finishing (terminated, say)
+                             * @enum {string}
+                             */
+                            status: "running" | "completed" | "cancelled" | "failed";
+                            /** @description The Temporal UI page of its workflow (operators only: absent through a portal link) */
+                            temporalUrl?: string;
+                            /** @description Deliveries the filters named when the replay was made (originals only, no cancelled ones, unless the filters ask) */
+                            total: number;
+                            workflowId: string;
+                        }[];
+                        nextCursor: string | null;
                     };
                 };
             };

@@ -3,7 +3,7 @@
 // table's write (the event with its deliveries and lines, an outcome with the subscription's health, a rate
 // slot's take with its wait, the attempt's read with its mark) are built here and run by their owner.
 //
-// lines.ts       the rules of a FIFO line: who holds it, whom it waits for, handing it on
+// lines.ts       the rules of a FIFO line: who holds it, whom it waits for, handing it on, blocking and unblocking
 // lease.ts       how long an attempt in flight holds its row
 // inserts.ts     new events with their deliveries and lines; new deliveries of existing events
 // attempt-rows.ts the attempt's transitions: mark sending, claim, wait, record the outcome, wake the next
@@ -17,7 +17,7 @@
 // expired-rows.ts the metadata retention: ended events past it go with their deliveries and attempts
 export { ENDED, unended } from './states.js';
 export { heldByAnotherRun, inFlightUntil, leaseMs } from './lease.js';
-export { blockLineOnFailure, blocksLine, holdsLine, LINE_BLOCKED, LINE_JOINS, releaseLine } from './lines.js';
+export { blockLineOnFailure, blocksLine, holdsLine, LINE_BLOCKED, LINE_JOINS, releaseLine, unblockLines } from './lines.js';
 export { insertDeliveries, insertEvents, type DeliveryRow, type EventRow, type WriteGuard } from './inserts.js';
 export {
   claimSending,

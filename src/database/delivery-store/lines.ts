@@ -10,7 +10,8 @@ import { unended } from './states.js';
 // A `block` line (the subscription's fifoOnFailure) stops at a head that exhausts its retries: the head ends
 // `failed` and keeps holding its line as an attempt in flight would, with no end (`in_flight_until` infinity,
 // so the holders' index and every rule here see it unchanged), until a person redelivers it (the redelivery
-// takes its place) or skips it (it ends `cancelled`, reason `skipped`).
+// takes its place) or skips it (it ends `cancelled`, reason `skipped`), or the subscription stops blocking
+// (fifoOnFailure `skip`, or ordering off: the head keeps `failed` and its line goes on, see unblockLines).
 
 /** SQL: `in_flight_until` of a failed head that blocks its line. */
 export const LINE_BLOCKED = `'infinity'::timestamptz`;
@@ -82,11 +83,16 @@ export async function releaseLine(db: Queryable, deliveryId: string): Promise<st
  * the transaction that records the failure, so the line is never seen free in between. Answers whether it blocks.
  */
 export async function blockLineOnFailure(db: Queryable, deliveryId: string): Promise<boolean> {
+  // The subscription's row is locked (shared) while its setting is read: a PATCH to `skip` either waits for this
+  // commit (and then finds the marker to clear, see unblockLines) or commits first (and this blocks nothing).
   const rows: { id: string }[] = await db.query(
-    `WITH head AS (
+    `WITH sub AS (
+       SELECT s.id FROM subscriptions s
+        WHERE s.id = (SELECT subscription_id FROM deliveries WHERE id = $1) AND s.fifo_on_failure = 'block'
+        FOR SHARE
+     ), head AS (
        UPDATE deliveries d SET in_flight_until = ${LINE_BLOCKED}
-        WHERE d.id = $1 AND d.status = 'failed' AND d.line_position IS NOT NULL
-          AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.id = d.subscription_id AND s.fifo_on_failure = 'block')
+        WHERE d.id = $1 AND d.status = 'failed' AND d.line_position IS NOT NULL AND d.subscription_id IN (SELECT id FROM sub)
        RETURNING d.id, d.subscription_id, d.ordering_key, d.line_position
      ), behind AS (
        UPDATE deliveries f SET waiting_for = 'blocked-line'
@@ -97,4 +103,32 @@ export async function blockLineOnFailure(db: Queryable, deliveryId: string): Pro
     [deliveryId],
   );
   return rows.length > 0;
+}
+
+/**
+ * The subscription no longer blocks its lines on failure (fifoOnFailure went `skip`, or ordering went off, which
+ * needs `skip`): each failed head that blocks a line stops blocking, as if `skip` had been the setting when it
+ * failed. It keeps its end (`failed`); the deliveries behind wait for their predecessor again, not for a person.
+ * Read after the setting is committed (see blockLineOnFailure for the race with a failure being recorded).
+ * Returns the lines' new heads to wake.
+ */
+export async function unblockLines(db: Queryable, subscriptionId: string): Promise<string[]> {
+  const heads: { id: string }[] = await db.query(
+    `WITH unblocked AS (
+       UPDATE deliveries d SET in_flight_until = NULL, updated_at = now()
+        WHERE d.subscription_id = $1 AND ${blocksLine('d')}
+          AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.id = $1 AND s.fifo_on_failure <> 'block')
+       RETURNING d.id, d.subscription_id, d.ordering_key, d.line_position
+     ), behind AS (
+       UPDATE deliveries f SET waiting_for = 'predecessor'
+         FROM unblocked u
+        WHERE f.subscription_id = u.subscription_id AND f.ordering_key = u.ordering_key AND f.line_position > u.line_position
+          AND f.waiting_for = 'blocked-line' AND ${unended('f')}
+     ) SELECT id FROM unblocked`,
+    [subscriptionId],
+  );
+  const wake: string[] = [];
+  // After the commit, each on its own: the line's new head is judged on what is committed (see releaseLine).
+  for (const head of heads) wake.push(...(await releaseLine(db, head.id)));
+  return wake;
 }
