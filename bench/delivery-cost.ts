@@ -1,9 +1,11 @@
 // COST (issue 24 point 2): what each part of a delivery costs the engine, as a ratio to B-temporal measured side by
 // side. On two engines, the run's dev server in memory and one on disk as `npm start` runs it, each with a bare
 // worker and a service of its own: B-temporal bare, B-temporal plus one part alone (the four search attributes at
-// start, the `DeliveryStatus` upsert at the end, the summary and details, the fairness key, a start that is not
-// eager), B-temporal in a delivery's whole shape, and M2 (the service's backlog). Every repetition runs them all,
-// in an order rotated each time; each ratio is taken within its repetition and engine, then the median.
+// start, the `DeliveryStatus` upsert at the end, the summary and details, the fairness key, a `patched()` check, a
+// start that is not eager), B-temporal in a delivery's whole shape before and after the cut of the upsert on a
+// first-attempt success, and M2 (the service's backlog). Every repetition runs them all, in an order rotated each
+// time; each ratio is taken within its repetition and engine, then the median. Besides rates, the dev server's CPU
+// time per workflow: on a machine shared with other jobs it moves far less than a rate does (docs/performance.md).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +22,7 @@ import { attemptsDeferred } from './engine-cost.js';
 import { figure, type Figure } from './stats.js';
 
 /** Workflows (or deliveries) per measurement; each measurement also stops at DEADLINE_MS. */
-const N = Number(process.env['BENCH_COST_N'] ?? 150);
+const N = Number(process.env['BENCH_COST_N'] ?? 100);
 const CONCURRENCY = 32;
 const DEADLINE_MS = 120_000;
 /** No repetition starts unless one more (as long as the last) ends within this many seconds of the section's start. */
