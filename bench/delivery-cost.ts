@@ -53,7 +53,7 @@ const fairness = { priority: { fairnessKey: 'ten_bench' } };
 export const BARE = 'bare (eager, one local activity)';
 /** A delivery's whole engine shape as the service starts and ends one (workflow-dispatch.ts, deliver.workflow.ts). */
 export const DELIVERY_SHAPE = "all of a delivery's parts";
-/** The same after the cut: a delivery that succeeds at its first attempt ends without the upsert. */
+/** The same with a trial cut (not taken, see docs/performance.md): a delivery that succeeds at once ends without the upsert. */
 export const DELIVERY_SHAPE_CUT = "a delivery's parts after the cut (no upsert on a first-attempt success)";
 const PARTS: Part[] = [
   { label: BARE, workflow: 'bare', start: { requestEagerStart: true } },

@@ -29,15 +29,6 @@ export interface DeliverInput {
    * attempts, never while paused).
    */
   continued?: ContinuedDelivery;
-  /**
-   * Started by code that ends a delivery succeeding at its first attempt without the `DeliveryStatus` upsert: the
-   * closed workflow keeps `scheduled`, which no other end leaves (each upserts its status), so the Temporal UI
-   * finds it by `ExecutionStatus = 'Completed' AND DeliveryStatus IN ('scheduled', 'succeeded')`, and the engine
-   * saves a history event and a visibility write per delivery (docs/performance.md, COST). A field of the input
-   * rather than `patched()`: a patch marker comes with an upsert of its own (`TemporalChangeVersion`), which would
-   * cost what it saves; runs started before it (no field) replay their upsert.
-   */
-  successKeepsScheduled?: boolean;
 }
 
 export interface ContinuedDelivery {

@@ -150,7 +150,6 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
           deliveryId: input.deliveryId,
           firstAttempt: attemptNumber,
           continued: { status: state.status, lastStatusCode, host },
-          ...(input.successKeepsScheduled && { successKeepsScheduled: true }),
         });
       }
       continue;
@@ -189,14 +188,6 @@ export async function deliver(input: DeliverInput): Promise<DeliverResult> {
     state.attempts = attemptNumber;
     lastStatusCode = result.statusCode ?? lastStatusCode;
     const outcome = `attempt ${attemptNumber} to ${host ?? 'receiver'}: ${describe(result)}`;
-    // See DeliverInput.successKeepsScheduled. The attribute itself, not `state.status`: a run the reconciler
-    // restarted may show another status from its start.
-    const shownStatus = workflowInfo().typedSearchAttributes.get(searchAttributes.deliveryStatus);
-    if (result.status === 'succeeded' && input.successKeepsScheduled === true && shownStatus === 'scheduled') {
-      setCurrentDetails(outcome);
-      state.status = result.status;
-      return { status: result.status, attempts: state.attempts, lastStatusCode };
-    }
     if (result.status !== 'retrying') {
       setStatus(result.status, outcome);
       return { status: result.status, attempts: state.attempts, lastStatusCode };

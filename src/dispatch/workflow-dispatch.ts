@@ -21,7 +21,6 @@ export function startOptions(opts: DispatchOptions, item: DispatchItem) {
     deliveryId: item.id,
     ...(item.status === 'held' && { held: true }),
     ...(item.firstAttempt !== undefined && item.firstAttempt > 1 && { firstAttempt: item.firstAttempt }),
-    successKeepsScheduled: true,
   };
   return {
     taskQueue: opts.taskQueue,

@@ -65,7 +65,6 @@ describe('deliver workflow (time-skipping)', () => {
     codes: Script,
     during?: (handle: any, calls: { input: AttemptInput }[]) => Promise<void>,
     input: Partial<DeliverInput> = {},
-    startStatus?: string,
   ) {
     const { calls, activities } = scriptedActivities(codes);
     const taskQueue = `wf-${randomUUID()}`;
@@ -77,7 +76,6 @@ describe('deliver workflow (time-skipping)', () => {
         taskQueue,
         workflowId,
         args: [{ deliveryId: 'dlv_test', ...input }],
-        ...(startStatus && { typedSearchAttributes: [{ key: searchAttributes.deliveryStatus, value: startStatus }] }),
       });
       if (during) await during(handle, calls);
       return { result: await handle.result(), firstRunId: handle.firstExecutionRunId };
@@ -181,37 +179,6 @@ describe('deliver workflow (time-skipping)', () => {
       [3, 4],
     );
     assert.deepEqual(result, { status: 'succeeded', attempts: 4, lastStatusCode: 200 });
-  });
-
-  it('a first-attempt success started `scheduled` ends without the DeliveryStatus upsert; every other end shows its status', async () => {
-    /** Started as the service starts deliveries: `DeliveryStatus` `scheduled`, `successKeepsScheduled` since the cut. */
-    const ending = async (codes: Script, input: Partial<DeliverInput>, during?: (handle: any) => Promise<void>) => {
-      const { result, workflowId, firstRunId } = await run(codes, during, input, 'scheduled');
-      const [events] = await runsOf(workflowId, firstRunId);
-      const described = await env.client.workflow.getHandle(workflowId).describe();
-      return {
-        status: result.status,
-        shown: described.typedSearchAttributes.get(searchAttributes.deliveryStatus),
-        upserts: events.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes).length,
-        events: events.length,
-      };
-    };
-    const keeps = { successKeepsScheduled: true };
-    // As a bare workflow with one local activity: 6 history events, no visibility write beyond the close.
-    assert.deepEqual(await ending([200], keeps), { status: 'succeeded', shown: 'scheduled', upserts: 0, events: 6 });
-    // Started by code from before (no field): as it always ended.
-    assert.deepEqual(await ending([200], {}), { status: 'succeeded', shown: 'succeeded', upserts: 1, events: 7 });
-    // Any other way to the end upserts, so a closed workflow still showing `scheduled` succeeded at once.
-    assert.partialDeepStrictEqual(await ending([500, 200], keeps), { status: 'succeeded', shown: 'succeeded' });
-    assert.partialDeepStrictEqual(await ending(['held', 200], keeps, (h) => env.sleep('1 hour').then(() => h.signal(resumeSignal))), {
-      status: 'succeeded',
-      shown: 'succeeded',
-    });
-    assert.partialDeepStrictEqual(await ending(Array(8).fill(500), keeps), { status: 'failed', shown: 'failed' });
-    assert.partialDeepStrictEqual(await ending([500, 500], keeps, (h) => env.sleep('1 second').then(() => h.signal(cancelSignal))), {
-      status: 'cancelled',
-      shown: 'cancelled',
-    });
   });
 
   it('stops at once when cancelled during a backoff', async () => {

@@ -35,16 +35,7 @@ const ONLY = process.argv.slice(3);
 type Answer = number | 'held' | 'slow-held' | 'deferred' | 'raise' | 'predecessor';
 const stories: Record<
   string,
-  {
-    answers: Answer[];
-    held?: boolean;
-    firstAttempt?: number;
-    /** The `DeliveryStatus` the workflow starts with, as the service starts it (workflow-dispatch.ts). */
-    startStatus?: string;
-    /** Started as the service starts deliveries since `successKeepsScheduled` (DeliverInput). */
-    successKeepsScheduled?: boolean;
-    during?: (handle: any, env: TestWorkflowEnvironment) => Promise<void>;
-  }
+  { answers: Answer[]; held?: boolean; firstAttempt?: number; during?: (handle: any, env: TestWorkflowEnvironment) => Promise<void> }
 > = {
   'retries-then-succeeds': { answers: [500, 503, 200] },
   exhausted: { answers: [500, 500, 500] },
@@ -113,11 +104,6 @@ const stories: Record<
   // since then continues as new.
   'deferred-long': { answers: [...Array<Answer>(200).fill('deferred'), 200] },
   'deferred-long-continues-as-new': { answers: [500, ...Array<Answer>(200).fill('deferred'), 200] },
-  // Started `scheduled` as the service starts it, delivered at once: recorded by the code from before
-  // `successKeepsScheduled` (it upserts `succeeded`), and as started since (no upsert).
-  'succeeds-at-once': { startStatus: 'scheduled', answers: [200] },
-  'succeeds-at-once-keeps-status': { startStatus: 'scheduled', successKeepsScheduled: true, answers: [200] },
-  'retries-then-succeeds-shown': { startStatus: 'scheduled', successKeepsScheduled: true, answers: [500, 200] },
 };
 
 /** The replay and retention workflows: the batches (or purge rounds) their activity answers in turn. */
@@ -181,18 +167,12 @@ async function record(
   args: unknown[],
   activities: object,
   during?: (handle: any) => Promise<void>,
-  startStatus?: string,
 ): Promise<void> {
   const taskQueue = `record-${name}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities, ...workflowCodeOption() });
   const workflowId = `${workflowType}-${name}`;
   const handle = await worker.runUntil(async () => {
-    const h = await env.client.workflow.start(workflowType, {
-      taskQueue,
-      workflowId,
-      args,
-      ...(startStatus && { typedSearchAttributes: [{ key: searchAttributes.deliveryStatus, value: startStatus }] }),
-    });
+    const h = await env.client.workflow.start(workflowType, { taskQueue, workflowId, args });
     await during?.(h);
     await h.result();
     return h;
@@ -258,17 +238,9 @@ try {
     await record(
       name,
       'deliver',
-      [
-        {
-          deliveryId: `dlv_${name}`,
-          ...(story.held && { held: true }),
-          ...(story.firstAttempt && { firstAttempt: story.firstAttempt }),
-          ...(story.successKeepsScheduled && { successKeepsScheduled: true }),
-        },
-      ],
+      [{ deliveryId: `dlv_${name}`, ...(story.held && { held: true }), ...(story.firstAttempt && { firstAttempt: story.firstAttempt }) }],
       activities,
       story.during && ((handle) => story.during!(handle, env)),
-      story.startStatus,
     );
   }
 } finally {
