@@ -156,4 +156,67 @@ describe('web console: confirming and cancelling a replay', { skip: chromiumMiss
       await page.unroute('**/v1/replays');
     }
   });
+
+  it('lists replays made through the API in a fresh tab, newest first, by status', STEP, async () => {
+    const start = async (body: Record<string, unknown>) => {
+      const res = await svc.api('POST', '/v1/replays', body);
+      assert.equal(res.status, 202, JSON.stringify(res.body));
+      return res.body.id as string;
+    };
+    const statusOf = async (id: string) => (await svc.api('GET', `/v1/replays/${id}`)).body.status as string;
+    const paid = await start({ status: 'failed', subscriptionId: twiceSub, eventType: 'bill.paid' });
+    const voided = await start({ status: 'failed', subscriptionId: twiceSub, eventType: 'bill.void' });
+    await eventually(
+      async () => ((await statusOf(paid)) === 'completed' && (await statusOf(voided)) === 'completed' ? true : undefined),
+      20_000,
+      'both completed',
+    );
+    // Paced to the slow receiver, it stays running after its first batch (cancelled at the end).
+    const slow = await start({ status: 'failed', subscriptionId: slowSub });
+    assert.equal(await statusOf(slow), 'running');
+
+    const fresh = await openSignedIn(browser, svc.baseUrl, svc.apiKey);
+    try {
+      const shown = () =>
+        fresh
+          .getByTestId('replays')
+          .locator('tbody tr')
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-replay')));
+      /** Waits for the list to show exactly what `GET /v1/replays` answers for `search`, in its order. */
+      const waitList = async (search: string, what: string) => {
+        const ids = ((await svc.api('GET', `/v1/replays${search}`)).body.data as { id: string }[]).map((r) => r.id);
+        await eventually(async () => (JSON.stringify(await shown()) === JSON.stringify(ids) ? true : undefined), 10_000, what).catch(
+          async (err) => {
+            await screenshot(fresh, `replays-list-failed-${what.replace(/\W+/g, '-')}`);
+            throw new Error(`${(err as Error).message}: shown ${JSON.stringify(await shown())}, API ${JSON.stringify(ids)}`);
+          },
+        );
+        return ids;
+      };
+      await fresh.goto('/console/replays');
+      await fresh.getByRole('heading', { level: 1, name: 'Replays' }).waitFor();
+      const all = await waitList('', 'every replay');
+      assert.deepEqual(all.slice(0, 3), [slow, voided, paid], 'the API-made ones first, newest first');
+      const row = fresh.getByTestId('replays').locator(`tr[data-replay="${paid}"]`);
+      await row.getByTestId('status').getByText('completed').waitFor();
+      await row.getByTestId('replay-counts').getByText('2 of 2 (2 sent, 0 skipped)').waitFor();
+      await screenshot(fresh, 'replays-04-list');
+
+      await fresh.getByRole('combobox', { name: 'Replay status' }).click();
+      await fresh.getByRole('option', { name: 'running' }).click();
+      assert.deepEqual(await waitList('?status=running', 'the running one'), [slow]);
+      await fresh.getByRole('combobox', { name: 'Replay status' }).click();
+      await fresh.getByRole('option', { name: 'completed' }).click();
+      const completed = await waitList('?status=completed', 'the completed ones');
+      assert.deepEqual(completed.slice(0, 2), [voided, paid]);
+      assert.ok(!completed.includes(slow), 'no running one among the completed');
+
+      await fresh.getByTestId('replays').getByRole('link', { name: voided }).click();
+      await fresh.getByRole('heading', { level: 1, name: `Replay ${voided}` }).waitFor();
+      assert.deepEqual(pageErrors(fresh), []);
+    } finally {
+      await svc.api('POST', `/v1/replays/${slow}/cancel`);
+      await fresh.context().close();
+    }
+  });
 });
