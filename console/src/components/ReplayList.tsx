@@ -39,7 +39,7 @@ export function ReplayList() {
           placeholder="Any"
           data={REPLAY_STATUSES}
           value={status}
-          onChange={(value) => (setStatus(value as ReplayStatus | null), reset())}
+          onChange={(value) => (setStatus(value), reset())}
           clearable
           w={180}
         />
