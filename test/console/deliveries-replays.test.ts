@@ -253,9 +253,11 @@ describe('web console: deliveries and replays', { skip: chromiumMissing, timeout
       );
       assert.equal((await svc.api('GET', `/v1/replays/${replayId}`)).body.status, 'completed');
 
-      // The replays of this tab, listed on the Replays page.
+      // Listed on the Replays page, with its progress.
       await page.getByRole('link', { name: 'Replays', exact: true }).click();
-      await page.getByTestId('recent-replays').getByRole('link', { name: replayId }).waitFor();
+      const row = page.getByTestId('replays').locator(`tr[data-replay="${replayId}"]`);
+      await row.getByRole('link', { name: replayId }).waitFor();
+      await row.getByTestId('replay-counts').getByText(`${failed.length} of ${failed.length} (${failed.length} sent, 0 skipped)`).waitFor();
       assert.deepEqual(pageErrors(page), []);
     },
   );

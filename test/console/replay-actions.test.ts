@@ -156,4 +156,94 @@ describe('web console: confirming and cancelling a replay', { skip: chromiumMiss
       await page.unroute('**/v1/replays');
     }
   });
+
+  /** The console's Replays page size (console/src/components/ReplayList.tsx). */
+  const LIST_PAGE = 20;
+  const startReplay = async (body: Record<string, unknown>) => {
+    const res = await svc.api('POST', '/v1/replays', body);
+    assert.equal(res.status, 202, JSON.stringify(res.body));
+    return res.body.id as string;
+  };
+  /** The replay ids a page's list shows, top to bottom. */
+  const shown = (p: Page) =>
+    p
+      .getByTestId('replays')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-replay')));
+  /** Waits for `p`'s list to show exactly what `GET /v1/replays` answers for `params` (a page of the console's size). */
+  const waitList = async (p: Page, params: Record<string, string>, what: string) => {
+    const search = new URLSearchParams({ ...params, limit: String(LIST_PAGE) });
+    const body = (await svc.api('GET', `/v1/replays?${search}`)).body as { data: { id: string }[]; nextCursor: string | null };
+    const ids = body.data.map((r) => r.id);
+    await eventually(async () => (JSON.stringify(await shown(p)) === JSON.stringify(ids) ? true : undefined), 10_000, what).catch(
+      async (err) => {
+        await screenshot(p, `replays-list-failed-${what.replace(/\W+/g, '-')}`);
+        throw new Error(`${(err as Error).message}: shown ${JSON.stringify(await shown(p))}, API ${JSON.stringify(ids)}`);
+      },
+    );
+    return { ids, nextCursor: body.nextCursor };
+  };
+
+  it('lists replays made through the API in a fresh tab, newest first, by status', STEP, async () => {
+    const statusOf = async (id: string) => (await svc.api('GET', `/v1/replays/${id}`)).body.status as string;
+    const paid = await startReplay({ status: 'failed', subscriptionId: twiceSub, eventType: 'bill.paid' });
+    const voided = await startReplay({ status: 'failed', subscriptionId: twiceSub, eventType: 'bill.void' });
+    await eventually(
+      async () => ((await statusOf(paid)) === 'completed' && (await statusOf(voided)) === 'completed' ? true : undefined),
+      20_000,
+      'both completed',
+    );
+    // A fresh tab: nothing of these replays is in its sessionStorage; the page has them from the API alone.
+    const fresh = await openSignedIn(browser, svc.baseUrl, svc.apiKey);
+    try {
+      await fresh.goto('/console/replays');
+      await fresh.getByRole('heading', { level: 1, name: 'Replays' }).waitFor();
+      const all = await waitList(fresh, {}, 'every replay');
+      assert.deepEqual(all.ids.slice(0, 2), [voided, paid], 'the API-made ones first, newest first');
+      const row = fresh.getByTestId('replays').locator(`tr[data-replay="${paid}"]`);
+      await row.getByTestId('status').getByText('completed').waitFor();
+      const r = (await svc.api('GET', `/v1/replays/${paid}`)).body as { sent: number; skipped: number; total: number };
+      assert.equal(r.total, 2);
+      await row.getByTestId('replay-counts').getByText(`2 of 2 (${r.sent} sent, ${r.skipped} skipped)`).waitFor();
+      await screenshot(fresh, 'replays-04-list');
+
+      // The first test left a cancelled replay: each status shows its own and none of the other's.
+      await fresh.getByRole('combobox', { name: 'Replay status' }).click();
+      await fresh.getByRole('option', { name: 'cancelled' }).click();
+      const cancelled = (await waitList(fresh, { status: 'cancelled' }, 'the cancelled ones')).ids;
+      assert.ok(cancelled.length > 0 && !cancelled.includes(paid), 'the cancelled replay, not the completed ones');
+      await fresh.getByRole('combobox', { name: 'Replay status' }).click();
+      await fresh.getByRole('option', { name: 'completed' }).click();
+      const completed = (await waitList(fresh, { status: 'completed' }, 'the completed ones')).ids;
+      assert.deepEqual(completed.slice(0, 2), [voided, paid]);
+      assert.ok(!completed.some((id) => cancelled.includes(id)), 'no cancelled one among the completed');
+
+      await fresh.getByTestId('replays').getByRole('link', { name: voided }).click();
+      await fresh.getByRole('heading', { level: 1, name: `Replay ${voided}` }).waitFor();
+      assert.deepEqual(pageErrors(fresh), []);
+    } finally {
+      await fresh.context().close();
+    }
+  });
+
+  it('pages through more replays than one page holds with Older and Newer', STEP, async () => {
+    // Replays of an event type with no deliveries: each made at once, with nothing to send.
+    await createEventType(svc, 'bill.none');
+    for (let i = 0; i < LIST_PAGE + 1; i++) await startReplay({ eventType: 'bill.none' });
+    const fresh = await openSignedIn(browser, svc.baseUrl, svc.apiKey);
+    try {
+      await fresh.goto('/console/replays');
+      const newest = await waitList(fresh, {}, 'the newest page');
+      assert.equal(newest.ids.length, LIST_PAGE);
+      assert.ok(newest.nextCursor, 'the API has an older page');
+      await fresh.getByRole('button', { name: 'Older' }).click();
+      const older = await waitList(fresh, { cursor: newest.nextCursor }, 'the older page');
+      assert.ok(older.ids.length > 0 && !older.ids.some((id) => newest.ids.includes(id)), 'older ones, none of the first page');
+      await fresh.getByRole('button', { name: 'Newer' }).click();
+      await waitList(fresh, {}, 'the newest page again');
+      assert.deepEqual(pageErrors(fresh), []);
+    } finally {
+      await fresh.context().close();
+    }
+  });
 });

@@ -41,6 +41,9 @@ export type Line = M.Line;
 /** The filters of `GET /v1/deliveries`, which a replay takes too. */
 export type DeliveryFilters = Omit<M.SearchDeliveriesQuery, 'cursor' | 'limit'>;
 export type Replay = M.Replay;
+export type ReplayStatus = Replay['status'];
+/** A page of `GET /v1/replays`, newest first. */
+export type ReplayPage = M.ReplayPage;
 /** The answer to `POST /v1/replays` with `dryRun: true`: counts and a sample, nothing sent. */
 export type ReplayDryRun = Extract<Answer<'ReplaysController_create', 200>, { dryRun: true }>;
 
@@ -71,3 +74,4 @@ export const DELIVERY_STATUSES = everyOf<DeliveryStatus>()([
   'cancelled',
 ]);
 export const DELIVERY_KINDS = everyOf<DeliveryKind>()(['event', 'ping', 'test', 'redelivery']);
+export const REPLAY_STATUSES = everyOf<ReplayStatus>()(['running', 'completed', 'cancelled', 'failed']);

@@ -1,10 +1,9 @@
-import { Alert, Anchor, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { ApiError, apiCall } from '../api/client';
 import { newIdempotencyKey } from '../api/idempotency-key';
 import { toApiFilters, useDeliveryFilterForm, type DeliveryFilterForm } from '../api/delivery-filters';
-import { recentReplayIds, rememberReplay } from '../api/recent-replays';
 import { allSubscriptions, namesById } from '../api/subscriptions';
 import type { Replay, ReplayDryRun } from '../api/types';
 import { useResource } from '../api/use-resource';
@@ -12,13 +11,12 @@ import { DeliveryFilterFields } from '../components/DeliveryFilterFields';
 import { DeliveryTable } from '../components/DeliveryTable';
 import { ErrorNote } from '../components/ErrorNote';
 import { PageTitle } from '../components/PageTitle';
-import { ReplayProgress } from '../components/ReplayProgress';
+import { ReplayList } from '../components/ReplayList';
 import { Time } from '../components/Time';
 
-const LIVE_MS = 2_000;
-
 /**
- * Sends again the deliveries some filters name: count them first (a dry run, with a sample), then confirm.
+ * Sends again the deliveries some filters name: count them first (a dry run, with a sample), then confirm. Below,
+ * every replay of the tenant.
  */
 export function ReplaysPage() {
   const { form, set } = useDeliveryFilterForm();
@@ -49,7 +47,6 @@ export function ReplaysPage() {
     setError(undefined);
     try {
       const replay = await apiCall<Replay>('POST', '/v1/replays', toApiFilters(form), undefined, { 'idempotency-key': key });
-      rememberReplay(replay.id);
       void navigate(`/replays/${replay.id}`);
     } catch (err) {
       setError(err as ApiError);
@@ -85,7 +82,7 @@ export function ReplaysPage() {
             />
           )}
         </Card>
-        <RecentReplays />
+        <ReplayList />
       </Stack>
     </>
   );
@@ -137,58 +134,5 @@ function DryRunResult({
         </Button>
       </Group>
     </Stack>
-  );
-}
-
-/** The replays made in this tab (the API has no list of them), refreshed while one runs. */
-function RecentReplays() {
-  const ids = recentReplayIds();
-  const [running, setRunning] = useState(false);
-  const replays = useResource(
-    async () => {
-      const all = await Promise.all(ids.map((id) => apiCall<Replay>('GET', `/v1/replays/${id}`).catch(() => null)));
-      const found = all.filter((r): r is Replay => r !== null);
-      setRunning(found.some((r) => r.status === 'running'));
-      return found;
-    },
-    [ids.join(',')],
-    running ? LIVE_MS : undefined,
-  );
-  if (ids.length === 0) return null;
-  return (
-    <Card withBorder component="section" aria-labelledby="recent-replays-title">
-      <Title order={2} size="h4" id="recent-replays-title" mb="sm">
-        Recent replays (this tab)
-      </Title>
-      <ErrorNote error={replays.error} />
-      {replays.data && (
-        <Table data-testid="recent-replays">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Replay</Table.Th>
-              <Table.Th>Created</Table.Th>
-              <Table.Th>Progress</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {replays.data.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/replays/${r.id}`} size="sm">
-                    {r.id}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Time iso={r.createdAt} />
-                </Table.Td>
-                <Table.Td miw={260}>
-                  <ReplayProgress replay={r} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-    </Card>
   );
 }
