@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { idMadeAt } from '../../src/common/ids.js';
 import { createDataSource, migrate } from '../../src/database/data-source.js';
 import { expiredRowsBatch } from '../../src/database/delivery-store/index.js';
 import { MetadataRetentionWalk, METADATA_BATCH } from '../../src/retention/metadata-retention.js';
-import { retentionScheduleId } from '../../src/retention/retention-schedule.js';
-import type { PurgeCounts } from '../../workflows/retention-contracts.js';
 import { createTestDatabase } from '../helpers/database.js';
 import { createEventType, createSubscription, eventually, sendEvent } from '../helpers/factories.js';
+import { purgeNow } from '../helpers/purge.js';
 import { TestReceiver } from '../helpers/receiver.js';
 import { startService, type TestService } from '../helpers/service.js';
 
@@ -35,14 +33,6 @@ describe('metadata retention (METADATA_RETENTION_DAYS): ended events deleted wit
   const get = (path: string) => svc.api('GET', path);
   const deliveryOf = async (id: string) => (await get(`/v1/deliveries/${id}`)).body;
   const statusIs = (id: string, status: string) => eventually(async () => ((await deliveryOf(id)).status === status ? true : undefined));
-
-  async function purgeNow(): Promise<PurgeCounts> {
-    const schedule = svc.app.get(Client).schedule.getHandle(retentionScheduleId(svc.config.temporal.taskQueue));
-    const runsBefore = (await schedule.describe()).info.recentActions.length;
-    await schedule.trigger();
-    const action = await eventually(async () => (await schedule.describe()).info.recentActions[runsBefore], 30_000, 'the scheduled run');
-    return svc.app.get(Client).workflow.getHandle(action.action.workflow.workflowId).result();
-  }
 
   it('deletes old ended events whole, keeps unfinished, recently redelivered and recent ones, and lines go on', async () => {
     await createSubscription(svc, { url: `${receiver.url}/done`, events: ['meta.done'] });
@@ -86,7 +76,7 @@ describe('metadata retention (METADATA_RETENTION_DAYS): ended events deleted wit
     const recent = await sendEvent(svc, 'meta.done', { n: 4 });
     await statusIs(recent.deliveries[0].id, 'succeeded');
 
-    const purged = await purgeNow();
+    const purged = await purgeNow(svc);
     // Payloads of the three old ended events, bodies of their four old attempts; then two events deleted whole.
     assert.deepEqual(
       { ...purged },

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Client } from '@temporalio/client';
-import { retentionScheduleId } from '../../src/retention/retention-schedule.js';
-import type { PurgeCounts } from '../../workflows/retention-contracts.js';
 import { createEventType, createSubscription, eventually, sendEvent } from '../helpers/factories.js';
+import { purgeNow } from '../helpers/purge.js';
 import { TestReceiver } from '../helpers/receiver.js';
 import { startService, type TestService } from '../helpers/service.js';
 
@@ -27,15 +25,6 @@ describe('retention: payloads and response bodies purged on a Temporal schedule,
   const eventOf = async (id: string) => (await svc.api('GET', `/v1/events/${id}`)).body;
   const deliveryOf = async (id: string) => (await svc.api('GET', `/v1/deliveries/${id}`)).body;
 
-  /** Runs the schedule now (as the UI's "trigger" does) and answers what the purge workflow it started purged. */
-  async function purgeNow(): Promise<PurgeCounts> {
-    const schedule = svc.app.get(Client).schedule.getHandle(retentionScheduleId(svc.config.temporal.taskQueue));
-    const runsBefore = (await schedule.describe()).info.recentActions.length;
-    await schedule.trigger();
-    const action = await eventually(async () => (await schedule.describe()).info.recentActions[runsBefore], 30_000, 'the scheduled run');
-    return svc.app.get(Client).workflow.getHandle(action.action.workflow.workflowId).result();
-  }
-
   it('purges what is past the retention and ended, keeps what is still being delivered, and loses nothing', async () => {
     await createSubscription(svc, { url: `${receiver.url}/done`, events: ['ret.done'] });
     const held = await createSubscription(svc, { url: `${receiver.url}/held`, events: ['ret.held'] });
@@ -52,7 +41,7 @@ describe('retention: payloads and response bodies purged on a Temporal schedule,
     );
     await new Promise((r) => setTimeout(r, Math.max(0, newest + RETENTION_SECONDS * 1000 + 200 - Date.now())));
 
-    const purged = await purgeNow();
+    const purged = await purgeNow(svc);
     assert.deepEqual(
       { events: purged.events, responseBodies: purged.responseBodies },
       { events: 1, responseBodies: 1 },
