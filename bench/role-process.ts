@@ -17,7 +17,7 @@ export class RoleProcess {
 
   /** `nodeArgs`: flags for node itself (e.g. `--cpu-prof`); `main`: another build's dist/src/main.js (A/B runs). */
   static async start(
-    role: 'api' | 'worker',
+    role: 'api' | 'worker' | 'all',
     env: Record<string, string>,
     timeoutMs = 60_000,
     nodeArgs: string[] = [],

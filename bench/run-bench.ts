@@ -17,6 +17,7 @@ import { cpuSplits, measureCpu, printCpuSplits } from './cpu.js';
 import { attemptsDeferred, bareWithStatusRate } from './engine-cost.js';
 import { runDeliveryCost } from './delivery-cost.js';
 import { ENGINE_RATIO, ENGINE_RATIO_BEFORE, runEngineOnDisk } from './engine-disk.js';
+import { runFrontDoor } from './front-door.js';
 import { runIngest, sharedCpuGroups } from './ingest-bench.js';
 import { RoleProcess } from './role-process.js';
 import { runScaleOut } from './scale-out.js';
@@ -30,7 +31,7 @@ const HELD = Number(process.env['BENCH_HELD'] ?? 10_000);
 /** RATE: the subscription's limit, per second (and its burst). */
 const RATE_LIMIT = Number(process.env['BENCH_RATE_LIMIT'] ?? 20);
 const ADMIN = 'bench-admin-key';
-/** `BENCH_ONLY=M4,M1` runs only those sections (M2, M3, M4, RATE, M1, M5, ENGINE, COST, INGEST, SCALE); unset runs them all. */
+/** `BENCH_ONLY=M4,M1` runs only those sections (M2, M3, M4, RATE, M1, M5, ENGINE, COST, FRONT, INGEST, SCALE); unset runs them all. */
 const ONLY = process.env['BENCH_ONLY']?.split(',').map((s) => s.trim().toUpperCase());
 const wants = (section: string) => !ONLY || ONLY.includes(section);
 
@@ -227,6 +228,9 @@ async function main() {
 
   // COST: what each part of a delivery costs the engine, in memory and on disk, beside M2 on each.
   if (wants('COST')) Object.assign(results, await runDeliveryCost(benchCtx, { maxActivities: svc.config.workerMaxActivities }));
+
+  // FRONT: the front door as `npm start` runs it (one process, its own engine on disk) while deliveries flow.
+  if (wants('FRONT')) Object.assign(results, await runFrontDoor(benchCtx));
 
   for (const name of ['bench.m1', 'bench.m2', 'bench.fifo', 'bench.m3', 'bench.storm', 'bench.rate'])
     await post(svc, '/v1/event-types', { name });
