@@ -169,6 +169,18 @@ describe('ingest quota: per tenant, in Postgres, nothing written over it', () =>
     assert.deepEqual(await written(changed), { events: 1511, deliveries: 1511 });
   });
 
+  it('judges a raised quota at once, even right after refusals (a refusal is remembered per quota, not per tenant)', async () => {
+    const tenant = await newTenant('raised');
+    await admin('PATCH', `/v1/tenants/${tenant.id}`, { ingestQuota: { perSecond: 1, burst: 5 } });
+    assert.equal((await as(tenant, 'POST', '/v1/events/batch', batchOf(5, 'full'))).status, 202);
+    assertThrottled(await as(tenant, 'POST', '/v1/events/batch', batchOf(5, 'over')), 'five more');
+    assertThrottled(await as(tenant, 'POST', '/v1/events/batch', batchOf(5, 'again')), 'five more, again');
+    await admin('PATCH', `/v1/tenants/${tenant.id}`, { ingestQuota: { perSecond: 1000, burst: 20000 } });
+    const passed = await as(tenant, 'POST', '/v1/events/batch', batchOf(5, 'raised'));
+    assert.equal(passed.status, 202, `after the raise: ${passed.status} ${JSON.stringify(passed.body)}`);
+    assert.deepEqual(await written(tenant), { events: 10, deliveries: 10 });
+  });
+
   it('holds across two api processes: concurrent requests never admit more than the bucket holds', async () => {
     const tenant = await newTenant('two-apis');
     await admin('PATCH', `/v1/tenants/${tenant.id}`, { ingestQuota: { perSecond: 1, burst: 10 } });
