@@ -15,7 +15,7 @@ import type { DeliveryKind } from '../deliveries/delivery.entity.js';
 import { isOperational } from '../policy/event-matching.js';
 import { payloadErrors } from '../event-types/payload-schema.js';
 import { MetricsService } from '../health/metrics.service.js';
-import { insertEvents, type QuotaTake, type WriteGuard } from '../database/delivery-store/index.js';
+import { insertEvents, type WriteGuard } from '../database/delivery-store/index.js';
 import { deliveriesFor, type NewEvent, type Target } from '../database/delivery-store/index.js';
 import type { DataTextOf } from './data-texts.js';
 import { eventDataText } from '../policy/event-data-text.js';
@@ -68,8 +68,7 @@ export class EventsService {
       routing: () => this.routing.get(tenant.id),
       forgetRouting: () => this.routing.forget(tenant.id),
       validate: (routing) => this.validateAgainstCatalog(fresh, routing.catalog, prefix),
-      quota: () => this.quota.take(tenant, fresh.length, fieldPrefix ? 'events' : undefined),
-      overQuota: (waitSeconds) => this.quota.overQuota(tenant, fresh.length, waitSeconds),
+      charge: () => this.quota.admit(tenant, fresh.length, fieldPrefix ? 'events' : undefined),
       build: async (routing) => {
         const built: NewEvent[] = [];
         for (const { input, i } of fresh) {
@@ -91,8 +90,8 @@ export class EventsService {
         return built;
       },
       // ADMIN_API_KEY is no row of api_keys: nothing to check it against.
-      write: (events, routingVersion, quota) =>
-        this.insert(tenant.id, events, 'event', { keyId: tenant.keyId === ADMIN_KEY_ID ? null : tenant.keyId, routingVersion }, quota),
+      write: (events, routingVersion) =>
+        this.insert(tenant.id, events, 'event', { keyId: tenant.keyId === ADMIN_KEY_ID ? null : tenant.keyId, routingVersion }),
     });
     const { inserted } = written;
     const byIndex = new Map(fresh.map(({ i }, j) => [i, written.events[j]]));
@@ -254,8 +253,8 @@ export class EventsService {
     return new Map(rows.map((r) => [r.key, { id: r.id, type: r.type, occurredAt: r.occurredAt.toISOString(), deliveries: r.deliveries }]));
   }
 
-  private async insert(tenantId: string, events: NewEvent[], kind: DeliveryKind, guard?: WriteGuard, quota?: QuotaTake | null) {
-    const written = await insertEvents(this.db, tenantId, events, kind, guard, quota);
+  private async insert(tenantId: string, events: NewEvent[], kind: DeliveryKind, guard?: WriteGuard) {
+    const written = await insertEvents(this.db, tenantId, events, kind, guard);
     const count = events.filter((e) => written.inserted.has(e.id)).reduce((n, e) => n + e.deliveries.length, 0);
     this.metrics.deliveriesCreated.inc({ kind }, count);
     return written;

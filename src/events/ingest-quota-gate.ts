@@ -1,10 +1,49 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { Config } from '../app-config.token.js';
 import type { TenantContext } from '../auth/tenant-context.js';
 import { RateLimited, validationFailed } from '../common/errors.js';
-import type { QuotaTake } from '../database/delivery-store/index.js';
+import { namedSql } from '../database/named-sql.js';
+import { queryPrepared } from '../database/prepared.js';
+import type { Queryable } from '../database/queryable.js';
 import { MetricsService } from '../health/metrics.service.js';
 import { bucketTerms, effectiveIngestQuota, isUnlimited, retryAfterSeconds, type IngestQuota } from '../policy/ingest-quota-arithmetic.js';
+
+// One autocommit statement: the bucket row is locked only while it runs, never inside the ingest transaction.
+// The upsert takes the tokens when they fit (ON CONFLICT judges the latest row version, so api processes racing
+// on one tenant each see the other's take). When they do not fit nothing is written, and the second branch reads
+// the bucket to say how long until they would. Postgres's clock is the one clock all api processes share.
+const TAKE_SQL = `
+WITH taken AS (
+  INSERT INTO ingest_buckets AS b (tenant_id, full_at)
+  VALUES (:tenantId, now() + :costSeconds::float8 * interval '1 second')
+  ON CONFLICT (tenant_id) DO UPDATE
+     SET full_at = greatest(b.full_at, now()) + :costSeconds::float8 * interval '1 second'
+   WHERE greatest(b.full_at, now()) + :costSeconds::float8 * interval '1 second'
+         <= now() + :burstSeconds::float8 * interval '1 second'
+  RETURNING true AS taken, 0::float8 AS wait
+)
+SELECT taken, wait FROM taken
+UNION ALL
+SELECT false, extract(epoch FROM greatest(full_at, now()) + (:costSeconds::float8 - :burstSeconds::float8) * interval '1 second' - now())::float8
+  FROM ingest_buckets
+ WHERE tenant_id = :tenantId AND NOT EXISTS (SELECT 1 FROM taken)`;
+
+/** Takes `costSeconds` of bucket time if it fits; else nothing, and the seconds until it would fit. */
+export async function takeFromBucket(
+  db: Queryable,
+  tenantId: string,
+  terms: { costSeconds: number; burstSeconds: number },
+): Promise<{ taken: true } | { taken: false; waitSeconds: number }> {
+  const rows = await queryPrepared<{ taken: boolean; wait: number }>(
+    db,
+    'hookrelay_take_from_bucket',
+    ...namedSql(TAKE_SQL, { tenantId, ...terms }),
+  );
+  // No row at all: the bucket was created by a concurrent first request this statement's snapshot cannot see.
+  if (rows.length === 0) return { taken: false, waitSeconds: terms.costSeconds };
+  return rows[0].taken ? { taken: true } : { taken: false, waitSeconds: rows[0].wait };
+}
 
 /** A refusal this process saw: until `until`, `events` or more events of this tenant at this quota cannot fit. */
 interface Refused {
@@ -16,15 +55,13 @@ interface Refused {
 const MAX_REMEMBERED = 10_000;
 
 /**
- * The per-tenant ingest quota (TENANT_EVENTS_PER_SECOND, or the tenant's own from the admin API): a GCRA bucket
- * in Postgres, taken by the ingest's write statement itself (src/database/delivery-store/inserts.ts), so that a
- * refused request writes nothing and an admitted one costs no round trip of its own. This decides what a request
- * takes and what a refused one is told. A tenant without a limit takes nothing.
+ * The per-tenant ingest quota (TENANT_EVENTS_PER_SECOND, or the tenant's own from the admin API), checked after a
+ * request is validated and before anything is written: a refused request writes nothing. A tenant without a
+ * limit costs no statement at all.
  *
  * A refusal is remembered until the bucket could hold the refused events again: other takes only push that moment
- * later, never earlier, so a tenant that keeps sending over its quota is refused here, before its events are
- * matched, and costs no statement (the answer is the one the bucket would give). Keyed by the quota as well, so a
- * changed quota is judged afresh at once.
+ * later, never earlier, so a tenant that keeps sending over its quota is answered here without a statement (the
+ * answer the bucket would give). Keyed by the quota as well, so a changed quota is judged afresh at once.
  */
 @Injectable()
 export class IngestQuotaGate {
@@ -32,13 +69,14 @@ export class IngestQuotaGate {
 
   constructor(
     @Inject(Config) private readonly config: Config,
+    @Inject(DataSource) private readonly db: DataSource,
     @Inject(MetricsService) private readonly metrics: MetricsService,
   ) {}
 
-  /** What `events` new events take from the bucket (null: unlimited), or throws: 422 if they can never fit, 429 if known not to fit yet. */
-  take(tenant: TenantContext, events: number, field = '(body)'): QuotaTake | null {
+  /** Admits `events` new events of this tenant at once, or throws: 422 if they can never fit, else 429. */
+  async admit(tenant: TenantContext, events: number, field = '(body)'): Promise<void> {
     const quota = effectiveIngestQuota(tenant.ingestQuota, this.config.ingestQuota);
-    if (isUnlimited(quota) || events === 0) return null;
+    if (isUnlimited(quota) || events === 0) return;
     // Waiting would never help: a 429 would send well-behaved clients into retrying for ever.
     if (events > quota.burst) {
       throw validationFailed(
@@ -51,19 +89,15 @@ export class IngestQuotaGate {
         `More events than this tenant's ingest quota admits at once (burst ${quota.burst}); split the batch.`,
       );
     }
-    const known = this.refused.get(keyOf(tenant.id, quota));
-    if (known && events >= known.events && Date.now() < known.until) throw this.refusal(quota, events, (known.until - Date.now()) / 1000);
-    return bucketTerms(quota, events);
-  }
-
-  /** The answer to a write the bucket refused, `waitSeconds` before the events would fit; remembered until then. */
-  overQuota(tenant: TenantContext, events: number, waitSeconds: number): RateLimited {
-    const quota = effectiveIngestQuota(tenant.ingestQuota, this.config.ingestQuota);
     const key = keyOf(tenant.id, quota);
+    const known = this.refused.get(key);
+    if (known && events >= known.events && Date.now() < known.until) throw this.refusal(quota, events, (known.until - Date.now()) / 1000);
+    const result = await takeFromBucket(this.db, tenant.id, bucketTerms(quota, events));
+    if (result.taken) return;
     this.refused.delete(key);
     if (this.refused.size >= MAX_REMEMBERED) this.refused.delete(this.refused.keys().next().value!);
-    this.refused.set(key, { until: Date.now() + waitSeconds * 1000, events });
-    return this.refusal(quota, events, waitSeconds);
+    this.refused.set(key, { until: Date.now() + result.waitSeconds * 1000, events });
+    throw this.refusal(quota, events, result.waitSeconds);
   }
 
   private refusal(quota: IngestQuota, events: number, waitSeconds: number): RateLimited {

@@ -1,5 +1,5 @@
 import { unauthorized } from '../common/errors.js';
-import type { NewEvent, QuotaTake, WriteRefusal } from '../database/delivery-store/index.js';
+import type { NewEvent } from '../database/delivery-store/index.js';
 import type { Routing } from './tenant-routing.js';
 
 /** Tries of an ingest write whose routing moved meanwhile before the last, unchecked one. */
@@ -12,21 +12,12 @@ export interface RoutedWriteSteps {
   forgetRouting(): void;
   /** Throws (a 4xx) when the events do not fit the routing's catalog. */
   validate(routing: Routing): void;
-  /**
-   * What the events take from the ingest quota (null: unlimited), asked once the request is known valid; throws
-   * when they can never fit or are known not to fit yet. The write takes it, in the same statement.
-   */
-  quota(): QuotaTake | null;
-  /** The error a write refused by the quota answers with. */
-  overQuota(waitSeconds: number): Error;
+  /** Charges the ingest quota: run once, after the request is known valid, before anything is written. */
+  charge(): Promise<void>;
   /** The events to write, matched against this routing. */
   build(routing: Routing): Promise<NewEvent[]>;
   /** The guarded write; `routingVersion` null: not checked. */
-  write(
-    events: NewEvent[],
-    routingVersion: string | null,
-    quota: QuotaTake | null,
-  ): Promise<{ inserted: Set<string>; refusal: WriteRefusal | null }>;
+  write(events: NewEvent[], routingVersion: string | null): Promise<{ inserted: Set<string>; refused: 'revoked' | 'stale' | null }>;
 }
 
 /**
@@ -36,7 +27,7 @@ export interface RoutedWriteSteps {
  * (constant churn), the last try matches a fresh read without the version check. A revoked key writes nothing.
  */
 export async function writeRouted(steps: RoutedWriteSteps): Promise<{ events: NewEvent[]; inserted: Set<string> }> {
-  let quota: QuotaTake | null | undefined;
+  let charged = false;
   for (let tries = 1; ; tries++) {
     const routing = await steps.routing();
     try {
@@ -46,14 +37,13 @@ export async function writeRouted(steps: RoutedWriteSteps): Promise<{ events: Ne
       steps.forgetRouting();
       continue;
     }
-    // Before matching: a tenant over its quota is refused before it costs any.
-    if (quota === undefined) quota = steps.quota();
+    // Once, whatever the tries.
+    if (!charged) await steps.charge();
+    charged = true;
     const events = await steps.build(routing);
-    const written = await steps.write(events, tries < STALE_TRIES ? routing.version : null, quota);
-    const refused = written.refusal?.refused;
-    if (refused === 'revoked') throw unauthorized('The API key is not valid (unknown or revoked).');
-    if (written.refusal?.refused === 'quota') throw steps.overQuota(written.refusal.waitSeconds);
-    if (refused === 'stale') {
+    const written = await steps.write(events, tries < STALE_TRIES ? routing.version : null);
+    if (written.refused === 'revoked') throw unauthorized('The API key is not valid (unknown or revoked).');
+    if (written.refused === 'stale') {
       steps.forgetRouting();
       continue;
     }

@@ -18,15 +18,7 @@
 export { ENDED, unended } from './states.js';
 export { heldByAnotherRun, inFlightUntil, leaseMs } from './lease.js';
 export { blockLineOnFailure, blocksLine, holdsLine, LINE_BLOCKED, LINE_JOINS, releaseLine, unblockLines } from './lines.js';
-export {
-  insertDeliveries,
-  insertEvents,
-  type DeliveryRow,
-  type EventRow,
-  type QuotaTake,
-  type WriteGuard,
-  type WriteRefusal,
-} from './inserts.js';
+export { insertDeliveries, insertEvents, type DeliveryRow, type EventRow, type WriteGuard } from './inserts.js';
 export {
   claimSending,
   MARK_SENDING,

@@ -56,36 +56,19 @@ line AS (
 // Events and their deliveries in one statement: durable together or not at all. An idempotency key seen
 // before inserts nothing (ON CONFLICT), and then neither do its deliveries. Ingestion from cached state passes
 // the key it authenticated with and the routing version it matched against: the statement writes nothing if
-// the key was revoked or the routing moved since, and says which. It also takes the events from the tenant's
-// ingest quota ($17 seconds of bucket time, null: unlimited) in the same round trip and commit: refused, nothing
-// is written and the bucket is left as it was. The take is the GCRA upsert of src/events/ingest-quota-gate.ts
-// (ON CONFLICT judges the latest row version, so api processes racing on one tenant each see the other's take);
-// the bucket's row stays locked until this statement commits, a few hundred microseconds longer than alone.
+// the key was revoked or the routing moved since, and says which.
 const INSERT_SQL = `
 WITH gate AS (
   SELECT CASE
            WHEN $15::varchar IS NOT NULL AND NOT EXISTS (SELECT 1 FROM api_keys WHERE id = $15 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())) THEN 'revoked'
            WHEN $14::bigint IS NOT NULL AND (SELECT routing_version FROM tenants WHERE id = $1) <> $14 THEN 'stale'
          END AS refused
-), taken AS (
-  INSERT INTO ingest_buckets AS b (tenant_id, full_at)
-  SELECT $1, now() + $17::float8 * interval '1 second'
-   WHERE $17::float8 IS NOT NULL AND (SELECT refused FROM gate) IS NULL
-  ON CONFLICT (tenant_id) DO UPDATE
-     SET full_at = greatest(b.full_at, now()) + $17::float8 * interval '1 second'
-   WHERE greatest(b.full_at, now()) + $17::float8 * interval '1 second' <= now() + $18::float8 * interval '1 second'
-  RETURNING 1
-), admitted AS (
-  SELECT CASE
-           WHEN (SELECT refused FROM gate) IS NOT NULL THEN (SELECT refused FROM gate)
-           WHEN $17::float8 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM taken) THEN 'quota'
-         END AS refused
 ), ev AS (
   INSERT INTO events (id, tenant_id, type, data_text, occurred_at, idempotency_key, trace_parent)
   SELECT e.id, $1, e.type, e.data, e.occurred_at, e.key, e.trace_parent
     FROM unnest($2::varchar[], $3::varchar[], $4::text[], $5::timestamptz[], $6::varchar[], $16::varchar[])
          AS e(id, type, data, occurred_at, key, trace_parent)
-   WHERE (SELECT refused FROM admitted) IS NULL
+   WHERE (SELECT refused FROM gate) IS NULL
   ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
   RETURNING id
 ), nd AS (
@@ -96,14 +79,7 @@ WITH gate AS (
   INSERT INTO deliveries (id, tenant_id, event_id, subscription_id, event_type, kind, status, ordering_key, predecessor_id, line_position)
   SELECT id, $1, event_id, subscription_id, event_type, $12, status, ordering_key, predecessor_id, line_position FROM linked
 )
-SELECT ARRAY(SELECT id FROM ev) AS ids, refused,
-       -- Refused by the quota: how long until the take would fit (null: a concurrent first request made the
-       -- bucket, which this statement's snapshot cannot see).
-       CASE WHEN refused = 'quota' THEN
-         (SELECT extract(epoch FROM greatest(full_at, now()) + ($17::float8 - $18::float8) * interval '1 second' - now())::float8
-            FROM ingest_buckets WHERE tenant_id = $1)
-       END AS wait
-  FROM admitted`;
+SELECT ARRAY(SELECT id FROM ev) AS ids, (SELECT refused FROM gate) AS refused`;
 
 /** What an ingest write is checked against: the key that authenticated it, the routing it was matched with. */
 export interface WriteGuard {
@@ -113,18 +89,9 @@ export interface WriteGuard {
   routingVersion: string | null;
 }
 
-/** Bucket time the events take from the tenant's ingest quota (src/policy/ingest-quota-arithmetic.ts). */
-export interface QuotaTake {
-  costSeconds: number;
-  burstSeconds: number;
-}
-
-/** Why an ingest write wrote nothing; `quota` comes with the seconds until the take would fit. */
-export type WriteRefusal = { refused: 'revoked' | 'stale' } | { refused: 'quota'; waitSeconds: number };
-
 /**
  * Writes events with their deliveries; returns the ids of the events actually inserted, or why nothing was
- * written (`guard` given: the key was revoked, or the routing moved; `quota` given: the bucket is full).
+ * written (`guard` given: the key was revoked, or the routing moved).
  */
 export async function insertEvents(
   db: Queryable,
@@ -132,42 +99,28 @@ export async function insertEvents(
   events: EventRow[],
   kind: DeliveryKind,
   guard?: WriteGuard,
-  quota?: QuotaTake | null,
-): Promise<{ inserted: Set<string>; refusal: WriteRefusal | null }> {
-  if (events.length === 0) return { inserted: new Set(), refusal: null };
+): Promise<{ inserted: Set<string>; refused: 'revoked' | 'stale' | null }> {
+  if (events.length === 0) return { inserted: new Set(), refused: null };
   const deliveries = events.flatMap((e) => e.deliveries.map((d) => ({ ...d, eventId: e.id })));
-  const [row] = await queryPrepared<{ ids: string[]; refused: WriteRefusal['refused'] | null; wait: number | null }>(
-    db,
-    'hookrelay_insert_events',
-    INSERT_SQL,
-    [
-      tenantId,
-      events.map((e) => e.id),
-      events.map((e) => e.type),
-      events.map((e) => e.dataText),
-      events.map((e) => e.occurredAt),
-      events.map((e) => e.idempotencyKey),
-      deliveries.map((d) => d.id),
-      deliveries.map((d) => d.eventId),
-      deliveries.map((d) => d.subscriptionId),
-      deliveries.map((d) => d.eventType),
-      deliveries.map((d) => d.status),
-      kind,
-      deliveries.map((d) => d.orderingKey),
-      guard?.routingVersion ?? null,
-      guard?.keyId ?? null,
-      events.map((e) => e.traceParent ?? null),
-      quota?.costSeconds ?? null,
-      quota?.burstSeconds ?? null,
-    ],
-  );
-  const refusal: WriteRefusal | null =
-    row.refused === 'quota'
-      ? { refused: 'quota', waitSeconds: row.wait ?? quota!.costSeconds }
-      : row.refused
-        ? { refused: row.refused }
-        : null;
-  return { inserted: new Set(row.ids), refusal };
+  const [row] = await queryPrepared<{ ids: string[]; refused: 'revoked' | 'stale' | null }>(db, 'hookrelay_insert_events', INSERT_SQL, [
+    tenantId,
+    events.map((e) => e.id),
+    events.map((e) => e.type),
+    events.map((e) => e.dataText),
+    events.map((e) => e.occurredAt),
+    events.map((e) => e.idempotencyKey),
+    deliveries.map((d) => d.id),
+    deliveries.map((d) => d.eventId),
+    deliveries.map((d) => d.subscriptionId),
+    deliveries.map((d) => d.eventType),
+    deliveries.map((d) => d.status),
+    kind,
+    deliveries.map((d) => d.orderingKey),
+    guard?.routingVersion ?? null,
+    guard?.keyId ?? null,
+    events.map((e) => e.traceParent ?? null),
+  ]);
+  return { inserted: new Set(row.ids), refused: row.refused };
 }
 
 /** New deliveries of events that already exist (redelivery, recovery). */
