@@ -63,16 +63,22 @@ export class ReplaysController {
   @ZodQuery(listReplaysQuery)
   @ZodResponse(200, replayPage, 'Newest first')
   list(@CurrentTenant() tenant: TenantContext, @Query() query: unknown) {
-    // A link reaches only what an end customer manages, never the tenant-wide replays (API.md, portal sessions).
-    if (tenant.portalSessionId)
-      throw missingScope('manage', 'A portal link does not list the tenant’s replays; that needs the scope `manage`.');
+    refuseThroughPortal(tenant, 'list');
     return this.replays.list(tenant.id, parse(listReplaysQuery, query));
   }
 
+  /** One replay and its progress. Not through a portal link. */
   @Get(':id')
   @RequireScope('read')
   @ZodResponse(200, replayResponse)
   get(@CurrentTenant() tenant: TenantContext, @Param('id') id: string) {
+    refuseThroughPortal(tenant, 'show');
     return this.replays.get(tenant.id, id);
   }
+}
+
+/** A link reaches only what an end customer manages, never the tenant-wide replays (API.md, portal sessions). */
+function refuseThroughPortal(tenant: TenantContext, verb: 'list' | 'show'): void {
+  if (tenant.portalSessionId)
+    throw missingScope('manage', `A portal link does not ${verb} the tenant’s replays; that needs the scope \`manage\`.`);
 }

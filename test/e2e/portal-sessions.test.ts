@@ -157,6 +157,7 @@ describe('portal sessions: short-lived console links for one tenant', () => {
       ['DELETE', `/v1/events/${eventId}`, undefined, 'manage'],
       ['POST', '/v1/replays', { eventType: 'job.created' }, 'manage'],
       ['GET', '/v1/replays', undefined, 'manage'],
+      ['GET', '/v1/replays/rpl_01m98000000000000000000000', undefined, 'manage'],
       ['POST', `/v1/deliveries/${deliveryId}/cancel`, undefined, 'manage'],
       ['POST', '/v1/api-keys', {}, 'admin'],
     ];
