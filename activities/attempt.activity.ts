@@ -11,7 +11,7 @@ import { admit, type PlaceTaken, type Wait } from './admission.js';
 import type { Slot } from './attempt-slots.js';
 import type { ActivityDeps } from './deps.js';
 import { wakeDeferred } from './endpoint-health.js';
-import { loadDeliveryContext, type DeliveryContext } from './delivery-context.js';
+import { loadDeliveryContext, loadDeliveryFacts, type DeliveryContext } from './delivery-context.js';
 import {
   blockLineOnFailure,
   recordNoAttempt,
@@ -21,7 +21,7 @@ import {
 } from '../src/database/delivery-store/index.js';
 import { isEnded } from '../src/policy/delivery-states.js';
 import { wakeNextWaiting } from './flow-control.js';
-import { operationalEventsFor } from './events-to-raise.js';
+import { exhaustedEvent, operationalEventsFor } from './events-to-raise.js';
 import { dispatcherFor } from './client-tls.js';
 import { withOAuth2Token } from './oauth2-tokens.js';
 import { withTransform } from './transformed-body.js';
@@ -66,12 +66,19 @@ async function attemptOrGiveUp(deps: ActivityDeps, input: AttemptInput, seen: Se
   } catch (err) {
     if (isTransientDatabaseError(err) || triesSoFar() < INTERNAL_TRIES) throw err;
     const message = `the attempt failed ${INTERNAL_TRIES} times inside the service: ${(err as Error).message}`;
-    // Its last attempt: a `block` line stops at it as at a head that exhausted its retries (see lines.ts).
-    const { cancelled } = await deps.db.transaction(async (tx) => {
+    // Its last attempt: a `block` line stops at it as at a head that exhausted its retries (see lines.ts), and
+    // `delivery.exhausted` is raised as for one (committed with the outcome, as in recordFailure).
+    const { cancelled, deliveries } = await deps.db.transaction(async (tx) => {
       const outcome = await recordAttempt(tx, internalFailure(input, message));
-      if (!outcome.cancelled) await blockLineOnFailure(tx, input.deliveryId);
-      return outcome;
+      const deliveries: DispatchItem[] = [];
+      if (outcome.cancelled) return { cancelled: true, deliveries };
+      await blockLineOnFailure(tx, input.deliveryId);
+      const facts = await loadDeliveryFacts(tx, input.deliveryId);
+      for (const event of facts ? exhaustedEvent(facts, input.attemptNumber, null) : [])
+        deliveries.push(...(await writeOperationalEvent(tx, event)));
+      return { cancelled: false, deliveries };
     });
+    if (deliveries.length) void deps.dispatch.start(deliveries);
     deps.onAttempt?.({ status: 'failed', statusCode: null, durationMs: 0, errorType: 'internal' });
     return { ...none, status: cancelled ? 'cancelled' : 'failed', errorType: 'internal' };
   }

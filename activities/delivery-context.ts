@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { Queryable } from '../src/database/queryable.js';
 import type { SecretBox } from '../src/secrets/secret-box.js';
 import type { AttemptInput } from '../workflows/contracts.js';
 import { LINE_JOINS, MARK_SENDING } from '../src/database/delivery-store/index.js';
@@ -122,4 +123,18 @@ export async function loadDeliveryContext(db: DataSource, box: SecretBox, input:
     ...openSecrets(box, { ...row, eventDataText: eventDataText({ dataText, legacyData }) }),
     secretHeaderNames: secretHeaderNames(row.headers ?? {}),
   };
+}
+
+/** What a delivery's operational events say about it. */
+export type DeliveryFacts = Pick<DeliveryContext, 'tenantId' | 'deliveryId' | 'eventId' | 'eventType' | 'subscriptionId' | 'kind'>;
+
+/** Who a delivery is for and what it carries, read without its secrets (an attempt that failed inside the service). */
+export async function loadDeliveryFacts(db: Queryable, deliveryId: string): Promise<DeliveryFacts | null> {
+  const [row] = (await db.query(
+    `SELECT id AS "deliveryId", tenant_id AS "tenantId", event_id AS "eventId", event_type AS "eventType",
+            subscription_id AS "subscriptionId", kind
+       FROM deliveries WHERE id = $1`,
+    [deliveryId],
+  )) as DeliveryFacts[];
+  return row ?? null;
 }

@@ -1,12 +1,34 @@
 import { isOperational } from '../src/policy/event-matching.js';
 import type { RaiseRequest } from '../workflows/contracts.js';
-import type { DeliveryContext } from './delivery-context.js';
+import type { DeliveryContext, DeliveryFacts } from './delivery-context.js';
 import type { AttemptRecord } from './record.js';
+
+/** Operational events never raise more operational events, so a failing ops endpoint cannot start a loop; test sends raise nothing. */
+const raisesNothing = (d: DeliveryFacts) => isOperational(d.eventType) || d.kind === 'test';
+
+/** `delivery.exhausted`: the delivery ended failed, for good, at its `attempts`-th attempt. */
+export function exhaustedEvent(d: DeliveryFacts, attempts: number, lastStatusCode: number | null): RaiseRequest[] {
+  if (raisesNothing(d)) return [];
+  return [
+    {
+      tenantId: d.tenantId,
+      type: 'delivery.exhausted',
+      key: `delivery.exhausted:${d.deliveryId}`,
+      data: {
+        deliveryId: d.deliveryId,
+        eventId: d.eventId,
+        eventType: d.eventType,
+        subscriptionId: d.subscriptionId,
+        attempts,
+        lastStatusCode,
+      },
+    },
+  ];
+}
 
 /**
  * The operational events a failed attempt calls for: `delivery.exhausted` when the last retry failed,
- * `subscription.disabled` when this attempt disabled the subscription. Operational events never raise more
- * operational events, so a failing ops endpoint cannot start a loop; test sends raise nothing.
+ * `subscription.disabled` when this attempt disabled the subscription.
  */
 export function operationalEventsFor(
   ctx: DeliveryContext,
@@ -14,23 +36,9 @@ export function operationalEventsFor(
   verdict: string,
   disabledReason: string | null,
 ): RaiseRequest[] {
-  if (isOperational(ctx.eventType) || ctx.kind === 'test') return [];
+  if (raisesNothing(ctx)) return [];
   const raise: RaiseRequest[] = [];
-  if (record.status === 'failed' && verdict === 'retry') {
-    raise.push({
-      tenantId: ctx.tenantId,
-      type: 'delivery.exhausted',
-      key: `delivery.exhausted:${ctx.deliveryId}`,
-      data: {
-        deliveryId: ctx.deliveryId,
-        eventId: ctx.eventId,
-        eventType: ctx.eventType,
-        subscriptionId: ctx.subscriptionId,
-        attempts: record.attemptNumber,
-        lastStatusCode: record.result.statusCode,
-      },
-    });
-  }
+  if (record.status === 'failed' && verdict === 'retry') raise.push(...exhaustedEvent(ctx, record.attemptNumber, record.result.statusCode));
   if (disabledReason) {
     raise.push({
       tenantId: ctx.tenantId,

@@ -214,20 +214,33 @@ describe('guarantees', () => {
     }
   });
 
-  it('an attempt that cannot heal (a secret no key opens) ends failed with error internal', async () => {
+  it('an attempt that cannot heal (a secret no key opens) ends failed with error internal and raises delivery.exhausted', async () => {
     const receiver = await TestReceiver.start();
+    const ops = await TestReceiver.start();
     try {
+      const opsSub = await createSubscription(svc, { url: ops.url, events: ['delivery.exhausted'] });
       const sub = await createSubscription(svc, { url: receiver.url, events: ['job.done'] });
       await svc.db.query(`UPDATE subscriptions SET secret = 'v1:nokey:AAAA' WHERE id = $1`, [sub.id]);
-      const id = deliveryOf(await sendEvent(svc, 'job.done', {}), sub.id);
+      const event = await sendEvent(svc, 'job.done', {});
+      const id = deliveryOf(event, sub.id);
       const failed = await waitForStatus(id, 'failed', 60_000);
       assert.equal(failed.attempts.length, 1);
       assert.equal(failed.attempts[0].error.type, 'internal');
       assert.match(failed.attempts[0].error.message, /cannot open a secret/);
       assert.equal(receiver.requests.length, 0);
-      await svc.api('DELETE', `/v1/subscriptions/${sub.id}`);
+      const [notice] = await ops.waitForRequests(1, 30_000);
+      assert.deepEqual(JSON.parse(notice.body).data, {
+        deliveryId: id,
+        eventId: event.id,
+        eventType: 'job.done',
+        subscriptionId: sub.id,
+        attempts: 1,
+        lastStatusCode: null,
+      });
+      for (const s of [opsSub, sub]) await svc.api('DELETE', `/v1/subscriptions/${s.id}`);
     } finally {
       await receiver.close();
+      await ops.close();
     }
   });
 
