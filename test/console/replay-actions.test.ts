@@ -207,11 +207,15 @@ describe('web console: confirming and cancelling a replay', { skip: chromiumMiss
       await row.getByTestId('replay-counts').getByText(`2 of 2 (${r.sent} sent, ${r.skipped} skipped)`).waitFor();
       await screenshot(fresh, 'replays-04-list');
 
-      // The first test left a cancelled replay: each status shows its own and none of the other's.
+      // A cancelled one of this test's own (paced by the slow receiver, so still running when cancelled): each
+      // status shows its own and none of the other's.
+      const stopped = await startReplay({ status: 'failed', subscriptionId: slowSub });
+      const cancel = await svc.api('POST', `/v1/replays/${stopped}/cancel`);
+      assert.equal(cancel.status, 200, JSON.stringify(cancel.body));
       await fresh.getByRole('combobox', { name: 'Replay status' }).click();
       await fresh.getByRole('option', { name: 'cancelled' }).click();
       const cancelled = (await waitList(fresh, { status: 'cancelled' }, 'the cancelled ones')).ids;
-      assert.ok(cancelled.length > 0 && !cancelled.includes(paid), 'the cancelled replay, not the completed ones');
+      assert.ok(cancelled.includes(stopped) && !cancelled.includes(paid), 'the cancelled replay, not the completed ones');
       await fresh.getByRole('combobox', { name: 'Replay status' }).click();
       await fresh.getByRole('option', { name: 'completed' }).click();
       const completed = (await waitList(fresh, { status: 'completed' }, 'the completed ones')).ids;
