@@ -1,7 +1,7 @@
 // CPU split per process over a window: the role processes, the Temporal dev server, the Postgres backends of the
 // benchmark's database, the receiver and the benchmark process itself (the load generator), read from /proc.
 import { readdirSync, readFileSync } from 'node:fs';
-import type { DataSource } from 'typeorm';
+import type { Queryable } from '../src/database/queryable.js';
 
 const CLK_TCK = 100;
 
@@ -38,20 +38,20 @@ function readProc(pid: string, file: string): string {
   }
 }
 
-/** This process's children whose command line contains `needle` (e.g. the Temporal CLI, the receiver). */
-export function childPids(needle: string): number[] {
+/** `parent`'s children (this process's by default) whose command line contains `needle` (e.g. the Temporal CLI, the receiver). */
+export function childPids(needle: string, parent = process.pid): number[] {
   const out: number[] = [];
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     const stat = readProc(pid, 'stat');
     const ppid = Number(stat.split(') ')[1]?.split(' ')[1]);
-    if (ppid !== process.pid) continue;
+    if (ppid !== parent) continue;
     if (readProc(pid, 'cmdline').replace(/\0/g, ' ').includes(needle)) out.push(Number(pid));
   }
   return out;
 }
 
 /** The server processes serving connections to this database (the Postgres server is shared; only ours count). */
-export async function postgresBackends(db: DataSource): Promise<number[]> {
+export async function postgresBackends(db: Queryable): Promise<number[]> {
   const rows: { pid: number }[] = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
   return rows.map((r) => r.pid);
 }

@@ -5,14 +5,16 @@
 //   FRONT           single-event ingest, closed loop, 16 clients, deliveries running
 //   FRONT p50/p99   an open loop at half FRONT's rate, the backlog of the closed loop still being delivered
 // Each repetition waits for its deliveries to drain before the next (bounded), so each starts alike.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createTestDatabase } from '../test/helpers/database.js';
+import type { Queryable } from '../src/database/queryable.js';
 import { freePort } from '../test/helpers/ports.js';
+import { callApi } from '../test/helpers/service.js';
 import { type BenchContext, Runs } from './bench-context.js';
-import { childPids, measureCpu, type CpuGroup } from './cpu.js';
+import { childPids, measureCpu, postgresBackends, type CpuGroup } from './cpu.js';
 import { INGEST_CLIENTS, startBareIngest } from './ingest-bench.js';
 import { closedLoop, openLoop } from './ingest-load.js';
 import { RoleProcess } from './role-process.js';
@@ -23,28 +25,6 @@ const OPEN_LOOP_SECONDS = Number(process.env['BENCH_OPEN_LOOP_SECONDS'] ?? 8);
 const DRAIN_MS = Number(process.env['BENCH_FRONT_DRAIN_SECONDS'] ?? 300) * 1000;
 export const FRONT = 'FRONT ingest events/s (npm start shape, deliveries flowing, 16 clients)';
 export const FRONT_BARE = 'B-ingest events/s (FRONT run, same database)';
-
-const readProc = (pid: number, file: string) => {
-  try {
-    return readFileSync(`/proc/${pid}/${file}`, 'utf8');
-  } catch {
-    return '';
-  }
-};
-
-/** The processes under `pid`, at any depth, whose command line contains `needle` (the front's own Temporal). */
-function descendants(pid: number, needle: string): number[] {
-  const parentOf = new Map(
-    readdirSync('/proc')
-      .filter((d) => /^\d+$/.test(d))
-      .map((d) => [Number(d), Number(readProc(Number(d), 'stat').split(') ')[1]?.split(' ')[1])] as const),
-  );
-  const under = (p: number): boolean => {
-    const parent = parentOf.get(p);
-    return parent === pid || (parent !== undefined && parent > 1 && under(parent));
-  };
-  return [...parentOf.keys()].filter((p) => under(p) && readProc(p, 'cmdline').replace(/\0/g, ' ').includes(needle));
-}
 
 /** The service under test: its front door's process, every process to measure, and how to stop them all. */
 interface Shape {
@@ -64,7 +44,7 @@ async function startShape(env: Record<string, string>, dataDir: string, nodeArgs
       front,
       groups: [
         { label: 'npm start process (api + worker)', pids: () => [front.pid] },
-        { label: 'its Temporal (on disk)', pids: () => descendants(front.pid, 'start-dev') },
+        { label: 'its Temporal (on disk)', pids: () => childPids('start-dev', front.pid) },
       ],
       stop: () => front.stop(),
     };
@@ -129,23 +109,15 @@ export async function runFrontDoor(ctx: BenchContext): Promise<Record<string, Fi
   );
   const sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
-  const bare = await startBareIngest(db.url, await tenantOf(sql));
+  const frontDb: Queryable = { query: async (text, params) => (await sql.query(text, params)).rows };
+  const bare = await startBareIngest(db.url, await tenantOf(frontDb));
   const api = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(base + path, {
-      method,
-      headers: { authorization: `Bearer ${ctx.svc.apiKey}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (res.status >= 300) throw new Error(`FRONT ${method} ${path}: ${res.status} ${(await res.text()).slice(0, 300)}`);
-    return res.status === 204 ? undefined : ((await res.json()) as { id: string });
+    const res = await callApi(base, ctx.svc.apiKey, method, path, body);
+    if (res.status >= 300) throw new Error(`FRONT ${method} ${path}: ${res.status} ${res.text.slice(0, 300)}`);
   };
   const groups: CpuGroup[] = [
     ...shape.groups,
-    {
-      label: 'Postgres',
-      pids: async () =>
-        (await sql.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)).rows.map((r) => r.pid),
-    },
+    { label: 'Postgres', pids: () => postgresBackends(frontDb) },
     { label: 'receiver', pids: () => childPids('receiver-process') },
   ];
   const runs = new Runs();
@@ -195,8 +167,8 @@ export async function runFrontDoor(ctx: BenchContext): Promise<Record<string, Fi
   return Object.fromEntries(Object.entries(runs.values).map(([k, v]) => [k, figure(v)]));
 }
 
-async function tenantOf(sql: pg.Client): Promise<string> {
-  const { rows } = await sql.query<{ id: string }>(`SELECT id FROM tenants ORDER BY id LIMIT 1`);
+async function tenantOf(db: Queryable): Promise<string> {
+  const rows: { id: string }[] = await db.query(`SELECT id FROM tenants ORDER BY id LIMIT 1`);
   if (!rows[0]) throw new Error('FRONT: the npm start process made no tenant');
   return rows[0].id;
 }
